@@ -1,0 +1,172 @@
+// The one API the UI calls. Both hosts (Electron IPC and the local web host) serve exactly
+// these methods from the same backend object, and validate arguments with these schemas
+// before the backend sees them. The renderer imports only the types from this file.
+import { z } from 'zod';
+
+export const CardKind = z.enum(['term', 'question', 'predict', 'exercise']);
+export type CardKind = z.infer<typeof CardKind>;
+
+/** ts-fsrs ratings: Again 1, Hard 2, Good 3, Easy 4. */
+export const Rating = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
+export type Rating = z.infer<typeof Rating>;
+
+/** ts-fsrs states: New 0, Learning 1, Review 2, Relearning 3. */
+export type CardState = 0 | 1 | 2 | 3;
+
+const deckId = z.string().min(1).max(200);
+const cardId = z.number().int().positive();
+
+export const Settings = z.object({
+  desiredRetention: z.number().min(0.7).max(0.99),
+  newPerDay: z.number().int().min(0).max(9999),
+  reviewsPerDay: z.number().int().min(0).max(99999),
+  /** Hour of local time at which a new study day starts (Anki's default is 4). */
+  dayStartHour: z.number().int().min(0).max(23),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** Argument schemas: one entry per method; `z.void()`-like methods take an empty object. */
+export const argSchemas = {
+  status: z.object({}).strict(),
+  startFresh: z.object({}).strict(),
+  today: z.object({}).strict(),
+  nextCard: z.object({ deckId: deckId.optional() }).strict(),
+  answer: z
+    .object({
+      cardId,
+      rating: Rating,
+      /** How long the learner looked at the card, in milliseconds. */
+      durationMs: z.number().int().min(0).max(86_400_000),
+      /** For drills: what the learner typed, and whether it matched. */
+      typed: z.string().max(100_000).optional(),
+      correct: z.boolean().optional(),
+    })
+    .strict(),
+  undo: z.object({}).strict(),
+  bury: z.object({ cardId }).strict(),
+  suspend: z.object({ cardId }).strict(),
+  unsuspend: z.object({ cardId }).strict(),
+  listDecks: z.object({}).strict(),
+  reloadDecks: z.object({}).strict(),
+  getSettings: z.object({}).strict(),
+  updateSettings: Settings.partial().strict(),
+} as const;
+
+export type MethodName = keyof typeof argSchemas;
+export const methodNames = Object.keys(argSchemas) as MethodName[];
+export type Args<M extends MethodName> = z.infer<(typeof argSchemas)[M]>;
+
+export interface AppStatus {
+  dataDir: string;
+  dbPath: string;
+  /** Set when the database could not be opened or failed its integrity check. The file is kept. */
+  dbProblem: string | null;
+  host: 'electron' | 'web';
+  version: string;
+}
+
+export interface DeckProblem {
+  file: string;
+  line: number | null;
+  field: string | null;
+  message: string;
+}
+
+export interface DeckInfo {
+  id: string;
+  name: string;
+  file: string;
+  description: string;
+  cardCount: number;
+  retiredCount: number;
+  suspendedCount: number;
+}
+
+export interface DeckLoadReport {
+  decks: DeckInfo[];
+  problems: DeckProblem[];
+}
+
+export interface DeckToday {
+  deckId: string;
+  name: string;
+  newCount: number;
+  learningCount: number;
+  dueCount: number;
+}
+
+export interface TodaySummary {
+  /** ISO time at which the current study day started (the rollover hour). */
+  dayStart: string;
+  decks: DeckToday[];
+  /** Cards answered today, across all decks. */
+  reviewedToday: number;
+}
+
+/** A card as the UI shows it; Markdown fields are raw and sanitized by the renderer when shown. */
+export interface CardView {
+  id: number;
+  key: string;
+  deckId: string;
+  kind: CardKind;
+  /** Front of the card: term, question, drill prompt or exercise task (Markdown). */
+  front: string;
+  /** Back of the card: definition, answer, expected output explanation or solution (Markdown). */
+  back: string;
+  /** Go source shown with the card (predict drills, exercise starter code). */
+  code: string | null;
+  /** predict: the exact expected stdout. */
+  expectedOutput: string | null;
+  hint: string | null;
+  /** exercise: reference solution. */
+  solution: string | null;
+  tags: string[];
+  state: CardState;
+  due: string;
+  reps: number;
+  lapses: number;
+}
+
+export interface IntervalPreview {
+  rating: Rating;
+  due: string;
+  /** Short human form of the interval, e.g. "10m", "3d", "1.2mo". */
+  label: string;
+}
+
+export interface ReviewItem {
+  card: CardView;
+  previews: IntervalPreview[];
+  remaining: { newCount: number; learningCount: number; dueCount: number };
+}
+
+export interface AnswerResult {
+  cardId: number;
+  due: string;
+  state: CardState;
+  canUndo: boolean;
+}
+
+export interface Results {
+  status: AppStatus;
+  startFresh: AppStatus;
+  today: TodaySummary;
+  nextCard: ReviewItem | null;
+  answer: AnswerResult;
+  undo: { cardId: number } | null;
+  bury: { ok: true };
+  suspend: { ok: true };
+  unsuspend: { ok: true };
+  listDecks: DeckInfo[];
+  reloadDecks: DeckLoadReport;
+  getSettings: Settings;
+  updateSettings: Settings;
+}
+
+/** What the renderer holds: one async function per method, whichever host serves it. */
+export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };
+
+/** An error the UI can show: which method, and a message a person can act on. */
+export interface ApiErrorBody {
+  error: { method: string; message: string; issues?: { path: string; message: string }[] };
+}
