@@ -62,7 +62,7 @@ export interface CallExpr extends NodeBase {
 }
 /** `*x`: a dereference, or a pointer type in type position. */
 export interface StarExpr extends NodeBase { kind: 'StarExpr'; x: Expr }
-export type UnaryOp = '+' | '-' | '!' | '^' | '&' | '<-';
+export type UnaryOp = '+' | '-' | '!' | '^' | '&' | '<-' | '~';
 export interface UnaryExpr extends NodeBase { kind: 'UnaryExpr'; op: UnaryOp; x: Expr }
 export type BinaryOp =
   | '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '<<' | '>>' | '&^'
@@ -92,6 +92,8 @@ export interface FieldList extends NodeBase { kind: 'FieldList'; list: Field[] }
 export interface StructType extends NodeBase { kind: 'StructType'; fields: FieldList }
 export interface FuncType extends NodeBase {
   kind: 'FuncType';
+  /** `[S ~[]E, E cmp.Ordered]`: only in gosim's own library declarations (user generics are out of scope). */
+  typeParams: FieldList | null;
   params: FieldList;
   /** null when the function returns nothing. */
   results: FieldList | null;
@@ -107,6 +109,7 @@ export type Expr =
   | SliceExpr | TypeAssertExpr | CallExpr | StarExpr | UnaryExpr | BinaryExpr | KeyValueExpr
   | ArrayType | Ellipsis | StructType | FuncType | InterfaceType | MapType | ChanType
   | BadExpr;
+// In a constraint, `~T` is a UnaryExpr-like node and `A | B` a BinaryExpr with op '|'.
 export interface BadExpr extends NodeBase { kind: 'BadExpr' }
 
 // ---------------------------------------------------------------- statements
