@@ -1,0 +1,176 @@
+// The backend object both hosts serve: every method of the API contract, over the store, the
+// scheduler and the deck files. It owns the one database connection.
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Api, AppStatus, Args, DeckLoadReport, Results, Settings } from './api/contract.ts';
+import { ApiFailure } from './api/errors.ts';
+import { listDecks, syncDecks, type DeckSource } from './decks/load.ts';
+import { cardView } from './decks/view.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
+import { CardStore } from './store/cards.ts';
+import { dbFileName, moveAside, openDatabase } from './store/open.ts';
+import { readSettings, writeSettings } from './store/settings.ts';
+
+export interface BackendOptions {
+  dataDir: string;
+  /** The bundled decks folder (or the one --decks-dir names instead). */
+  decksDir: string;
+  host: AppStatus['host'];
+  version: string;
+  now?: () => Date;
+}
+
+interface Open {
+  db: Database.Database;
+  store: CardStore;
+  scheduler: Scheduler;
+  settings: Settings;
+}
+
+function shownPath(dir: string): string {
+  const rel = path.relative(process.cwd(), dir);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : dir;
+}
+
+export class Backend implements Api {
+  readonly dbPath: string;
+  private readonly clock: () => Date;
+  private live: Open | null = null;
+  private problem: string | null = null;
+  private brokenCopy: string | null = null;
+  lastLoad: DeckLoadReport = { decks: [], problems: [] };
+
+  constructor(private readonly opts: BackendOptions) {
+    this.dbPath = path.join(opts.dataDir, dbFileName);
+    this.clock = opts.now ?? (() => new Date());
+    this.open();
+  }
+
+  private open(): void {
+    const result = openDatabase(this.dbPath);
+    if (!result.ok) {
+      this.problem = result.problem;
+      this.live = null;
+      return;
+    }
+    const db = result.db;
+    const store = new CardStore(db);
+    const live: Open = { db, store, settings: readSettings(db), scheduler: undefined as unknown as Scheduler };
+    live.scheduler = new Scheduler(store, this.clock, () => live.settings);
+    this.live = live;
+    this.problem = null;
+    this.loadDecks();
+  }
+
+  private sources(): DeckSource[] {
+    const own = path.join(this.opts.dataDir, 'decks');
+    return [
+      { dir: this.opts.decksDir, label: shownPath(this.opts.decksDir) },
+      { dir: own, label: own },
+    ];
+  }
+
+  private loadDecks(): DeckLoadReport {
+    const live = this.need('reloadDecks');
+    this.lastLoad = syncDecks(live.db, this.sources(), this.clock().getTime());
+    return this.lastLoad;
+  }
+
+  private need(method: string): Open {
+    if (!this.live) {
+      throw new ApiFailure(
+        `${method} is unavailable: ${this.problem ?? 'the database is closed.'} Your file is untouched; choose "Start fresh" to keep it aside and begin a new one.`,
+        503,
+      );
+    }
+    return this.live;
+  }
+
+  close(): void {
+    this.live?.db.close();
+    this.live = null;
+  }
+
+  statusNow(): AppStatus {
+    return {
+      dataDir: this.opts.dataDir,
+      dbPath: this.dbPath,
+      dbProblem: this.problem,
+      brokenCopy: this.brokenCopy,
+      host: this.opts.host,
+      version: this.opts.version,
+    };
+  }
+
+  async status(_: Args<'status'>): Promise<Results['status']> {
+    return this.statusNow();
+  }
+
+  async startFresh(_: Args<'startFresh'>): Promise<Results['startFresh']> {
+    if (this.live) throw new ApiFailure('The progress database is fine; there is nothing to start fresh from.', 409);
+    if (fs.existsSync(this.dbPath)) this.brokenCopy = moveAside(this.dbPath, this.clock());
+    this.open();
+    return this.statusNow();
+  }
+
+  async today(_: Args<'today'>): Promise<Results['today']> {
+    const { scheduler, store } = this.need('today');
+    const counts = scheduler.counts();
+    return {
+      dayStart: scheduler.dayStart().toISOString(),
+      decks: store.decks().map((d) => {
+        const c = counts.get(d.id) ?? { newCount: 0, learningCount: 0, dueCount: 0 };
+        return { deckId: d.id, name: d.name, ...c };
+      }),
+      reviewedToday: scheduler.answeredToday(),
+    };
+  }
+
+  async nextCard(args: Args<'nextCard'>): Promise<Results['nextCard']> {
+    const next = this.need('nextCard').scheduler.next(args.deckId);
+    if (!next) return null;
+    return { card: cardView(next.row), previews: next.previews, remaining: next.remaining };
+  }
+
+  async answer(args: Args<'answer'>): Promise<Results['answer']> {
+    return this.need('answer').scheduler.answer(args);
+  }
+
+  async undo(_: Args<'undo'>): Promise<Results['undo']> {
+    return this.need('undo').scheduler.undo();
+  }
+
+  async bury(args: Args<'bury'>): Promise<Results['bury']> {
+    this.need('bury').scheduler.bury(args.cardId);
+    return { ok: true };
+  }
+
+  async suspend(args: Args<'suspend'>): Promise<Results['suspend']> {
+    this.need('suspend').scheduler.suspend(args.cardId, true);
+    return { ok: true };
+  }
+
+  async unsuspend(args: Args<'unsuspend'>): Promise<Results['unsuspend']> {
+    this.need('unsuspend').scheduler.suspend(args.cardId, false);
+    return { ok: true };
+  }
+
+  async listDecks(_: Args<'listDecks'>): Promise<Results['listDecks']> {
+    return listDecks(this.need('listDecks').db);
+  }
+
+  async reloadDecks(_: Args<'reloadDecks'>): Promise<Results['reloadDecks']> {
+    return this.loadDecks();
+  }
+
+  async getSettings(_: Args<'getSettings'>): Promise<Results['getSettings']> {
+    return this.need('getSettings').settings;
+  }
+
+  async updateSettings(args: Args<'updateSettings'>): Promise<Results['updateSettings']> {
+    const live = this.need('updateSettings');
+    live.settings = writeSettings(live.db, args);
+    return live.settings;
+  }
+}

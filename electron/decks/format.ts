@@ -1,0 +1,212 @@
+// The deck file format (docs/deck-format.md): one YAML file per deck, cards keyed by stable ids.
+// Parsing keeps line positions so every problem can point at the line to fix.
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import type { CardKind, DeckProblem } from '../api/contract.ts';
+
+const slug = z.string().regex(/^[a-z0-9-]+$/, 'use only a-z, 0-9 and "-"');
+const text = z.string();
+const tags = z.array(z.string()).optional();
+
+const common = { id: slug, kind: z.string(), tags };
+
+export const cardSchemas = {
+  term: z.object({ ...common, term: text.min(1), definition: text.min(1) }).strict(),
+  question: z.object({ ...common, question: text.min(1), answer: text.min(1) }).strict(),
+  predict: z
+    .object({
+      ...common,
+      prompt: text.optional(),
+      code: text.min(1),
+      output: text,
+      hint: text.optional(),
+      explanation: text.optional(),
+    })
+    .strict(),
+  exercise: z
+    .object({
+      ...common,
+      task: text.min(1),
+      starter: text,
+      solution: text.min(1),
+      checks: z
+        .array(
+          z
+            .object({ output: text.optional(), noLeaks: z.boolean().optional() })
+            .strict()
+            .refine((c) => c.output !== undefined || c.noLeaks !== undefined, 'a check needs output or noLeaks'),
+        )
+        .min(1),
+      hint: text.optional(),
+    })
+    .strict(),
+} as const;
+
+export type DeckCard =
+  | z.infer<(typeof cardSchemas)['term']> & { kind: 'term' }
+  | z.infer<(typeof cardSchemas)['question']> & { kind: 'question' }
+  | z.infer<(typeof cardSchemas)['predict']> & { kind: 'predict' }
+  | z.infer<(typeof cardSchemas)['exercise']> & { kind: 'exercise' };
+
+const deckSchema = z
+  .object({
+    format: z.literal(1),
+    id: slug,
+    name: text.min(1),
+    description: text.optional(),
+    cards: z.array(z.unknown()),
+  })
+  .strict();
+
+export interface DeckFile {
+  id: string;
+  name: string;
+  description: string;
+  /** Cards in file order, each with the line it starts on. */
+  cards: { card: DeckCard; line: number }[];
+}
+
+export type ParseOutcome = { ok: true; deck: DeckFile } | { ok: false; problems: DeckProblem[] };
+
+const kinds = Object.keys(cardSchemas) as CardKind[];
+
+function fieldName(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out;
+}
+
+/** Parses and validates one deck file; `label` is how the file is named in messages. */
+export function parseDeck(source: string, label: string): ParseOutcome {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.slice(0, 5).map((e) => {
+        const line = e.linePos?.[0].line ?? lines.linePos(e.pos[0]).line;
+        const first = e.message.split('\n')[0] ?? e.message;
+        return problem(label, line, null, `YAML syntax: ${first}`);
+      }),
+    };
+  }
+  const data: unknown = doc.toJS();
+  const lineOf = (path: readonly PropertyKey[]): number | null => nodeLine(doc, lines, path);
+  const problems: DeckProblem[] = [];
+
+  const top = deckSchema.safeParse(data);
+  if (!top.success) {
+    for (const issue of top.error.issues) {
+      problems.push(fromIssue(label, data, issue.path, issue, lineOf, null));
+    }
+    return { ok: false, problems };
+  }
+
+  const cards: DeckFile['cards'] = [];
+  const firstLine = new Map<string, number>();
+  top.data.cards.forEach((raw, i) => {
+    const at = ['cards', i];
+    const where = fieldName(at);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      problems.push(problem(label, lineOf(at), where, 'each card must be a mapping with id and kind'));
+      return;
+    }
+    const kind = (raw as Record<string, unknown>).kind;
+    if (typeof kind !== 'string' || !kinds.includes(kind as CardKind)) {
+      const got = kind === undefined ? 'it is missing' : `got ${JSON.stringify(kind)}`;
+      problems.push(problem(label, lineOf([...at, 'kind']) ?? lineOf(at), `${where}.kind`, `must be one of ${kinds.join(', ')} (${got})`));
+      return;
+    }
+    const parsed = cardSchemas[kind as CardKind].safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push(fromIssue(label, data, [...at, ...issue.path], issue, lineOf, kind));
+      }
+      return;
+    }
+    const line = lineOf(at) ?? 0;
+    const id = parsed.data.id;
+    const seen = firstLine.get(id);
+    if (seen !== undefined) {
+      problems.push(
+        problem(label, lineOf([...at, 'id']) ?? line, `${where}.id`, `duplicate card id "${id}" (first used on line ${seen}); card ids must be unique in a deck`),
+      );
+      return;
+    }
+    firstLine.set(id, lineOf([...at, 'id']) ?? line);
+    cards.push({ card: parsed.data as DeckCard, line });
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    deck: { id: top.data.id, name: top.data.name, description: top.data.description ?? '', cards },
+  };
+}
+
+function problem(file: string, line: number | null, field: string | null, message: string): DeckProblem {
+  return { file, line, field, message };
+}
+
+/** Renders a problem the way compilers do: `file:line: field: message`. */
+export function formatProblem(p: DeckProblem): string {
+  return `${p.file}${p.line !== null ? `:${p.line}` : ''}: ${p.field ? `${p.field}: ` : ''}${p.message}`;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v;
+}
+
+function fromIssue(
+  label: string,
+  data: unknown,
+  path: readonly PropertyKey[],
+  issue: z.core.$ZodIssue,
+  lineOf: (p: readonly PropertyKey[]) => number | null,
+  kind: string | null,
+): DeckProblem {
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const full = [...path, key];
+    return problem(label, lineOf(full) ?? lineOf(path), fieldName(full), `unknown field${kind ? ` for kind "${kind}"` : ''} (check the spelling)`);
+  }
+  const field = fieldName(path);
+  // A missing field has no line of its own, so point at the mapping that should hold it.
+  let line: number | null = null;
+  for (let n = path.length; n >= 0 && line === null; n--) line = lineOf(path.slice(0, n));
+  const missing = valueAt(data, path) === undefined;
+  if (missing) {
+    return problem(label, line, field, kind ? `required for kind "${kind}"` : 'required');
+  }
+  let message = issue.message;
+  if (issue.code === 'invalid_type') message = `must be ${issue.expected === 'string' ? 'text' : issue.expected}`;
+  else if (issue.code === 'too_small' && issue.origin === 'string') message = 'must not be empty';
+  else if (issue.code === 'invalid_value' && path.length === 1 && path[0] === 'format') message = 'must be 1 (the only deck format so far)';
+  return problem(label, line, field, message);
+}
+
+function nodeLine(doc: Document.Parsed, lines: LineCounter, path: readonly PropertyKey[]): number | null {
+  let node: unknown = doc.contents;
+  for (const p of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((it) => (it.key as { value?: unknown } | null)?.value === p);
+      if (!pair) return null;
+      // For a key, the key's own line reads best (the value may start on the next line).
+      if (p === path[path.length - 1]) {
+        const k = pair.key as YamlNode | null;
+        if (k?.range) return lines.linePos(k.range[0]).line;
+      }
+      node = pair.value;
+    } else if (isSeq(node) && typeof p === 'number') {
+      node = node.items[p];
+    } else {
+      return null;
+    }
+  }
+  const range = (node as YamlNode | null)?.range;
+  return range ? lines.linePos(range[0]).line : null;
+}

@@ -1,0 +1,189 @@
+// Rows of the cards and review_log tables, and the statements the scheduler and deck loader use.
+import type Database from 'better-sqlite3';
+
+/** The FSRS part of a card, as stored: times are milliseconds since the epoch. */
+export interface FsrsColumns {
+  due: number;
+  stability: number;
+  difficulty: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  last_review: number | null;
+}
+
+/** What undo must put back: the FSRS state plus anything an answer may change. */
+export interface CardSnapshot extends FsrsColumns {
+  buried_until: number | null;
+}
+
+export interface CardRow extends FsrsColumns {
+  id: number;
+  key: string;
+  deck_id: string;
+  ord: number;
+  kind: string;
+  content: string;
+  suspended: number;
+  buried_until: number | null;
+  retired: number;
+}
+
+export interface DeckRow {
+  id: string;
+  name: string;
+  description: string;
+  file: string;
+  position: number;
+}
+
+export interface LogRow {
+  id: number;
+  card_id: number;
+  rating: number;
+  state: number;
+  card_before: string;
+  reviewed_at: number;
+  duration_ms: number;
+  typed: string | null;
+  correct: number | null;
+}
+
+export interface NewLog {
+  card_id: number;
+  rating: number;
+  state: number;
+  card_before: string;
+  reviewed_at: number;
+  duration_ms: number;
+  typed: string | null;
+  correct: number | null;
+}
+
+const visible = 'retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= @now)';
+
+function prepare(db: Database.Database) {
+  return {
+    card: db.prepare<[number], CardRow>('SELECT * FROM cards WHERE id = ?'),
+    // Decks whose every card has been retired are history, not something to study.
+    decks: db.prepare<[], DeckRow>(
+      'SELECT * FROM decks d WHERE EXISTS (SELECT 1 FROM cards c WHERE c.deck_id = d.id AND c.retired = 0) ORDER BY position, id',
+    ),
+    firstLearning: db.prepare<{ deck: string; now: number; until: number }, CardRow>(
+      `SELECT * FROM cards INDEXED BY cards_queue WHERE deck_id = @deck AND state IN (1, 3) AND due <= @until AND ${visible}
+       ORDER BY due LIMIT 1`,
+    ),
+    firstReview: db.prepare<{ deck: string; now: number; until: number }, CardRow>(
+      `SELECT * FROM cards INDEXED BY cards_queue WHERE deck_id = @deck AND state = 2 AND due < @until AND ${visible}
+       ORDER BY due LIMIT 1`,
+    ),
+    firstNew: db.prepare<{ deck: string; now: number }, CardRow>(
+      `SELECT * FROM cards INDEXED BY cards_new WHERE deck_id = @deck AND state = 0 AND ${visible} ORDER BY ord LIMIT 1`,
+    ),
+    countLearning: db.prepare<{ deck: string; now: number; until: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM cards INDEXED BY cards_queue WHERE deck_id = @deck AND state IN (1, 3) AND due <= @until AND ${visible}`,
+    ),
+    // Capped counts: a learner with 50,000 overdue reviews still sees at most the day's limit,
+    // and counting past it would only cost time.
+    countReview: db.prepare<{ deck: string; now: number; until: number; cap: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM cards INDEXED BY cards_queue
+         WHERE deck_id = @deck AND state = 2 AND due < @until AND ${visible} LIMIT @cap)`,
+    ),
+    countNew: db.prepare<{ deck: string; now: number; cap: number }, { n: number }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM cards INDEXED BY cards_new
+         WHERE deck_id = @deck AND state = 0 AND ${visible} LIMIT @cap)`,
+    ),
+    doneSince: db.prepare<[number], { deck_id: string; state: number; n: number }>(
+      `SELECT c.deck_id AS deck_id, r.state AS state, COUNT(*) AS n
+       FROM review_log r JOIN cards c ON c.id = r.card_id
+       WHERE r.reviewed_at >= ? GROUP BY c.deck_id, r.state`,
+    ),
+    answeredSince: db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM review_log WHERE reviewed_at >= ?'),
+    insertLog: db.prepare<NewLog>(
+      `INSERT INTO review_log (card_id, rating, state, card_before, reviewed_at, duration_ms, typed, correct)
+       VALUES (@card_id, @rating, @state, @card_before, @reviewed_at, @duration_ms, @typed, @correct)`,
+    ),
+    updateFsrs: db.prepare<CardSnapshot & { id: number }>(
+      `UPDATE cards SET due = @due, stability = @stability, difficulty = @difficulty,
+         scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps,
+         lapses = @lapses, state = @state, last_review = @last_review, buried_until = @buried_until
+       WHERE id = @id`,
+    ),
+    lastLogSince: db.prepare<[number], LogRow>(
+      'SELECT * FROM review_log WHERE reviewed_at >= ? ORDER BY id DESC LIMIT 1',
+    ),
+    deleteLog: db.prepare<[number]>('DELETE FROM review_log WHERE id = ?'),
+    setBuried: db.prepare<[number | null, number]>('UPDATE cards SET buried_until = ? WHERE id = ?'),
+    setSuspended: db.prepare<[number, number]>('UPDATE cards SET suspended = ? WHERE id = ?'),
+  };
+}
+type Statements = ReturnType<typeof prepare>;
+
+/** Prepared statements over one open database; build once per connection. */
+export class CardStore {
+  readonly db: Database.Database;
+  private readonly s: Statements;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    this.s = prepare(db);
+  }
+
+  card(id: number): CardRow | undefined {
+    return this.s.card.get(id);
+  }
+  decks(): DeckRow[] {
+    return this.s.decks.all();
+  }
+  firstLearning(deck: string, now: number, until: number): CardRow | undefined {
+    return this.s.firstLearning.get({ deck, now, until });
+  }
+  firstReview(deck: string, now: number, until: number): CardRow | undefined {
+    return this.s.firstReview.get({ deck, now, until });
+  }
+  firstNew(deck: string, now: number): CardRow | undefined {
+    return this.s.firstNew.get({ deck, now });
+  }
+  countLearning(deck: string, now: number, until: number): number {
+    return this.s.countLearning.get({ deck, now, until })?.n ?? 0;
+  }
+  countReview(deck: string, now: number, until: number, cap: number): number {
+    return cap <= 0 ? 0 : (this.s.countReview.get({ deck, now, until, cap })?.n ?? 0);
+  }
+  countNew(deck: string, now: number, cap: number): number {
+    return cap <= 0 ? 0 : (this.s.countNew.get({ deck, now, cap })?.n ?? 0);
+  }
+  /** Answers since a time, per deck and per the state the card was in when answered. */
+  doneSince(since: number): { deck_id: string; state: number; n: number }[] {
+    return this.s.doneSince.all(since);
+  }
+  answeredSince(since: number): number {
+    return this.s.answeredSince.get(since)?.n ?? 0;
+  }
+  /** One answer: the log row and the card's new state land together or not at all. */
+  recordAnswer(log: NewLog, after: CardSnapshot & { id: number }): number {
+    return this.db.transaction(() => {
+      const info = this.s.insertLog.run(log);
+      this.s.updateFsrs.run(after);
+      return Number(info.lastInsertRowid);
+    })();
+  }
+  lastLogSince(since: number): LogRow | undefined {
+    return this.s.lastLogSince.get(since);
+  }
+  /** Undo: the card goes back to the saved state and the log row disappears, together. */
+  revert(log: LogRow, before: CardSnapshot): void {
+    this.db.transaction(() => {
+      this.s.updateFsrs.run({ ...before, id: log.card_id });
+      this.s.deleteLog.run(log.id);
+    })();
+  }
+  setBuried(id: number, until: number | null): void {
+    this.s.setBuried.run(until, id);
+  }
+  setSuspended(id: number, suspended: boolean): void {
+    this.s.setSuspended.run(suspended ? 1 : 0, id);
+  }
+}

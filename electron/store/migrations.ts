@@ -1,0 +1,90 @@
+// Forward-only schema history. The database's `PRAGMA user_version` is the number of entries
+// applied; a released entry is never edited, only followed by a new one.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  why: string;
+  up: (db: Database.Database) => void;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    why: 'initial schema: decks, cards with FSRS state, review log',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE decks (
+          id          TEXT PRIMARY KEY,
+          name        TEXT NOT NULL,
+          description TEXT NOT NULL DEFAULT '',
+          file        TEXT NOT NULL,
+          position    INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE cards (
+          id             INTEGER PRIMARY KEY,
+          key            TEXT NOT NULL UNIQUE,
+          deck_id        TEXT NOT NULL REFERENCES decks(id),
+          ord            INTEGER NOT NULL,
+          kind           TEXT NOT NULL,
+          content        TEXT NOT NULL,
+          due            INTEGER NOT NULL,
+          stability      REAL NOT NULL DEFAULT 0,
+          difficulty     REAL NOT NULL DEFAULT 0,
+          scheduled_days INTEGER NOT NULL DEFAULT 0,
+          learning_steps INTEGER NOT NULL DEFAULT 0,
+          reps           INTEGER NOT NULL DEFAULT 0,
+          lapses         INTEGER NOT NULL DEFAULT 0,
+          state          INTEGER NOT NULL DEFAULT 0,
+          last_review    INTEGER,
+          suspended      INTEGER NOT NULL DEFAULT 0,
+          buried_until   INTEGER,
+          retired        INTEGER NOT NULL DEFAULT 0
+        );
+        -- Queues only look at cards a learner can be shown, so the index leaves the rest out.
+        CREATE INDEX cards_queue ON cards(deck_id, state, due) WHERE retired = 0 AND suspended = 0;
+        CREATE INDEX cards_deck ON cards(deck_id, retired);
+        CREATE INDEX cards_new ON cards(deck_id, ord) WHERE retired = 0 AND suspended = 0 AND state = 0;
+        CREATE TABLE review_log (
+          id          INTEGER PRIMARY KEY,
+          card_id     INTEGER NOT NULL REFERENCES cards(id),
+          rating      INTEGER NOT NULL,
+          state       INTEGER NOT NULL,
+          card_before TEXT NOT NULL,
+          reviewed_at INTEGER NOT NULL,
+          duration_ms INTEGER NOT NULL
+        );
+        CREATE INDEX review_log_time ON review_log(reviewed_at);
+        CREATE INDEX review_log_card ON review_log(card_id);
+      `);
+    },
+  },
+  {
+    version: 2,
+    why: 'drills record what was typed and whether it was right; settings move into the database',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE review_log ADD COLUMN typed TEXT;
+        ALTER TABLE review_log ADD COLUMN correct INTEGER;
+        CREATE TABLE settings (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+      `);
+    },
+  },
+];
+
+export const currentVersion = migrations.length;
+
+/** Applies the migrations after the database's version, each in its own transaction. */
+export function migrate(db: Database.Database, upTo: number = currentVersion): void {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= from || m.version > upTo) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
