@@ -3,6 +3,7 @@
 // (lib/decls.ts, read by the checker) and implement them here as "natives".
 import type { Iface, GoString } from '../values.ts';
 import type { Type } from '../types/types.ts';
+import type { Scheduler } from '../runtime/scheduler.ts';
 
 /**
  * A compiled Go function value. Every Go function is a JS generator function so that any call
@@ -26,9 +27,23 @@ export interface NativeCtx {
   typeOf(qualifiedName: string): Type;
   /** The program's seeded random source, uniform in [0, 1). */
   random(): number;
+  /**
+   * Optional. Given what a call into Go code threw, return the Go panic value it carries,
+   * recovering it as `recover()` would (fmt turns a panicking String method into
+   * `%!v(PANIC=String method: ...)`); return undefined for anything that is not a Go panic
+   * (budget exhaustion, fatal errors), which the caller rethrows.
+   */
+  recover?(thrown: unknown): { value: Iface | null } | undefined;
   /** Append bytes to the program's stdout / stderr. */
   writeStdout(bytes: GoString): void;
   writeStderr(bytes: GoString): void;
+  /**
+   * The scheduler: park/ready goroutines, the virtual clock, timers, starting goroutines.
+   * Its API is documented at the top of runtime/scheduler.ts.
+   */
+  sched: Scheduler;
+  /** Call a Go function value (or native-bound function) from a native generator: `yield* ctx.call(f, a, b)`. */
+  call(f: GoFunc, ...args: unknown[]): Generator<unknown, unknown, unknown>;
 }
 
 /**

@@ -1,0 +1,40 @@
+// The JS exceptions that carry Go's abnormal control flow through compiled code. None of them
+// extends Error: capturing a JS stack trace on every Go panic would be slow and is never used.
+import type { Iface } from '../values.ts';
+
+/** Where a goroutine was in one function: Go's traceback prints one such line pair per frame. */
+export interface FrameSnapshot {
+  func: string;
+  file: string;
+  line: number;
+}
+
+/** A Go panic in flight. `value` is what panic() got (or a runtime error value). */
+export class GoPanic {
+  /** Set once recover() returned this panic's value. */
+  recovered = false;
+  /** The goroutine's stack where the panic started, captured before unwinding. */
+  stack: FrameSnapshot[] = [];
+  /** Earlier panics this one interrupted while their deferred calls ran (printed first). */
+  previous: GoPanic | null = null;
+  /** True when this value was recovered and then panicked again by the same deferred call. */
+  repanicked = false;
+  constructor(readonly value: Iface | null, readonly isRuntimeError = false, readonly sigsegv = false) {}
+}
+
+/** runtime.Goexit: runs deferred calls, then ends the goroutine; recover() does not stop it. */
+export class GoExit {}
+
+/** A fatal error (`fatal error: msg`): no deferred call runs, recover cannot stop it. */
+export class GoFatal {
+  constructor(readonly msg: string, readonly allGoroutines = true, readonly preamble = '') {}
+}
+
+/** os.Exit(code) or a budget that ran out: the program ends at once, skipping deferred calls. */
+export class ProgramExit {
+  constructor(readonly code: number, readonly stderrTail = '') {}
+}
+
+export function isUnwindOnly(e: unknown): boolean {
+  return e instanceof GoFatal || e instanceof ProgramExit;
+}

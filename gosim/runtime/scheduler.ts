@@ -1,0 +1,371 @@
+// The scheduler: runs every goroutine of one program on a single JS thread, in virtual time.
+//
+// How goroutines run
+// ------------------
+// A goroutine is one JS generator (the compiled Go function started by `go`, wrapped). All Go
+// code calls Go code with `yield*`, so anything it yields reaches Scheduler.run, which resumes
+// one goroutine at a time until it yields:
+//   - PARK:    the goroutine blocked; something will call `ready(g, value)` later.
+//   - PREEMPT: it used up its quantum of steps; it goes to the back of the run queue.
+// The run queue is FIFO: a new goroutine and a goroutine made ready both go to the back, and the
+// running goroutine keeps running until it blocks or is preempted (like the Go playground's
+// single-threaded scheduler). Randomness (select, map order) comes only from `random()`, seeded.
+//
+// API for natives (lib/*.ts; they reach it as `ctx.sched`, see lib/native.ts)
+// --------------------------------------------------------------------------
+//   sched.current                      the running Goroutine (has .id, .waitReason, .blockedOn)
+//   yield* sched.park(reason, on)      block the current goroutine. `reason` is Go's wait reason
+//                                      as tracebacks print it ('chan receive', 'sleep',
+//                                      'sync.Cond.Wait', 'sync.RWMutex.Lock', ...); `on` is the
+//                                      object it waits for (shown nowhere; for debugging and
+//                                      leaks). Returns the value given to ready(). Before
+//                                      parking, store the goroutine somewhere (a wait queue) so
+//                                      that someone can ready it, or it stays blocked forever.
+//   sched.ready(g, value?)             make a parked goroutine runnable; park() returns value.
+//                                      Never ready a goroutine twice for one park.
+//   sched.now                          virtual clock: nanoseconds since the program started at
+//                                      2009-11-10 23:00:00 UTC (EPOCH_UNIX_SEC); a number.
+//   sched.addTimer(when, fire, keepsAlive?)
+//                                      run `fire()` (a plain function, called from the scheduler,
+//                                      not in a goroutine: it may ready goroutines, do a
+//                                      non-blocking channel send, or start a goroutine) once the
+//                                      clock reaches `when` (absolute, ns like `now`). Timers due
+//                                      at the same time fire in the order they were added.
+//                                      `keepsAlive()` says whether this timer could wake a
+//                                      blocked goroutine; when every goroutine is blocked and no
+//                                      pending timer keeps the program alive, it is a deadlock
+//                                      (Go 1.23+: a time.After channel nobody receives from does
+//                                      not postpone the deadlock). Default: always true.
+//                                      Returns a Timer handle.
+//   sched.stopTimer(t)                 cancel a pending timer; true if it had not fired yet.
+//   sched.go(fn, args, createdAt?)     start a goroutine running GoFunc fn(...args); returns it.
+//   sched.random()                     seeded uniform [0, 1).
+//   sched.goexit()                     throw Goexit for the current goroutine (runtime.Goexit).
+//   sched.numGoroutine()               live goroutines, as runtime.NumGoroutine.
+//   yield* sched.yieldNow()            runtime.Gosched: go to the back of the run queue.
+import type { GoFunc } from '../lib/native.ts';
+import { Queue } from './queue.ts';
+import { GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
+
+export const EPOCH_UNIX_SEC = 1257894000;
+
+/** Yielded by a goroutine that blocked (it registered itself somewhere to be readied). */
+export const PARK = Symbol('park');
+/** Yielded by a goroutine at a loop back-edge or call when its quantum is used up. */
+export const PREEMPT = Symbol('preempt');
+
+/** Static facts about one compiled Go function, shared by all its calls. */
+export class FuncInfo {
+  constructor(readonly name: string, readonly file: string) {}
+}
+
+/** One active call of a Go function: its slots, where it is, and its deferred calls. */
+export class Frame {
+  line = 0;
+  /** Deferred calls, last one first to run at the end; null until the first defer. */
+  defers: (() => Generator<unknown, unknown, unknown>)[] | null = null;
+  /** This call was made by the deferred-call machinery (so recover() may work in it). */
+  deferred = false;
+  constructor(
+    readonly fn: FuncInfo,
+    readonly caller: Frame | null,
+    readonly depth: number,
+    public s: unknown[],
+  ) {}
+}
+
+export type GState = 'runnable' | 'running' | 'waiting' | 'dead';
+
+export class Goroutine {
+  state: GState = 'runnable';
+  waitReason = '';
+  blockedOn: unknown = null;
+  /** Value for the generator's next resume (what park() returns). */
+  wake: unknown = undefined;
+  /** Innermost active Go frame. */
+  top: Frame | null = null;
+  /** The panic whose deferred calls are running now (recover() looks here). */
+  panicking: GoPanic | null = null;
+  /** Set by the defer machinery just before it calls a deferred function. */
+  callingDeferred = false;
+  /** Where a parked goroutine blocked, captured when it parked (for leaks). */
+  blockedAt: FrameSnapshot | null = null;
+  gen!: Generator<unknown, unknown, unknown>;
+  constructor(
+    readonly id: number,
+    readonly createdAt: FrameSnapshot | null,
+    readonly createdIn: number,
+  ) {}
+}
+
+export class Timer {
+  active = true;
+  constructor(
+    readonly when: number,
+    readonly seq: number,
+    readonly fire: () => void,
+    readonly keepsAlive: (() => boolean) | null,
+  ) {}
+}
+
+export interface SchedulerOptions {
+  random: () => number;
+  maxSteps: number;
+  maxWallMs: number;
+  maxGoroutines: number;
+  maxStackDepth: number;
+  now: () => number;
+}
+
+/** Why Scheduler.run stopped. */
+export type Outcome =
+  | { kind: 'exit'; code: number; stderr: string }
+  | { kind: 'timeout' };
+
+const QUANTUM = 20000;
+
+export class Scheduler {
+  now = 0;
+  steps = 0;
+  /** When `steps` reaches this, the running goroutine yields PREEMPT. */
+  preemptAt = QUANTUM;
+  current!: Goroutine;
+  readonly runq = new Queue<Goroutine>();
+  readonly live = new Map<number, Goroutine>();
+  private timers: Timer[] = [];
+  private timerSeq = 0;
+  private nextId = 1;
+  main: Goroutine | null = null;
+  mainGoexited = false;
+  goroutinesCreated = 0;
+  maxLive = 0;
+  channelOps = 0;
+  private wallStart = 0;
+  /** Turns snapshots of a goroutine's stack into Go's traceback text (set by the runtime). */
+  traceback: (g: Goroutine) => string = () => '';
+  /** Called with an unrecovered panic; returns the stderr text to print. */
+  describePanic: (p: GoPanic, g: Goroutine) => string = () => '';
+
+  constructor(readonly opts: SchedulerOptions) {}
+
+  random(): number { return this.opts.random(); }
+
+  numGoroutine(): number { return this.live.size; }
+
+  go(fn: GoFunc, args: unknown[], createdAt: FrameSnapshot | null = null): Goroutine {
+    const creator = this.main ? this.current : null;
+    if (this.live.size >= this.opts.maxGoroutines) {
+      throw new GoFatal(`gosim: too many goroutines (limit ${this.opts.maxGoroutines})`, false);
+    }
+    const g = new Goroutine(this.nextId++, createdAt ?? (creator ? snapshotTop(creator) : null), creator ? creator.id : 0);
+    g.gen = goroutineBody(fn, args);
+    this.live.set(g.id, g);
+    this.goroutinesCreated++;
+    if (this.live.size > this.maxLive) this.maxLive = this.live.size;
+    this.runq.push(g);
+    if (!this.main) this.main = g;
+    return g;
+  }
+
+  *park(reason: string, on: unknown): Generator<unknown, unknown, unknown> {
+    const g = this.current;
+    g.state = 'waiting';
+    g.waitReason = reason;
+    g.blockedOn = on;
+    g.blockedAt = null;
+    yield PARK;
+    const v = g.wake;
+    g.wake = undefined;
+    return v;
+  }
+
+  ready(g: Goroutine, value?: unknown): void {
+    if (g.state !== 'waiting') return;
+    g.state = 'runnable';
+    g.waitReason = '';
+    g.blockedOn = null;
+    g.wake = value;
+    this.runq.push(g);
+  }
+
+  *yieldNow(): Generator<unknown, void, unknown> {
+    this.preemptAt = this.steps;
+    yield PREEMPT;
+  }
+
+  goexit(): never { throw new GoExit(); }
+
+  addTimer(when: number, fire: () => void, keepsAlive?: () => boolean): Timer {
+    const t = new Timer(Math.max(when, this.now), this.timerSeq++, fire, keepsAlive ?? null);
+    heapPush(this.timers, t);
+    return t;
+  }
+
+  stopTimer(t: Timer): boolean {
+    if (!t.active) return false;
+    t.active = false;
+    return true;
+  }
+
+  /** Runs until the program ends. Exceptions other than Go's own are internal errors. */
+  run(): Outcome {
+    this.wallStart = this.opts.now();
+    let switches = 0;
+    for (;;) {
+      const g = this.runq.shift();
+      if (g === undefined) {
+        if (this.fireNextTimers()) continue;
+        return this.deadlock();
+      }
+      if (g.state === 'dead') continue;
+      this.current = g;
+      g.state = 'running';
+      this.preemptAt = this.steps + QUANTUM;
+      if ((++switches & 63) === 0 || this.steps > this.opts.maxSteps) {
+        if (this.steps > this.opts.maxSteps || this.opts.now() - this.wallStart > this.opts.maxWallMs) {
+          return { kind: 'timeout' };
+        }
+      }
+      let r: IteratorResult<unknown, unknown>;
+      try {
+        const v = g.wake;
+        g.wake = undefined;
+        r = g.gen.next(v);
+      } catch (e) {
+        if (e instanceof GoPanic) return { kind: 'exit', code: 2, stderr: this.describePanic(e, g) };
+        if (e instanceof GoFatal) return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) };
+        if (e instanceof ProgramExit) return { kind: 'exit', code: e.code, stderr: e.stderrTail };
+        if (e instanceof RangeError && /call stack/i.test(e.message)) {
+          return { kind: 'exit', code: 2, stderr: this.fatalText(stackOverflow(this.opts.maxStackDepth), g) };
+        }
+        throw e;
+      }
+      if (r.done) {
+        g.state = 'dead';
+        this.live.delete(g.id);
+        if (g === this.main) {
+          if (r.value === GOEXITED) { this.mainGoexited = true; continue; }
+          return { kind: 'exit', code: 0, stderr: '' };
+        }
+        continue;
+      }
+      if (r.value === PREEMPT) {
+        g.state = 'runnable';
+        this.runq.push(g);
+        if (this.steps > this.opts.maxSteps || this.opts.now() - this.wallStart > this.opts.maxWallMs) {
+          return { kind: 'timeout' };
+        }
+      } else if (g.state === 'waiting') {
+        g.blockedAt = snapshotTop(g);
+      }
+    }
+  }
+
+  /** Advance the clock to the earliest timer and fire all due then. False if none could help. */
+  private fireNextTimers(): boolean {
+    const ts = this.timers;
+    while (ts.length > 0 && !ts[0]!.active) heapPop(ts);
+    if (ts.length === 0) return false;
+    let alive = false;
+    for (const t of ts) {
+      if (t.active && (t.keepsAlive === null || t.keepsAlive())) { alive = true; break; }
+    }
+    if (!alive) return false;
+    const when = ts[0]!.when;
+    if (when > this.now) this.now = when;
+    while (ts.length > 0 && ts[0]!.when <= this.now) {
+      const t = heapPop(ts)!;
+      if (!t.active) continue;
+      t.active = false;
+      t.fire();
+    }
+    return true;
+  }
+
+  private deadlock(): Outcome {
+    if (this.mainGoexited) {
+      return { kind: 'exit', code: 2, stderr: 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n' + this.allTracebacks() };
+    }
+    return { kind: 'exit', code: 2, stderr: 'fatal error: all goroutines are asleep - deadlock!\n' + this.allTracebacks() };
+  }
+
+  private allTracebacks(): string {
+    let out = '';
+    const gs = [...this.live.values()].sort((a, b) => a.id - b.id);
+    for (const g of gs) out += '\n' + this.traceback(g);
+    return out;
+  }
+
+  fatalText(e: GoFatal, g: Goroutine): string {
+    let out = e.preamble + `fatal error: ${e.msg}\n`;
+    if (!e.allGoroutines) return out;
+    const cur = g.state === 'running' ? g : null;
+    if (cur) out += '\n' + this.traceback(cur);
+    for (const h of [...this.live.values()].sort((a, b) => a.id - b.id)) {
+      if (h !== cur) out += '\n' + this.traceback(h);
+    }
+    return out;
+  }
+}
+
+export function stackOverflow(_limit: number): GoFatal {
+  return new GoFatal('stack overflow', true, 'runtime: goroutine stack exceeds 1000000000-byte limit\n');
+}
+
+const GOEXITED = Symbol('goexited');
+
+function* goroutineBody(fn: GoFunc, args: unknown[]): Generator<unknown, unknown, unknown> {
+  try {
+    yield* fn(...args);
+  } catch (e) {
+    if (e instanceof GoExit) return GOEXITED;
+    throw e;
+  }
+  return undefined;
+}
+
+export function snapshotTop(g: Goroutine): FrameSnapshot | null {
+  const f = g.top;
+  return f ? { func: f.fn.name, file: f.fn.file, line: f.line } : null;
+}
+
+export function snapshotStack(g: Goroutine): FrameSnapshot[] {
+  const out: FrameSnapshot[] = [];
+  for (let f = g.top; f; f = f.caller) out.push({ func: f.fn.name, file: f.fn.file, line: f.line });
+  return out;
+}
+
+function less(a: Timer, b: Timer): boolean {
+  return a.when < b.when || (a.when === b.when && a.seq < b.seq);
+}
+
+function heapPush(h: Timer[], t: Timer): void {
+  h.push(t);
+  let i = h.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!less(h[i]!, h[p]!)) break;
+    [h[i], h[p]] = [h[p]!, h[i]!];
+    i = p;
+  }
+}
+
+function heapPop(h: Timer[]): Timer | undefined {
+  if (h.length === 0) return undefined;
+  const top = h[0];
+  const last = h.pop()!;
+  if (h.length > 0) {
+    h[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let m = i;
+      if (l < h.length && less(h[l]!, h[m]!)) m = l;
+      if (r < h.length && less(h[r]!, h[m]!)) m = r;
+      if (m === i) break;
+      [h[i], h[m]] = [h[m]!, h[i]!];
+      i = m;
+    }
+  }
+  return top;
+}
