@@ -255,7 +255,7 @@ export class Scheduler {
         if (this.steps > this.opts.maxSteps || this.opts.now() - this.wallStart > this.opts.maxWallMs) {
           return { kind: 'timeout' };
         }
-      } else if (g.state === 'waiting') {
+      } else if ((g.state as GState) === 'waiting') {
         g.blockedAt = snapshotTop(g);
       }
     }

@@ -1,0 +1,212 @@
+// Go channels: unbuffered hand-off and buffered FIFO, with Go's exact blocking, close and panic
+// rules. Fast paths (trySend/tryRecv) are plain functions; only a goroutine that must wait
+// runs the generator that parks it.
+import type { Goroutine, Scheduler } from './scheduler.ts';
+import { plainPanic } from './rterror.ts';
+
+/** One select statement waiting on several channels; the first case to fire wins. */
+export class SelectWait {
+  done = false;
+  /** Index of the case that fired, its value and ok. */
+  index = -1;
+  value: unknown = undefined;
+  ok = false;
+  constructor(readonly g: Goroutine) {}
+}
+
+/** A goroutine (or a select case) waiting to send or receive. */
+export class Waiter {
+  value: unknown;
+  ok = false;
+  /** Set when the channel was closed while a sender waited on it. */
+  closed = false;
+  constructor(
+    readonly g: Goroutine,
+    value: unknown,
+    readonly sel: SelectWait | null,
+    readonly caseIndex: number,
+  ) { this.value = value; }
+}
+
+let chanIds = 0;
+
+export class Channel {
+  readonly id = ++chanIds;
+  closed = false;
+  private buf: unknown[] = [];
+  private head = 0;
+  readonly recvq: Waiter[] = [];
+  readonly sendq: Waiter[] = [];
+  constructor(readonly cap: number, readonly zero: () => unknown, readonly sched: Scheduler) {}
+
+  get len(): number { return this.buf.length - this.head; }
+
+  private bufPush(v: unknown): void { this.buf.push(v); }
+  private bufShift(): unknown {
+    const v = this.buf[this.head];
+    this.buf[this.head++] = undefined;
+    if (this.head === this.buf.length) { this.buf.length = 0; this.head = 0; }
+    else if (this.head > 64 && this.head * 2 > this.buf.length) { this.buf = this.buf.slice(this.head); this.head = 0; }
+    return v;
+  }
+
+  /** First waiter of a queue whose select (if any) has not fired yet, removed from the queue. */
+  private static take(q: Waiter[]): Waiter | null {
+    while (q.length > 0) {
+      const w = q.shift()!;
+      if (w.sel === null) return w;
+      if (!w.sel.done) return w;
+    }
+    return null;
+  }
+
+  /** Completes a waiter: readies its goroutine (for a select, with the case that fired). */
+  private wake(w: Waiter): void {
+    if (w.sel) {
+      w.sel.done = true;
+      w.sel.index = w.caseIndex;
+      w.sel.value = w.value;
+      w.sel.ok = w.ok;
+      this.sched.ready(w.g, w.sel);
+    } else {
+      this.sched.ready(w.g, w);
+    }
+  }
+
+  /** Send without blocking; false if the sender would have to wait. Panics if closed. */
+  trySend(v: unknown): boolean {
+    this.sched.channelOps++;
+    if (this.closed) throw plainPanic('send on closed channel');
+    const r = Channel.take(this.recvq);
+    if (r) {
+      r.value = v;
+      r.ok = true;
+      this.wake(r);
+      return true;
+    }
+    if (this.len < this.cap) {
+      this.bufPush(v);
+      return true;
+    }
+    return false;
+  }
+
+  /** Ready to send now (for select's readiness check): a receiver waits or there is room, or closed. */
+  canSend(): boolean {
+    if (this.closed || this.len < this.cap) return true;
+    for (const w of this.recvq) if (!w.sel || !w.sel.done) return true;
+    return false;
+  }
+
+  canRecv(): boolean {
+    if (this.len > 0 || this.closed) return true;
+    for (const w of this.sendq) if (!w.sel || !w.sel.done) return true;
+    return false;
+  }
+
+  /**
+   * Receive without blocking: returns true and sets `this.got`/`this.gotOk`, or false if the
+   * receiver would have to wait.
+   */
+  got: unknown = undefined;
+  gotOk = false;
+  tryRecv(): boolean {
+    this.sched.channelOps++;
+    if (this.len > 0) {
+      this.got = this.bufShift();
+      this.gotOk = true;
+      const s = Channel.take(this.sendq);
+      if (s) {
+        this.bufPush(s.value);
+        this.wake(s);
+      }
+      return true;
+    }
+    const s = Channel.take(this.sendq);
+    if (s) {
+      this.got = s.value;
+      this.gotOk = true;
+      this.wake(s);
+      return true;
+    }
+    if (this.closed) {
+      this.got = this.zero();
+      this.gotOk = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** The blocking part of a send, after trySend said no. */
+  *sendWait(v: unknown): Generator<unknown, void, unknown> {
+    const w = new Waiter(this.sched.current, v, null, 0);
+    this.sendq.push(w);
+    yield* this.sched.park('chan send', this);
+    if (w.closed) throw plainPanic('send on closed channel');
+  }
+
+  /** The blocking part of a receive, after tryRecv said no; sets got/gotOk like tryRecv. */
+  *recvWait(): Generator<unknown, unknown, unknown> {
+    const w = new Waiter(this.sched.current, undefined, null, 0);
+    this.recvq.push(w);
+    yield* this.sched.park('chan receive', this);
+    this.got = w.value;
+    this.gotOk = w.ok;
+    return w.value;
+  }
+
+  close(): void {
+    if (this.closed) throw plainPanic('close of closed channel');
+    this.closed = true;
+    for (;;) {
+      const r = Channel.take(this.recvq);
+      if (!r) break;
+      r.value = this.zero();
+      r.ok = false;
+      this.wake(r);
+    }
+    for (;;) {
+      const s = Channel.take(this.sendq);
+      if (!s) break;
+      s.closed = true;
+      this.wake(s);
+    }
+  }
+
+  /** Register a select case's waiter. */
+  enqueue(send: boolean, w: Waiter): void {
+    (send ? this.sendq : this.recvq).push(w);
+  }
+
+  /** Drop a select's waiter after another case fired. */
+  dequeue(send: boolean, w: Waiter): void {
+    const q = send ? this.sendq : this.recvq;
+    const i = q.indexOf(w);
+    if (i >= 0) q.splice(i, 1);
+  }
+}
+
+/** send on a channel value that may be nil (compiled `ch <- v`). */
+export function* chanSend(sched: Scheduler, ch: Channel | null, v: unknown): Generator<unknown, void, unknown> {
+  if (ch === null) {
+    yield* sched.park('chan send (nil chan)', null);
+    return;
+  }
+  if (ch.trySend(v)) return;
+  yield* ch.sendWait(v);
+}
+
+/** Receive; returns the value, and leaves ok in ch.gotOk (nil channel blocks forever). */
+export function* chanRecv(sched: Scheduler, ch: Channel | null): Generator<unknown, unknown, unknown> {
+  if (ch === null) {
+    yield* sched.park('chan receive (nil chan)', null);
+    return undefined;
+  }
+  if (ch.tryRecv()) return ch.got;
+  return yield* ch.recvWait();
+}
+
+export function chanClose(ch: Channel | null): void {
+  if (ch === null) throw plainPanic('close of nil channel');
+  ch.close();
+}

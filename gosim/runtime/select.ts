@@ -1,0 +1,68 @@
+// Go's select statement. Operands are evaluated by the caller (once, in source order); this
+// picks a ready case uniformly at random with the seeded PRNG, takes default when nothing is
+// ready, or parks on every channel until the first case fires.
+import type { Scheduler } from './scheduler.ts';
+import { Channel, SelectWait, Waiter } from './chan.ts';
+import { plainPanic } from './rterror.ts';
+
+export interface SelectCase {
+  ch: Channel | null;
+  send: boolean;
+  value: unknown;
+}
+
+export interface SelectResult {
+  /** Index of the chosen case; -1 for default. */
+  index: number;
+  value: unknown;
+  ok: boolean;
+}
+
+export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boolean): Generator<unknown, SelectResult, unknown> {
+  let nReady = 0;
+  let chosen = -1;
+  // Reservoir sampling: a uniform choice among ready cases without building a list.
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!;
+    if (c.ch === null) continue;
+    if (c.send ? c.ch.canSend() : c.ch.canRecv()) {
+      nReady++;
+      if (nReady === 1 || Math.floor(sched.random() * nReady) === 0) chosen = i;
+    }
+  }
+  if (chosen >= 0) {
+    const c = cases[chosen]!;
+    const ch = c.ch!;
+    if (c.send) {
+      ch.trySend(c.value);
+      return { index: chosen, value: undefined, ok: true };
+    }
+    ch.tryRecv();
+    return { index: chosen, value: ch.got, ok: ch.gotOk };
+  }
+  if (hasDefault) return { index: -1, value: undefined, ok: false };
+  const g = sched.current;
+  let any = false;
+  for (const c of cases) if (c.ch !== null) { any = true; break; }
+  if (!any) {
+    yield* sched.park(cases.length === 0 ? 'select (no cases)' : 'select', null);
+    return { index: -1, value: undefined, ok: false };
+  }
+  const sel = new SelectWait(g);
+  const waiters: (Waiter | null)[] = [];
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!;
+    if (c.ch === null) { waiters.push(null); continue; }
+    const w = new Waiter(g, c.value, sel, i);
+    waiters.push(w);
+    c.ch.enqueue(c.send, w);
+  }
+  yield* sched.park('select', sel);
+  for (let i = 0; i < cases.length; i++) {
+    const w = waiters[i];
+    if (w && i !== sel.index) cases[i]!.ch!.dequeue(cases[i]!.send, w);
+  }
+  const fired = waiters[sel.index]!;
+  if (cases[sel.index]!.send && fired.closed) throw plainPanic('send on closed channel');
+  return { index: sel.index, value: sel.value, ok: sel.ok };
+}
