@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Backend } from '../../electron/backend.ts';
+import { formatProblem, parseDeck } from '../../electron/decks/format.ts';
+import { cleanTemp, FakeClock, fixtureDecks, fixtures, tempDir } from './helpers.ts';
+
+afterAll(cleanTemp);
+
+const broken = path.join(fixtures, 'broken');
+
+function problemsOf(name: string): string[] {
+  const text = fs.readFileSync(path.join(broken, name), 'utf8');
+  const out = parseDeck(text, `decks/${name}`);
+  if (out.ok) throw new Error(`${name} was accepted`);
+  return out.problems.map(formatProblem);
+}
+
+describe('deck validation', () => {
+  it('accepts the fixture deck with all four kinds', () => {
+    const out = parseDeck(fs.readFileSync(path.join(fixtureDecks, 'basics.yaml'), 'utf8'), 'decks/basics.yaml');
+    expect(out.ok).toBe(true);
+    if (out.ok) {
+      expect(out.deck.cards.map((c) => c.card.kind)).toEqual(['term', 'question', 'predict', 'exercise', 'term']);
+      expect(out.deck.cards[0]!.line).toBe(6);
+    }
+  });
+
+  it('names the line of a YAML syntax error', () => {
+    const [msg] = problemsOf('bad-yaml.yaml');
+    expect(msg).toMatch(/^decks\/bad-yaml\.yaml:(7|8|9): YAML syntax: /);
+  });
+
+  it('names file, line and field of a missing field', () => {
+    expect(problemsOf('missing-field.yaml')).toEqual(['decks/missing-field.yaml:13: cards[2].output: required for kind "predict"']);
+  });
+
+  it('lists the kinds when one is wrong', () => {
+    expect(problemsOf('wrong-kind.yaml')).toEqual([
+      'decks/wrong-kind.yaml:6: cards[0].kind: must be one of term, question, predict, exercise (got "flashcard")',
+    ]);
+  });
+
+  it('names both lines of a duplicate card id', () => {
+    expect(problemsOf('duplicate.yaml')).toEqual([
+      'decks/duplicate.yaml:10: cards[1].id: duplicate card id "mutex" (first used on line 5); card ids must be unique in a deck',
+    ]);
+  });
+
+  it('catches a misspelt field rather than ignoring it', () => {
+    const msgs = problemsOf('typo.yaml');
+    expect(msgs).toContain('decks/typo.yaml:8: cards[0].anwser: unknown field for kind "question" (check the spelling)');
+    expect(msgs).toContain('decks/typo.yaml:5: cards[0].answer: required for kind "question"');
+  });
+
+  it('checks the deck header', () => {
+    const out = parseDeck('format: 2\nid: Bad Id\ncards: []\n', 'decks/h.yaml');
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.problems.map(formatProblem)).toEqual([
+        'decks/h.yaml:1: format: must be 1 (the only deck format so far)',
+        'decks/h.yaml:2: id: use only a-z, 0-9 and "-"',
+        'decks/h.yaml:1: name: required',
+      ]);
+    }
+  });
+
+  it('loads the good decks of a folder when others in it are broken', async () => {
+    const dir = tempDir();
+    const bundled = path.join(dir, 'bundled');
+    fs.mkdirSync(bundled);
+    for (const f of fs.readdirSync(broken)) fs.copyFileSync(path.join(broken, f), path.join(bundled, f));
+    fs.copyFileSync(path.join(fixtureDecks, 'basics.yaml'), path.join(bundled, 'basics.yaml'));
+    const b = new Backend({ dataDir: dir, decksDir: bundled, host: 'web', version: 't' });
+    const report = await b.reloadDecks({});
+    expect(report.decks.map((d) => d.id)).toEqual(['basics']);
+    expect(new Set(report.problems.map((p) => path.basename(p.file)))).toEqual(
+      new Set(['bad-yaml.yaml', 'duplicate.yaml', 'missing-field.yaml', 'typo.yaml', 'wrong-kind.yaml']),
+    );
+    // Every problem names a line a person can go to.
+    for (const p of report.problems) expect(p.line, formatProblem(p)).toBeGreaterThan(0);
+    b.close();
+  });
+});
+
+describe('reloading decks', () => {
+  it('keeps history on edited cards, retires removed ones and brings them back', async () => {
+    const dataDir = tempDir();
+    const bundled = path.join(dataDir, 'bundled');
+    fs.mkdirSync(bundled);
+    const file = path.join(bundled, 'basics.yaml');
+    const original = fs.readFileSync(path.join(fixtureDecks, 'basics.yaml'), 'utf8');
+    fs.writeFileSync(file, original);
+    const clock = new FakeClock(new Date(2026, 5, 1, 10, 0));
+    const b = new Backend({ dataDir, decksDir: bundled, host: 'web', version: 't', now: clock.now });
+    const goroutine = (await b.nextCard({}))!.card;
+    expect(goroutine.key).toBe('basics/goroutine');
+    await b.answer({ cardId: goroutine.id, rating: 4, durationMs: 10 });
+
+    // Edit the text of the answered card and drop the question card.
+    const edited = original
+      .replace('A function running concurrently', 'A function that runs concurrently')
+      .replace(/  - id: channel-vs-mutex[\s\S]*?(?=  - id: unbuffered-handoff)/, '');
+    fs.writeFileSync(file, edited);
+    const report = await b.reloadDecks({});
+    expect(report.problems).toEqual([]);
+    expect(report.decks[0]).toMatchObject({ cardCount: 4, retiredCount: 1 });
+
+    const db = new Database(path.join(dataDir, 'progress.db'), { readonly: true });
+    const card = db.prepare("SELECT * FROM cards WHERE key = 'basics/goroutine'").get() as Record<string, number | string>;
+    expect(card.id).toBe(goroutine.id);
+    expect(card.state).toBe(2);
+    expect(String(card.content)).toContain('A function that runs concurrently');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM review_log WHERE card_id = ?').get(goroutine.id)).toEqual({ n: 1 });
+    const retired = db.prepare("SELECT retired FROM cards WHERE key = 'basics/channel-vs-mutex'").get();
+    expect(retired).toEqual({ retired: 1 });
+
+    // A retired card never shows up in the queue.
+    const shown = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      const next = await b.nextCard({});
+      if (!next) break;
+      shown.add(next.card.key);
+      await b.answer({ cardId: next.card.id, rating: 4, durationMs: 1 });
+    }
+    expect(shown.has('basics/channel-vs-mutex')).toBe(false);
+    expect((await b.today({})).decks[0]!.newCount).toBe(0);
+
+    fs.writeFileSync(file, original);
+    await b.reloadDecks({});
+    expect(db.prepare("SELECT retired FROM cards WHERE key = 'basics/channel-vs-mutex'").get()).toEqual({ retired: 0 });
+    expect((await b.today({})).decks[0]!.newCount).toBe(1);
+
+    // A broken edit leaves the deck as it was instead of retiring everything.
+    fs.writeFileSync(file, original.replace('kind: question', 'kind: quiz'));
+    const bad = await b.reloadDecks({});
+    expect(bad.problems[0]?.message).toContain('quiz');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM cards WHERE retired = 0').get()).toEqual({ n: 5 });
+
+    // A deleted file retires its cards but keeps their history.
+    fs.rmSync(file);
+    await b.reloadDecks({});
+    expect(db.prepare('SELECT COUNT(*) AS n FROM cards WHERE retired = 0').get()).toEqual({ n: 0 });
+    expect((db.prepare('SELECT COUNT(*) AS n FROM review_log').get() as { n: number }).n).toBeGreaterThan(1);
+    expect((await b.today({})).decks).toEqual([]);
+    db.close();
+    b.close();
+  });
+
+  it('loads the learner\'s own decks from <dataDir>/decks beside the bundled ones', async () => {
+    const dataDir = tempDir();
+    fs.mkdirSync(path.join(dataDir, 'decks'));
+    fs.writeFileSync(
+      path.join(dataDir, 'decks', 'mine.yaml'),
+      'format: 1\nid: mine\nname: Mine\ncards:\n  - id: a\n    kind: question\n    question: Q?\n    answer: A.\n',
+    );
+    const b = new Backend({ dataDir, decksDir: fixtureDecks, host: 'web', version: 't' });
+    expect((await b.listDecks({})).map((d) => d.id)).toEqual(['basics', 'mine']);
+    b.close();
+  });
+});
