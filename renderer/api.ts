@@ -1,0 +1,124 @@
+// The page's one way to reach the backend. Under Electron the preload exposes `trainerApi`;
+// in a plain browser the same methods are served over HTTP by the local web host, guarded by a
+// per-launch token that arrives in the URL hash. Screens only ever see the `Api` type.
+import type { Api, ApiErrorBody } from '../electron/api/contract.ts';
+
+declare global {
+  interface Window {
+    trainerApi?: Api;
+  }
+}
+
+/** A failed call, with the message the backend wrote for the learner. */
+export class ApiError extends Error {
+  readonly method: string;
+  readonly status: number;
+  readonly issues: { path: string; message: string }[];
+  constructor(method: string, status: number, message: string, issues: { path: string; message: string }[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.method = method;
+    this.status = status;
+    this.issues = issues;
+  }
+}
+
+const tokenKey = 'trainer.token';
+
+/** Minimal views of the browser objects the token handling touches, so tests can pass their own. */
+export interface TokenEnv {
+  location: { hash: string; pathname: string; search: string };
+  history: { replaceState(data: unknown, unused: string, url?: string): void };
+  sessionStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void };
+}
+
+/**
+ * Takes the token out of `#token=...` (keeping it for reloads in sessionStorage) and removes it
+ * from the address bar, so it is not left visible or copied along with the URL.
+ */
+export function takeToken(env: TokenEnv): string | null {
+  const params = new URLSearchParams(env.location.hash.replace(/^#/, ''));
+  const fromHash = params.get('token');
+  if (fromHash) {
+    env.sessionStorage.setItem(tokenKey, fromHash);
+    params.delete('token');
+    const rest = params.toString();
+    env.history.replaceState(null, '', env.location.pathname + env.location.search + (rest ? `#${rest}` : ''));
+    return fromHash;
+  }
+  return env.sessionStorage.getItem(tokenKey);
+}
+
+function isErrorBody(v: unknown): v is ApiErrorBody {
+  if (typeof v !== 'object' || v === null || !('error' in v)) return false;
+  const e = (v as { error: unknown }).error;
+  return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
+}
+
+type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+}>;
+
+/** The HTTP host: `POST /api/<method>` with the arguments as JSON and the token in a header. */
+export function httpApi(token: string | null, doFetch: Fetch, base = ''): Api {
+  const call = async (method: string, args: unknown): Promise<unknown> => {
+    let res: Awaited<ReturnType<Fetch>>;
+    try {
+      res = await doFetch(`${base}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-app-token': token ?? '' },
+        body: JSON.stringify(args ?? {}),
+      });
+    } catch (err) {
+      throw new ApiError(method, 0, `Cannot reach the app's local server (${(err as Error).message}). Is it still running?`);
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new ApiError(method, res.status, `The app's server answered ${method} with something that is not JSON (HTTP ${res.status}).`);
+    }
+    if (isErrorBody(body)) throw new ApiError(body.error.method || method, res.status, body.error.message, body.error.issues);
+    if (!res.ok || typeof body !== 'object' || body === null || !('result' in body)) {
+      throw new ApiError(method, res.status, `The app's server answered ${method} with HTTP ${res.status} and no result.`);
+    }
+    return (body as { result: unknown }).result;
+  };
+  // One function per property name, so the method list lives only in the contract.
+  return new Proxy({} as Api, {
+    get(_target, name) {
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      return (args: unknown) => call(name, args);
+    },
+  });
+}
+
+/** Wraps the Electron bridge so its failures look like the HTTP host's (same banner either way). */
+function bridgeApi(bridge: Api): Api {
+  return new Proxy({} as Api, {
+    get(_target, name) {
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      const fn = (bridge as unknown as Record<string, ((args: unknown) => Promise<unknown>) | undefined>)[name];
+      return async (args: unknown) => {
+        if (!fn) throw new ApiError(name, 0, `This version of the app has no "${name}" method.`);
+        try {
+          return await fn(args);
+        } catch (err) {
+          if (err instanceof ApiError) throw err;
+          // Electron prefixes errors crossing IPC with "Error invoking remote method ...: Error: ".
+          const raw = err instanceof Error ? err.message : String(err);
+          throw new ApiError(name, 0, raw.replace(/^Error invoking remote method '[^']*': (\w*Error: )?/, ''));
+        }
+      };
+    },
+  });
+}
+
+/** Picks the host once, at startup. */
+export function connect(): Api {
+  if (window.trainerApi) return bridgeApi(window.trainerApi);
+  const token = takeToken(window);
+  return httpApi(token, (url, init) => fetch(url, init));
+}

@@ -1,0 +1,266 @@
+// A review session: one card at a time, driven by Anki's keys or the buttons, with the
+// session's progress and a clear end when nothing more is due.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Api, Rating, ReviewItem } from '../../electron/api/contract.ts';
+import { useReport } from '../errors.tsx';
+import { describeWhen } from '../text/when.ts';
+import { CardBack, CardFront } from './CardFace.tsx';
+import { keyTargetOf, reviewAction, type ReviewAction, type Side } from './keys.ts';
+import { checkPrediction, type PredictionCheck } from './predict.ts';
+
+const gradeNames: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+const maxDurationMs = 86_400_000;
+
+interface Answered {
+  cardId: number;
+  due: string;
+}
+
+export function Review(props: { api: Api; deckId: string | undefined; onLeave: () => void }) {
+  const { api, deckId, onLeave } = props;
+  const report = useReport();
+  const [item, setItem] = useState<ReviewItem | null | 'loading'>('loading');
+  const [side, setSide] = useState<Side>('front');
+  const [typed, setTyped] = useState('');
+  const [check, setCheck] = useState<PredictionCheck | null>(null);
+  const [done, setDone] = useState(0);
+  const [answered, setAnswered] = useState<Answered[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const busy = useRef(false);
+  const shownAt = useRef(Date.now());
+  const typingRef = useRef<HTMLTextAreaElement | null>(null);
+  const cardRef = useRef<HTMLElement | null>(null);
+
+  const load = useCallback(async () => {
+    const next = await api.nextCard(deckId === undefined ? {} : { deckId });
+    setItem(next);
+    setSide('front');
+    setTyped('');
+    setCheck(null);
+    shownAt.current = Date.now();
+  }, [api, deckId]);
+
+  useEffect(() => {
+    load().catch(report);
+  }, [load, report]);
+
+  // Requests run one at a time so a fast double key press cannot answer the next card unseen.
+  const run = useCallback(
+    async (work: () => Promise<void>) => {
+      if (busy.current) return;
+      busy.current = true;
+      try {
+        await work();
+      } catch (err) {
+        report(err);
+      } finally {
+        busy.current = false;
+      }
+    },
+    [report],
+  );
+
+  const current = item !== 'loading' ? item : null;
+
+  const act = useCallback(
+    (action: ReviewAction) => {
+      switch (action.type) {
+        case 'reveal': {
+          if (!current || side !== 'front') return;
+          const card = current.card;
+          if (card.kind === 'predict' && card.expectedOutput !== null && typed.trim() !== '') {
+            setCheck(checkPrediction(typed, card.expectedOutput));
+          }
+          setSide('back');
+          typingRef.current?.blur();
+          return;
+        }
+        case 'grade': {
+          if (!current || side !== 'back') return;
+          const card = current.card;
+          const durationMs = Math.min(maxDurationMs, Math.max(0, Math.round(Date.now() - shownAt.current)));
+          const drill = card.kind === 'predict' && check !== null ? { typed, correct: check.correct } : {};
+          void run(async () => {
+            const result = await api.answer({ cardId: card.id, rating: action.rating, durationMs, ...drill });
+            setDone((n) => n + 1);
+            setAnswered((a) => [...a, { cardId: result.cardId, due: result.due }]);
+            setNotice(null);
+            await load();
+          });
+          return;
+        }
+        case 'undo':
+          void run(async () => {
+            const undone = await api.undo({});
+            if (!undone) {
+              setNotice('There is nothing to undo.');
+              return;
+            }
+            setDone((n) => Math.max(0, n - 1));
+            setAnswered((a) => {
+              const i = a.map((x) => x.cardId).lastIndexOf(undone.cardId);
+              return i < 0 ? a : [...a.slice(0, i), ...a.slice(i + 1)];
+            });
+            setNotice('Undone: the last answer was taken back.');
+            await load();
+          });
+          return;
+        case 'bury':
+          if (!current) return;
+          void run(async () => {
+            await api.bury({ cardId: current.card.id });
+            setNotice('Buried: the card comes back tomorrow.');
+            await load();
+          });
+          return;
+        case 'suspend':
+          if (!current) return;
+          void run(async () => {
+            await api.suspend({ cardId: current.card.id });
+            setNotice('Suspended: the card will not be shown until you unsuspend it.');
+            await load();
+          });
+          return;
+        case 'focusTyping':
+          typingRef.current?.focus();
+          return;
+        case 'leaveTyping':
+          typingRef.current?.blur();
+          cardRef.current?.focus();
+          return;
+      }
+    },
+    [api, current, side, typed, check, run, load],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = reviewAction(e, side, keyTargetOf(e.target));
+      if (!action) return;
+      // "T" must not also type a "t" into the box it focuses.
+      e.preventDefault();
+      act(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [act, side]);
+
+  if (item === 'loading') return <p className="muted">Loading the next card…</p>;
+
+  const remaining = current ? current.remaining.newCount + current.remaining.learningCount + current.remaining.dueCount : 0;
+  const progress = (
+    <div className="progress" data-testid="progress">
+      <div className="progress-text">
+        <span>
+          Done this session: <strong data-testid="done-count">{done}</strong>
+        </span>
+        {current && (
+          <span className="remaining" data-testid="remaining">
+            Left: <span className="count-new">{current.remaining.newCount} new</span> ·{' '}
+            <span className="count-learning">{current.remaining.learningCount} learning</span> ·{' '}
+            <span className="count-due">{current.remaining.dueCount} due</span>
+          </span>
+        )}
+      </div>
+      <div
+        className="bar"
+        role="progressbar"
+        aria-label="Session progress"
+        aria-valuemin={0}
+        aria-valuemax={done + remaining}
+        aria-valuenow={done}
+      >
+        <div className="bar-fill" style={{ width: `${done + remaining === 0 ? 100 : (100 * done) / (done + remaining)}%` }} />
+      </div>
+    </div>
+  );
+
+  if (!current) {
+    const now = new Date();
+    const later = answered.map((a) => new Date(a.due)).filter((d) => d.getTime() > now.getTime());
+    const nextDue = later.length ? new Date(Math.min(...later.map((d) => d.getTime()))) : null;
+    return (
+      <section className="review" aria-labelledby="done-title">
+        {progress}
+        {notice && <p className="notice" role="status">{notice}</p>}
+        <div className="card done" data-testid="done-for-today">
+          <h1 id="done-title">Done for today</h1>
+          <p>
+            {done > 0 ? `You answered ${done} card${done === 1 ? '' : 's'} in this session. ` : ''}
+            Nothing more is due in {deckId === undefined ? 'your decks' : 'this deck'} right now.
+          </p>
+          {nextDue && (
+            <p data-testid="next-due">
+              The next of these cards is due <strong>{describeWhen(nextDue, now)}</strong>.
+            </p>
+          )}
+          <p className="actions">
+            <button type="button" className="primary" onClick={onLeave}>
+              Back to Today
+            </button>
+            <button type="button" onClick={() => void run(load)}>
+              Check again
+            </button>
+            <button type="button" onClick={() => act({ type: 'undo' })} title="Undo the last answer (U or Ctrl+Z)">
+              Undo last <kbd>U</kbd>
+            </button>
+          </p>
+        </div>
+      </section>
+    );
+  }
+
+  const card = current.card;
+  return (
+    <section className="review" aria-label="Review">
+      {progress}
+      {notice && <p className="notice" role="status">{notice}</p>}
+      <article className="card" ref={cardRef} tabIndex={-1} data-testid="card" data-card-key={card.key} data-side={side}>
+        <CardFront card={card} revealed={side === 'back'} typed={typed} onTyped={setTyped} typingRef={typingRef} />
+        {side === 'back' && (
+          <>
+            <hr className="divider" />
+            <CardBack card={card} check={check} />
+          </>
+        )}
+      </article>
+      <div className="answer-bar">
+        {side === 'front' ? (
+          <button type="button" className="primary show" onClick={() => act({ type: 'reveal' })}>
+            Show answer <kbd>Space</kbd>
+          </button>
+        ) : (
+          <div className="grades" role="group" aria-label="How well did you remember?">
+            {current.previews.map((p) => (
+              <button
+                key={p.rating}
+                type="button"
+                className={`grade grade-${p.rating}`}
+                data-rating={p.rating}
+                onClick={() => act({ type: 'grade', rating: p.rating })}
+              >
+                <span className="grade-interval">{p.label}</span>
+                <span className="grade-name">{gradeNames[p.rating]}</span>
+                <kbd>{p.rating}</kbd>
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      <p className="secondary-actions">
+        <button type="button" className="link" onClick={() => act({ type: 'undo' })}>
+          Undo <kbd>U</kbd>
+        </button>
+        <button type="button" className="link" onClick={() => act({ type: 'bury' })}>
+          Bury <kbd>-</kbd>
+        </button>
+        <button type="button" className="link" onClick={() => act({ type: 'suspend' })}>
+          Suspend <kbd>@</kbd>
+        </button>
+        <button type="button" className="link" onClick={onLeave}>
+          End session
+        </button>
+      </p>
+    </section>
+  );
+}

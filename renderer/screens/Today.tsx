@@ -1,0 +1,77 @@
+// What is waiting today, per deck, and the way into a review session.
+import { useEffect, useState } from 'react';
+import type { Api, TodaySummary } from '../../electron/api/contract.ts';
+import { useReport } from '../errors.tsx';
+
+export function Today(props: { api: Api; onStart: (deckId: string | undefined) => void }) {
+  const { api, onStart } = props;
+  const report = useReport();
+  const [summary, setSummary] = useState<TodaySummary | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.today({}).then((s) => live && setSummary(s), report);
+    return () => {
+      live = false;
+    };
+  }, [api, report]);
+
+  if (!summary) return <p className="muted">Loading today’s cards…</p>;
+
+  const waiting = (d: TodaySummary['decks'][number]) => d.newCount + d.learningCount + d.dueCount;
+  const total = summary.decks.reduce((n, d) => n + waiting(d), 0);
+
+  return (
+    <section aria-labelledby="today-title">
+      <div className="section-head">
+        <h1 id="today-title">Today</h1>
+        <p className="reviewed" data-testid="reviewed-today">
+          Reviewed today: <strong>{summary.reviewedToday}</strong>
+        </p>
+      </div>
+      {summary.decks.length === 0 ? (
+        <p className="empty">No decks are loaded. Open <em>Decks</em> and press Reload to see why.</p>
+      ) : (
+        <>
+          <table className="counts">
+            <thead>
+              <tr>
+                <th scope="col">Deck</th>
+                <th scope="col" className="num">New</th>
+                <th scope="col" className="num">Learning</th>
+                <th scope="col" className="num">Due</th>
+                <th scope="col"><span className="visually-hidden">Start</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.decks.map((d) => (
+                <tr key={d.deckId} data-deck={d.deckId}>
+                  <th scope="row">{d.name}</th>
+                  <td className="num count-new" data-testid="new-count">{d.newCount}</td>
+                  <td className="num count-learning" data-testid="learning-count">{d.learningCount}</td>
+                  <td className="num count-due" data-testid="due-count">{d.dueCount}</td>
+                  <td className="num">
+                    <button type="button" className="start" disabled={waiting(d) === 0} onClick={() => onStart(d.deckId)}>
+                      Start
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {total === 0 ? (
+            <p className="empty">Nothing is due now. Well done — come back later or tomorrow.</p>
+          ) : (
+            summary.decks.length > 1 && (
+              <p>
+                <button type="button" className="primary" onClick={() => onStart(undefined)}>
+                  Study all decks ({total})
+                </button>
+              </p>
+            )
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+// The renderer is built to plain files that work under the app's strict CSP: no inline script or
+// style, nothing fetched from elsewhere, relative URLs so both the Electron scheme and the web
+// host can serve it from any path.
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    // An inlined asset would be a data: URL; keep every asset a file served by 'self'.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+    target: 'chrome120',
+    sourcemap: false,
+  },
+});
