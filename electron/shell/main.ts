@@ -1,0 +1,102 @@
+// The Electron main process. Bundled by scripts/build-electron.mjs into dist/electron/main.cjs.
+// Locked down per Electron's security checklist: sandboxed, isolated renderer; pages only from
+// app://; no navigation, windows, permissions or webviews; IPC only from our own page.
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { methodNames } from '../api/contract.ts';
+import { dispatch } from '../api/dispatch.ts';
+import { Backend } from '../backend.ts';
+import { defaultDataDir, parseHostArgs } from '../dataDir.ts';
+import { formatProblem } from '../decks/format.ts';
+import { appIndexUrl, appScheme } from '../security.ts';
+import { channelOf } from './bridge.ts';
+import { appFileFor, contentSecurityPolicy, navigationAllowed, senderAllowed, userDataFor } from './policy.ts';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const opts = parseHostArgs(process.argv.slice(1), false);
+const dataDir = opts.dataDir ?? defaultDataDir();
+app.setPath('userData', userDataFor(dataDir));
+
+const appRoot = app.getAppPath();
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+let backend: Backend | null = null;
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event, url) => {
+    if (!navigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!navigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+async function ready(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  protocol.handle(appScheme, async (request) => {
+    const found = appFileFor(request.url, rendererDir);
+    if (!found || !fs.existsSync(found.file) || !fs.statSync(found.file).isFile()) {
+      return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+    }
+    const data = await fs.promises.readFile(found.file);
+    return new Response(data, {
+      headers: {
+        'content-type': found.type,
+        'content-security-policy': contentSecurityPolicy,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+
+  backend = new Backend({
+    dataDir,
+    decksDir: opts.decksDir ?? path.join(appRoot, 'decks'),
+    host: 'electron',
+    version: app.getVersion(),
+  });
+  for (const p of backend.lastLoad.problems) console.error(`Deck problem: ${formatProblem(p)}`);
+
+  for (const method of methodNames) {
+    ipcMain.handle(channelOf(method), async (event, args: unknown) => {
+      if (!senderAllowed(event.senderFrame?.url)) {
+        return { status: 403, body: { error: { method, message: 'Refused: the caller is not the app page.' } } };
+      }
+      if (!backend) return { status: 503, body: { error: { method, message: 'The app is shutting down.' } } };
+      return dispatch(backend, method, args, (m) => console.error(m));
+    });
+  }
+
+  const win = new BrowserWindow({
+    width: 1100,
+    height: 800,
+    title: 'Go Concurrency Trainer',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    },
+  });
+  await win.loadURL(appIndexUrl);
+}
+
+app.whenReady().then(ready, (err: unknown) => {
+  console.error(err);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => {
+  backend?.close();
+  backend = null;
+  app.quit();
+});

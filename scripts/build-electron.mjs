@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Bundles the Electron main process and the preload into dist/electron/*.cjs. The preload runs
+// sandboxed (it can require only 'electron'), so everything it uses is bundled into one file;
+// better-sqlite3 stays external because it is a native module electron-builder unpacks.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+await build({
+  ...common,
+  entryPoints: ['electron/shell/main.ts'],
+  outfile: 'dist/electron/main.cjs',
+  external: ['electron', 'better-sqlite3'],
+});
+await build({
+  ...common,
+  entryPoints: ['electron/shell/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  external: ['electron'],
+  // The preload carries the contract's schemas (for the method list); keep it small to load.
+  minify: true,
+});
+process.stderr.write('build-electron: wrote dist/electron/main.cjs and dist/electron/preload.cjs\n');
