@@ -1,0 +1,71 @@
+// Small builders for values that library natives hand back to Go code: byte slices, pointers
+// to fresh structs, and error values of the library's own named types.
+import type { NativeCtx } from '../native.ts';
+import type { GoString, Iface, Pointer, SliceValue } from '../../values.ts';
+import { GoPanic } from '../../runtime/panic.ts';
+import { Pointer as PointerType } from '../../types/types.ts';
+import type { Type } from '../../types/types.ts';
+
+/** A new []byte holding the bytes of s. */
+export function bytesOf(s: GoString): SliceValue<number> {
+  const arr = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) arr[i] = s.charCodeAt(i);
+  return { arr, off: 0, len: arr.length, cap: arr.length };
+}
+
+/** The bytes of a []byte as a GoString. */
+export function stringOf(b: SliceValue | null): GoString {
+  if (b === null) return '';
+  let s = '';
+  for (let i = 0; i < b.len; i++) s += String.fromCharCode(b.arr[b.off + i] as number);
+  return s;
+}
+
+/** append(b, bytes...) with Go's growth: in place while the capacity allows. */
+export function appendBytes(b: SliceValue | null, s: GoString): SliceValue {
+  const len = b === null ? 0 : b.len;
+  const cap = b === null ? 0 : b.cap;
+  if (b !== null && len + s.length <= cap) {
+    for (let i = 0; i < s.length; i++) b.arr[b.off + len + i] = s.charCodeAt(i);
+    return { arr: b.arr, off: b.off, len: len + s.length, cap };
+  }
+  const need = len + s.length;
+  let newCap = cap === 0 ? need : cap;
+  while (newCap < need) newCap = newCap < 256 ? newCap * 2 : newCap + Math.floor((newCap + 3 * 256) / 4);
+  const arr = new Array<unknown>(newCap).fill(0);
+  for (let i = 0; i < len; i++) arr[i] = b!.arr[b!.off + i];
+  for (let i = 0; i < s.length; i++) arr[len + i] = s.charCodeAt(i);
+  return { arr, off: 0, len: need, cap: newCap };
+}
+
+/** A pointer to a fresh struct variable, as &T{...} makes one. */
+export function newStructPointer(fields: unknown[]): Pointer<unknown[]> {
+  return {
+    target: fields,
+    load: () => fields,
+    store: (v: unknown[]) => { for (let i = 0; i < fields.length; i++) fields[i] = v[i]; },
+  };
+}
+
+const pointerTypes = new WeakMap<object, Map<string, Type>>();
+
+/** *T for a named library type, one type object per run so identical types stay identical. */
+export function pointerTo(ctx: NativeCtx, qualifiedName: string): Type {
+  let m = pointerTypes.get(ctx);
+  if (!m) { m = new Map(); pointerTypes.set(ctx, m); }
+  let t = m.get(qualifiedName);
+  if (!t) { t = new PointerType(ctx.typeOf(qualifiedName)); m.set(qualifiedName, t); }
+  return t;
+}
+
+/** errors.New(text): a *errors.errorString. */
+export function newError(ctx: NativeCtx, text: GoString): Iface {
+  return { t: pointerTo(ctx, 'errors.errorString'), v: newStructPointer([text]) };
+}
+
+/** The panic value carried by what a call into Go code threw, or undefined if it is no panic. */
+export function recoverPanic(ctx: NativeCtx, thrown: unknown): { value: Iface | null } | undefined {
+  if (ctx.recover) return ctx.recover(thrown);
+  if (thrown instanceof GoPanic) return { value: thrown.value };
+  return undefined;
+}
