@@ -35,7 +35,10 @@ function purifier(): typeof DOMPurify {
 
 /** Sanitizes HTML from any source down to plain formatting markup. */
 export function sanitize(html: string): string {
-  return purifier().sanitize(html, {
+  const purify = purifier();
+  // Without a DOM DOMPurify returns its input untouched; show the markup as text instead.
+  if (!purify.isSupported) return escapeHtml(html);
+  return purify.sanitize(html, {
     USE_PROFILES: { html: true },
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
     FORBID_ATTR: ['style', 'srcset'],
