@@ -2,7 +2,7 @@
 // where the bytes go (stdout, an io.Writer, a string, a []byte) and Errorf's wrapping errors.
 import type { NativeCtx, NativePackage } from './native.ts';
 import type { GoString, Iface, Pointer, SliceValue } from '../values.ts';
-import { Printer, sliceElems } from './fmt/print.ts';
+import { Printer, sliceElems, stringMethod } from './fmt/print.ts';
 import type { Gen } from './fmt/print.ts';
 import { appendBytes, bytesOf, newError, newStructPointer, pointerTo } from './fmt/values.ts';
 
@@ -41,7 +41,7 @@ function* writeTo(ctx: NativeCtx, w: Iface | null, s: GoString): Gen<[number, If
   if (w === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
   const write = ctx.method(w, 'Write');
   if (write === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
-  const r = (yield* write(bytesOf(s))) as [number, Iface | null];
+  const r = (yield* ctx.call(write, bytesOf(s))) as [number, Iface | null];
   return r;
 }
 
@@ -51,7 +51,7 @@ function* errorf(ctx: NativeCtx, format: GoString, a: Args): Gen<Iface> {
   p.wrapErrs = true;
   yield* p.doPrintf(format, args);
   const s = p.buf;
-  const isError = (x: Iface | null): x is Iface => x !== null && ctx.method(x, 'Error') !== null;
+  const isError = (x: Iface | null): x is Iface => x !== null && stringMethod(x.t, 'Error') !== null;
   if (p.wrappedErrs.length === 0) return newError(ctx, s);
   if (p.wrappedErrs.length === 1) {
     const e = args[p.wrappedErrs[0]];
@@ -76,46 +76,46 @@ function field(p: Pointer | null, i: number, ctx: NativeCtx): unknown {
 export const pkg: NativePackage = {
   path: 'fmt',
   natives: {
-    *Print(ctx: NativeCtx, a: Args) {
+    *'fmt.Print'(ctx: NativeCtx, a: Args) {
       const s = yield* sprint(ctx, argList(a));
       ctx.writeStdout(s);
       return [s.length, null];
     },
-    *Println(ctx: NativeCtx, a: Args) {
+    *'fmt.Println'(ctx: NativeCtx, a: Args) {
       const s = yield* sprintln(ctx, argList(a));
       ctx.writeStdout(s);
       return [s.length, null];
     },
-    *Printf(ctx: NativeCtx, format: GoString, a: Args) {
+    *'fmt.Printf'(ctx: NativeCtx, format: GoString, a: Args) {
       const s = yield* sprintf(ctx, format, argList(a));
       ctx.writeStdout(s);
       return [s.length, null];
     },
-    *Sprint(ctx: NativeCtx, a: Args) { return yield* sprint(ctx, argList(a)); },
-    *Sprintln(ctx: NativeCtx, a: Args) { return yield* sprintln(ctx, argList(a)); },
-    *Sprintf(ctx: NativeCtx, format: GoString, a: Args) { return yield* sprintf(ctx, format, argList(a)); },
-    *Fprint(ctx: NativeCtx, w: Iface | null, a: Args) {
+    *'fmt.Sprint'(ctx: NativeCtx, a: Args) { return yield* sprint(ctx, argList(a)); },
+    *'fmt.Sprintln'(ctx: NativeCtx, a: Args) { return yield* sprintln(ctx, argList(a)); },
+    *'fmt.Sprintf'(ctx: NativeCtx, format: GoString, a: Args) { return yield* sprintf(ctx, format, argList(a)); },
+    *'fmt.Fprint'(ctx: NativeCtx, w: Iface | null, a: Args) {
       return yield* writeTo(ctx, w, yield* sprint(ctx, argList(a)));
     },
-    *Fprintln(ctx: NativeCtx, w: Iface | null, a: Args) {
+    *'fmt.Fprintln'(ctx: NativeCtx, w: Iface | null, a: Args) {
       return yield* writeTo(ctx, w, yield* sprintln(ctx, argList(a)));
     },
-    *Fprintf(ctx: NativeCtx, w: Iface | null, format: GoString, a: Args) {
+    *'fmt.Fprintf'(ctx: NativeCtx, w: Iface | null, format: GoString, a: Args) {
       return yield* writeTo(ctx, w, yield* sprintf(ctx, format, argList(a)));
     },
-    *Append(ctx: NativeCtx, b: SliceValue | null, a: Args) {
+    *'fmt.Append'(ctx: NativeCtx, b: SliceValue | null, a: Args) {
       return appendBytes(b, yield* sprint(ctx, argList(a)));
     },
-    *Appendln(ctx: NativeCtx, b: SliceValue | null, a: Args) {
+    *'fmt.Appendln'(ctx: NativeCtx, b: SliceValue | null, a: Args) {
       return appendBytes(b, yield* sprintln(ctx, argList(a)));
     },
-    *Appendf(ctx: NativeCtx, b: SliceValue | null, format: GoString, a: Args) {
+    *'fmt.Appendf'(ctx: NativeCtx, b: SliceValue | null, format: GoString, a: Args) {
       return appendBytes(b, yield* sprintf(ctx, format, argList(a)));
     },
-    Errorf: errorf,
-    'wrapError.Error': (ctx: NativeCtx, e: Pointer | null) => field(e, 0, ctx),
-    'wrapError.Unwrap': (ctx: NativeCtx, e: Pointer | null) => field(e, 1, ctx),
-    'wrapErrors.Error': (ctx: NativeCtx, e: Pointer | null) => field(e, 0, ctx),
-    'wrapErrors.Unwrap': (ctx: NativeCtx, e: Pointer | null) => field(e, 1, ctx),
+    'fmt.Errorf': errorf,
+    'fmt.wrapError.Error': (ctx: NativeCtx, e: Pointer | null) => field(e, 0, ctx),
+    'fmt.wrapError.Unwrap': (ctx: NativeCtx, e: Pointer | null) => field(e, 1, ctx),
+    'fmt.wrapErrors.Error': (ctx: NativeCtx, e: Pointer | null) => field(e, 0, ctx),
+    'fmt.wrapErrors.Unwrap': (ctx: NativeCtx, e: Pointer | null) => field(e, 1, ctx),
   },
 };

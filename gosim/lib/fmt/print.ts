@@ -251,7 +251,7 @@ export class Printer {
     if (fn === null) return false;
     let s: GoString;
     try {
-      s = (yield* fn()) as GoString;
+      s = (yield* this.ctx.call(fn)) as GoString;
     } catch (e) {
       const rec = recoverPanic(this.ctx, e);
       if (rec === undefined) throw e;
@@ -295,7 +295,7 @@ export class Printer {
         const fn = this.ctx.method(arg, 'GoString');
         if (fn) {
           try {
-            this.f.fmtS((yield* fn()) as GoString);
+            this.f.fmtS((yield* this.ctx.call(fn)) as GoString);
           } catch (e) {
             const rec = recoverPanic(this.ctx, e);
             if (rec === undefined) throw e;

@@ -3,7 +3,7 @@
 import type { NativeCtx } from '../native.ts';
 import type { GoString, Iface, Pointer, SliceValue } from '../../values.ts';
 import { GoPanic } from '../../runtime/panic.ts';
-import { Pointer as PointerType } from '../../types/types.ts';
+import { newError as errorsNewError, pointerTo as errorsPointerTo } from '../errors.ts';
 import type { Type } from '../../types/types.ts';
 
 /** A new []byte holding the bytes of s. */
@@ -47,20 +47,14 @@ export function newStructPointer(fields: unknown[]): Pointer<unknown[]> {
   };
 }
 
-const pointerTypes = new WeakMap<object, Map<string, Type>>();
-
-/** *T for a named library type, one type object per run so identical types stay identical. */
+/** *T for a named library type; errors.ts keeps one pointer type per named type. */
 export function pointerTo(ctx: NativeCtx, qualifiedName: string): Type {
-  let m = pointerTypes.get(ctx);
-  if (!m) { m = new Map(); pointerTypes.set(ctx, m); }
-  let t = m.get(qualifiedName);
-  if (!t) { t = new PointerType(ctx.typeOf(qualifiedName)); m.set(qualifiedName, t); }
-  return t;
+  return errorsPointerTo(ctx.typeOf(qualifiedName));
 }
 
 /** errors.New(text): a *errors.errorString. */
 export function newError(ctx: NativeCtx, text: GoString): Iface {
-  return { t: pointerTo(ctx, 'errors.errorString'), v: newStructPointer([text]) };
+  return errorsNewError(ctx, text);
 }
 
 /** The panic value carried by what a call into Go code threw, or undefined if it is no panic. */

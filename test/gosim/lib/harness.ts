@@ -8,6 +8,7 @@ import {
 } from '../../../gosim/types/types.ts';
 import type { BasicKind, Type } from '../../../gosim/types/types.ts';
 import { GoPanic } from '../../../gosim/runtime/panic.ts';
+import type { Scheduler } from '../../../gosim/runtime/scheduler.ts';
 
 export const T = {
   bool: new Basic('bool'), string: new Basic('string'),
@@ -86,6 +87,9 @@ export class TestCtx implements NativeCtx {
     this.seed = (this.seed * 1103515245 + 12345) % 2147483648;
     return this.seed / 2147483648;
   }
+  /** The natives under test never block, so they must never reach for the scheduler. */
+  get sched(): Scheduler { throw new Error('test ctx: library natives tested here must not use the scheduler'); }
+  *call(f: GoFunc, ...args: unknown[]): Generator<unknown, unknown, unknown> { return yield* f(...args); }
   writeStdout(b: GoString): void { this.stdout += b; }
   writeStderr(b: GoString): void { this.stderr += b; }
 }
