@@ -268,7 +268,7 @@ export function timeString(t: TimeValue): string {
   return s;
 }
 
-function addDuration(t: TimeValue, d: bigint): TimeValue {
+export function addDuration(t: TimeValue, d: bigint): TimeValue {
   let mono: GoInt = t[1];
   if (hasMono(t)) {
     const m = big(mono) + d;
@@ -277,9 +277,14 @@ function addDuration(t: TimeValue, d: bigint): TimeValue {
   return makeTime(unixNs(t) + d, mono, t[2]);
 }
 
-function sub(t: TimeValue, u: TimeValue): bigint {
+export function sub(t: TimeValue, u: TimeValue): bigint {
   if (hasMono(t) && hasMono(u)) return big(t[1]) - big(u[1]);
   return unixNs(t) - unixNs(u);
+}
+
+/** A Time as a reading of the scheduler's clock (ns since the program started), for timers. */
+export function virtualNs(t: TimeValue): number {
+  return Number(unixNs(t) - BigInt(EPOCH_UNIX_SEC) * NS);
 }
 
 const stripMono = (t: TimeValue, loc = t[2]): TimeValue => makeTime(unixNs(t), 0, loc);

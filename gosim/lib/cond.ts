@@ -1,0 +1,55 @@
+// Adds to package "sync" (exports `natives`, merged by lib/registry.ts with lib/sync.ts): Cond.
+// Wait queues the goroutine, unlocks L, parks as `sync.Cond.Wait` and relocks L once woken;
+// Signal wakes the longest waiter, Broadcast all of them, in the order they began to wait.
+// The wait queue lives outside the Go value, keyed by the Cond StructValue [L, waiters].
+import type { Native, NativeCtx } from './native.ts';
+import type { Iface, Pointer, StructValue } from '../values.ts';
+import type { Goroutine } from '../runtime/scheduler.ts';
+import { Queue } from '../runtime/queue.ts';
+import { newPointer } from './errors.ts';
+import { schedOf } from './timer.ts';
+
+const queues = new WeakMap<StructValue, Queue<Goroutine>>();
+function queueOf(p: Pointer<StructValue>): Queue<Goroutine> {
+  const s = p.load();
+  let q = queues.get(s);
+  if (!q) { q = new Queue(); queues.set(s, q); }
+  return q;
+}
+
+function* callLocker(ctx: NativeCtx, l: Iface | null, name: 'Lock' | 'Unlock'): Generator<unknown, void, unknown> {
+  if (l === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+  const m = ctx.method(l, name);
+  if (m) yield* m();
+}
+
+export const natives: Record<string, Native> = {
+  'sync.NewCond': (ctx: NativeCtx, l: Iface | null) => {
+    void ctx;
+    return newPointer<StructValue>([l, 0]);
+  },
+  'sync.Cond.Wait': function* (ctx: NativeCtx, p: Pointer<StructValue>) {
+    const sched = schedOf(ctx);
+    const s = p.load();
+    queueOf(p).push(sched.current);
+    s[1] = (s[1] as number) + 1;
+    yield* callLocker(ctx, s[0] as Iface | null, 'Unlock');
+    yield* sched.park('sync.Cond.Wait', p);
+    yield* callLocker(ctx, s[0] as Iface | null, 'Lock');
+  },
+  'sync.Cond.Signal': (ctx: NativeCtx, p: Pointer<StructValue>) => {
+    const g = queueOf(p).shift();
+    if (g) {
+      const s = p.load();
+      s[1] = (s[1] as number) - 1;
+      schedOf(ctx).ready(g);
+    }
+  },
+  'sync.Cond.Broadcast': (ctx: NativeCtx, p: Pointer<StructValue>) => {
+    const q = queueOf(p);
+    const sched = schedOf(ctx);
+    p.load()[1] = 0;
+    for (let g = q.shift(); g; g = q.shift()) sched.ready(g);
+  },
+};
+

@@ -1,0 +1,307 @@
+// Package context (exports `pkg`): the context tree. A cancelable context's state (its Done
+// channel, error, cause, children and deadline timer) lives outside the Go value, keyed by the
+// cancelCtx StructValue, so that a *timerCtx reaches the same state through its embedded
+// cancelCtx. Cancellation propagates to children synchronously, as in Go; the Done channel is
+// made on first use and closed on cancel; a deadline is a scheduler timer.
+//
+// Not modelled: propagation from a parent Context implemented by the program itself (Go starts a
+// goroutine watching the parent's Done channel); such a child is canceled only by its own cancel
+// function or deadline.
+import type { GoFunc, Native, NativeCtx, NativePackage } from './native.ts';
+import type { Iface, Pointer, StructValue } from '../values.ts';
+import { comparable } from '../types/predicates.ts';
+import { typeString } from '../types/typestring.ts';
+import { ifacesEqual, newError, newPointer, pointerTo, stringValue } from './errors.ts';
+import { Channel, chanClose } from '../runtime/chan.ts';
+import type { Timer as SchedTimer } from '../runtime/scheduler.ts';
+import { addDuration, durationString, now, schedOf, sub, timeString, virtualNs, type TimeValue } from './timer.ts';
+
+interface CancelState {
+  parent: CancelState | null;
+  children: Set<CancelState>;
+  done: Channel | null;
+  err: Iface | null;
+  cause: Iface | null;
+  timer: SchedTimer | null;
+  /** context.AfterFunc registrations: started as goroutines when this context is canceled. */
+  afterFuncs: Set<AfterFuncReg>;
+}
+
+interface AfterFuncReg { f: GoFunc; finished: boolean }
+
+const states = new WeakMap<object, CancelState>();
+
+const canceledErrs = new WeakMap<object, Iface>();
+/** context.Canceled: one errors.New value, shared by every cancel so that == works. */
+function canceled(ctx: NativeCtx): Iface {
+  const key = ctx.typeOf('errors.errorString');
+  let e = canceledErrs.get(key);
+  if (!e) { e = newError(ctx, 'context canceled'); canceledErrs.set(key, e); }
+  return e;
+}
+
+const deadlineExceeded = (ctx: NativeCtx): Iface => ({ t: ctx.typeOf('context.deadlineExceededError'), v: [] });
+
+const ZERO_TIME: TimeValue = [0, 0, null];
+
+/** The named type of a context value built here, or null for one from the program. */
+function kindOf(ctx: NativeCtx, c: Iface): 'background' | 'todo' | 'cancel' | 'timer' | 'value' | 'without' | null {
+  const t = c.t.tag === 'Pointer' ? c.t.elem : c.t;
+  if (t.tag !== 'Named' || t.pkg !== 'context') return null;
+  switch (t.name) {
+    case 'backgroundCtx': return 'background';
+    case 'todoCtx': return 'todo';
+    case 'cancelCtx': return 'cancel';
+    case 'timerCtx': return 'timer';
+    case 'valueCtx': return 'value';
+    case 'withoutCancelCtx': return 'without';
+    default: void ctx; return null;
+  }
+}
+
+/** The cancelCtx StructValue inside a *cancelCtx or *timerCtx. */
+function cancelStruct(c: Iface, kind: 'cancel' | 'timer'): StructValue {
+  const s = (c.v as Pointer<StructValue>).load();
+  return kind === 'timer' ? (s[0] as StructValue) : s;
+}
+
+/** The nearest cancelable ancestor's state, as Go's parentCancelCtx finds it; null if none. */
+function nearestState(ctx: NativeCtx, c: Iface | null): CancelState | null {
+  while (c !== null) {
+    const k = kindOf(ctx, c);
+    if (k === 'cancel' || k === 'timer') return states.get(cancelStruct(c, k)) ?? null;
+    if (k === 'value') c = ((c.v as Pointer<StructValue>).load()[0] as Iface | null);
+    else return null;
+  }
+  return null;
+}
+
+function closedOrNew(ctx: NativeCtx): Channel {
+  return new Channel(0, () => [], schedOf(ctx));
+}
+
+function cancel(ctx: NativeCtx, st: CancelState, removeFromParent: boolean, err: Iface, cause: Iface | null): void {
+  if (st.err !== null) return;
+  st.err = err;
+  st.cause = cause ?? err;
+  if (st.done === null) st.done = closedOrNew(ctx);
+  chanClose(st.done);
+  for (const child of st.children) cancel(ctx, child, false, err, cause);
+  st.children.clear();
+  if (removeFromParent && st.parent) st.parent.children.delete(st);
+  if (st.timer) { schedOf(ctx).stopTimer(st.timer); st.timer = null; }
+  for (const reg of st.afterFuncs) {
+    reg.finished = true;
+    schedOf(ctx).go(reg.f, []);
+  }
+  st.afterFuncs.clear();
+}
+
+function newState(ctx: NativeCtx, parent: Iface): CancelState {
+  const p = nearestState(ctx, parent);
+  const st: CancelState = { parent: p, children: new Set(), done: null, err: null, cause: null, timer: null, afterFuncs: new Set() };
+  if (p) {
+    if (p.err !== null) cancel(ctx, st, false, p.err, p.cause);
+    else p.children.add(st);
+  }
+  return st;
+}
+
+function requireParent(ctx: NativeCtx, parent: Iface | null): asserts parent is Iface {
+  if (parent === null) ctx.panic(stringValue('cannot create context from nil parent'));
+}
+
+function withCancel(ctx: NativeCtx, parent: Iface): [Iface, CancelState] {
+  const s: StructValue = [parent, 0];
+  const st = newState(ctx, parent);
+  states.set(s, st);
+  return [{ t: pointerTo(ctx.typeOf('context.cancelCtx')), v: newPointer(s) }, st];
+}
+
+function* parentDeadline(ctx: NativeCtx, parent: Iface): Generator<unknown, [TimeValue, boolean], unknown> {
+  const m = ctx.method(parent, 'Deadline');
+  if (!m) return [ZERO_TIME, false];
+  return (yield* m()) as [TimeValue, boolean];
+}
+
+function* withDeadline(ctx: NativeCtx, parent: Iface | null, d: TimeValue, cause: Iface | null): Generator<unknown, [Iface, GoFunc], unknown> {
+  requireParent(ctx, parent);
+  const [cur, ok] = yield* parentDeadline(ctx, parent);
+  if (ok && sub(cur, d) < 0n) {
+    // The parent's deadline comes first: this context could never time out on its own.
+    const [c, st] = withCancel(ctx, parent);
+    return [c, cancelFunc(ctx, st)];
+  }
+  const inner: StructValue = [parent, 0];
+  const st = newState(ctx, parent);
+  states.set(inner, st);
+  const c: Iface = { t: pointerTo(ctx.typeOf('context.timerCtx')), v: newPointer<StructValue>([inner, d]) };
+  const sched = schedOf(ctx);
+  const when = virtualNs(d);
+  if (when <= sched.now) {
+    cancel(ctx, st, true, deadlineExceeded(ctx), cause);
+  } else if (st.err === null) {
+    st.timer = sched.addTimer(when, () => cancel(ctx, st, true, deadlineExceeded(ctx), cause));
+  }
+  return [c, cancelFunc(ctx, st)];
+}
+
+function cancelFunc(ctx: NativeCtx, st: CancelState): GoFunc {
+  // eslint-disable-next-line require-yield
+  return function* () { cancel(ctx, st, true, canceled(ctx), null); };
+}
+
+function* callString(ctx: NativeCtx, x: Iface): Generator<unknown, string | null, unknown> {
+  const m = ctx.method(x, 'String');
+  return m ? ((yield* m()) as string) : null;
+}
+
+function* contextName(ctx: NativeCtx, c: Iface | null): Generator<unknown, string, unknown> {
+  if (c === null) return '<nil>';
+  return (yield* callString(ctx, c)) ?? typeString(c.t);
+}
+
+function* stringify(ctx: NativeCtx, v: Iface | null): Generator<unknown, string, unknown> {
+  if (v === null) return '<nil>';
+  const s = yield* callString(ctx, v);
+  if (s !== null) return s;
+  if (v.t.tag === 'Basic' && v.t.kind === 'string') return v.v as string;
+  return typeString(v.t);
+}
+
+function* lookupValue(ctx: NativeCtx, c: Iface | null, key: Iface | null): Generator<unknown, Iface | null, unknown> {
+  while (c !== null) {
+    const k = kindOf(ctx, c);
+    if (k === 'value') {
+      const s = (c.v as Pointer<StructValue>).load();
+      if (ifacesEqual(s[1] as Iface | null, key)) return s[2] as Iface | null;
+      c = s[0] as Iface | null;
+    } else if (k === 'cancel' || k === 'timer') {
+      c = cancelStruct(c, k)[0] as Iface | null;
+    } else if (k === 'without') {
+      c = (c.v as StructValue)[0] as Iface | null;
+    } else if (k === 'background' || k === 'todo') {
+      return null;
+    } else {
+      const m = ctx.method(c, 'Value');
+      return m ? ((yield* m(key)) as Iface | null) : null;
+    }
+  }
+  return null;
+}
+
+const stateOf = (p: Pointer<StructValue>) => states.get(p.load())!;
+
+const natives: Record<string, Native> = {
+  'context.Canceled': (ctx: NativeCtx) => canceled(ctx),
+  'context.DeadlineExceeded': (ctx: NativeCtx) => deadlineExceeded(ctx),
+
+  'context.Background': (ctx: NativeCtx) => ({ t: ctx.typeOf('context.backgroundCtx'), v: [[]] }) satisfies Iface,
+  'context.TODO': (ctx: NativeCtx) => ({ t: ctx.typeOf('context.todoCtx'), v: [[]] }) satisfies Iface,
+  'context.backgroundCtx.String': () => 'context.Background',
+  'context.todoCtx.String': () => 'context.TODO',
+  'context.emptyCtx.Deadline': () => [ZERO_TIME, false],
+  'context.emptyCtx.Done': () => null,
+  'context.emptyCtx.Err': () => null,
+  'context.emptyCtx.Value': () => null,
+
+  'context.deadlineExceededError.Error': () => 'context deadline exceeded',
+  'context.deadlineExceededError.Timeout': () => true,
+  'context.deadlineExceededError.Temporary': () => true,
+
+  'context.WithCancel': (ctx: NativeCtx, parent: Iface | null) => {
+    requireParent(ctx, parent);
+    const [c, st] = withCancel(ctx, parent);
+    return [c, cancelFunc(ctx, st)];
+  },
+  'context.WithCancelCause': (ctx: NativeCtx, parent: Iface | null) => {
+    requireParent(ctx, parent);
+    const [c, st] = withCancel(ctx, parent);
+    // eslint-disable-next-line require-yield
+    const f: GoFunc = function* (cause: unknown) { cancel(ctx, st, true, canceled(ctx), cause as Iface | null); };
+    return [c, f];
+  },
+  'context.WithDeadline': (ctx: NativeCtx, parent: Iface | null, d: TimeValue) => withDeadline(ctx, parent, d, null),
+  'context.WithDeadlineCause': (ctx: NativeCtx, parent: Iface | null, d: TimeValue, cause: Iface | null) =>
+    withDeadline(ctx, parent, d, cause),
+  'context.WithTimeout': (ctx: NativeCtx, parent: Iface | null, d: number | bigint) =>
+    withDeadline(ctx, parent, addDuration(now(ctx), BigInt(d)), null),
+  'context.WithTimeoutCause': (ctx: NativeCtx, parent: Iface | null, d: number | bigint, cause: Iface | null) =>
+    withDeadline(ctx, parent, addDuration(now(ctx), BigInt(d)), cause),
+
+  'context.WithValue': (ctx: NativeCtx, parent: Iface | null, key: Iface | null, val: Iface | null) => {
+    requireParent(ctx, parent);
+    if (key === null) ctx.panic(stringValue('nil key'));
+    if (!comparable(key.t)) ctx.panic(stringValue('key is not comparable'));
+    return { t: pointerTo(ctx.typeOf('context.valueCtx')), v: newPointer<StructValue>([parent, key, val]) } satisfies Iface;
+  },
+  'context.WithoutCancel': (ctx: NativeCtx, parent: Iface | null) => {
+    requireParent(ctx, parent);
+    return { t: ctx.typeOf('context.withoutCancelCtx'), v: [parent] } satisfies Iface;
+  },
+
+  'context.Cause': function* (ctx: NativeCtx, c: Iface | null) {
+    const st = nearestState(ctx, c);
+    if (st) return st.cause;
+    if (c === null) return null;
+    const m = ctx.method(c, 'Err');
+    return m ? yield* m() : null;
+  },
+
+  'context.AfterFunc': (ctx: NativeCtx, c: Iface | null, f: GoFunc) => {
+    const st = nearestState(ctx, c);
+    const reg: AfterFuncReg = { f, finished: false };
+    if (st) {
+      if (st.err !== null) { reg.finished = true; schedOf(ctx).go(f, []); }
+      else st.afterFuncs.add(reg);
+    }
+    // eslint-disable-next-line require-yield
+    const stop: GoFunc = function* () {
+      if (reg.finished) return false;
+      reg.finished = true;
+      st?.afterFuncs.delete(reg);
+      return true;
+    };
+    return stop;
+  },
+
+  'context.cancelCtx.Done': (ctx: NativeCtx, p: Pointer<StructValue>) => {
+    const st = stateOf(p);
+    if (st.done === null) st.done = closedOrNew(ctx);
+    return st.done;
+  },
+  'context.cancelCtx.Err': (_ctx: NativeCtx, p: Pointer<StructValue>) => stateOf(p).err,
+  'context.cancelCtx.Value': function* (ctx: NativeCtx, p: Pointer<StructValue>, key: Iface | null) {
+    return yield* lookupValue(ctx, p.load()[0] as Iface | null, key);
+  },
+  'context.cancelCtx.String': function* (ctx: NativeCtx, p: Pointer<StructValue>) {
+    return (yield* contextName(ctx, p.load()[0] as Iface | null)) + '.WithCancel';
+  },
+
+  'context.timerCtx.Deadline': (_ctx: NativeCtx, p: Pointer<StructValue>) => [p.load()[1], true],
+  'context.timerCtx.String': function* (ctx: NativeCtx, p: Pointer<StructValue>) {
+    const [inner, d] = p.load() as [StructValue, TimeValue];
+    const left = sub(d, now(ctx));
+    return `${yield* contextName(ctx, inner[0] as Iface | null)}.WithDeadline(${timeString(d)} [${durationString(left)}])`;
+  },
+
+  'context.valueCtx.Value': function* (ctx: NativeCtx, p: Pointer<StructValue>, key: Iface | null) {
+    return yield* lookupValue(ctx, { t: pointerTo(ctx.typeOf('context.valueCtx')), v: p }, key);
+  },
+  'context.valueCtx.String': function* (ctx: NativeCtx, p: Pointer<StructValue>) {
+    const [parent, key, val] = p.load() as (Iface | null)[];
+    return `${yield* contextName(ctx, parent!)}.WithValue(${yield* stringify(ctx, key!)}, ${yield* stringify(ctx, val!)})`;
+  },
+
+  'context.withoutCancelCtx.Deadline': () => [ZERO_TIME, false],
+  'context.withoutCancelCtx.Done': () => null,
+  'context.withoutCancelCtx.Err': () => null,
+  'context.withoutCancelCtx.Value': function* (ctx: NativeCtx, s: StructValue, key: Iface | null) {
+    return yield* lookupValue(ctx, s[0] as Iface | null, key);
+  },
+  'context.withoutCancelCtx.String': function* (ctx: NativeCtx, s: StructValue) {
+    return (yield* contextName(ctx, s[0] as Iface | null)) + '.WithoutCancel';
+  },
+};
+
+export const pkg: NativePackage = { path: 'context', natives };
