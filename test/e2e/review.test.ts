@@ -1,0 +1,231 @@
+// End to end, as a learner would: the real web host on a fresh data folder, Debian's Chromium,
+// a review session driven only by the keyboard, then a restart of the host on the same folder
+// to see that the progress was kept.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const decksDir = path.join(root, 'test', 'e2e', 'fixtures', 'decks');
+const resultsDir = path.join(root, 'test-results');
+/** Cards in the fixture deck, all new on a fresh data folder. */
+const deckSize = 8;
+
+interface Host {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+}
+
+const hosts: Host[] = [];
+let browser: Browser | null = null;
+let dataDir = '';
+
+function chromiumPath(): string {
+  const found = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
+  if (!found) throw new Error('Debian\'s chromium is not installed (apt-get install -y chromium); the end-to-end test drives it.');
+  return found;
+}
+
+async function startHost(): Promise<Host> {
+  const child = spawn(process.execPath, ['scripts/web.mjs', '--data-dir', dataDir, '--decks-dir', decksDir, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const host: Host = { child, url: '', stderr: () => stderr };
+  hosts.push(host);
+  const lines = readline.createInterface({ input: child.stdout! });
+  host.url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the web host printed no address within 30 s; its stderr:\n${stderr}`)), 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the web host exited with ${code} before printing its address; its stderr:\n${stderr}`));
+    });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      const m = /^Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/.exec(line);
+      if (m?.[1]) resolve(m[1]);
+      else reject(new Error(`unexpected first stdout line from the web host: ${JSON.stringify(line)}; stderr:\n${stderr}`));
+    });
+  });
+  return host;
+}
+
+async function stopHost(host: Host): Promise<void> {
+  const { child } = host;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Console errors and uncaught exceptions on the page, e.g. CSP refusals. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => {
+    // The policy is also sent as a header, where frame-ancestors does apply.
+    if (m.type() === 'error' && !/frame-ancestors' is ignored/.test(m.text())) errors.push(`${m.text()} (${m.location().url})`);
+  });
+  return errors;
+}
+
+const text = async (page: Page, testId: string): Promise<string> => (await page.getByTestId(testId).first().textContent())?.trim() ?? '';
+const num = async (page: Page, testId: string): Promise<number> => Number((await text(page, testId)).replace(/\D+/g, ''));
+
+async function remaining(page: Page): Promise<{ fresh: number; learning: number; due: number }> {
+  const t = await text(page, 'remaining');
+  const m = /(\d+) new · (\d+) learning · (\d+) due/.exec(t.replace(/\s+/g, ' '));
+  if (!m) throw new Error(`cannot read the remaining counts from "${t}"`);
+  return { fresh: Number(m[1]), learning: Number(m[2]), due: Number(m[3]) };
+}
+
+async function todayCounts(page: Page): Promise<{ fresh: number; learning: number; due: number; reviewed: number }> {
+  await page.getByRole('heading', { name: 'Today' }).waitFor();
+  const row = page.locator('tr[data-deck="e2e-basics"]');
+  return {
+    fresh: Number(await row.getByTestId('new-count').textContent()),
+    learning: Number(await row.getByTestId('learning-count').textContent()),
+    due: Number(await row.getByTestId('due-count').textContent()),
+    reviewed: await num(page, 'reviewed-today'),
+  };
+}
+
+/** Waits until the given card is on screen showing the given side (the deck's order is fixed). */
+async function shown(page: Page, id: string, side: 'front' | 'back'): Promise<void> {
+  await page.locator(`[data-testid="card"][data-card-key="e2e-basics/${id}"][data-side="${side}"]`).waitFor({ timeout: 10_000 });
+}
+
+async function waitForDone(page: Page, n: number): Promise<void> {
+  await page.waitForFunction((want) => document.querySelector('[data-testid="done-count"]')?.textContent === String(want), n);
+}
+
+describe('reviewing in the browser', () => {
+  beforeAll(async () => {
+    const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`npm run build:renderer failed:\n${built.stdout}\n${built.stderr}`);
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trainer-e2e-'));
+    fs.mkdirSync(resultsDir, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close().catch(() => {});
+    for (const h of hosts) await stopHost(h).catch(() => {});
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('reviews five cards by keyboard, with undo, and keeps the progress across a restart', async () => {
+    const first = await startHost();
+    const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(first.url);
+
+    // The token leaves the address bar as soon as the page has it.
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    expect(await todayCounts(page)).toEqual({ fresh: deckSize, learning: 0, due: 0, reviewed: 0 });
+
+    await page.locator('tr[data-deck="e2e-basics"]').getByRole('button', { name: 'Start' }).click();
+
+    // 1. A term card: Space shows the definition, 4 (Easy) sends it days away.
+    await shown(page, 'goroutine', 'front');
+    expect(await remaining(page)).toEqual({ fresh: 8, learning: 0, due: 0 });
+    expect(await num(page, 'done-count')).toBe(0);
+    await page.keyboard.press('Space');
+    await shown(page, 'goroutine', 'back');
+    await expect.poll(() => page.locator('button.grade').count()).toBe(4);
+    // The buttons carry the intervals the scheduler previewed for this card.
+    expect(await page.locator('button.grade-4 .grade-interval').textContent()).toMatch(/^\d+(\.\d)?(m|h|d|mo|y)$/);
+    await page.keyboard.press('4');
+    await waitForDone(page, 1);
+
+    // 2. Again on the question card, then take it back with U: the card returns, progress drops.
+    await shown(page, 'unbuffered-send', 'front');
+    expect(await remaining(page)).toEqual({ fresh: 7, learning: 0, due: 0 });
+    await page.keyboard.press('Enter');
+    await shown(page, 'unbuffered-send', 'back');
+    await page.keyboard.press('1');
+    await waitForDone(page, 2);
+    await shown(page, 'buffered-order', 'front');
+    expect(await remaining(page)).toEqual({ fresh: 6, learning: 1, due: 0 });
+    await page.keyboard.press('u');
+    await waitForDone(page, 1);
+    await shown(page, 'unbuffered-send', 'front');
+    expect(await remaining(page)).toEqual({ fresh: 7, learning: 0, due: 0 });
+    await expect.poll(() => text(page, 'progress')).toMatch(/Done this session: 1/);
+    await page.keyboard.press('Space');
+    await shown(page, 'unbuffered-send', 'back');
+    await page.keyboard.press('4');
+    await waitForDone(page, 2);
+
+    // 3. The predict drill: T to type the prediction, Ctrl+Enter to check it, 3 (Good).
+    await shown(page, 'buffered-order', 'front');
+    expect(await page.locator('.card pre code .hljs-keyword').first().textContent()).toBe('package');
+    await page.keyboard.press('t');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('prediction');
+    await page.keyboard.type('1\n2');
+    expect(await page.locator('#prediction').inputValue()).toBe('1\n2');
+    await page.keyboard.press('Control+Enter');
+    await shown(page, 'buffered-order', 'back');
+    expect(await text(page, 'verdict')).toMatch(/^Exact match/);
+    await page.screenshot({ path: path.join(resultsDir, 'review.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: path.join(resultsDir, 'review-dark.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('3');
+    await waitForDone(page, 3);
+
+    // 4 and 5. The exercise and the next term, both Easy; the Good card now waits in learning.
+    await shown(page, 'wait-for-all', 'front');
+    expect(await remaining(page)).toEqual({ fresh: 5, learning: 1, due: 0 });
+    await page.keyboard.press('Space');
+    await shown(page, 'wait-for-all', 'back');
+    await page.keyboard.press('4');
+    await waitForDone(page, 4);
+    await shown(page, 'mutex', 'front');
+    expect(await remaining(page)).toEqual({ fresh: 4, learning: 1, due: 0 });
+    await page.keyboard.press('Space');
+    await shown(page, 'mutex', 'back');
+    await page.keyboard.press('4');
+    await waitForDone(page, 5);
+    await shown(page, 'nil-channel', 'front');
+    expect(await remaining(page)).toEqual({ fresh: 3, learning: 1, due: 0 });
+    await expect
+      .poll(() => page.getByRole('progressbar').getAttribute('aria-valuenow'))
+      .toBe('5');
+
+    await page.getByRole('button', { name: 'Today', exact: true }).click();
+    const before = await todayCounts(page);
+    expect(before).toEqual({ fresh: 3, learning: 1, due: 0, reviewed: 5 });
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // Restart on the same data folder: a new port and a new token, the same progress.
+    await stopHost(first);
+    const second = await startHost();
+    expect(second.url).not.toBe(first.url);
+    const again = await browser!.newPage({ viewport: { width: 1000, height: 700 } });
+    const errorsAfter = watchErrors(again);
+    await again.goto(second.url);
+    expect(await todayCounts(again)).toEqual(before);
+    await again.screenshot({ path: path.join(resultsDir, 'today-after-restart.png'), fullPage: true });
+    await again.emulateMedia({ colorScheme: 'dark' });
+    await again.screenshot({ path: path.join(resultsDir, 'today-after-restart-dark.png'), fullPage: true });
+    expect(errorsAfter).toEqual([]);
+    await again.close();
+    await stopHost(second);
+  });
+});
