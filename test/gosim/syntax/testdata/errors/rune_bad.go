@@ -1,0 +1,8 @@
+package main
+
+func main() {
+	x := 'ab'
+	y := ''
+	z := "\q"
+	_, _, _ = x, y, z
+}
