@@ -1,0 +1,330 @@
+// Package-level declarations (go/types' resolver.go and decl.go): collect every object first,
+// then check each one on demand so that declarations may refer to later ones, attach methods
+// to their receiver types, check function bodies, and compute variables' initialization order.
+import type * as ast from '../ast.ts';
+import {
+  Const, Func, Named, PkgName, Pointer, TypeName, Var,
+  type GoObject, type Type,
+} from './types.ts';
+import { Typ } from './universe.ts';
+import type { Checker } from './check.ts';
+import { typExpr, funcType } from './typexpr.ts';
+import { under, isValid, isConstType, isTyped } from './predicates.ts';
+import { constDecl, varDecl } from './assign.ts';
+import { funcBody } from './stmt.ts';
+import { pkgName } from './typestring.ts';
+
+interface DeclInfo {
+  kind: 'const' | 'var' | 'type' | 'func';
+  typ: ast.Expr | null;
+  init: ast.Expr | null;
+  /** All variables a single multi-value initializer assigns (`var a, b = f()`). */
+  lhs?: Var[];
+  iota: number;
+  spec?: ast.TypeSpec;
+  fdecl?: ast.FuncDecl;
+}
+
+/** Per-checker state of package-level declarations. */
+interface PkgDecls {
+  infos: Map<GoObject, DeclInfo>;
+  color: Map<GoObject, 'grey' | 'black'>;
+  /** Package-level vars and funcs each package-level var or func refers to. */
+  deps: Map<GoObject, Set<GoObject>>;
+  varOrder: Var[];
+}
+const state = new WeakMap<Checker, PkgDecls>();
+
+export function checkPackage(c: Checker, file: ast.File, opts: { library: boolean }): void {
+  const st: PkgDecls = { infos: new Map(), color: new Map(), deps: new Map(), varOrder: [] };
+  state.set(c, st);
+  if (!opts.library && file.packageName.name !== 'main') {
+    // go build of a non-main package builds nothing runnable; go run refuses it.
+    c.error(file.packageName.pos, `package ${file.packageName.name} is not a main package`);
+  }
+  const importSpecs: { spec: ast.ImportSpec; obj: PkgName }[] = [];
+  for (const spec of file.imports) {
+    c.guard(spec.pos, () => {
+      const path = spec.path.raw.slice(1, -1);
+      const pkg = c.importPackage(path);
+      if (!pkg) {
+        c.error(spec.path.pos, `package ${path} is not in std or not supported by gosim`);
+        return;
+      }
+      const name = spec.name ? spec.name.name : pkg.name;
+      if (name === '_' || name === '.') {
+        if (name === '.') c.error(spec.pos, 'dot imports are not supported by gosim');
+        return;
+      }
+      const obj = new PkgName(name, path, spec.pos, c.pkg);
+      if (spec.name) c.def(spec.name, obj);
+      c.imports.push(obj);
+      importSpecs.push({ spec, obj });
+      c.declare(c.pkgScope, spec.name ?? { ...spec.path, kind: 'Ident', name }, obj);
+    });
+  }
+
+  // Collect.
+  const funcs: { decl: ast.FuncDecl; obj: Func }[] = [];
+  const methods: { decl: ast.FuncDecl; obj: Func }[] = [];
+  for (const d of file.decls) {
+    if (d.kind === 'BadDecl') continue;
+    if (d.kind === 'FuncDecl') {
+      const obj = new Func(d.name.name, null as never, d.name.pos, c.pkg, d);
+      if (d.recv) { methods.push({ decl: d, obj }); continue; }
+      funcs.push({ decl: d, obj });
+      st.infos.set(obj, { kind: 'func', typ: null, init: null, iota: 0, fdecl: d });
+      obj.fullName = `${pkgName(c.pkg)}.${d.name.name}`;
+      if (d.name.name === 'init') {
+        c.def(d.name, obj);
+        if (d.type.params.list.length || d.type.results) c.error(d.name.pos, 'func init must have no arguments and no return values');
+      } else {
+        if (d.name.name === 'main' && !opts.library && (d.type.params.list.length || d.type.results)) {
+          c.error(d.name.pos, 'func main must have no arguments and no return values');
+        }
+        c.declare(c.pkgScope, d.name, obj);
+      }
+      if (!d.body && !opts.library) c.error(d.name.pos, `missing function body`);
+      continue;
+    }
+    collectGenDecl(c, st, d);
+  }
+
+  // Types first, then methods (so that method sets are complete before any expression is
+  // checked), then everything else in source order.
+  for (const [obj, info] of st.infos) if (info.kind === 'type') c.guard(obj.pos!, () => objDecl(c, obj));
+  for (const m of methods) c.guard(m.decl.pos, () => methodDecl(c, m.decl, m.obj));
+  for (const [obj] of st.infos) c.guard(obj.pos ?? file.pos, () => objDecl(c, obj));
+
+  // Bodies.
+  for (const f of [...funcs, ...methods]) {
+    const d = f.decl;
+    if (!d.body || !f.obj.type) continue;
+    c.guard(d.body.pos, () => {
+      const deps = new Set<GoObject>();
+      st.deps.set(f.obj, deps);
+      c.deps = deps;
+      funcBody(c, f.obj.type, d.body!, d.type, d.recv);
+      c.deps = null;
+    });
+  }
+
+  if (!opts.library) {
+    for (const { spec, obj } of importSpecs) {
+      if (!obj.used) {
+        const path = spec.path.raw;
+        c.error(spec.pos, spec.name ? `${path} imported as ${obj.name} and not used` : `${path} imported and not used`);
+      }
+    }
+    if (!c.pkgScope.names.get('main') && file.packageName.name === 'main' && c.errors.length === 0) {
+      c.error(file.pos, 'function main is undeclared in the main package');
+    }
+  }
+  initOrder(c, st);
+}
+
+function collectGenDecl(c: Checker, st: PkgDecls, d: ast.GenDecl): void {
+  if (d.tok === 'import') return;
+  let lastTyp: ast.Expr | null = null;
+  let lastValues: ast.Expr[] = [];
+  for (const spec of d.specs) {
+    if (spec.kind === 'TypeSpec') {
+      const obj = new TypeName(spec.name.name, Typ.invalid, spec.name.pos, c.pkg);
+      if (!spec.assign) obj.type = new Named(obj, c.pkg);
+      st.infos.set(obj, { kind: 'type', typ: spec.type, init: null, iota: 0, spec });
+      c.declare(c.pkgScope, spec.name, obj);
+      continue;
+    }
+    if (spec.kind !== 'ValueSpec') continue;
+    if (d.tok === 'const') {
+      // An omitted type and value list repeats the previous one (with this spec's iota).
+      if (spec.type || spec.values.length) { lastTyp = spec.type; lastValues = spec.values; }
+      spec.names.forEach((n, i) => {
+        const obj = new Const(n.name, Typ.invalid, { kind: 'int', value: 0n }, n.pos, c.pkg);
+        st.infos.set(obj, { kind: 'const', typ: lastTyp, init: lastValues[i] ?? null, iota: spec.iota });
+        c.declare(c.pkgScope, n, obj);
+      });
+      continueConstArity(c, spec, lastValues);
+      continue;
+    }
+    const vars = spec.names.map((n) => new Var(n.name, Typ.invalid, n.pos, c.pkg));
+    const multi = spec.values.length === 1 && spec.names.length > 1;
+    vars.forEach((v, i) => {
+      st.infos.set(v, { kind: 'var', typ: spec.type, init: multi ? spec.values[0]! : spec.values[i] ?? null, iota: 0, lhs: multi ? vars : [v] });
+      st.varOrder.push(v);
+      c.declare(c.pkgScope, spec.names[i]!, v);
+    });
+    if (!multi && spec.values.length && spec.values.length !== spec.names.length) {
+      const n = spec.names.length, m = spec.values.length;
+      const at = m > n ? spec.values[n]!.pos : spec.names[m]!.pos;
+      c.error(at, m > n ? `extra init expr` : `assignment mismatch: ${n} variable${n > 1 ? 's' : ''} but ${m} value${m > 1 ? 's' : ''}`);
+    }
+  }
+}
+
+function continueConstArity(c: Checker, spec: ast.ValueSpec, values: ast.Expr[]): void {
+  if (spec.names.length < values.length && spec.values.length) c.error(values[spec.names.length]!.pos, 'extra init expr');
+  else if (spec.names.length > values.length && (spec.values.length || values.length)) {
+    c.error(spec.names[values.length]!.pos, 'missing init expr for const declaration');
+  } else if (!values.length && !spec.type) c.error(spec.names[0]!.pos, 'missing init expr for const declaration');
+}
+
+/** Check a package-level object's declaration now if it has not been (declarations may appear in any order). */
+export function objDecl(c: Checker, obj: GoObject): void {
+  const st = state.get(c);
+  if (!st) return;
+  const info = st.infos.get(obj);
+  if (!info) return;
+  const color = st.color.get(obj);
+  if (color === 'black') return;
+  if (color === 'grey') {
+    if (obj.tag === 'Const' || obj.tag === 'Var') {
+      if (!isValid(obj.type)) {
+        c.error(obj.pos!, `initialization cycle or invalid recursive reference to ${obj.name}`);
+        obj.type = Typ.invalid;
+      }
+    } else if (obj.tag === 'TypeName' && info.spec && (!(obj.type instanceof Named) || !isValid(obj.type.underlying))) {
+      if (!(obj.type instanceof Named) || isDirectCycle(info.spec)) {
+        c.error(obj.pos!, `invalid recursive type ${obj.name}`);
+      }
+    }
+    return;
+  }
+  st.color.set(obj, 'grey');
+  const saved = { scope: c.scope, sig: c.funcSig, iota: c.iota, deps: c.deps };
+  c.scope = c.pkgScope;
+  c.funcSig = null;
+  c.iota = null;
+  try {
+    switch (info.kind) {
+      case 'type': typeDecl(c, obj as TypeName, info.spec!); break;
+      case 'const': {
+        c.iota = BigInt(info.iota);
+        constDecl(c, obj as Const, info.typ, info.init);
+        break;
+      }
+      case 'var': {
+        const deps = new Set<GoObject>();
+        c.deps = deps;
+        const lhs = info.lhs ?? [obj as Var];
+        for (const v of lhs) if (v !== obj) st.color.set(v, 'grey');
+        varDecl(c, lhs, info.typ, info.init ? (lhs.length > 1 ? [info.init] : [info.init]) : [], 'variable declaration');
+        for (const v of lhs) { st.deps.set(v, deps); st.color.set(v, 'black'); }
+        break;
+      }
+      case 'func': {
+        const f = obj as Func;
+        c.openScope(true);
+        f.type = funcType(c, info.fdecl!.type, null);
+        c.closeScope();
+        break;
+      }
+    }
+  } finally {
+    c.scope = saved.scope; c.funcSig = saved.sig; c.iota = saved.iota; c.deps = saved.deps;
+    st.color.set(obj, 'black');
+  }
+}
+
+function isDirectCycle(spec: ast.TypeSpec): boolean {
+  const t = spec.type;
+  return t.kind === 'Ident' || t.kind === 'ParenExpr' || t.kind === 'SelectorExpr' || t.kind === 'ArrayType' && !!t.len || t.kind === 'StructType';
+}
+
+function typeDecl(c: Checker, obj: TypeName, spec: ast.TypeSpec): void {
+  if (spec.assign) {
+    obj.type = typExpr(c, spec.type);
+    return;
+  }
+  const named = obj.type as Named;
+  const rhs = typExpr(c, spec.type);
+  const u = under(rhs);
+  if (rhs === named || (rhs.tag === 'Named' && !isValid(rhs.underlying) && rhs !== named)) {
+    if (!isValid(named.underlying)) named.underlying = Typ.invalid;
+    return;
+  }
+  named.underlying = u;
+}
+
+function methodDecl(c: Checker, d: ast.FuncDecl, f: Func): void {
+  const field = d.recv!.list[0];
+  if (!field) { c.error(d.name.pos, 'method has no receiver'); return; }
+  let rt = field.type;
+  let ptr = false;
+  if (rt.kind === 'ParenExpr') rt = rt.x;
+  if (rt.kind === 'StarExpr') { rt = rt.x; ptr = true; }
+  let base: Named | null = null;
+  if (rt.kind === 'Ident') {
+    const obj = c.pkgScope.names.get(rt.name) ?? c.scope.lookup(rt.name);
+    if (!obj) { c.error(rt.pos, `undefined: ${rt.name}`); }
+    else if (obj.tag === 'TypeName' && obj.type.tag === 'Named' && obj.type.pkg === c.pkg) {
+      base = obj.type;
+      c.use(rt, obj);
+    } else if (obj.tag === 'TypeName') {
+      c.error(rt.pos, `cannot define new methods on non-local type ${c.typeStr(obj.type)}`);
+    } else c.error(rt.pos, `${rt.name} is not a type`);
+  } else if (rt.kind === 'IndexExpr' || rt.kind === 'IndexListExpr') {
+    c.error(rt.pos, 'generic types are not supported by gosim');
+  } else c.error(rt.pos, `invalid receiver type ${rt.kind}`);
+  const recvType: Type = base ? (ptr ? new Pointer(base) : base) : Typ.invalid;
+  if (base && (under(base).tag === 'Pointer' || under(base).tag === 'Interface')) {
+    c.error(rt.pos, `invalid receiver type ${base.name} (pointer or interface type)`);
+  }
+  const rname = field.names[0];
+  const recv = new Var(rname ? rname.name : '', recvType, rname ? rname.pos : field.type.pos, c.pkg, false, true);
+  if (rname) c.def(rname, recv);
+  c.openScope(true);
+  f.type = funcType(c, d.type, recv);
+  c.closeScope();
+  c.def(d.name, f);
+  if (!base) return;
+  f.fullName = ptr ? `${pkgName(c.pkg)}.(*${base.name}).${f.name}` : `${pkgName(c.pkg)}.${base.name}.${f.name}`;
+  if (f.name === '_') return;
+  const dup = base.methods.find((m) => m.name === f.name);
+  if (dup) {
+    c.error(d.name.pos, `method ${base.name}.${f.name} already declared at ./${c.filename}:${dup.pos!.line}:${dup.pos!.col}`);
+    return;
+  }
+  const s = under(base);
+  if (s.tag === 'Struct' && s.fields.some((fl) => fl.name === f.name)) {
+    c.error(d.name.pos, `field and method with the same name ${f.name}\n\t./${c.filename}:${d.name.pos.line}:${d.name.pos.col}: other declaration of ${f.name}`);
+    return;
+  }
+  base.methods.push(f);
+}
+
+/** Go's rule: repeatedly initialize the earliest variable whose dependencies are all initialized. */
+function initOrder(c: Checker, st: PkgDecls): void {
+  const varDeps = new Map<Var, Set<Var>>();
+  const reach = (o: GoObject, acc: Set<Var>, seen: Set<GoObject>) => {
+    for (const d of st.deps.get(o) ?? []) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      if (d.tag === 'Var') acc.add(d);
+      else reach(d, acc, seen);
+    }
+  };
+  for (const v of st.varOrder) {
+    const acc = new Set<Var>();
+    reach(v, acc, new Set([v]));
+    const info = st.infos.get(v)!;
+    for (const l of info.lhs ?? []) acc.delete(l);
+    varDeps.set(v, acc);
+  }
+  const done = new Set<Var>();
+  const pending = [...st.varOrder];
+  while (pending.length) {
+    let idx = pending.findIndex((v) => [...varDeps.get(v)!].every((d) => done.has(d)));
+    if (idx < 0) {
+      // A cycle (reported elsewhere, or through a function): fall back to source order.
+      idx = 0;
+    }
+    const v = pending[idx]!;
+    const info = st.infos.get(v)!;
+    const lhs = info.lhs ?? [v];
+    for (const l of lhs) { done.add(l); const j = pending.indexOf(l); if (j >= 0) pending.splice(j, 1); }
+    if (info.init) c.info.initOrder.push({ lhs, rhs: info.init });
+  }
+}
+
+export { isConstType, isTyped };

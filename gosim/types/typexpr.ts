@@ -1,0 +1,259 @@
+// Types written in the source: `[]T`, `map[K]V`, `func(int) string`, struct and interface
+// literals, qualified names, and the type-parameter lists of gosim's generic library functions.
+import type * as ast from '../ast.ts';
+import {
+  Chan, Field, Func, GoArray, GoMap, Interface, Pointer, Signature, Slice, Struct, Tuple, TypeName, TypeParam, Var,
+  type Type,
+} from './types.ts';
+import { Typ, emptyInterface } from './universe.ts';
+import type { Checker } from './check.ts';
+import { isValid, isInteger, under, isExported, isUntyped } from './predicates.ts';
+import { exprString } from './typestring.ts';
+import { objDecl } from './decl.ts';
+import { constExpr } from './expr.ts';
+
+/** A term of a constraint's type set: `~[]E` is {tilde: true, type: []E}. */
+export interface Term { tilde: boolean; type: Type }
+/** Type-set terms of constraint interfaces (go/types' Union), kept beside the shared type model. */
+export const constraintTerms = new WeakMap<Interface, Term[]>();
+
+export function typExpr(c: Checker, e: ast.Expr): Type {
+  const t = typExprInternal(c, e);
+  c.record(e, { mode: 'typexpr', type: t });
+  return t;
+}
+
+function typExprInternal(c: Checker, e: ast.Expr): Type {
+  switch (e.kind) {
+    case 'Ident': {
+      if (e.name === '_') { c.error(e.pos, 'cannot use _ as value or type'); return Typ.invalid; }
+      const obj = c.scope.lookup(e.name);
+      if (!obj) { c.error(e.pos, `undefined: ${e.name}`); return Typ.invalid; }
+      c.use(e, obj);
+      if (obj.tag !== 'TypeName') {
+        if (obj.tag === 'PkgName') obj.used = true;
+        c.error(e.pos, `${e.name} is not a type`);
+        return Typ.invalid;
+      }
+      objDecl(c, obj);
+      return obj.type;
+    }
+    case 'ParenExpr': return typExpr(c, e.x);
+    case 'SelectorExpr': {
+      if (e.x.kind === 'Ident') {
+        const obj = c.scope.lookup(e.x.name);
+        if (obj && obj.tag === 'PkgName') {
+          obj.used = true;
+          c.use(e.x, obj);
+          const pkg = c.importPackage(obj.path);
+          const m = pkg?.scope.names.get(e.sel.name);
+          if (!m || !isExported(e.sel.name)) {
+            c.error(e.sel.pos, !m ? `undefined: ${e.x.name}.${e.sel.name}` : `name ${e.sel.name} not exported by package ${obj.name}`);
+            return Typ.invalid;
+          }
+          c.use(e.sel, m);
+          if (m.tag !== 'TypeName') { c.error(e.pos, `${exprString(e)} is not a type`); return Typ.invalid; }
+          return m.type;
+        }
+      }
+      c.error(e.pos, `${exprString(e)} is not a type`);
+      return Typ.invalid;
+    }
+    case 'StarExpr': {
+      const b = typExpr(c, e.x);
+      return isValid(b) ? new Pointer(b) : b;
+    }
+    case 'ArrayType': {
+      const elem = typExpr(c, e.elt);
+      if (!e.len) return new Slice(elem);
+      if (e.len.kind === 'Ellipsis') {
+        c.error(e.len.pos, 'invalid use of [...] array (outside a composite literal)');
+        return Typ.invalid;
+      }
+      const n = arrayLength(c, e.len);
+      return n < 0 ? Typ.invalid : new GoArray(elem, n);
+    }
+    case 'MapType': {
+      const k = typExpr(c, e.key), v = typExpr(c, e.value);
+      if (isValid(k)) {
+        const u = under(k);
+        if (u.tag === 'Slice' || u.tag === 'Map' || u.tag === 'Signature') {
+          c.error(e.key.pos, `invalid map key type ${c.typeStr(k)}`);
+        }
+      }
+      return new GoMap(k, v);
+    }
+    case 'ChanType': return new Chan(e.dir, typExpr(c, e.value));
+    case 'FuncType': return funcType(c, e, null);
+    case 'StructType': return structType(c, e);
+    case 'InterfaceType': return interfaceType(c, e);
+    case 'IndexExpr': case 'IndexListExpr':
+      c.error(e.pos, 'generic types are not supported by gosim');
+      return Typ.invalid;
+    default:
+      c.error(e.pos, `${exprString(e)} is not a type`);
+      return Typ.invalid;
+  }
+}
+
+function arrayLength(c: Checker, e: ast.Expr): number {
+  const x = constExpr(c, e);
+  if (!x) return -1;
+  if (x.value.kind !== 'int' && !(x.value.kind === 'float' && Number.isInteger(x.value.value))) {
+    if (isUntyped(x.type) || isInteger(x.type)) c.error(e.pos, `array length ${exprString(e)} (${x.desc}) must be integer`);
+    else c.error(e.pos, `array length ${exprString(e)} (${x.desc}) must be integer`);
+    return -1;
+  }
+  const n = x.value.kind === 'int' ? x.value.value : BigInt(x.value.value);
+  if (n < 0n) { c.error(e.pos, `invalid array length ${exprString(e)} (${x.desc})`); return -1; }
+  return Number(n);
+}
+
+export function funcType(c: Checker, e: ast.FuncType, recv: Var | null, scopeForParams?: boolean): Signature {
+  const typeParams: TypeParam[] = [];
+  if (e.typeParams && e.typeParams.list.length) {
+    // Type parameters are visible in the whole signature: declare them first.
+    const tpObjs: { tp: TypeParam; constraint: ast.Expr }[] = [];
+    let idx = 0;
+    for (const f of e.typeParams.list) {
+      for (const n of f.names) {
+        const tp = new TypeParam(n.name, emptyInterface, idx++);
+        const tn = new TypeName(n.name, tp, n.pos, c.pkg);
+        c.declare(c.scope, n, tn);
+        tpObjs.push({ tp, constraint: f.type });
+        typeParams.push(tp);
+      }
+    }
+    for (const { tp, constraint } of tpObjs) {
+      (tp as { constraint: Type }).constraint = constraintType(c, constraint);
+    }
+  }
+  const params = fieldVars(c, e.params, true, scopeForParams ?? false);
+  let variadic = false;
+  const last = e.params.list[e.params.list.length - 1];
+  if (last && last.type.kind === 'Ellipsis') variadic = true;
+  const results = e.results ? fieldVars(c, e.results, false, scopeForParams ?? false) : [];
+  return new Signature(new Tuple(params), new Tuple(results), variadic, recv, typeParams);
+}
+
+/** Declare parameters in the current scope when `declare` (function bodies); else just build them. */
+function fieldVars(c: Checker, fl: ast.FieldList, isParams: boolean, declare: boolean): Var[] {
+  const out: Var[] = [];
+  fl.list.forEach((f, i) => {
+    let t: Type;
+    if (f.type.kind === 'Ellipsis') {
+      const elem = f.type.elt ? typExpr(c, f.type.elt) : Typ.invalid;
+      if (!isParams || i !== fl.list.length - 1 || f.names.length > 1) {
+        c.error(f.type.pos, 'can only use ... with final parameter in list');
+      }
+      t = new Slice(elem);
+      c.record(f.type, { mode: 'typexpr', type: t });
+    } else t = typExpr(c, f.type);
+    if (f.names.length === 0) out.push(new Var('', t, f.type.pos, c.pkg, false, true));
+    for (const n of f.names) {
+      const v = new Var(n.name, t, n.pos, c.pkg, false, true);
+      if (declare) c.declare(c.scope, n, v);
+      else c.def(n, v);
+      out.push(v);
+    }
+  });
+  return out;
+}
+
+export function structType(c: Checker, e: ast.StructType): Struct {
+  const fields: Field[] = [];
+  const seen = new Map<string, ast.Pos>();
+  for (const f of e.fields.list) {
+    const t = typExpr(c, f.type);
+    if (f.names.length === 0) {
+      // Embedded field: named after the type (without pointer or package qualifier).
+      let te = f.type;
+      if (te.kind === 'StarExpr') te = te.x;
+      const name = te.kind === 'Ident' ? te.name : te.kind === 'SelectorExpr' ? te.sel.name : '_';
+      if (t.tag === 'Pointer' && isValid(t) && (under(t.elem).tag === 'Pointer' || under(t.elem).tag === 'Interface')) {
+        c.error(f.type.pos, `embedded field type cannot be a pointer to an interface`);
+      }
+      if (seen.has(name)) c.error(f.type.pos, `${name} redeclared`);
+      seen.set(name, f.type.pos);
+      fields.push(new Field(name, t, true, c.pkg));
+      continue;
+    }
+    for (const n of f.names) {
+      if (n.name !== '_' && seen.has(n.name)) c.error(n.pos, `${n.name} redeclared\n\t./${c.filename}:${seen.get(n.name)!.line}:${seen.get(n.name)!.col}: other declaration of ${n.name}`);
+      seen.set(n.name, n.pos);
+      const fv = new Var(n.name, t, n.pos, c.pkg, true);
+      c.def(n, fv);
+      fields.push(new Field(n.name, t, false, c.pkg));
+    }
+  }
+  return new Struct(fields);
+}
+
+export function interfaceType(c: Checker, e: ast.InterfaceType): Interface {
+  const methods: Func[] = [];
+  const embeddeds: Type[] = [];
+  const terms: Term[] = [];
+  for (const f of e.methods.list) {
+    if (f.names.length) {
+      for (const n of f.names) {
+        const sig = f.type.kind === 'FuncType' ? funcType(c, f.type, null) : new Signature(new Tuple([]), new Tuple([]), false);
+        const m = new Func(n.name, sig, n.pos, c.pkg);
+        c.def(n, m);
+        methods.push(m);
+      }
+      continue;
+    }
+    if (f.type.kind === 'BinaryExpr' || (f.type.kind === 'UnaryExpr' && f.type.op === '~')) {
+      collectTerms(c, f.type, terms);
+      continue;
+    }
+    const t = typExpr(c, f.type);
+    if (!isValid(t)) continue;
+    if (under(t).tag !== 'Interface') { terms.push({ tilde: false, type: t }); continue; }
+    embeddeds.push(t);
+  }
+  const iface = new Interface(methods, embeddeds);
+  completeInterface(c, iface, e.pos);
+  if (terms.length) constraintTerms.set(iface, terms);
+  return iface;
+}
+
+export function completeInterface(c: Checker, iface: Interface, pos: ast.Pos): void {
+  const all = new Map<string, Func>();
+  for (const m of iface.methods) {
+    if (all.has(m.name)) c.error(m.pos ?? pos, `duplicate method ${m.name}`);
+    all.set(m.name, m);
+  }
+  for (const emb of iface.embeddeds) {
+    const u = under(emb);
+    if (u.tag !== 'Interface') continue;
+    if (u.allMethods.length === 0 && u.methods.length) completeInterface(c, u, pos);
+    for (const m of u.allMethods) if (!all.has(m.name)) all.set(m.name, m);
+    const t = constraintTerms.get(u);
+    if (t) constraintTerms.set(iface, [...(constraintTerms.get(iface) ?? []), ...t]);
+  }
+  iface.allMethods = [...all.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function collectTerms(c: Checker, e: ast.Expr, out: Term[]): void {
+  if (e.kind === 'BinaryExpr' && e.op === '|') { collectTerms(c, e.x, out); collectTerms(c, e.y, out); return; }
+  if (e.kind === 'UnaryExpr' && e.op === '~') { out.push({ tilde: true, type: typExpr(c, e.x) }); return; }
+  out.push({ tilde: false, type: typExpr(c, e) });
+}
+
+function constraintType(c: Checker, e: ast.Expr): Type {
+  if (e.kind === 'BinaryExpr' || (e.kind === 'UnaryExpr' && e.op === '~')) {
+    const terms: Term[] = [];
+    collectTerms(c, e, terms);
+    const iface = new Interface([], []);
+    constraintTerms.set(iface, terms);
+    return iface;
+  }
+  const t = typExpr(c, e);
+  if (isValid(t) && under(t).tag !== 'Interface') {
+    const iface = new Interface([], []);
+    constraintTerms.set(iface, [{ tilde: false, type: t }]);
+    return iface;
+  }
+  return t;
+}
