@@ -11,8 +11,8 @@
 // Unix epoch, mono is 1 + nanoseconds since the program started (0 = no monotonic reading, as in
 // Go, whose readings are also offset so the first is m=+0.000000001). The zero Time (year 1) is
 // not representable as Unix nanoseconds in an int64, so the all-zero struct means year 1.
-import type { Native, NativeCtx } from './native.ts';
-import { normInt, type GoInt, type Pointer } from '../values.ts';
+import type { GoFunc, Native, NativeCtx } from './native.ts';
+import { normInt, type GoInt, type Pointer, type StructValue } from '../values.ts';
 import { newError, newPointer, stringValue } from './errors.ts';
 import { Channel } from '../runtime/chan.ts';
 import type { Scheduler, Timer as SchedTimer } from '../runtime/scheduler.ts';
@@ -389,5 +389,95 @@ for (const [name, fn] of Object.entries(timeMethods)) {
   natives[`time.Time.${name}`] = (_c: NativeCtx, t: TimeValue, ...a: unknown[]) => fn(t, ...(a as never[]));
 }
 
-void Channel;
-export type { SchedTimer, TimeValue };
+export type { TimeValue };
+
+// ---------------------------------------------------------------- timers and tickers
+//
+// Go 1.23 semantics: a timer's channel holds at most one value; Stop and Reset discard a value
+// nobody received (so no stale time is ever read after them) and report true if they stopped a
+// pending timer or discarded such a value. A Ticker drops a tick while the previous one is still
+// unread. A channel timer keeps the program alive only while some goroutine is blocked receiving
+// from its channel (an abandoned time.After does not postpone the deadlock report); an AfterFunc
+// timer always does, since it will start a goroutine.
+
+interface TimerState {
+  ch: Channel | null;
+  f: GoFunc | null;
+  /** Ticker interval in ns; 0 for a one-shot timer. */
+  period: number;
+  pending: SchedTimer | null;
+}
+
+const timerStates = new WeakMap<StructValue, TimerState>();
+
+function someoneReceives(ch: Channel): boolean {
+  for (const w of ch.recvq) if (!w.sel || !w.sel.done) return true;
+  return false;
+}
+
+function arm(ctx: NativeCtx, st: TimerState, when: number): void {
+  const sched = schedOf(ctx);
+  const ch = st.ch;
+  const fire = () => {
+    st.pending = null;
+    if (st.f) { sched.go(st.f, []); return; }
+    if (ch!.len === 0) ch!.trySend(now(ctx));
+    if (st.period > 0) arm(ctx, st, when + st.period);
+  };
+  st.pending = sched.addTimer(when, fire, ch ? () => someoneReceives(ch) : undefined);
+}
+
+/** Stops st and discards an unreceived value; true if either stopped or discarded something. */
+function stopTimer(ctx: NativeCtx, st: TimerState): boolean {
+  let was = false;
+  if (st.pending) { was = schedOf(ctx).stopTimer(st.pending); st.pending = null; }
+  if (st.ch && st.ch.len > 0) { st.ch.tryRecv(); was = true; }
+  return was;
+}
+
+function newTimer(ctx: NativeCtx, d: GoInt, f: GoFunc | null, period: number): Pointer<StructValue> {
+  const sched = schedOf(ctx);
+  const ch = f ? null : new Channel(1, () => [0, 0, null], sched);
+  const s: StructValue = [ch, 0];
+  const st: TimerState = { ch, f, period, pending: null };
+  timerStates.set(s, st);
+  arm(ctx, st, sched.now + Math.max(0, Number(d)));
+  return newPointer(s);
+}
+
+function timerState(ctx: NativeCtx, p: Pointer<StructValue> | null, what: string, type = 'Timer'): TimerState {
+  if (p === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+  const st = timerStates.get(p.load());
+  if (!st) ctx.panic(stringValue(`time: ${what} called on uninitialized ${type}`));
+  return st;
+}
+
+Object.assign(natives, {
+  'time.NewTimer': (ctx: NativeCtx, d: GoInt) => newTimer(ctx, d, null, 0),
+  'time.AfterFunc': (ctx: NativeCtx, d: GoInt, f: GoFunc) => newTimer(ctx, d, f, 0),
+  'time.After': (ctx: NativeCtx, d: GoInt) => newTimer(ctx, d, null, 0).load()[0],
+  'time.NewTicker': (ctx: NativeCtx, d: GoInt) => {
+    if (d <= 0) ctx.panic(stringValue('non-positive interval for NewTicker'));
+    return newTimer(ctx, d, null, Number(d));
+  },
+  'time.Tick': (ctx: NativeCtx, d: GoInt) => (d <= 0 ? null : newTimer(ctx, d, null, Number(d)).load()[0]),
+  'time.Timer.Stop': (ctx: NativeCtx, p: Pointer<StructValue> | null) => stopTimer(ctx, timerState(ctx, p, 'Stop')),
+  'time.Timer.Reset': (ctx: NativeCtx, p: Pointer<StructValue> | null, d: GoInt) => {
+    const st = timerState(ctx, p, 'Reset');
+    const was = stopTimer(ctx, st);
+    arm(ctx, st, schedOf(ctx).now + Math.max(0, Number(d)));
+    return was;
+  },
+  'time.Ticker.Stop': (ctx: NativeCtx, p: Pointer<StructValue> | null) => {
+    // A zero Ticker's Stop does nothing, as in Go.
+    const st = p && timerStates.get(p.load());
+    if (st) stopTimer(ctx, st);
+  },
+  'time.Ticker.Reset': (ctx: NativeCtx, p: Pointer<StructValue> | null, d: GoInt) => {
+    if (d <= 0) ctx.panic(stringValue('non-positive interval for Ticker.Reset'));
+    const st = timerState(ctx, p, 'Reset', 'Ticker');
+    stopTimer(ctx, st);
+    st.period = Number(d);
+    arm(ctx, st, schedOf(ctx).now + st.period);
+  },
+} satisfies Record<string, Native>);
