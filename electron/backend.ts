@@ -88,7 +88,7 @@ export class Backend implements Api {
   }
 
   close(): void {
-    this.live?.db.close();
+    this.live?.store.close();
     this.live = null;
   }
 

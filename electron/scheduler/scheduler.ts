@@ -136,9 +136,7 @@ export class Scheduler {
     return this.store.answeredSince(this.window().dayStart);
   }
 
-  counts(deckId?: string): Map<string, DeckCounts> {
-    const w = this.window();
-    const left = this.allowances(w);
+  counts(deckId?: string, w: Window = this.window(), left = this.allowances(w)): Map<string, DeckCounts> {
     const out = new Map<string, DeckCounts>();
     for (const deck of this.decksFor(deckId)) {
       const a = left.get(deck.id) ?? { newLeft: 0, reviewLeft: 0 };
@@ -180,7 +178,7 @@ export class Scheduler {
     row ??= earliest((d) => this.store.firstLearning(d.id, w.now, w.learnUntil));
     if (!row) return null;
     const remaining: DeckCounts = { newCount: 0, learningCount: 0, dueCount: 0 };
-    for (const c of this.counts(deckId).values()) {
+    for (const c of this.counts(deckId, w, left).values()) {
       remaining.newCount += c.newCount;
       remaining.learningCount += c.learningCount;
       remaining.dueCount += c.dueCount;

@@ -125,10 +125,27 @@ type Statements = ReturnType<typeof prepare>;
 export class CardStore {
   readonly db: Database.Database;
   private readonly s: Statements;
+  private checkpointTimer: NodeJS.Timeout | null = null;
 
   constructor(db: Database.Database) {
     this.db = db;
     this.s = prepare(db);
+  }
+
+  /** Copies the WAL back into the database once the learner pauses, not during an answer. */
+  private afterWrite(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+    }, 1500);
+    this.checkpointTimer.unref();
+  }
+
+  close(): void {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    this.db.close();
   }
 
   card(id: number): CardRow | undefined {
@@ -164,11 +181,13 @@ export class CardStore {
   }
   /** One answer: the log row and the card's new state land together or not at all. */
   recordAnswer(log: NewLog, after: CardSnapshot & { id: number }): number {
-    return this.db.transaction(() => {
+    const id = this.db.transaction(() => {
       const info = this.s.insertLog.run(log);
       this.s.updateFsrs.run(after);
       return Number(info.lastInsertRowid);
     })();
+    this.afterWrite();
+    return id;
   }
   lastLogSince(since: number): LogRow | undefined {
     return this.s.lastLogSince.get(since);
@@ -179,6 +198,7 @@ export class CardStore {
       this.s.updateFsrs.run({ ...before, id: log.card_id });
       this.s.deleteLog.run(log.id);
     })();
+    this.afterWrite();
   }
   setBuried(id: number, until: number | null): void {
     this.s.setBuried.run(until, id);

@@ -41,8 +41,9 @@ export const migrations: readonly Migration[] = [
           buried_until   INTEGER,
           retired        INTEGER NOT NULL DEFAULT 0
         );
-        -- Queues only look at cards a learner can be shown, so the index leaves the rest out.
-        CREATE INDEX cards_queue ON cards(deck_id, state, due) WHERE retired = 0 AND suspended = 0;
+        -- Queues only look at cards a learner can be shown, so the index leaves the rest out;
+        -- buried_until rides along so counting the queue never touches the table.
+        CREATE INDEX cards_queue ON cards(deck_id, state, due, buried_until) WHERE retired = 0 AND suspended = 0;
         CREATE INDEX cards_deck ON cards(deck_id, retired);
         CREATE INDEX cards_new ON cards(deck_id, ord) WHERE retired = 0 AND suspended = 0 AND state = 0;
         CREATE TABLE review_log (

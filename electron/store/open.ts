@@ -52,6 +52,9 @@ export function openDatabase(dbPath: string, upTo: number = currentVersion): Ope
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 2000');
+    // Checkpoints run in idle time (see CardStore); this is only the backstop for a WAL that
+    // grows without a pause, so an answer rarely pays for copying the WAL back.
+    db.pragma('wal_autocheckpoint = 10000');
     migrate(db, upTo);
     return { ok: true, db };
   } catch (err) {

@@ -1,0 +1,145 @@
+// `npm run bench:store`: the store at the size of a heavy user's collection (100k cards, 1M
+// review-log rows). Prints a Markdown table; targets are reported, never asserted.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Rating } from '../../electron/api/contract.ts';
+import { Scheduler } from '../../electron/scheduler/scheduler.ts';
+import { CardStore } from '../../electron/store/cards.ts';
+import { openDatabase } from '../../electron/store/open.ts';
+import { readSettings } from '../../electron/store/settings.ts';
+
+const cardCount = 100_000;
+const logCount = 1_000_000;
+const deckCount = 10;
+const answers = 1_000;
+const day = 86_400_000;
+
+// A small deterministic generator so every run builds the same collection.
+let seed = 42;
+function rand(): number {
+  seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+}
+
+function open(file: string) {
+  const r = openDatabase(file);
+  if (!r.ok) throw new Error(r.problem);
+  return r.db;
+}
+
+function generate(file: string, now: number): void {
+  const db = open(file);
+  const deck = db.prepare('INSERT INTO decks (id, name, description, file, position) VALUES (?, ?, ?, ?, ?)');
+  const card = db.prepare(
+    `INSERT INTO cards (id, key, deck_id, ord, kind, content, due, stability, difficulty, scheduled_days,
+       learning_steps, reps, lapses, state, last_review) VALUES (?, ?, ?, ?, 'question', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+  );
+  const log = db.prepare(
+    `INSERT INTO review_log (card_id, rating, state, card_before, reviewed_at, duration_ms, typed, correct)
+     VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)`,
+  );
+  db.transaction(() => {
+    for (let d = 0; d < deckCount; d++) deck.run(`deck-${d}`, `Deck ${d}`, '', `deck-${d}.yaml`, d);
+    for (let i = 1; i <= cardCount; i++) {
+      const d = i % deckCount;
+      const r = rand();
+      // 35% new, 3% in (re)learning, the rest in review with due dates from 90 days ago to 300 ahead.
+      const state = r < 0.35 ? 0 : r < 0.38 ? 1 : 2;
+      const due = state === 0 ? now - day : state === 1 ? now - 60_000 + rand() * 3_600_000 : now + (rand() * 390 - 90) * day;
+      const content = JSON.stringify({ id: `c${i}`, kind: 'question', question: `Question ${i}?`, answer: `Answer ${i}.` });
+      const reps = state === 0 ? 0 : 1 + Math.floor(rand() * 20);
+      card.run(i, `deck-${d}/c${i}`, `deck-${d}`, i, content, Math.round(due), 1 + rand() * 100, 1 + rand() * 9,
+        state === 2 ? Math.floor(rand() * 100) : 0, reps, Math.floor(rand() * 3), state, state === 0 ? null : now - day);
+    }
+    const before = JSON.stringify({ due: now, stability: 5, difficulty: 5, scheduled_days: 3, learning_steps: 0, reps: 3, lapses: 0, state: 2, last_review: now - 3 * day, buried_until: null });
+    for (let i = 0; i < logCount; i++) {
+      // Two years of history; about 100 of the rows fall in the current day.
+      const at = i < logCount - 100 ? now - day - rand() * 730 * day : now - rand() * 3_600_000;
+      log.run(1 + Math.floor(rand() * cardCount), 1 + Math.floor(rand() * 4), Math.floor(rand() * 3), before, Math.round(at), Math.floor(rand() * 20_000));
+    }
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const ms = (x: number): string => x.toFixed(2);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trainer-bench-'));
+try {
+  const file = path.join(dir, 'progress.db');
+  const now = Date.now();
+  const t0 = performance.now();
+  generate(file, now);
+  const genMs = performance.now() - t0;
+  const sizeMb = fs.statSync(file).size / 1e6;
+
+  // Cold open: a fresh connection, the integrity check a real start runs, then today's queue.
+  const t1 = performance.now();
+  const db = open(file);
+  const t2 = performance.now();
+  const store = new CardStore(db);
+  const settings = readSettings(db);
+  const scheduler = new Scheduler(store, () => new Date(), () => settings);
+  const counts = scheduler.counts();
+  const first = scheduler.next();
+  const t3 = performance.now();
+  if (!first) throw new Error('the generated collection has nothing due');
+  let due = 0;
+  for (const c of counts.values()) due += c.newCount + c.learningCount + c.dueCount;
+
+  // Steady state: the queue again on a warm connection.
+  const warm: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const s = performance.now();
+    scheduler.counts();
+    scheduler.next();
+    warm.push(performance.now() - s);
+  }
+  warm.sort((a, b) => a - b);
+
+  const answerTimes: number[] = [];
+  const answerCpu: number[] = [];
+  const nextTimes: number[] = [];
+  for (let i = 0; i < answers; i++) {
+    const s0 = performance.now();
+    const next = scheduler.next();
+    const s1 = performance.now();
+    if (!next) break;
+    const c1 = process.cpuUsage();
+    scheduler.answer({ cardId: next.row.id, rating: (1 + (i % 4)) as Rating, durationMs: 5000 });
+    const c2 = process.cpuUsage(c1);
+    const s2 = performance.now();
+    nextTimes.push(s1 - s0);
+    answerTimes.push(s2 - s1);
+    answerCpu.push((c2.user + c2.system) / 1000);
+  }
+  answerTimes.sort((a, b) => a - b);
+  answerCpu.sort((a, b) => a - b);
+  nextTimes.sort((a, b) => a - b);
+  db.close();
+
+  const rows: [string, string, string][] = [
+    ['generate 100k cards + 1M log rows (one transaction)', `${(genMs / 1000).toFixed(1)} s (${sizeMb.toFixed(0)} MB)`, ''],
+    ['cold open (open, quick_check, migrations check)', ms(t2 - t1), ''],
+    ["cold today's queue (counts for all decks + first card)", ms(t3 - t2), '< 20'],
+    ["warm today's queue p50 / p99", `${ms(percentile(warm, 50))} / ${ms(percentile(warm, 99))}`, '< 20'],
+    [`answer p50 / p99 (${answerTimes.length} answers, one transaction each), wall clock`, `${ms(percentile(answerTimes, 50))} / ${ms(percentile(answerTimes, 99))}`, 'p99 < 2'],
+    // On a shared machine the wall clock also counts time the process spent waiting for a core.
+    ['answer p50 / p99, CPU time of this process', `${ms(percentile(answerCpu, 50))} / ${ms(percentile(answerCpu, 99))}`, ''],
+    ['next card (with previews) p50 / p99', `${ms(percentile(nextTimes, 50))} / ${ms(percentile(nextTimes, 99))}`, ''],
+  ];
+  const [load1] = os.loadavg();
+  console.log(`\nStore benchmark (Node ${process.version}, ${os.cpus().length} cores, load average ${load1?.toFixed(1)} at the end):`);
+  console.log(`Store benchmark: ${cardCount.toLocaleString('en')} cards in ${deckCount} decks, ${logCount.toLocaleString('en')} review-log rows, ${due} cards in today's queue\n`);
+  console.log('| measurement | ms | target ms |');
+  console.log('|---|---|---|');
+  for (const [what, value, target] of rows) console.log(`| ${what} | ${value} | ${target} |`);
+} finally {
+  fs.rmSync(dir, { recursive: true, force: true });
+}
