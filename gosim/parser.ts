@@ -54,6 +54,13 @@ class Parser {
   private nextId = 0;
   private readonly errs: PendingError[] = [];
   private lastSyntaxLine = -1;
+  private lastOther: ast.SourceError | null = null;
+  private syntaxErrors = 0;
+  /**
+   * Errors Go's type checker (not its parser) reports, which only show when the file has no
+   * syntax errors, mixed with the checker's own.
+   */
+  private readonly typeErrors: ast.SourceError[] = [];
   private tooMany: ast.SourceError | null = null;
   private first: ast.SourceError | null = null;
   /** > 0 inside a function body: statement keywords then stop error recovery. */
@@ -126,8 +133,13 @@ class Parser {
     if (fromParser) this.errcnt++;
     if (fromParser && !this.first) this.first = err;
     if (message.startsWith('syntax error')) {
+      this.syntaxErrors++;
       if (pos.line === this.lastSyntaxLine) return;
       this.lastSyntaxLine = pos.line;
+    } else {
+      const o = this.lastOther;
+      if (o && o.pos.line === pos.line && o.message === message) return;
+      this.lastOther = err;
     }
     this.errs.push({ err, seq: this.errs.length });
     if (this.errs.length >= MAX_ERRORS) {
@@ -201,8 +213,11 @@ class Parser {
 
   finishErrors(): ast.SourceError[] {
     // Go prints its collected errors sorted by position (stable), without exact duplicates.
-    const sorted = this.errs
-      .slice()
+    const all = this.errs.slice();
+    if (this.syntaxErrors === 0 && !this.tooMany) {
+      for (const err of this.typeErrors) all.push({ err, seq: all.length });
+    }
+    const sorted = all
       .sort((a, b) => a.err.pos.line - b.err.pos.line || a.err.pos.col - b.err.pos.col || a.seq - b.seq)
       .map((e) => e.err);
     const out: ast.SourceError[] = [];
@@ -413,8 +428,10 @@ class Parser {
       const rpos = this.pos();
       this.next();
       const list = this.paramList(null, null, Tok.Rparen, false, false);
-      if (list.length === 0) this.errorAt(this.endPos(), 'method has no receiver');
-      else if (list.length > 1) this.errorAt(this.endPos(), 'method has multiple receivers');
+      // count parameters, not fields: `(a, b T)` is one field but two receivers
+      const n = list.reduce((k, f) => k + Math.max(1, f.names.length), 0);
+      if (n === 0) this.error('method has no receiver');
+      else if (n > 1) this.error('method has multiple receivers');
       recv = this.mk('FieldList', rpos, { list: list.slice(0, 1) });
     }
     let name: ast.Ident;
@@ -1368,7 +1385,7 @@ class Parser {
     if (x.kind === 'CallExpr') call = x;
     else {
       // Go's type checker words this; the tree has no place for a non-call here.
-      this.errorAt(x.pos, `expression in ${word} must be function call`);
+      this.typeErrors.push({ pos: x.pos, message: `expression in ${word} must be function call` });
       call = { kind: 'CallExpr', pos: x.pos, end: x.end, id: this.nextId++, fun: x, args: [], ellipsis: null, lparen: x.end };
     }
     return isGo ? this.mk('GoStmt', pos, { call }) : this.mk('DeferStmt', pos, { call });
