@@ -62,7 +62,7 @@ export interface AppStatus {
   /** Set when the database could not be opened or failed its integrity check. The file is kept. */
   dbProblem: string | null;
   /** After startFresh: where the unreadable database was moved (it is kept, never deleted). */
-  brokenCopy: string | null;
+  brokenCopy?: string | null;
   host: 'electron' | 'web';
   version: string;
 }

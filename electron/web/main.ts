@@ -42,12 +42,19 @@ export async function main(argv: string[]): Promise<number> {
   if (status.dbProblem) err(`Problem: ${status.dbProblem}`);
   for (const p of backend.lastLoad.problems) err(`Deck problem: ${formatProblem(p)}`);
 
-  const host = await startWebHost({
-    api: backend,
-    staticDir: path.join(appRoot, 'dist', 'renderer'),
-    port: opts.port ?? 0,
-    log: err,
-  });
+  let host;
+  try {
+    host = await startWebHost({
+      api: backend,
+      staticDir: path.join(appRoot, 'dist', 'renderer'),
+      port: opts.port ?? 0,
+      log: err,
+    });
+  } catch (e) {
+    err(`web: cannot listen on 127.0.0.1:${opts.port ?? 0}: ${(e as Error).message}`);
+    backend.close();
+    return 1;
+  }
   process.stdout.write(`Open ${host.url}\n`);
 
   await new Promise<void>((resolve) => {
