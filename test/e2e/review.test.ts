@@ -23,8 +23,14 @@ interface Host {
 }
 
 const hosts: Host[] = [];
+const tempDirs: string[] = [];
 let browser: Browser | null = null;
-let dataDir = '';
+
+function freshDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trainer-e2e-'));
+  tempDirs.push(dir);
+  return dir;
+}
 
 function chromiumPath(): string {
   const found = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
@@ -32,7 +38,7 @@ function chromiumPath(): string {
   return found;
 }
 
-async function startHost(): Promise<Host> {
+async function startHost(dataDir: string): Promise<Host> {
   const child = spawn(process.execPath, ['scripts/web.mjs', '--data-dir', dataDir, '--decks-dir', decksDir, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,6 +72,12 @@ async function stopHost(host: Host): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** A page without animations, so screenshots show where the UI settles. */
+async function openPage(viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser!.newPage({ viewport, reducedMotion: 'reduce' });
+  return page;
 }
 
 /** Console errors and uncaught exceptions on the page, e.g. CSP refusals. */
@@ -113,7 +125,6 @@ describe('reviewing in the browser', () => {
   beforeAll(async () => {
     const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`npm run build:renderer failed:\n${built.stdout}\n${built.stderr}`);
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trainer-e2e-'));
     fs.mkdirSync(resultsDir, { recursive: true });
     browser = await chromium.launch({
       executablePath: chromiumPath(),
@@ -124,12 +135,13 @@ describe('reviewing in the browser', () => {
   afterAll(async () => {
     await browser?.close().catch(() => {});
     for (const h of hosts) await stopHost(h).catch(() => {});
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('reviews five cards by keyboard, with undo, and keeps the progress across a restart', async () => {
-    const first = await startHost();
-    const page = await browser!.newPage({ viewport: { width: 1000, height: 900 } });
+    const dataDir = freshDataDir();
+    const first = await startHost(dataDir);
+    const page = await openPage({ width: 1000, height: 900 });
     const errors = watchErrors(page);
     await page.goto(first.url);
 
@@ -215,9 +227,9 @@ describe('reviewing in the browser', () => {
 
     // Restart on the same data folder: a new port and a new token, the same progress.
     await stopHost(first);
-    const second = await startHost();
+    const second = await startHost(dataDir);
     expect(second.url).not.toBe(first.url);
-    const again = await browser!.newPage({ viewport: { width: 1000, height: 700 } });
+    const again = await openPage({ width: 1000, height: 700 });
     const errorsAfter = watchErrors(again);
     await again.goto(second.url);
     expect(await todayCounts(again)).toEqual(before);
@@ -227,5 +239,116 @@ describe('reviewing in the browser', () => {
     expect(errorsAfter).toEqual([]);
     await again.close();
     await stopHost(second);
+  });
+
+  it('points at deck problems by file, line and field, and rejects bad settings with a message', async () => {
+    const dataDir = freshDataDir();
+    const ownDecks = path.join(dataDir, 'decks');
+    fs.mkdirSync(ownDecks);
+    const broken = [
+      'format: 1',
+      'id: broken',
+      'name: Broken deck',
+      'cards:',
+      '  - id: fine',
+      '    kind: term',
+      '    term: Fine',
+      '    definition: Fine too.',
+      '  - id: no-definition',
+      '    kind: term',
+      '    term: Missing its definition',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(ownDecks, 'broken.yaml'), broken);
+    const host = await startHost(dataDir);
+    const page = await openPage({ width: 1000, height: 800 });
+    const errors = watchErrors(page);
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+
+    await page.getByRole('button', { name: 'Decks', exact: true }).click();
+    await page.getByRole('heading', { name: 'E2E Basics' }).waitFor();
+    await page.getByRole('button', { name: 'Reload from files' }).click();
+    const problems = page.getByTestId('deck-problems');
+    await problems.waitFor();
+    expect(await problems.locator('li').count()).toBe(1);
+    const line = (await problems.locator('li').first().textContent()) ?? '';
+    expect(line).toContain('broken.yaml:9');
+    expect(line).toContain('cards[1].definition');
+    expect(line).toMatch(/required/);
+    await page.screenshot({ path: path.join(resultsDir, 'decks-problems.png'), fullPage: true });
+
+    // Fixed on disk, reloaded: the problem list clears and the deck appears.
+    fs.writeFileSync(path.join(ownDecks, 'broken.yaml'), broken + '    definition: Now it has one.\n');
+    await page.getByRole('button', { name: 'Reload from files' }).click();
+    await page.getByText('every deck file is valid').waitFor();
+    await page.getByRole('heading', { name: 'Broken deck' }).waitFor();
+
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const perDay = page.getByLabel('New cards per day');
+    await expect.poll(() => perDay.inputValue()).toBe('20');
+    await perDay.fill('lots');
+    await page.getByLabel('Desired retention').fill('0.5');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('New cards per day must be a whole number from 0 to 9999.').waitFor();
+    await page.getByText('Desired retention must be from 0.70 to 0.99; got 0.5.').waitFor();
+    expect(await perDay.getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: path.join(resultsDir, 'settings-invalid.png'), fullPage: true });
+
+    await perDay.fill('1');
+    await page.getByLabel('Desired retention').fill('0.85');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/^Saved\./).waitFor();
+
+    // A reload has no token in the URL any more; the page keeps working from its session copy.
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect.poll(() => page.getByLabel('New cards per day').inputValue()).toBe('1');
+    expect(await page.getByLabel('Desired retention').inputValue()).toBe('0.85');
+
+    // One new card a day: after it, the session ends with a clear "done" state.
+    await page.getByRole('button', { name: 'Today', exact: true }).click();
+    const row = page.locator('tr[data-deck="e2e-basics"]');
+    await expect.poll(() => row.getByTestId('new-count').textContent()).toBe('1');
+    await row.getByRole('button', { name: 'Start' }).click();
+    await shown(page, 'goroutine', 'front');
+    await page.keyboard.press('Space');
+    await shown(page, 'goroutine', 'back');
+    await page.keyboard.press('4');
+    const done = page.getByTestId('done-for-today');
+    await done.waitFor();
+    expect(await done.textContent()).toContain('Done for today');
+    expect(await page.getByTestId('next-due').textContent()).toMatch(/^The next of these cards is due /);
+    await page.screenshot({ path: path.join(resultsDir, 'done-for-today.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+    await stopHost(host);
+  });
+
+  it('explains an unreadable progress file and starts fresh without deleting it', async () => {
+    const dataDir = freshDataDir();
+    const dbFile = path.join(dataDir, 'progress.db');
+    const garbage = 'this is not an SQLite database, but it is somebody\'s history\n'.repeat(200);
+    fs.writeFileSync(dbFile, garbage);
+    const host = await startHost(dataDir);
+    const page = await openPage({ width: 1000, height: 700 });
+    await page.goto(host.url);
+    const notice = page.getByTestId('db-problem');
+    await notice.waitFor();
+    const said = (await notice.textContent()) ?? '';
+    expect(said).toContain(dbFile);
+    expect(said).toMatch(/not a database|cannot be opened/i);
+    // Nothing else is offered until the learner decides.
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    await page.screenshot({ path: path.join(resultsDir, 'db-problem.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Start fresh (keeps the old file)' }).click();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    const kept = (await page.getByText('The old progress file was kept at').textContent()) ?? '';
+    const keptPath = /kept at (\S+)\./.exec(kept)?.[1] ?? '';
+    expect(fs.readFileSync(keptPath, 'utf8')).toBe(garbage);
+    expect(await page.locator('tr[data-deck="e2e-basics"]').getByTestId('new-count').textContent()).toBe(String(deckSize));
+    await page.close();
+    await stopHost(host);
   });
 });
