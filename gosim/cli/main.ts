@@ -1,5 +1,50 @@
-// Placeholder entry until the CLI lands; replaced by the gosim work.
+// The gosim command: `gosim run prog.go [--seed N]` runs a Go program like the binary `go build`
+// would make (its stdout/stderr and exit status); `gosim check prog.go` prints compile errors.
+import { readFileSync } from 'node:fs';
+import { resolve, basename } from 'node:path';
+import { run, check } from '../index.ts';
+
+const HELP = `usage: gosim <command> [arguments]
+
+  gosim run <file.go> [--seed N] [--max-wall-ms N]   run a Go program in the simulator
+  gosim check <file.go>                              print compile errors, exit 1 if any
+  gosim --help                                       show this help
+`;
+
 export async function main(argv: string[]): Promise<number> {
-  process.stderr.write(`gosim: not built yet (${argv.join(' ')})\n`);
-  return 2;
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    process.stdout.write(HELP);
+    return cmd ? 0 : 2;
+  }
+  let file: string | null = null;
+  let seed: number | undefined;
+  let maxWallMs: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--seed') seed = Number(rest[++i]);
+    else if (a === '--max-wall-ms') maxWallMs = Number(rest[++i]);
+    else if (!a.startsWith('-') && file === null) file = a;
+    else { process.stderr.write(`gosim: unknown argument ${a}\n${HELP}`); return 2; }
+  }
+  if (file === null) { process.stderr.write(`gosim: ${cmd} needs a .go file\n`); return 2; }
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (e) {
+    process.stderr.write(`gosim: cannot read ${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const filename = basename(file);
+  if (cmd === 'check') {
+    const lines = check(source, filename);
+    if (lines.length === 0) return 0;
+    process.stderr.write('# command-line-arguments\n' + lines.join('\n') + '\n');
+    return 1;
+  }
+  if (cmd !== 'run') { process.stderr.write(`gosim: unknown command ${cmd}\n${HELP}`); return 2; }
+  const r = run(source, { filename, sourcePath: resolve(file), seed, maxWallMs });
+  await new Promise<void>((res) => process.stdout.write(r.stdout, () => res()));
+  await new Promise<void>((res) => process.stderr.write(r.stderr, () => res()));
+  return r.exitCode;
 }

@@ -1,0 +1,342 @@
+// Calls: Go functions and methods (static or through interfaces), library natives, builtins
+// and conversions; and the prepared calls that `go` and `defer` evaluate up front.
+import type * as ast from '../ast.ts';
+import type { Type, Signature, Tuple } from '../types/types.ts';
+import type { SliceValue, Iface } from '../values.ts';
+import type { GoFunc } from '../lib/native.ts';
+import { under, isInterface } from '../types/predicates.ts';
+import { Box, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumber, nilMapWrite } from '../runtime/ops.ts';
+import { Channel, chanClose } from '../runtime/chan.ts';
+import { GoPanic } from '../runtime/panic.ts';
+import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
+import { sy, gn, type E, type Gen } from './code.ts';
+import type { Compiler } from './compiler.ts';
+import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue } from './expr.ts';
+import { writePrint } from './print.ts';
+
+/** A call prepared by `go`/`defer`: callee and arguments already evaluated. */
+export type Thunk = () => Gen;
+
+export function compileCall(c: Compiler, e: ast.CallExpr): E {
+  const funTv = c.info.types.get(e.fun.id);
+  if (funTv && funTv.mode === 'typexpr') return conversion(c, funTv.type, e.args[0]!);
+  const fun = unparen(e.fun);
+  if (fun.kind === 'Ident') {
+    const o = c.obj(fun);
+    if (o && o.tag === 'Builtin') return builtin(c, o.name, e);
+  }
+  const p = prepare(c, e);
+  const line = e.pos.line;
+  const ps = p.s;
+  if (ps !== null) {
+    return gn(function* (fr) {
+      const [f, args] = ps(fr) as [GoFunc | null, unknown[]];
+      if (f === null) throw nilDeref();
+      fr.line = line;
+      return yield* f(...args);
+    });
+  }
+  const pg = p.g;
+  return gn(function* (fr) {
+    const [f, args] = (yield* pg(fr)) as [GoFunc | null, unknown[]];
+    if (f === null) throw nilDeref();
+    fr.line = line;
+    return yield* f(...args);
+  });
+}
+
+function unparen(x: ast.Expr): ast.Expr {
+  while (x.kind === 'ParenExpr') x = x.x;
+  return x;
+}
+
+/** Evaluates callee then arguments; yields [GoFunc | null, args]. */
+export function prepare(c: Compiler, e: ast.CallExpr): E {
+  const fun = unparen(e.fun);
+  let callee: E;
+  if (fun.kind === 'SelectorExpr' && c.info.selections.get(fun.id)?.kind === 'method') callee = methodValue(c, fun);
+  else if (fun.kind === 'Ident' && c.obj(fun)?.tag === 'Func') callee = funcValue(c, c.obj(fun) as import('../types/types.ts').Func);
+  else callee = expr(c, fun);
+  const sig = under(c.typeOf(e.fun)) as Signature;
+  const args = callArgs(c, e, sig);
+  return seqE([callee, args], (v) => v);
+}
+
+/** The argument list as an E producing an array, with variadic packing and conversions. */
+export function callArgs(c: Compiler, e: ast.CallExpr, sig: Signature): E {
+  const params = sig.params.vars;
+  const np = params.length;
+  // f(g()) with g returning several values.
+  if (e.args.length === 1 && np > 1) {
+    const at = c.typeOf(e.args[0]!);
+    if (at.tag === 'Tuple') {
+      const inner = expr(c, e.args[0]!);
+      const convs = at.vars.map((v, i) => convertFn(v.type, paramType(sig, i, at.vars.length)));
+      const variadic = sig.variadic && !e.ellipsis;
+      return mapE(inner, (vals) => {
+        const vs = (vals as unknown[]).map((v, i) => (convs[i] ? convs[i]!(v) : v));
+        return variadic ? [...vs.slice(0, np - 1), sliceOf(vs.slice(np - 1))] : vs;
+      });
+    }
+  }
+  const es: E[] = [];
+  if (sig.variadic && !e.ellipsis) {
+    for (let i = 0; i < np - 1; i++) es.push(exprTo(c, e.args[i]!, params[i]!.type));
+    const elemT = (under(params[np - 1]!.type) as import('../types/types.ts').Slice).elem;
+    const rest = e.args.slice(np - 1).map((a) => exprTo(c, a, elemT));
+    const packed = rest.length === 0 ? sy(() => null) : seqE(rest, (vals) => sliceOf(vals));
+    es.push(packed);
+  } else {
+    e.args.forEach((a, i) => es.push(exprTo(c, a, params[i]!.type)));
+  }
+  return seqE(es, (v) => v);
+}
+
+function paramType(sig: Signature, i: number, nargs: number): Type {
+  const ps = sig.params.vars;
+  if (sig.variadic && i >= ps.length - 1 && nargs >= ps.length) {
+    return (under(ps[ps.length - 1]!.type) as import('../types/types.ts').Slice).elem;
+  }
+  return ps[i]!.type;
+}
+
+export function sliceOf(vals: unknown[]): SliceValue {
+  return { arr: vals, off: 0, len: vals.length, cap: vals.length };
+}
+
+/** A call (of a function, method or builtin) evaluated now and run later, for go/defer. */
+export function prepareThunk(c: Compiler, e: ast.CallExpr): E {
+  const fun = unparen(e.fun);
+  if (fun.kind === 'Ident') {
+    const o = c.obj(fun);
+    if (o && o.tag === 'Builtin') {
+      // Arguments evaluated now: compile each as a constant-producing closure at run time.
+      const argEs = e.args.map((a) => expr(c, a));
+      const run = builtinOnValues(c, o.name, e);
+      return seqE(argEs, (vals) => (function* () { return yield* run(vals); }) as Thunk);
+    }
+  }
+  const p = prepare(c, e);
+  return mapE(p, (v) => {
+    const [f, args] = v as [GoFunc | null, unknown[]];
+    return (function () {
+      if (f === null) throw nilDeref();
+      return f(...args);
+    }) as Thunk;
+  });
+}
+
+// ------------------------------------------------------------------ builtins
+
+function builtinOnValues(c: Compiler, name: string, e: ast.CallExpr): (vals: unknown[]) => Gen {
+  const S = c.S;
+  switch (name) {
+    case 'close': return function* (v) { chanClose(v[0] as Channel | null); };
+    case 'panic': {
+      const conv = convertFn(c.typeOf(e.args[0]!), c.info.types.get(e.args[0]!.id)!.type);
+      void conv;
+      const at = c.typeOf(e.args[0]!);
+      const f = convertFn(at, { tag: 'Interface' } as unknown as Type) ?? ((x: unknown) => x);
+      return function* (v) { throw new GoPanic(isInterface(at) ? (v[0] as Iface | null) : (f(v[0]) as Iface)); };
+    }
+    case 'print': case 'println': {
+      const types = e.args.map((a) => c.typeOf(a));
+      const prog = c.prog;
+      return function* (v) { writePrint(prog, types, v, name === 'println'); };
+    }
+    case 'recover': return function* () { return null; };
+    default: {
+      void S;
+      return function* () { throw new Error(`gosim: cannot defer builtin ${name}`); };
+    }
+  }
+}
+
+function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
+  const S = c.S;
+  const args = e.args;
+  switch (name) {
+    case 'len': case 'cap': {
+      const t = under(c.typeOf(args[0]!));
+      const x = expr(c, args[0]!);
+      const isCap = name === 'cap';
+      switch (t.tag) {
+        case 'Basic': return mapE(x, (s) => (s as string).length);
+        case 'Slice': return mapE(x, (s) => (s === null ? 0 : isCap ? (s as SliceValue).cap : (s as SliceValue).len));
+        case 'Array': { const n = t.len; return mapE(x, () => n); }
+        case 'Pointer': { const n = (under(t.elem) as import('../types/types.ts').GoArray).len; return mapE(x, () => n); }
+        case 'Map': return mapE(x, (m) => (m === null ? 0 : (m as MapValue).size));
+        case 'Chan': return mapE(x, (ch) => (ch === null ? 0 : isCap ? (ch as Channel).cap : (ch as Channel).len));
+        default: throw new Error(`gosim: len of ${t.tag}`);
+      }
+    }
+    case 'append': {
+      const st = c.typeOf(e);
+      const elemT = (under(st) as import('../types/types.ts').Slice).elem;
+      const base = expr(c, args[0]!);
+      if (e.ellipsis) {
+        const other = expr(c, args[1]!);
+        const isStr = under(c.typeOf(args[1]!)).tag === 'Basic';
+        return seqE([base, other], (v) => {
+          let src: unknown[];
+          if (isStr) { const s = v[1] as string; src = []; for (let i = 0; i < s.length; i++) src.push(s.charCodeAt(i)); }
+          else { const o = v[1] as SliceValue | null; src = o === null ? [] : o.arr.slice(o.off, o.off + o.len); }
+          return appendVals(v[0] as SliceValue | null, src, isAggregate(elemT));
+        });
+      }
+      const rest = args.slice(1).map((a) => exprTo(c, a, elemT));
+      const agg = isAggregate(elemT);
+      return seqE([base, ...rest], (v) => appendVals(v[0] as SliceValue | null, v.slice(1), agg));
+    }
+    case 'make': {
+      const t = c.typeOf(e);
+      const u = under(t);
+      const sizes = args.slice(1).map((a) => expr(c, a));
+      switch (u.tag) {
+        case 'Slice': {
+          const z = zeroFn(u.elem);
+          return seqE(sizes, (v) => {
+            const n = toNumber(v[0]);
+            const cp = v.length > 1 ? toNumber(v[1]) : n;
+            if (n < 0) throw runtimeErrorPanic('makeslice: len out of range');
+            if (cp < n) throw runtimeErrorPanic('makeslice: cap out of range');
+            const arr = new Array<unknown>(cp);
+            for (let i = 0; i < cp; i++) arr[i] = z();
+            return { arr, off: 0, len: n, cap: cp } as SliceValue;
+          });
+        }
+        case 'Map': return seqE(sizes, () => new MapValue());
+        case 'Chan': {
+          const z = zeroFn(u.elem);
+          return seqE(sizes, (v) => {
+            const n = v.length ? toNumber(v[0]) : 0;
+            if (n < 0) throw runtimeErrorPanic('makechan: size out of range');
+            return new Channel(n, z, S);
+          });
+        }
+        default: throw new Error(`gosim: make of ${u.tag}`);
+      }
+    }
+    case 'new': {
+      const t = c.typeOf(e);
+      const z = zeroFn((under(t) as import('../types/types.ts').Pointer).elem);
+      const agg = isAggregate((under(t) as import('../types/types.ts').Pointer).elem);
+      return sy(() => (agg ? new ValuePtr(z() as unknown[]) : new Box(z())));
+    }
+    case 'delete': {
+      const mt = under(c.typeOf(args[0]!)) as import('../types/types.ts').GoMap;
+      const kf = mapKeyFn(mt.key);
+      return seqE([expr(c, args[0]!), exprTo(c, args[1]!, mt.key)], (v) => {
+        if (v[0] !== null) (v[0] as MapValue).delete(kf(v[1]));
+        return undefined;
+      });
+    }
+    case 'copy': {
+      const isStr = under(c.typeOf(args[1]!)).tag === 'Basic';
+      return seqE([expr(c, args[0]!), expr(c, args[1]!)], (v) => {
+        const dst = v[0] as SliceValue | null;
+        if (dst === null) return 0;
+        if (isStr) {
+          const s = v[1] as string;
+          const n = Math.min(dst.len, s.length);
+          for (let i = 0; i < n; i++) dst.arr[dst.off + i] = s.charCodeAt(i);
+          return n;
+        }
+        const src = v[1] as SliceValue | null;
+        if (src === null) return 0;
+        const n = Math.min(dst.len, src.len);
+        const tmp = src.arr.slice(src.off, src.off + n);
+        for (let i = 0; i < n; i++) { const x = tmp[i]; dst.arr[dst.off + i] = Array.isArray(x) ? copyAgg(x) : x; }
+        return n;
+      });
+    }
+    case 'clear': {
+      const t = under(c.typeOf(args[0]!));
+      if (t.tag === 'Map') return mapE(expr(c, args[0]!), (m) => { if (m !== null) (m as MapValue).clear(); return undefined; });
+      const z = zeroFn((t as import('../types/types.ts').Slice).elem);
+      return mapE(expr(c, args[0]!), (s) => {
+        const sv = s as SliceValue | null;
+        if (sv !== null) for (let i = 0; i < sv.len; i++) sv.arr[sv.off + i] = z();
+        return undefined;
+      });
+    }
+    case 'min': case 'max': {
+      const t = c.typeOf(e);
+      const isMin = name === 'min';
+      const xs = args.map((a) => exprTo(c, a, t));
+      const isFloat = under(t).tag === 'Basic' && /float/.test((under(t) as import('../types/types.ts').Basic).kind);
+      return seqE(xs, (v) => {
+        let r = v[0] as number;
+        for (let i = 1; i < v.length; i++) {
+          const y = v[i] as number;
+          if (isFloat && (r !== r || y !== y)) return NaN;
+          if (isMin ? y < r : y > r) r = y;
+        }
+        return r;
+      });
+    }
+    case 'complex': return seqE([expr(c, args[0]!), expr(c, args[1]!)], (v) => ({ re: v[0] as number, im: v[1] as number }));
+    case 'real': return mapE(expr(c, args[0]!), (v) => (v as { re: number }).re);
+    case 'imag': return mapE(expr(c, args[0]!), (v) => (v as { im: number }).im);
+    case 'close': return mapE(expr(c, args[0]!), (ch) => { chanClose(ch as Channel | null); return undefined; });
+    case 'panic': {
+      const at = c.typeOf(args[0]!);
+      const x = expr(c, args[0]!);
+      const conv = isInterface(at) ? null : ((v: unknown) => ({ t: at, v: isAggregate(at) ? copyAgg(v as unknown[]) : v }));
+      const line = e.pos.line;
+      return gn(function* (fr) {
+        const v = yield* x.g(fr);
+        fr.line = line;
+        const val = conv ? conv(v) : (v as Iface | null);
+        if (val !== null && (val as Iface).t.tag === 'Basic' && ((val as Iface).t as import('../types/types.ts').Basic).kind === 'untyped nil') throw new GoPanic(null);
+        throw new GoPanic(val as Iface | null);
+      });
+    }
+    case 'recover':
+      return sy((fr) => {
+        const g = S.current;
+        const p = g.panicking;
+        if (!fr.deferred || p === null || p.recovered) return null;
+        p.recovered = true;
+        return p.value ?? nilPanicValue(c);
+      });
+    case 'print': case 'println': {
+      const types = args.map((a) => c.typeOf(a));
+      const prog = c.prog;
+      const nl = name === 'println';
+      return seqE(args.map((a) => expr(c, a)), (v) => { writePrint(prog, types, v, nl); return undefined; });
+    }
+    default: throw new Error(`gosim: builtin ${name} not supported`);
+  }
+}
+
+function nilPanicValue(c: Compiler): Iface | null {
+  try {
+    const t = c.prog.typeOf('runtime.PanicNilError');
+    return { t, v: [] };
+  } catch {
+    return null;
+  }
+}
+
+export function appendVals(s: SliceValue | null, vals: unknown[], agg: boolean): SliceValue | null {
+  if (agg) vals = vals.map((v) => copyAgg(v as unknown[]));
+  if (s === null) {
+    if (vals.length === 0) return null;
+    const cap = vals.length;
+    return { arr: vals.slice(), off: 0, len: vals.length, cap };
+  }
+  const need = s.len + vals.length;
+  if (need <= s.cap) {
+    for (let i = 0; i < vals.length; i++) s.arr[s.off + s.len + i] = vals[i];
+    return { arr: s.arr, off: s.off, len: need, cap: s.cap };
+  }
+  // Grow like Go: double small slices, 1.25x large ones.
+  let cap = s.cap === 0 ? need : s.cap;
+  while (cap < need) cap = cap < 256 ? cap * 2 : cap + Math.floor((cap + 3 * 256) / 4);
+  const arr = s.arr.slice(s.off, s.off + s.len);
+  for (let i = 0; i < vals.length; i++) arr.push(vals[i]);
+  return { arr, off: 0, len: need, cap };
+}
+
+export type { Tuple };

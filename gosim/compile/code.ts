@@ -1,0 +1,47 @@
+// The shapes of compiled code. An expression compiles to a plain closure when evaluating it can
+// never block or call Go code (`s`), and always to a generator closure (`g`) that callers use
+// with `yield*` otherwise; statements likewise. Frames hold the function's variables in slots.
+import type { Frame } from '../runtime/scheduler.ts';
+
+export type Gen<T = unknown> = Generator<unknown, T, unknown>;
+export type SyncE = (fr: Frame) => unknown;
+export type GenE = (fr: Frame) => Gen;
+
+export interface E {
+  s: SyncE | null;
+  g: GenE;
+}
+
+export function sy(s: SyncE): E {
+  return { s, g: function* (fr) { return s(fr); } };
+}
+
+export function gn(g: GenE): E {
+  return { s: null, g };
+}
+
+/** Non-local control flow out of a statement: break, continue, return, fallthrough. */
+export class Ctl {
+  constructor(readonly kind: 'break' | 'continue' | 'return' | 'fallthrough' | 'goto', readonly label: string | null) {}
+}
+export const RETURN = new Ctl('return', null);
+export const BREAK = new Ctl('break', null);
+export const CONTINUE = new Ctl('continue', null);
+export const FALLTHROUGH = new Ctl('fallthrough', null);
+
+export type R = Ctl | undefined;
+export type SyncS = (fr: Frame) => R;
+export type GenS = (fr: Frame) => Gen<R>;
+
+export interface S {
+  s: SyncS | null;
+  g: GenS;
+}
+
+export function ss(s: SyncS): S {
+  return { s, g: function* (fr) { return s(fr); } };
+}
+
+export function gs(g: GenS): S {
+  return { s: null, g };
+}

@@ -1,0 +1,90 @@
+// Compiling a whole program: functions and methods, package variables in initialization order,
+// init functions, and the entry GoFunc the main goroutine runs.
+import type * as ast from '../ast.ts';
+import type { Var, Func } from '../types/types.ts';
+import type { GoFunc } from '../lib/native.ts';
+import { Box, zeroValue } from '../runtime/ops.ts';
+import { makeGoFunc } from './func.ts';
+import { ss, gs, type S } from './code.ts';
+import { Compiler, FnCtx } from './compiler.ts';
+import { compileBlock } from './stmt.ts';
+import { exprTo, expr, mapE } from './expr.ts';
+import { FuncInfo } from '../runtime/scheduler.ts';
+
+export function compileProgram(c: Compiler): GoFunc {
+  const file = c.file;
+  for (const v of c.esc.globals) c.globals.set(v, new Box(zeroValue(v.type)));
+  const inits: Func[] = [];
+  let mainFn: Func | null = null;
+  const decls: { f: Func; d: ast.FuncDecl }[] = [];
+  for (const d of file.decls) {
+    if (d.kind === 'GenDecl' && d.tok === 'type') {
+      for (const s of d.specs) {
+        if (s.kind !== 'TypeSpec') continue;
+        const o = c.info.defs.get(s.name.id);
+        if (o && o.tag === 'TypeName') c.prog.mainTypes.set(s.name.name, o.type);
+      }
+    }
+    if (d.kind !== 'FuncDecl' || !d.body) continue;
+    const o = c.info.defs.get(d.name.id);
+    if (!o || o.tag !== 'Func') {
+      if (d.name.name === 'init' && !d.recv) {
+        // init functions are not declared in scope; compile them under a synthetic object.
+        decls.push({ f: { name: 'init', decl: d, fullName: 'main.init' } as unknown as Func, d });
+        inits.push(decls[decls.length - 1]!.f);
+      }
+      continue;
+    }
+    decls.push({ f: o, d });
+    if (d.recv) c.prog.methods.set(o, c.funcHolder(o));
+    if (!d.recv && d.name.name === 'main') mainFn = o;
+  }
+  // Package-level initializers run in a frame of their own, named as Go names it.
+  c.fn = new FnCtx('main.init', null);
+  const initParts: S[] = [];
+  for (const { lhs, rhs } of c.info.initOrder) {
+    if (lhs.length === 1) {
+      const box = c.globals.get(lhs[0]!);
+      const x = exprTo(c, rhs, lhs[0]!.type);
+      initParts.push(storeGlobal(x, [box ?? null], false));
+    } else {
+      const x = expr(c, rhs);
+      initParts.push(storeGlobal(x, lhs.map((v: Var) => c.globals.get(v) ?? null), true));
+    }
+  }
+  const initCtx = c.fn;
+  let n = 0;
+  for (const { f, d } of decls) {
+    const name = f.fullName || (d.name.name === 'init' ? `main.init.${n++}` : `main.${d.name.name}`);
+    const sh = c.compileBody(name, d.recv, d.type, d.body!, [], (b) => compileBlock(c, b));
+    c.funcHolder(f).fn = makeGoFunc(c.S, sh, null);
+  }
+  const S_ = c.S;
+  const initInfo = new FuncInfo('main.init', c.path);
+  const initShape = {
+    info: initInfo, nslots: initCtx.n, ncaps: 0, paramSlots: [], paramBoxed: [], resultSlots: [], resultBoxed: [],
+    resultZero: [], hasDefer: false,
+    body: gs(function* (fr) { for (const p of initParts) yield* p.g(fr); return undefined; }),
+  };
+  const initFn = makeGoFunc(S_, initShape, null);
+  const holders = inits.map((f) => c.funcHolder(f));
+  const mainHolder = mainFn ? c.funcHolder(mainFn) : null;
+  return function* () {
+    yield* initFn();
+    for (const h of holders) yield* h.fn!();
+    if (mainHolder) yield* mainHolder.fn!();
+  };
+}
+
+function storeGlobal(x: import('./code.ts').E, boxes: (Box | null)[], multi: boolean): S {
+  const put = (v: unknown) => {
+    if (!multi) { if (boxes[0]) boxes[0].v = v; return; }
+    const a = v as unknown[];
+    for (let i = 0; i < boxes.length; i++) if (boxes[i]) boxes[i]!.v = a[i];
+  };
+  const e = mapE(x, put);
+  const es = e.s;
+  if (es !== null) return ss((fr) => { es(fr); return undefined; });
+  const eg = e.g;
+  return gs(function* (fr) { yield* eg(fr); return undefined; });
+}

@@ -1,0 +1,183 @@
+// What a running program needs besides its compiled code: the scheduler, output with its byte
+// budget, the natives of the imported library packages, method tables for dynamic dispatch and
+// the NativeCtx handed to library code.
+import type { NativeCtx, GoFunc, Native, NativePackage } from '../lib/native.ts';
+import type { Type, Func, Named } from '../types/types.ts';
+import { Pointer as PointerType } from '../types/types.ts';
+import type { Iface, GoString } from '../values.ts';
+import { Scheduler } from '../runtime/scheduler.ts';
+import { GoPanic, GoFatal, ProgramExit } from '../runtime/panic.ts';
+import { runtimeErrorPanic } from '../runtime/rterror.ts';
+import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';
+import { errorType } from '../types/universe.ts';
+import { lookupLibraryType } from '../types/check.ts';
+import { copyAgg } from '../runtime/ops.ts';
+
+const GeneratorFunction = Object.getPrototypeOf(function* () { /* marker */ }).constructor;
+
+export function isGeneratorFn(f: unknown): boolean {
+  return f instanceof GeneratorFunction;
+}
+
+export class OutputLimit {}
+
+export class Program {
+  stdout: string[] = [];
+  stderr: string[] = [];
+  outBytes = 0;
+  readonly ctx: NativeCtx;
+  /** Compiled methods of the program's own types: Func -> GoFunc taking the receiver first. */
+  readonly methods = new Map<Func, { fn: GoFunc | null }>();
+  private natives = new Map<string, Native>();
+  private methodCache = new Map<Type, Map<string, ((recv: unknown) => GoFunc) | null>>();
+  mainTypes = new Map<string, Type>();
+
+  constructor(readonly sched: Scheduler, packages: NativePackage[], readonly maxOutputBytes: number) {
+    for (const p of packages) {
+      const name = p.path.slice(p.path.lastIndexOf('/') + 1);
+      for (const [k, v] of Object.entries(p.natives)) {
+        this.natives.set(k.startsWith(name + '.') ? k : `${name}.${k}`, v);
+      }
+    }
+    const prog = this;
+    this.ctx = {
+      method: (x, name) => prog.method(x, name),
+      panic: (v) => { throw new GoPanic(v); },
+      runtimeError: (msg) => { throw runtimeErrorPanic(msg, msg.includes('nil pointer')); },
+      fatal: (msg) => { throw new GoFatal(msg); },
+      typeOf: (q) => prog.typeOf(q),
+      random: () => sched.random(),
+      writeStdout: (b) => prog.write(1, b),
+      writeStderr: (b) => prog.write(2, b),
+      sched,
+      call: function* (f, ...args) { return yield* f(...args); },
+    };
+  }
+
+  write(fd: 1 | 2, b: GoString): void {
+    this.outBytes += b.length;
+    if (this.outBytes > this.maxOutputBytes) {
+      const room = b.length - (this.outBytes - this.maxOutputBytes);
+      if (room > 0) (fd === 1 ? this.stdout : this.stderr).push(b.slice(0, room));
+      throw new ProgramExit(1, `\ngosim: program output exceeded ${this.maxOutputBytes} bytes; stopped\n`);
+    }
+    (fd === 1 ? this.stdout : this.stderr).push(b);
+  }
+
+  native(key: string): Native | null {
+    return this.natives.get(key) ?? null;
+  }
+
+  typeOf(q: string): Type {
+    if (q === 'error') return errorType;
+    if (q.startsWith('main.')) {
+      const t = this.mainTypes.get(q.slice(5));
+      if (t) return t;
+    }
+    const t = lookupLibraryType(q);
+    if (!t) throw new Error(`gosim: unknown type ${q}`);
+    return t;
+  }
+
+  /** A Go function for method `m` of a declared type (program or library), receiver first. */
+  methodFunc(m: Func): GoFunc | null {
+    if (m.pkg === 'main') {
+      const h = this.methods.get(m);
+      return h?.fn ?? null;
+    }
+    const recv = m.type.recv;
+    if (!recv) return null;
+    let rt = recv.type;
+    if (rt.tag === 'Pointer') rt = rt.elem;
+    if (rt.tag !== 'Named') return null;
+    const pkgName = rt.pkg.slice(rt.pkg.lastIndexOf('/') + 1);
+    const nat = this.native(`${pkgName}.${rt.name}.${m.name}`);
+    if (!nat) return null;
+    return this.bindNative(nat, `${pkgName}.${rt.name}.${m.name}`);
+  }
+
+  private boundNatives = new Map<Native, GoFunc>();
+  /** A native as a GoFunc (ctx bound, always a generator). */
+  bindNative(nat: Native, key: string): GoFunc {
+    let f = this.boundNatives.get(nat);
+    if (f) return f;
+    const ctx = this.ctx;
+    if (isGeneratorFn(nat)) {
+      f = function (...args: unknown[]) { return (nat as (c: NativeCtx, ...a: unknown[]) => Generator<unknown, unknown, unknown>)(ctx, ...args); };
+    } else {
+      f = function* (...args: unknown[]) { return (nat as (c: NativeCtx, ...a: unknown[]) => unknown)(ctx, ...args); };
+    }
+    void key;
+    this.boundNatives.set(nat, f);
+    return f;
+  }
+
+  method(x: Iface, name: string): GoFunc | null {
+    const get = this.methodGetter(x.t, name);
+    return get ? get(x.v) : null;
+  }
+
+  /** How to get the bound method `name` from a value of dynamic type t, cached per type. */
+  methodGetter(t: Type, name: string): ((recv: unknown) => GoFunc) | null {
+    let m = this.methodCache.get(t);
+    if (!m) { m = new Map(); this.methodCache.set(t, m); }
+    let g = m.get(name);
+    if (g !== undefined) return g;
+    g = this.buildGetter(t, name);
+    m.set(name, g);
+    return g;
+  }
+
+  private buildGetter(t: Type, name: string): ((recv: unknown) => GoFunc) | null {
+    if (under(t).tag === 'Interface') return null;
+    const r = lookupFieldOrMethod(t, false, null, name);
+    if (r.kind !== 'method' || !r.method) return null;
+    const meth = r.method;
+    const prog = this;
+    const path = r.path;
+    const isPtr = t.tag === 'Pointer';
+    const wantPtr = pointerRecv(meth);
+    // Walk embedded fields to the receiver that declares the method.
+    let cur: Type = isPtr ? (t as PointerType).elem : t;
+    const steps: { index: number; ptr: boolean }[] = [];
+    for (const i of path) {
+      const st = under(cur);
+      if (st.tag !== 'Struct') return null;
+      const f = st.fields[i]!;
+      const fp = f.type.tag === 'Pointer';
+      steps.push({ index: i, ptr: fp });
+      cur = fp ? (f.type as PointerType).elem : f.type;
+    }
+    return (recv: unknown) => {
+      // `v` is the receiver value: a Pointer when we hold a pointer, else the value itself.
+      let v = recv;
+      let holdsPtr = isPtr;
+      for (const s of steps) {
+        let base: unknown[];
+        if (holdsPtr) {
+          if (v === null) throw runtimeErrorPanic('invalid memory address or nil pointer dereference', true);
+          base = (v as { load(): unknown }).load() as unknown[];
+        } else base = v as unknown[];
+        if (s.ptr) { v = base[s.index]; holdsPtr = true; }
+        else {
+          const fv = base[s.index];
+          if (wantPtr || Array.isArray(fv)) { v = { load: () => base[s.index], store: (x: unknown) => { base[s.index] = x; }, target: base, key: s.index }; holdsPtr = true; }
+          else { v = fv; holdsPtr = false; }
+        }
+      }
+      let arg: unknown;
+      if (wantPtr) {
+        arg = holdsPtr ? v : { load: () => v, store: () => undefined, target: v as object };
+      } else if (holdsPtr) {
+        if (v === null) throw runtimeErrorPanic('invalid memory address or nil pointer dereference', true);
+        const x = (v as { load(): unknown }).load();
+        arg = Array.isArray(x) ? copyAgg(x) : x;
+      } else arg = v;
+      const fn = prog.methodFunc(meth);
+      if (!fn) throw new Error(`gosim: method ${meth.fullName || meth.name} has no implementation`);
+      return function (...args: unknown[]) { return fn(arg, ...args); };
+    };
+  }
+}
+
+export type { Named };

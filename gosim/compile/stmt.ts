@@ -1,0 +1,793 @@
+// Statements: blocks, assignments, control flow, go/defer, select, switch and range loops.
+// Loops count steps at their back-edge so a busy goroutine is preempted (scheduler.ts).
+import type * as ast from '../ast.ts';
+import type { Type, Var, BasicKind } from '../types/types.ts';
+import type { SliceValue, Iface, GoInt } from '../values.ts';
+import { decodeRune } from '../values.ts';
+import type { Frame } from '../runtime/scheduler.ts';
+import { PREEMPT } from '../runtime/scheduler.ts';
+import { under, isInterface } from '../types/predicates.ts';
+import { Box, MapValue, isAggregate, copyInto, equalFn, mapKeyFn, intKind, intBinary, intShift, toNumber, nilMapWrite } from '../runtime/ops.ts';
+import { Channel, chanSend } from '../runtime/chan.ts';
+import { select, type SelectCase } from '../runtime/select.ts';
+import { sy, gn, ss, gs, Ctl, RETURN, BREAK, CONTINUE, FALLTHROUGH, type E, type S, type R, type Gen } from './code.ts';
+import type { Compiler } from './compiler.ts';
+import { expr, exprTo, convertE, fieldBase, loadPtr, boundsCheck, mapIndexOk, typeAssert, typeMatches, seqE, mapE } from './expr.ts';
+import { prepareThunk, type Thunk } from './call.ts';
+import { GoPanic } from '../runtime/panic.ts';
+
+const NOOP: S = ss(() => undefined);
+
+export function compileBlock(c: Compiler, b: ast.BlockStmt): S {
+  return stmtList(c, b.list);
+}
+
+export function stmtList(c: Compiler, list: ast.Stmt[]): S {
+  const ss_ = list.map((s) => stmt(c, s)).filter((s) => s !== NOOP);
+  if (ss_.length === 0) return NOOP;
+  if (ss_.length === 1) return ss_[0]!;
+  if (ss_.every((s) => s.s !== null)) {
+    const fs = ss_.map((s) => s.s!);
+    const n = fs.length;
+    return ss((fr) => {
+      for (let i = 0; i < n; i++) { const r = fs[i]!(fr); if (r !== undefined) return r; }
+      return undefined;
+    });
+  }
+  const n = ss_.length;
+  const syncs = ss_.map((s) => s.s);
+  const gens = ss_.map((s) => s.g);
+  return gs(function* (fr) {
+    for (let i = 0; i < n; i++) {
+      const f = syncs[i];
+      const r = f !== null && f !== undefined ? f(fr) : yield* gens[i]!(fr);
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  });
+}
+
+function withLine(line: number, s: S): S {
+  const f = s.s;
+  if (f !== null) return ss((fr) => { fr.line = line; return f(fr); });
+  const g = s.g;
+  return gs(function* (fr) { fr.line = line; return yield* g(fr); });
+}
+
+/** Run an E for effect as a statement. */
+function effect(x: E): S {
+  const f = x.s;
+  if (f !== null) return ss((fr) => { f(fr); return undefined; });
+  const g = x.g;
+  return gs(function* (fr) { yield* g(fr); return undefined; });
+}
+
+export function stmt(c: Compiler, s: ast.Stmt): S {
+  switch (s.kind) {
+    case 'EmptyStmt': return NOOP;
+    case 'BlockStmt': return compileBlock(c, s);
+    case 'LabeledStmt': {
+      c.pendingLabel = s.label.name;
+      const inner = stmt(c, s.stmt);
+      c.pendingLabel = null;
+      const label = s.label.name;
+      // A labeled non-loop statement (switch/select/block) absorbs `break label`.
+      return catchBreak(inner, label);
+    }
+    default: return withLine(s.pos.line, stmtInner(c, s));
+  }
+}
+
+function catchBreak(inner: S, label: string): S {
+  const f = inner.s;
+  const fix = (r: R) => (r !== undefined && r.kind === 'break' && r.label === label ? undefined : r);
+  if (f !== null) return ss((fr) => fix(f(fr)));
+  const g = inner.g;
+  return gs(function* (fr) { return fix(yield* g(fr)); });
+}
+
+function stmtInner(c: Compiler, s: ast.Stmt): S {
+  switch (s.kind) {
+    case 'ExprStmt': return effect(expr(c, s.x));
+    case 'DeclStmt': return declStmt(c, s.decl);
+    case 'AssignStmt': return assign(c, s);
+    case 'IncDecStmt': return opAssign(c, s.x, s.inc ? '+' : '-', null);
+    case 'SendStmt': {
+      const chT = under(c.typeOf(s.chan)) as import('../types/types.ts').Chan;
+      const ch = expr(c, s.chan), v = exprTo(c, s.value, chT.elem);
+      const S = c.S;
+      const both = seqE([ch, v], (x) => x);
+      if (both.s !== null) {
+        const bs = both.s;
+        return gs(function* (fr) {
+          const [chv, val] = bs(fr) as [Channel | null, unknown];
+          if (chv !== null && chv.trySend(val)) return undefined;
+          yield* chanSend(S, chv, val);
+          return undefined;
+        });
+      }
+      const bg = both.g;
+      return gs(function* (fr) {
+        const [chv, val] = (yield* bg(fr)) as [Channel | null, unknown];
+        yield* chanSend(S, chv, val);
+        return undefined;
+      });
+    }
+    case 'GoStmt': {
+      const th = prepareThunk(c, s.call);
+      const S = c.S;
+      return mapS(th, (t) => { S.go(t as Thunk as unknown as import('../lib/native.ts').GoFunc, []); });
+    }
+    case 'DeferStmt': {
+      c.fn.hasDefer = true;
+      const th = prepareThunk(c, s.call);
+      return mapS2(th, (fr, t) => { (fr.defers ??= []).push(t as Thunk); });
+    }
+    case 'ReturnStmt': return returnStmt(c, s);
+    case 'BranchStmt': {
+      const label = s.label ? s.label.name : null;
+      switch (s.tok) {
+        case 'break': { const k = label ? new Ctl('break', label) : BREAK; return ss(() => k); }
+        case 'continue': { const k = label ? new Ctl('continue', label) : CONTINUE; return ss(() => k); }
+        case 'fallthrough': return ss(() => FALLTHROUGH);
+        default: throw new Error('gosim: goto is not supported');
+      }
+    }
+    case 'IfStmt': return ifStmt(c, s);
+    case 'ForStmt': return forStmt(c, s);
+    case 'RangeStmt': return rangeStmt(c, s);
+    case 'SwitchStmt': return switchStmt(c, s);
+    case 'TypeSwitchStmt': return typeSwitch(c, s);
+    case 'SelectStmt': return selectStmt(c, s);
+    default: throw new Error(`gosim: unsupported statement ${s.kind}`);
+  }
+}
+
+function mapS(x: E, f: (v: unknown) => void): S {
+  const xs = x.s;
+  if (xs !== null) return ss((fr) => { f(xs(fr)); return undefined; });
+  const xg = x.g;
+  return gs(function* (fr) { f(yield* xg(fr)); return undefined; });
+}
+
+function mapS2(x: E, f: (fr: Frame, v: unknown) => void): S {
+  const xs = x.s;
+  if (xs !== null) return ss((fr) => { f(fr, xs(fr)); return undefined; });
+  const xg = x.g;
+  return gs(function* (fr) { f(fr, yield* xg(fr)); return undefined; });
+}
+
+// ------------------------------------------------------------------ declarations and assignment
+
+function declStmt(c: Compiler, d: ast.GenDecl): S {
+  if (d.tok !== 'var') return NOOP;
+  const parts: S[] = [];
+  for (const sp of d.specs) {
+    if (sp.kind !== 'ValueSpec') continue;
+    const vars = sp.names.map((n) => c.info.defs.get(n.id) as Var | undefined);
+    if (sp.values.length === 0) {
+      for (const v of vars) {
+        if (!v) continue;
+        const init = c.initVar(v);
+        const z = zeroOf(v.type);
+        parts.push(ss((fr) => { init(fr, z()); return undefined; }));
+      }
+      continue;
+    }
+    parts.push(defineFrom(c, sp.names, sp.values, vars.map((v) => v ?? null)));
+  }
+  if (parts.length === 1) return parts[0]!;
+  return seqS(parts);
+}
+
+function zeroOf(t: Type): () => unknown {
+  return (zeroCache.get(t) ?? (() => { const z = zeroFnLocal(t); zeroCache.set(t, z); return z; })());
+}
+const zeroCache = new WeakMap<Type, () => unknown>();
+import { zeroFn as zeroFnLocal } from '../runtime/ops.ts';
+
+function seqS(parts: S[]): S {
+  if (parts.every((p) => p.s !== null)) {
+    const fs = parts.map((p) => p.s!);
+    return ss((fr) => { for (const f of fs) f(fr); return undefined; });
+  }
+  return gs(function* (fr) { for (const p of parts) yield* p.g(fr); return undefined; });
+}
+
+/** Values for a list of lhs from a list of rhs (1:1, or one multi-valued rhs). */
+function rhsValues(c: Compiler, lhsTypes: (Type | null)[], rhs: ast.Expr[]): E {
+  if (rhs.length === lhsTypes.length) {
+    return seqE(rhs.map((r, i) => (lhsTypes[i] ? exprTo(c, r, lhsTypes[i]!) : expr(c, r))), (v) => v);
+  }
+  // One rhs producing several values.
+  const r = unparen(rhs[0]!);
+  let x: E;
+  let srcTypes: Type[];
+  if (r.kind === 'IndexExpr') { x = mapIndexOk(c, r); srcTypes = [c.typeOf(r), boolT]; }
+  else if (r.kind === 'TypeAssertExpr') { x = typeAssert(c, r, true); srcTypes = [c.typeOf(r), boolT]; }
+  else if (r.kind === 'UnaryExpr' && r.op === '<-') {
+    const ch = expr(c, r.x);
+    const S = c.S;
+    const chg = ch.g;
+    x = gn(function* (fr) {
+      const chv = (yield* chg(fr)) as Channel | null;
+      if (chv === null) { yield* S.park('chan receive (nil chan)', null); return [null, false]; }
+      if (chv.tryRecv()) return [chv.got, chv.gotOk];
+      yield* chv.recvWait();
+      return [chv.got, chv.gotOk];
+    });
+    srcTypes = [c.typeOf(r), boolT];
+  } else {
+    x = expr(c, r);
+    const tt = c.typeOf(r);
+    srcTypes = tt.tag === 'Tuple' ? tt.vars.map((v) => v.type) : [tt];
+  }
+  const convs = lhsTypes.map((lt, i) => (lt ? convertE2(srcTypes[i]!, lt) : null));
+  return mapE(x, (vals) => (vals as unknown[]).map((v, i) => (convs[i] ? convs[i]!(v) : v)));
+}
+
+import { Basic } from '../types/types.ts';
+import { convertFn } from './expr.ts';
+const boolT = new Basic('bool');
+function convertE2(from: Type, to: Type): ((v: unknown) => unknown) | null { return convertFn(from, to); }
+
+function unparen(x: ast.Expr): ast.Expr {
+  while (x.kind === 'ParenExpr') x = x.x;
+  return x;
+}
+
+function defineFrom(c: Compiler, names: ast.Ident[], values: ast.Expr[], vars: (Var | null)[]): S {
+  // `:=` may redeclare: identifiers that are uses (not defs) are plain assignments.
+  const types = names.map((n, i) => vars[i]?.type ?? (n.name === '_' ? null : typeOfIdent(c, n)));
+  const vals = rhsValues(c, types, values);
+  const stores = names.map((n, i) => {
+    const v = vars[i];
+    if (v) return c.initVar(v);
+    if (n.name === '_') return null;
+    const o = c.obj(n);
+    return o && o.tag === 'Var' ? c.storeVar(o) : null;
+  });
+  return mapS2(vals, (fr, vs) => {
+    const a = vs as unknown[];
+    for (let i = 0; i < stores.length; i++) { const st = stores[i]; if (st) st(fr, a[i]); }
+  });
+}
+
+function typeOfIdent(c: Compiler, n: ast.Ident): Type | null {
+  const o = c.obj(n);
+  return o && o.tag === 'Var' ? o.type : null;
+}
+
+type Store = { s: ((fr: Frame, v: unknown) => void) | null; g: (fr: Frame, v: unknown) => Gen<void> };
+
+function storeS(f: (fr: Frame, v: unknown) => void): Store {
+  return { s: f, g: function* (fr, v) { f(fr, v); } };
+}
+
+/** Where an assignment stores: operands of the target are evaluated at store time. */
+function store(c: Compiler, lhs: ast.Expr): Store {
+  lhs = unparen(lhs);
+  const t = c.typeOf(lhs);
+  const agg = isAggregate(t);
+  switch (lhs.kind) {
+    case 'Ident': {
+      if (lhs.name === '_') return storeS(() => undefined);
+      const o = c.obj(lhs);
+      if (o && o.tag === 'Var') return storeS(c.storeVar(o));
+      break;
+    }
+    case 'SelectorExpr': {
+      const sel = c.info.selections.get(lhs.id);
+      if (sel && sel.kind === 'field') {
+        const base = fieldBase(c, lhs.x, sel.path.slice(0, -1));
+        const last = sel.path[sel.path.length - 1]!;
+        const put = agg ? (s: unknown[], v: unknown) => copyInto(s[last] as unknown[], v as unknown[]) : (s: unknown[], v: unknown) => { s[last] = v; };
+        return withBase(base, put);
+      }
+      const o = c.obj(lhs.sel);
+      if (o && o.tag === 'Var') {
+        const ve = expr(c, lhs);
+        void ve;
+        throw new Error('gosim: assigning to library variables is not supported');
+      }
+      break;
+    }
+    case 'StarExpr': {
+      const p = expr(c, lhs.x);
+      return withBase(p, (ptr, v) => {
+        if (ptr === null) throw new GoPanicNil();
+        if (agg) copyInto((ptr as unknown as { load(): unknown[] }).load(), v as unknown[]);
+        else (ptr as unknown as { store(v: unknown): void }).store(v);
+      });
+    }
+    case 'IndexExpr': {
+      const xt = under(c.typeOf(lhs.x));
+      if (xt.tag === 'Map') {
+        const kf = mapKeyFn(xt.key);
+        const both = seqE([expr(c, lhs.x), exprTo(c, lhs.index, xt.key)], (v) => v);
+        return withBase(both, (mk, v) => {
+          const [m, k] = mk as unknown as [MapValue | null, unknown];
+          if (m === null) nilMapWrite();
+          m.set(kf(k), [k, v]);
+        });
+      }
+      const both = seqE([expr(c, lhs.x), expr(c, lhs.index)], (v) => v);
+      const kind = xt.tag;
+      return withBase(both, (ai, v) => {
+        const [a, i] = ai as unknown as [unknown, unknown];
+        let arr: unknown[], k: number;
+        if (kind === 'Slice') {
+          const sv = a as SliceValue | null;
+          if (sv === null) throw boundsErr(i, 0);
+          k = sv.off + boundsCheck(i, sv.len); arr = sv.arr;
+        } else {
+          arr = (kind === 'Pointer' ? loadPtr(a) : a) as unknown[];
+          k = boundsCheck(i, arr.length);
+        }
+        if (agg) copyInto(arr[k] as unknown[], v as unknown[]); else arr[k] = v;
+      });
+    }
+    default: break;
+  }
+  throw new Error(`gosim: cannot assign to ${lhs.kind}`);
+}
+
+import { boundsPanic, nilDeref } from '../runtime/rterror.ts';
+function boundsErr(i: unknown, n: number): GoPanic { return boundsPanic(`index out of range [${String(i)}] with length ${n}`); }
+class GoPanicNil { constructor() { throw nilDeref(); } }
+
+function withBase(base: E, put: (b: unknown[], v: unknown) => void): Store {
+  const bs = base.s;
+  if (bs !== null) return storeS((fr, v) => put(bs(fr) as unknown[], v));
+  const bg = base.g;
+  return { s: null, g: function* (fr, v) { put((yield* bg(fr)) as unknown[], v); } };
+}
+
+function assign(c: Compiler, s: ast.AssignStmt): S {
+  if (s.op === ':=') {
+    const vars = s.lhs.map((l) => (l.kind === 'Ident' ? (c.info.defs.get(l.id) as Var | undefined) ?? null : null));
+    return defineFrom(c, s.lhs as ast.Ident[], s.rhs, vars);
+  }
+  if (s.op !== '=') return opAssign(c, s.lhs[0]!, s.op.slice(0, -1), s.rhs[0]!);
+  const types = s.lhs.map((l) => (l.kind === 'Ident' && l.name === '_' ? null : c.typeOf(l)));
+  if (s.lhs.length === 1) {
+    const st = store(c, s.lhs[0]!);
+    const v = types[0] ? exprTo(c, s.rhs[0]!, types[0]) : expr(c, s.rhs[0]!);
+    if (st.s !== null && v.s !== null) {
+      const f = st.s, vs = v.s;
+      return ss((fr) => { f(fr, vs(fr)); return undefined; });
+    }
+    const vg = v.g, stg = st.g;
+    return gs(function* (fr) { const x = yield* vg(fr); yield* stg(fr, x); return undefined; });
+  }
+  const vals = rhsValues(c, types, s.rhs);
+  const stores = s.lhs.map((l) => store(c, l));
+  const vg = vals.g;
+  return gs(function* (fr) {
+    const xs = (yield* vg(fr)) as unknown[];
+    for (let i = 0; i < stores.length; i++) yield* stores[i]!.g(fr, xs[i]);
+    return undefined;
+  });
+}
+
+/** The binary operator function for values of type t. */
+export function arith(op: string, t: Type): (a: unknown, b: unknown) => unknown {
+  const u = under(t);
+  const k = (u.tag === 'Basic' ? u.kind : 'invalid') as BasicKind;
+  const ik = intKind(k);
+  if (op === '<<' || op === '>>') return intShift(op, ik!, true);
+  if (ik) return intBinary(op, ik);
+  if (k === 'string') return (a, b) => (a as string) + (b as string);
+  const f32 = k === 'float32';
+  switch (op) {
+    case '+': return f32 ? (a, b) => Math.fround((a as number) + (b as number)) : (a, b) => (a as number) + (b as number);
+    case '-': return f32 ? (a, b) => Math.fround((a as number) - (b as number)) : (a, b) => (a as number) - (b as number);
+    case '*': return f32 ? (a, b) => Math.fround((a as number) * (b as number)) : (a, b) => (a as number) * (b as number);
+    case '/': return f32 ? (a, b) => Math.fround((a as number) / (b as number)) : (a, b) => (a as number) / (b as number);
+    default: throw new Error(`gosim: operator ${op} on ${k}`);
+  }
+}
+
+/** `x op= y` and `x++`: the target's operands are evaluated once. */
+function opAssign(c: Compiler, lhs: ast.Expr, op: string, rhs: ast.Expr | null): S {
+  lhs = unparen(lhs);
+  const t = c.typeOf(lhs);
+  const f = arith(op, t);
+  const y: E = rhs ? expr(c, rhs) : sy(() => 1);
+  if (lhs.kind === 'Ident') {
+    const o = c.obj(lhs) as Var;
+    const ld = c.loadVar(o).s!;
+    const st = c.storeVar(o);
+    if (y.s !== null) {
+      const ys = y.s;
+      return ss((fr) => { st(fr, f(ld(fr), ys(fr))); return undefined; });
+    }
+    const yg = y.g;
+    return gs(function* (fr) { const b = yield* yg(fr); st(fr, f(ld(fr), b)); return undefined; });
+  }
+  // General target: take its address once, then load, combine and store through it.
+  const ref = refOf(c, lhs);
+  return mapS2(seqE([ref, y], (v) => v), (_fr, v) => {
+    const [r, b] = v as [{ load(): unknown; store(x: unknown): void }, unknown];
+    r.store(f(r.load(), b));
+  });
+}
+
+/** A load/store handle on an lvalue, its operands evaluated now. */
+function refOf(c: Compiler, lhs: ast.Expr): E {
+  if (lhs.kind === 'IndexExpr') {
+    const xt = under(c.typeOf(lhs.x));
+    if (xt.tag === 'Map') {
+      const kf = mapKeyFn(xt.key);
+      const z = zeroOf(xt.elem);
+      return seqE([expr(c, lhs.x), exprTo(c, lhs.index, xt.key)], (v) => {
+        const m = v[0] as MapValue | null, k = v[1];
+        const key = kf(k);
+        return {
+          load: () => (m === null ? z() : (m.get(key)?.[1] ?? z())),
+          store: (x: unknown) => { if (m === null) nilMapWrite(); m.set(key, [k, x]); },
+        };
+      });
+    }
+  }
+  return addrOf(c, lhs);
+}
+import { addressOf as addrOf } from './expr.ts';
+
+function returnStmt(c: Compiler, s: ast.ReturnStmt): S {
+  const fn = c.fn;
+  if (s.results.length === 0) return ss(() => RETURN);
+  const vals = rhsValues(c, fn.resultTypes, s.results);
+  const slots = fn.resultSlots;
+  const boxed = fn.resultVars.map((v) => (v ? c.isBoxed(v) : false));
+  const n = slots.length;
+  if (n === 1 && s.results.length === 1) {
+    const x = exprTo(c, s.results[0]!, fn.resultTypes[0]!);
+    const slot = slots[0]!;
+    const b = boxed[0]!;
+    if (x.s !== null) {
+      const xs = x.s;
+      return b ? ss((fr) => { (fr.s[slot] as Box).v = xs(fr); return RETURN; }) : ss((fr) => { fr.s[slot] = xs(fr); return RETURN; });
+    }
+    const xg = x.g;
+    return gs(function* (fr) {
+      const v = yield* xg(fr);
+      if (b) (fr.s[slot] as Box).v = v; else fr.s[slot] = v;
+      return RETURN;
+    });
+  }
+  const vg = vals.g;
+  return gs(function* (fr) {
+    const xs = (yield* vg(fr)) as unknown[];
+    for (let i = 0; i < n; i++) { if (boxed[i]) (fr.s[slots[i]!] as Box).v = xs[i]; else fr.s[slots[i]!] = xs[i]; }
+    return RETURN;
+  });
+}
+
+// ------------------------------------------------------------------ control flow
+
+function ifStmt(c: Compiler, s: ast.IfStmt): S {
+  const init = s.init ? stmt(c, s.init) : null;
+  const cond = expr(c, s.cond);
+  const then = compileBlock(c, s.body);
+  const els = s.else_ ? stmt(c, s.else_) : null;
+  if (cond.s !== null && then.s !== null && (init === null || init.s !== null) && (els === null || els.s !== null)) {
+    const cs = cond.s, ts = then.s, is = init?.s ?? null, es = els?.s ?? null;
+    return ss((fr) => {
+      if (is !== null) is(fr);
+      if (cs(fr)) return ts(fr);
+      return es !== null ? es(fr) : undefined;
+    });
+  }
+  const cg = cond.g, tg = then.g;
+  return gs(function* (fr) {
+    if (init !== null) yield* init.g(fr);
+    if (yield* cg(fr)) return yield* tg(fr);
+    return els !== null ? yield* els.g(fr) : undefined;
+  });
+}
+
+/** Variables declared by a loop's init statement that closures capture: copied per iteration. */
+function loopVars(c: Compiler, init: ast.Stmt | null): number[] {
+  if (!init || init.kind !== 'AssignStmt' || init.op !== ':=') return [];
+  const out: number[] = [];
+  for (const l of init.lhs) {
+    const v = c.info.defs.get(l.id);
+    if (v && v.tag === 'Var' && c.isBoxed(v)) out.push(c.slotOf(v));
+  }
+  return out;
+}
+
+function forStmt(c: Compiler, s: ast.ForStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const init = s.init ? stmt(c, s.init) : null;
+  const perIter = loopVars(c, s.init);
+  const cond = s.cond ? expr(c, s.cond) : null;
+  const post = s.post ? stmt(c, s.post) : null;
+  const body = compileBlock(c, s.body);
+  const S = c.S;
+  const cs = cond?.s ?? null, bs = body.s, ps = post?.s ?? null;
+  const allSync = (cond === null || cs !== null) && bs !== null && (post === null || ps !== null);
+  if (allSync) {
+    return gs(function* (fr) {
+      if (init !== null) yield* init.g(fr);
+      for (;;) {
+        if (cs !== null && !cs(fr)) break;
+        const r = bs!(fr);
+        if (r !== undefined) {
+          if (r.kind === 'break' && (r.label === null || r.label === label)) break;
+          if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
+        }
+        for (let i = 0; i < perIter.length; i++) fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v);
+        if (ps !== null) ps(fr);
+        if (++S.steps >= S.preemptAt) yield PREEMPT;
+      }
+      return undefined;
+    });
+  }
+  return gs(function* (fr) {
+    if (init !== null) yield* init.g(fr);
+    for (;;) {
+      if (cond !== null && !(yield* cond.g(fr))) break;
+      const r = bs !== null ? bs(fr) : yield* body.g(fr);
+      if (r !== undefined) {
+        if (r.kind === 'break' && (r.label === null || r.label === label)) break;
+        if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
+      }
+      for (let i = 0; i < perIter.length; i++) fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v);
+      if (post !== null) yield* post.g(fr);
+      if (++S.steps >= S.preemptAt) yield PREEMPT;
+    }
+    return undefined;
+  });
+}
+
+function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const xT = c.typeOf(s.x);
+  const u = under(xT);
+  const x = expr(c, s.x);
+  const S = c.S;
+  // Per-iteration variables (`:=`) or assignment to existing ones (`=`).
+  const bind = (e: ast.Expr | null): ((fr: Frame, v: unknown) => void) | null => {
+    if (!e || (e.kind === 'Ident' && e.name === '_')) return null;
+    if (s.tok === ':=') {
+      const v = c.info.defs.get(e.id);
+      return v && v.tag === 'Var' ? c.initVar(v) : null;
+    }
+    const st = store(c, e);
+    if (st.s === null) throw new Error('gosim: range assignment target too complex');
+    return st.s;
+  };
+  const kb = bind(s.key);
+  const vb = bind(s.value);
+  const body = compileBlock(c, s.body);
+  const bs = body.s, bg = body.g;
+  // Returns: undefined = continue looping, 'stop' = break, or a Ctl to propagate.
+  function* runBody(fr: Frame): Gen<R | 'stop'> {
+    const r = bs !== null ? bs(fr) : yield* bg(fr);
+    if (r !== undefined) {
+      if (r.kind === 'break' && (r.label === null || r.label === label)) return 'stop';
+      if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
+    }
+    if (++S.steps >= S.preemptAt) yield PREEMPT;
+    return undefined;
+  }
+  const xg = x.g;
+  switch (u.tag) {
+    case 'Basic': {
+      if (u.kind === 'string' || u.kind === 'untyped string') {
+        return gs(function* (fr) {
+          const str = (yield* xg(fr)) as string;
+          for (let i = 0; i < str.length;) {
+            const [r, n] = decodeRune(str, i);
+            if (kb) kb(fr, i);
+            if (vb) vb(fr, r);
+            i += n;
+            const res = yield* runBody(fr);
+            if (res === 'stop') break;
+            if (res !== undefined) return res;
+          }
+          return undefined;
+        });
+      }
+      // range over an integer
+      return gs(function* (fr) {
+        const n = toNumber(yield* xg(fr));
+        for (let i = 0; i < n; i++) {
+          if (kb) kb(fr, i);
+          const res = yield* runBody(fr);
+          if (res === 'stop') break;
+          if (res !== undefined) return res;
+        }
+        return undefined;
+      });
+    }
+    case 'Slice': case 'Array': case 'Pointer': {
+      const kind = u.tag;
+      return gs(function* (fr) {
+        const v = yield* xg(fr);
+        let arr: unknown[], off: number, len: number;
+        if (kind === 'Slice') { const sv = v as SliceValue | null; arr = sv ? sv.arr : []; off = sv ? sv.off : 0; len = sv ? sv.len : 0; }
+        else if (kind === 'Array') { arr = vb ? (v as unknown[]).slice() : (v as unknown[]); off = 0; len = arr.length; }
+        else { arr = loadPtr(v) as unknown[]; off = 0; len = arr.length; }
+        for (let i = 0; i < len; i++) {
+          if (kb) kb(fr, i);
+          if (vb) vb(fr, arr[off + i]);
+          const res = yield* runBody(fr);
+          if (res === 'stop') break;
+          if (res !== undefined) return res;
+        }
+        return undefined;
+      });
+    }
+    case 'Map': {
+      return gs(function* (fr) {
+        const m = (yield* xg(fr)) as MapValue | null;
+        if (m === null || m.size === 0) return undefined;
+        const keys = [...m.keys()];
+        const start = Math.floor(S.random() * keys.length);
+        for (let j = 0; j < keys.length; j++) {
+          const ent = m.get(keys[(start + j) % keys.length]);
+          if (ent === undefined) continue;
+          if (kb) kb(fr, ent[0]);
+          if (vb) vb(fr, ent[1]);
+          const res = yield* runBody(fr);
+          if (res === 'stop') break;
+          if (res !== undefined) return res;
+        }
+        return undefined;
+      });
+    }
+    case 'Chan': {
+      return gs(function* (fr) {
+        const ch = (yield* xg(fr)) as Channel | null;
+        for (;;) {
+          if (ch === null) { yield* S.park('chan receive (nil chan)', null); return undefined; }
+          if (!ch.tryRecv()) yield* ch.recvWait();
+          if (!ch.gotOk) break;
+          if (kb) kb(fr, ch.got);
+          const res = yield* runBody(fr);
+          if (res === 'stop') break;
+          if (res !== undefined) return res;
+        }
+        return undefined;
+      });
+    }
+    case 'Signature': {
+      throw new Error('gosim: range over functions is not supported');
+    }
+    default: throw new Error(`gosim: cannot range over ${u.tag}`);
+  }
+}
+
+function switchStmt(c: Compiler, s: ast.SwitchStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const init = s.init ? stmt(c, s.init) : null;
+  const tagT: Type | null = s.tag ? c.typeOf(s.tag) : null;
+  const tag = s.tag ? expr(c, s.tag) : sy(() => true);
+  const clauses = s.body.map((cl) => ({
+    exprs: cl.list.map((e) => (tagT ? matchE(c, e, tagT) : expr(c, e))),
+    eq: tagT ? equalFn(tagT) : (a: unknown, b: unknown) => a === b,
+    body: stmtList(c, cl.body),
+    isDefault: cl.list.length === 0,
+  }));
+  const tg = tag.g;
+  return gs(function* (fr) {
+    if (init !== null) yield* init.g(fr);
+    const v = yield* tg(fr);
+    let chosen = -1;
+    outer: for (let i = 0; i < clauses.length; i++) {
+      const cl = clauses[i]!;
+      for (const e of cl.exprs) {
+        const w = e.s !== null ? e.s(fr) : yield* e.g(fr);
+        if (cl.eq(v, w)) { chosen = i; break outer; }
+      }
+    }
+    if (chosen < 0) chosen = clauses.findIndex((cl) => cl.isDefault);
+    while (chosen >= 0 && chosen < clauses.length) {
+      const b = clauses[chosen]!.body;
+      const r = b.s !== null ? b.s(fr) : yield* b.g(fr);
+      if (r === FALLTHROUGH) { chosen++; continue; }
+      if (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label)) return undefined;
+      return r;
+    }
+    return undefined;
+  });
+}
+
+function matchE(c: Compiler, e: ast.Expr, tagT: Type): E {
+  const et = c.typeOf(e);
+  if (isInterface(tagT) && !isInterface(et)) return convertE(expr(c, e), et, tagT);
+  return expr(c, e);
+}
+
+function typeSwitch(c: Compiler, s: ast.TypeSwitchStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const init = s.init ? stmt(c, s.init) : null;
+  const assignX = s.assign.kind === 'AssignStmt' ? s.assign.rhs[0]! : (s.assign as ast.ExprStmt).x;
+  const ta = unparen(assignX) as ast.TypeAssertExpr;
+  const x = expr(c, ta.x);
+  const clauses = s.body.map((cl) => {
+    const types = cl.list.map((e) => {
+      const u = unparen(e);
+      if (u.kind === 'Ident' && c.obj(u)?.tag === 'Nil') return null;
+      return c.typeOfTypeExpr(e);
+    });
+    const v = c.info.implicits.get(cl.id) ?? null;
+    const bindV = v ? c.initVar(v) : null;
+    const single = types.length === 1 && types[0] !== null && !isInterface(types[0]!);
+    return { types, bindV, single, body: stmtList(c, cl.body), isDefault: cl.list.length === 0 };
+  });
+  const xg = x.g;
+  return gs(function* (fr) {
+    if (init !== null) yield* init.g(fr);
+    const v = (yield* xg(fr)) as Iface | null;
+    let chosen = -1;
+    for (let i = 0; i < clauses.length && chosen < 0; i++) {
+      for (const T of clauses[i]!.types) {
+        if (T === null ? v === null : v !== null && typeMatches(v.t, T)) { chosen = i; break; }
+      }
+    }
+    if (chosen < 0) chosen = clauses.findIndex((cl) => cl.isDefault);
+    if (chosen < 0) return undefined;
+    const cl = clauses[chosen]!;
+    if (cl.bindV) cl.bindV(fr, cl.single ? v!.v : v);
+    const r = cl.body.s !== null ? cl.body.s(fr) : yield* cl.body.g(fr);
+    if (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label)) return undefined;
+    return r;
+  });
+}
+
+function selectStmt(c: Compiler, s: ast.SelectStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const S = c.S;
+  let hasDefault = false;
+  let defaultBody: S | null = null;
+  const cases: { ch: E; send: boolean; value: E | null; bind: ((fr: Frame, v: unknown, ok: boolean) => void) | null; body: S }[] = [];
+  for (const cl of s.body) {
+    if (cl.comm === null) { hasDefault = true; defaultBody = stmtList(c, cl.body); continue; }
+    const comm = cl.comm;
+    if (comm.kind === 'SendStmt') {
+      const chT = under(c.typeOf(comm.chan)) as import('../types/types.ts').Chan;
+      cases.push({ ch: expr(c, comm.chan), send: true, value: exprTo(c, comm.value, chT.elem), bind: null, body: stmtList(c, cl.body) });
+      continue;
+    }
+    let recvExpr: ast.Expr;
+    let bind: ((fr: Frame, v: unknown, ok: boolean) => void) | null = null;
+    if (comm.kind === 'ExprStmt') recvExpr = comm.x;
+    else if (comm.kind === 'AssignStmt') {
+      recvExpr = comm.rhs[0]!;
+      const targets = comm.lhs.map((l) => {
+        if (l.kind === 'Ident' && l.name === '_') return null;
+        if (comm.op === ':=') { const v = c.info.defs.get(l.id); return v && v.tag === 'Var' ? c.initVar(v) : null; }
+        const st = store(c, l);
+        return st.s;
+      });
+      bind = (fr, v, ok) => { if (targets[0]) targets[0](fr, v); if (targets[1]) targets[1](fr, ok); };
+    } else throw new Error('gosim: bad select case');
+    const re = unparen(recvExpr) as ast.UnaryExpr;
+    cases.push({ ch: expr(c, re.x), send: false, value: null, bind, body: stmtList(c, cl.body) });
+  }
+  const n = cases.length;
+  const fix = (r: R) => (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label) ? undefined : r);
+  return gs(function* (fr) {
+    const sc: SelectCase[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = cases[i]!;
+      const ch = (k.ch.s !== null ? k.ch.s(fr) : yield* k.ch.g(fr)) as Channel | null;
+      const value = k.value ? (k.value.s !== null ? k.value.s(fr) : yield* k.value.g(fr)) : undefined;
+      sc[i] = { ch, send: k.send, value };
+    }
+    const res = yield* select(S, sc, hasDefault);
+    if (res.index < 0) {
+      if (defaultBody === null) return undefined;
+      return fix(defaultBody.s !== null ? defaultBody.s(fr) : yield* defaultBody.g(fr));
+    }
+    const k = cases[res.index]!;
+    if (k.bind) k.bind(fr, res.value, res.ok);
+    return fix(k.body.s !== null ? k.body.s(fr) : yield* k.body.g(fr));
+  });
+}
+
+export type { GoInt };

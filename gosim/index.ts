@@ -1,0 +1,238 @@
+// gosim's public entry: run a Go program (parse, check, compile, execute on the scheduler) and
+// return what it printed, its exit status, leaked goroutines and statistics. run() never throws
+// and never hangs:
+//   - exit 0: main returned; 1: compile errors (`# command-line-arguments` + `./prog.go:L:C: msg`)
+//     or output budget exceeded; 2: Go panic or fatal error (deadlock, stack overflow, ...);
+//   - 124: out of steps or wall time (stdout so far is kept, stderr ends with
+//     `timeout running program`, the Go playground's words; 124 as coreutils' timeout);
+//   - 3: an internal gosim bug (stderr `gosim internal error: ...`).
+import { parseFile } from './parser.ts';
+import { checkFile, formatError, lookupLibraryType } from './types/check.ts';
+import { Pointer as PointerType } from './types/types.ts';
+import type { Iface } from './values.ts';
+import { jsString } from './values.ts';
+import { Scheduler, PARK, type Goroutine } from './runtime/scheduler.ts';
+import { GoPanic } from './runtime/panic.ts';
+import { RuntimePanic, setRuntimeErrorTypes } from './runtime/rterror.ts';
+import type { FrameSnapshot } from './runtime/panic.ts';
+import { Program } from './compile/program.ts';
+import { Compiler } from './compile/compiler.ts';
+import { compileProgram } from './compile/entry.ts';
+import { panicValueText } from './compile/print.ts';
+import { packages } from './lib/registry.ts';
+import type { NativePackage } from './lib/native.ts';
+
+export interface RunOptions {
+  seed?: number;
+  filename?: string;
+  /** Absolute path printed in tracebacks; default `/tmp/sandbox/<filename>`. */
+  sourcePath?: string;
+  maxSteps?: number;
+  maxWallMs?: number;
+  maxGoroutines?: number;
+  maxOutputBytes?: number;
+  maxStackDepth?: number;
+}
+
+export interface Location { func: string; file: string; line: number }
+
+export interface Leak {
+  id: number;
+  waitReason: string;
+  createdAt: Location | null;
+  blockedAt: Location;
+}
+
+export interface RunStats {
+  goroutinesCreated: number;
+  maxLiveGoroutines: number;
+  channelOps: number;
+  virtualTimeNs: number;
+  steps: number;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  leaks: Leak[];
+  stats: RunStats;
+}
+
+const emptyStats: RunStats = { goroutinesCreated: 0, maxLiveGoroutines: 0, channelOps: 0, virtualTimeNs: 0, steps: 0 };
+
+/** Compile errors as `go build` prints them, or [] when the program compiles. */
+export function check(source: string, filename = 'prog.go'): string[] {
+  try {
+    const { file, errors } = parseFile(source, filename);
+    if (errors.length) return compileErrorLines(filename, errors.map((e) => ({ pos: e.pos, message: e.message })), null);
+    const r = checkFile(file);
+    return compileErrorLines(filename, r.errors, r.tooMany);
+  } catch (e) {
+    return [`gosim internal error: ${describe(e)}`];
+  }
+}
+
+function compileErrorLines(filename: string, errs: { pos: { line: number; col: number; offset: number }; message: string }[], tooMany: { line: number; col: number; offset: number } | null): string[] {
+  if (errs.length === 0) return [];
+  const sorted = [...errs].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
+  const lines = sorted.slice(0, 10).map((e) => formatError(filename, e));
+  if (tooMany) lines.push(formatError(filename, { pos: tooMany, message: 'too many errors' }));
+  else if (sorted.length > 10) lines.push(formatError(filename, { pos: sorted[9]!.pos, message: 'too many errors' }));
+  return lines;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return `${e.message}${e.stack ? '\n' + e.stack.split('\n').slice(1, 6).join('\n') : ''}`;
+  return String(e);
+}
+
+/** A small seeded PRNG (mulberry32): deterministic runs for a seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function run(source: string, options: RunOptions = {}): RunResult {
+  const filename = options.filename ?? 'prog.go';
+  const path = options.sourcePath ?? `/tmp/sandbox/${filename}`;
+  let prog: Program | null = null;
+  let sched: Scheduler | null = null;
+  try {
+    const { file, errors } = parseFile(source, filename);
+    if (errors.length) {
+      const lines = compileErrorLines(filename, errors, null);
+      return { stdout: '', stderr: '# command-line-arguments\n' + lines.join('\n') + '\n', exitCode: 1, leaks: [], stats: emptyStats };
+    }
+    const checked = checkFile(file);
+    if (checked.errors.length) {
+      const lines = compileErrorLines(filename, checked.errors, checked.tooMany);
+      return { stdout: '', stderr: '# command-line-arguments\n' + lines.join('\n') + '\n', exitCode: 1, leaks: [], stats: emptyStats };
+    }
+    registerRuntimeTypes();
+    sched = new Scheduler({
+      random: prng(options.seed ?? 1),
+      maxSteps: options.maxSteps ?? 50_000_000,
+      maxWallMs: options.maxWallMs ?? 5000,
+      maxGoroutines: options.maxGoroutines ?? 1_000_000,
+      maxStackDepth: options.maxStackDepth ?? 2000,
+      now: () => Date.now(),
+    });
+    const pkgs: NativePackage[] = [...packages.values()];
+    prog = new Program(sched, pkgs, options.maxOutputBytes ?? 1 << 20);
+    const c = new Compiler(file, checked.info, prog, sched, path);
+    const entry = compileProgram(c);
+    const p = prog;
+    const s = sched;
+    sched.traceback = (g) => traceback(g, g.top ? snapshotsOf(g) : []);
+    sched.describePanic = (e, g) => describePanic(p, s, e, g);
+    sched.go(entry, []);
+    const outcome = sched.run();
+    const stdout = jsString(prog.stdout.join(''));
+    let stderr = jsString(prog.stderr.join(''));
+    let exitCode: number;
+    if (outcome.kind === 'timeout') { stderr += 'timeout running program\n'; exitCode = 124; }
+    else { stderr += jsString(outcome.stderr); exitCode = outcome.code; }
+    return { stdout, stderr, exitCode, leaks: leaksOf(sched), stats: statsOf(sched) };
+  } catch (e) {
+    const stdout = prog ? jsString(prog.stdout.join('')) : '';
+    const stderr = (prog ? jsString(prog.stderr.join('')) : '') + `gosim internal error: ${describe(e)}\n`;
+    return { stdout, stderr, exitCode: 3, leaks: [], stats: sched ? statsOf(sched) : emptyStats };
+  }
+}
+
+let runtimeTypesDone = false;
+function registerRuntimeTypes(): void {
+  if (runtimeTypesDone) return;
+  runtimeTypesDone = true;
+  const ta = lookupLibraryType('runtime.TypeAssertionError');
+  setRuntimeErrorTypes({
+    plain: lookupLibraryType('runtime.plainError'),
+    errorString: lookupLibraryType('runtime.errorString'),
+    bounds: lookupLibraryType('runtime.boundsError'),
+    typeAssert: ta ? new PointerType(ta) : null,
+  });
+}
+
+function statsOf(s: Scheduler): RunStats {
+  return { goroutinesCreated: s.goroutinesCreated, maxLiveGoroutines: s.maxLive, channelOps: s.channelOps, virtualTimeNs: s.now, steps: s.steps };
+}
+
+function leaksOf(s: Scheduler): Leak[] {
+  const out: Leak[] = [];
+  for (const g of s.live.values()) {
+    if (g === s.main || g.state !== 'waiting') continue;
+    const at = g.blockedAt ?? { func: '?', file: '', line: 0 };
+    out.push({ id: g.id, waitReason: g.waitReason, createdAt: g.createdAt, blockedAt: at });
+  }
+  return out.sort((a, b) => a.id - b.id);
+}
+
+function snapshotsOf(g: Goroutine): FrameSnapshot[] {
+  const out: FrameSnapshot[] = [];
+  for (let f = g.top; f; f = f.caller) out.push({ func: f.fn.name, file: f.fn.file, line: f.line });
+  return out;
+}
+
+function traceback(g: Goroutine, frames: FrameSnapshot[], running = false): string {
+  const reason = running || g.state === 'running' ? 'running' : g.waitReason || 'runnable';
+  let out = `goroutine ${g.id} [${reason}]:\n`;
+  for (const f of frames) {
+    if (f.func === 'main.init' && frames.length > 1) continue;
+    out += `${f.func}(${f.func === 'main.main' ? '' : '...'})\n\t${f.file}:${f.line}\n`;
+  }
+  if (g.createdAt && g.id !== 1) out += `created by ${g.createdAt.func} in goroutine ${g.createdIn}\n\t${g.createdAt.file}:${g.createdAt.line}\n`;
+  return out;
+}
+
+/** Run a Go method (Error, String) to completion outside the scheduler, for crash messages. */
+function callSync(p: Program, x: Iface, name: string): string | null {
+  const m = p.method(x, name);
+  if (!m) return null;
+  try {
+    const it = m();
+    let r = it.next();
+    let n = 0;
+    while (!r.done) {
+      if (r.value === PARK || ++n > 100000) return null;
+      r = it.next();
+    }
+    return typeof r.value === 'string' ? r.value : null;
+  } catch {
+    return null;
+  }
+}
+
+function panicText(p: Program, e: GoPanic): string {
+  if (e instanceof RuntimePanic) return e.message;
+  const v = e.value;
+  if (v === null) return 'panic called with nil argument';
+  const err = callSync(p, v, 'Error');
+  if (err !== null) return err;
+  const str = callSync(p, v, 'String');
+  if (str !== null) return str;
+  return panicValueText(v);
+}
+
+function describePanic(p: Program, s: Scheduler, e: GoPanic, g: Goroutine): string {
+  const chain: GoPanic[] = [];
+  for (let x: GoPanic | null = e; x; x = x.previous) chain.unshift(x);
+  let out = '';
+  chain.forEach((x, i) => {
+    out += (i === 0 ? 'panic: ' : '\tpanic: ') + panicText(p, x);
+    if (x.repanicked) out += ' [recovered, repanicked]';
+    else if (x.recovered) out += ' [recovered]';
+    out += '\n';
+  });
+  if (e.sigsegv) out += '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n';
+  const frames = e.stack.length ? e.stack : snapshotsOf(g);
+  out += '\n' + traceback(g, frames, true);
+  void s;
+  return out;
+}

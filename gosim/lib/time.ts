@@ -1,0 +1,17 @@
+// time.Sleep on the virtual clock (the rest of package time is lib/timer.ts).
+import type { NativeCtx, NativePackage } from './native.ts';
+import { natives as timerNatives } from './timer.ts';
+
+function* sleep(ctx: NativeCtx, d: number | bigint): Generator<unknown, void, unknown> {
+  const ns = typeof d === 'bigint' ? Number(d) : d;
+  if (ns <= 0) return;
+  const s = ctx.sched;
+  const g = s.current;
+  s.addTimer(s.now + ns, () => s.ready(g));
+  yield* s.park('sleep', null);
+}
+
+export const pkg: NativePackage = {
+  path: 'time',
+  natives: { ...timerNatives, 'time.Sleep': sleep },
+};
