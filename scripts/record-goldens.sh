@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Records what the real Go toolchain does with every conformance program, so gosim can be
+# measured against it (test/conformance/conformance.test.ts).
+#
+# For each test/conformance/programs/<area>/<name>.go this writes, next to the program:
+#   <name>.stdout  exact bytes the built binary wrote to stdout (empty for compile errors)
+#   <name>.stderr  what the binary wrote to stderr, or for a compile error what `go build`
+#                  printed; the program's directory is replaced by $SRC so goldens do not
+#                  depend on where the repository is checked out
+#   <name>.exit    the exit status: the binary's, 1 for a compile error, 124 on timeout
+# and test/conformance/programs/GO_VERSION records the toolchain that produced them.
+#
+# Each program is built with `go build -o <tmp>/bin ./<name>.go` from its own directory (so
+# compile errors read `./<name>.go:L:C: ...`, as gosim prints them) and the binary is run
+# directly, not through `go run`, whose own `exit status N` line is not part of the program's
+# behaviour. GOTRACEBACK is left at its default.
+#
+# Usage: scripts/record-goldens.sh [program.go ...]   (default: all programs)
+# Re-running is safe: goldens are overwritten. Alternative outputs for programs whose output
+# legitimately depends on scheduling are hand-written as <name>.stdout.alt1, ... and are
+# never touched by this script.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+progs_dir="$root/test/conformance/programs"
+timeout_s="${GOLDEN_TIMEOUT:-20}"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+unset GOTRACEBACK GOFLAGS
+export GO111MODULE=auto GOTOOLCHAIN=local
+
+if [ "$#" -gt 0 ]; then
+  files=("$@")
+else
+  mapfile -t files < <(find "$progs_dir" -name '*.go' | sort)
+fi
+
+go version > "$progs_dir/GO_VERSION"
+count=0
+for f in "${files[@]}"; do
+  f="$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"
+  dir="$(dirname "$f")"
+  name="$(basename "$f" .go)"
+  out="$dir/$name"
+  rm -f "$tmp/bin"
+  set +e
+  (cd "$dir" && go build -o "$tmp/bin" "./$name.go") > "$tmp/build.out" 2>&1
+  build_status=$?
+  set -e
+  if [ "$build_status" -ne 0 ]; then
+    : > "$out.stdout"
+    sed -e "s|$tmp|\$TMP|g" -e "s|$dir|\$SRC|g" "$tmp/build.out" > "$out.stderr"
+    echo 1 > "$out.exit"
+  else
+    set +e
+    (cd "$tmp" && timeout "$timeout_s" ./bin > "$tmp/stdout" 2> "$tmp/stderr" < /dev/null)
+    status=$?
+    set -e
+    cp "$tmp/stdout" "$out.stdout"
+    sed -e "s|$dir|\$SRC|g" "$tmp/stderr" > "$out.stderr"
+    echo "$status" > "$out.exit"
+  fi
+  count=$((count + 1))
+  printf '%-60s exit %s\n' "${f#"$progs_dir"/}" "$(cat "$out.exit")"
+done
+echo "recorded $count programs with $(cat "$progs_dir/GO_VERSION")"

@@ -1,0 +1,75 @@
+// gosim against real Go: every program under programs/ is run through gosim's public run()
+// and compared with what the binary built by `go build` did (scripts/record-goldens.sh).
+// Stdout and exit status must match exactly; crash reports must match in every line a reader
+// uses (see crash-output.ts for the few run-to-run values that are masked); compile errors
+// must match go build's report line for line.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparableCrash, compileErrorLines } from './crash-output.ts';
+import { loadGoldens, type Golden } from './goldens.ts';
+import { loadRun, type RunFn, type RunResult } from './gosim-api.ts';
+
+const goldens = loadGoldens();
+const areas = [...new Set(goldens.map((g) => g.area))].sort();
+const passed = new Set<string>();
+let run: RunFn | null = null;
+let loadError: unknown = null;
+
+beforeAll(async () => {
+  try {
+    run = await loadRun();
+  } catch (err) {
+    loadError = err;
+  }
+});
+
+afterAll(() => {
+  const byArea = areas.map((a) => {
+    const all = goldens.filter((g) => g.area === a);
+    return `${a} ${all.filter((g) => passed.has(g.id)).length}/${all.length}`;
+  });
+  console.log(`conformance: ${passed.size}/${goldens.length} programs match real Go (${byArea.join(', ')})`);
+});
+
+function runProgram(g: Golden): RunResult {
+  if (run === null) throw new Error(`gosim could not be loaded: ${String(loadError)}`);
+  return run(g.source, { filename: g.filename, seed: 1, maxWallMs: 10_000 });
+}
+
+function isCompileError(g: Golden): boolean {
+  return g.exit === 1 && g.stderr.startsWith('# command-line-arguments\n');
+}
+
+function isCrash(g: Golden): boolean {
+  return g.exit === 2 && /^(panic: |fatal error: |runtime: )/.test(g.stderr);
+}
+
+function checkAgainstGolden(g: Golden, got: RunResult): void {
+  if (g.stdouts.length === 1) {
+    expect(got.stdout, 'stdout').toBe(g.stdouts[0]);
+  } else {
+    expect(g.stdouts, 'stdout (one of the recorded valid outputs)').toContain(got.stdout);
+  }
+  expect(got.exitCode, `exit status (stderr was:\n${got.stderr})`).toBe(g.exit);
+  if (isCompileError(g)) {
+    expect(compileErrorLines(got.stderr), 'compile errors').toEqual(compileErrorLines(g.stderr));
+  } else if (isCrash(g)) {
+    const want = comparableCrash(g.stderr);
+    const have = comparableCrash(got.stderr);
+    expect(have.head, 'crash message lines').toEqual(want.head);
+    expect(have.goroutines.map((r) => r.header), 'goroutine headers').toEqual(want.goroutines.map((r) => r.header));
+    expect(have.goroutines, 'goroutine frames (function and file:line)').toEqual(want.goroutines);
+  } else {
+    expect(got.stderr, 'stderr').toBe(g.stderr);
+  }
+}
+
+for (const area of areas) {
+  describe(area, () => {
+    for (const g of goldens.filter((x) => x.area === area)) {
+      it(g.filename, () => {
+        checkAgainstGolden(g, runProgram(g));
+        passed.add(g.id);
+      });
+    }
+  });
+}

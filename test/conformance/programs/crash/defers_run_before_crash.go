@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func main() {
+	defer fmt.Println("deferred 1")
+	defer fmt.Println("deferred 2")
+	var s []int
+	_ = s[3]
+}

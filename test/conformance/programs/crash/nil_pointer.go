@@ -1,0 +1,8 @@
+package main
+
+type T struct{ X int }
+
+func main() {
+	var p *T
+	p.X = 5
+}

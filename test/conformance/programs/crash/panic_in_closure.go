@@ -1,0 +1,11 @@
+package main
+
+func main() {
+	f := func() {
+		g := func() {
+			panic("deep")
+		}
+		g()
+	}
+	f()
+}
