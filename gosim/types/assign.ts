@@ -136,7 +136,7 @@ export function varDecl(c: Checker, lhs: Var[], typ: ast.Expr | null, values: as
     if (!typ) for (const v of lhs) v.type = Typ.invalid;
     return;
   }
-  if (lhs.length === values.length) {
+  if (lhs.length === values.length && !isSingleCall(values)) {
     lhs.forEach((v, i) => {
       const x = expr(c, values[i]!);
       if (x.mode === 'invalid') { if (!T) v.type = Typ.invalid; return; }
@@ -173,6 +173,14 @@ export function mismatch(c: Checker, nl: number, rhs: ast.Expr[], nr: number): v
     return;
   }
   c.error(rhs[0]!.pos, `assignment mismatch: ${vars} but ${nr} value${nr === 1 ? '' : 's'}`);
+}
+
+/** A lone call on the right side may return several values (types2 takes the multi-value path). */
+export function isSingleCall(rhs: ast.Expr[]): boolean {
+  if (rhs.length !== 1) return false;
+  let e = rhs[0]!;
+  while (e.kind === 'ParenExpr') e = e.x;
+  return e.kind === 'CallExpr';
 }
 
 export function tupleOf(types: Type[]): Tuple {

@@ -105,7 +105,7 @@ function passArgs(c: Checker, e: ast.CallExpr, sig: Signature, args: Operand[]):
     let at: ast.Pos;
     if (tooMany) at = args[npars]!.expr.pos;
     else if (nargs > 0) at = args[nargs - 1]!.expr.pos;
-    else at = { ...e.end, col: e.end.col - 1, offset: e.end.offset - 1 };
+    else at = e.pos;
     const have = '(' + args.map((a) => summaryType(c, a)).join(', ') + (ddd ? '...' : '') + ')';
     const want = '(' + params.map((p, i) => (sig.variadic && i === params.length - 1 ? '...' + c.typeStr((p.type as Slice).elem) : c.typeStr(p.type))).join(', ') + ')';
     c.error(at, `${tooMany ? 'too many' : 'not enough'} arguments in call to ${fname}\n\thave ${have}\n\twant ${want}`);

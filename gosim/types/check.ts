@@ -6,7 +6,7 @@ import {
   type GoObject, type Info, type Type, type TypeAndValue,
 } from './types.ts';
 import { universe } from './universe.ts';
-import { errorTypeString } from './typestring.ts';
+import { errorTypeString, gcQualifier } from './typestring.ts';
 import { libraryDecls, declsFilename } from '../lib/decls.ts';
 import { parseFile } from '../parser.ts';
 import { checkPackage } from './decl.ts';
@@ -125,8 +125,10 @@ export class Checker {
   }
 
   typeStr(t: Type): string {
-    return errorTypeString(t, this.pkg);
+    if (!this.qualifier) this.qualifier = gcQualifier(this.imports.map((p) => p.path));
+    return errorTypeString(t, this.pkg, this.qualifier);
   }
+  private qualifier: ((path: string) => string) | null = null;
 
   importPackage(path: string): Package | null {
     return loadLibrary(path);
@@ -189,6 +191,8 @@ export interface CheckResult {
   errors: ast.SourceError[];
   /** gc's "too many errors" line follows the errors, at this position. */
   tooMany: ast.Pos | null;
+  /** The same errors in the order they were found (gc's limit counts in this order). */
+  reported: ast.SourceError[];
   /** Library packages the program imported, by path. */
   packages: Map<string, Package>;
 }
@@ -209,8 +213,11 @@ export function checkFile(file: ast.File, opts: CheckOptions = {}): CheckResult 
     if (p) packages.set(imp.path, p);
   }
   const errors = [...c.errors].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
-  return { info: c.info, errors, tooMany, packages };
+  return { info: c.info, errors, tooMany, packages, reported: [...c.errors] };
 }
+
+/** Parser errors that gc reports alongside type errors rather than instead of them. */
+const softParseError = /^(break is not in a loop|continue is not in a loop|fallthrough statement out of place|cannot fallthrough|label \S+ (defined and not used|not defined|already defined)|invalid (break|continue) label|goto \S+ jumps|expression in (go|defer) must be function call)/;
 
 export function formatError(filename: string, e: ast.SourceError): string {
   return `./${filename}:${e.pos.line}:${e.pos.col}: ${e.message}`;
@@ -222,6 +229,17 @@ export function formatError(filename: string, e: ast.SourceError): string {
  */
 export function checkSource(source: string, filename = 'prog.go'): { lines: string[]; result: CheckResult | null; file: ast.File } {
   const { file, errors } = parseFile(source, filename);
+  if (errors.length && errors.every((e) => softParseError.test(e.message))) {
+    // Branch and go/defer errors: gc reports them with the type checker's errors.
+    const result = checkFile(file, { maxErrors: 0 });
+    const same = (a: ast.SourceError, b: ast.SourceError) => a.pos.line === b.pos.line && a.pos.col === b.pos.col && a.message === b.message;
+    // gc counts the type checker's errors (in checking order) before the branch checks', and stops at the 10th.
+    const seq = [...result.reported, ...errors.filter((p) => !result.reported.some((m) => same(m, p)))];
+    const shown = seq.slice(0, 10).sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
+    const lines = shown.map((e) => formatError(filename, e));
+    if (seq.length >= 10) lines.push(formatError(filename, { pos: seq[9]!.pos, message: 'too many errors' }));
+    return { lines, result, file };
+  }
   if (errors.length) {
     const sorted = [...errors].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
     const lines = sorted.slice(0, 10).map((e) => formatError(filename, e));

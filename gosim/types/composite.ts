@@ -150,7 +150,7 @@ function elements(c: Checker, elts: ast.Expr[], elem: Type, length: number): num
       ve = el.value;
     }
     if (length >= 0 && idx >= length) {
-      c.error(ve.pos, `index ${idx} is out of bounds (>= ${length})`.replace(`index ${idx} is out of bounds (>= ${length})`, `array index ${idx} out of bounds [0:${length}]`));
+      c.error(ve.pos, `index ${idx} is out of bounds (>= ${length})`);
     } else if (seen.has(idx)) c.error(el.pos, `duplicate index ${idx} in array or slice literal`);
     seen.add(idx);
     const x = expr(c, ve, elem);

@@ -10,7 +10,7 @@ import {
 } from './predicates.ts';
 import { constString, compareConst } from './constants.ts';
 import { convertUntyped, invalid, operandString, recordOperand, type Operand } from './operand.ts';
-import { assignment, varDecl, constDecl, mismatch } from './assign.ts';
+import { assignment, varDecl, constDecl, mismatch, isSingleCall } from './assign.ts';
 import { expr, exprOrType, multiExpr, rawExpr, assertable } from './expr.ts';
 import { typExpr } from './typexpr.ts';
 import { exprString } from './typestring.ts';
@@ -142,6 +142,12 @@ function stmt(c: Checker, s: ast.Stmt, ctx: Ctx): void {
     case 'GoStmt': case 'DeferStmt': {
       const what = s.kind === 'GoStmt' ? 'go' : 'defer';
       const call = s.call;
+      if (call.end.offset === call.fun.end.offset) {
+        // The parser wrapped a non-call (`go f`) in a call node.
+        c.error(call.fun.pos, `expression in ${what} must be function call`);
+        rawExpr(c, call.fun, null, true);
+        return;
+      }
       const f = exprOrType(c, call.fun);
       if (f.mode === 'typexpr') {
         c.error(call.pos, `${what} requires function call, not conversion`);
@@ -320,7 +326,7 @@ function assignStmt(c: Checker, s: ast.AssignStmt): void {
     return;
   }
   const nl = s.lhs.length, nr = s.rhs.length;
-  if (nl === nr) {
+  if (nl === nr && !isSingleCall(s.rhs)) {
     const ls = s.lhs.map((e) => lhsExpr(c, e));
     s.rhs.forEach((re, i) => {
       const l = ls[i]!;
@@ -393,7 +399,7 @@ function shortVarDecl(c: Checker, s: ast.AssignStmt): void {
     }
     assignment(c, x, v.type, 'assignment');
   };
-  if (nl === nr) {
+  if (nl === nr && !isSingleCall(s.rhs)) {
     s.rhs.forEach((re, i) => {
       const x = expr(c, re);
       if (x.mode === 'invalid') return;

@@ -11,6 +11,8 @@ export interface TypeStringOptions {
   relativeTo?: string | null;
   /** reflect's spelling, which fmt's %T prints. */
   reflect?: boolean;
+  /** How another package's names are qualified (default: its name, `time.Duration`). */
+  qualifier?: (path: string) => string;
 }
 
 /** The type as fmt's %T prints it: `int`, `[]string`, `*main.T`, `func(int) string`, `interface {}`. */
@@ -19,8 +21,22 @@ export function typeString(t: Type): string {
 }
 
 /** The type as a compile error names it, relative to package `pkg` ("main"). */
-export function errorTypeString(t: Type, pkg: string | null = 'main'): string {
-  return writeType(t, { relativeTo: pkg, reflect: false }, new Set());
+export function errorTypeString(t: Type, pkg: string | null = 'main', qualifier?: (path: string) => string): string {
+  return writeType(t, { relativeTo: pkg, reflect: false, qualifier }, new Set());
+}
+
+// The real toolchain prints a package's quoted path instead of its name when two packages of
+// that name are in the program's import graph: internal/sync, internal/strconv and
+// internal/runtime/atomic come with almost every program (go list -deps, go1.26).
+const smallDeps = new Set(['sync/atomic', 'cmp', 'math', 'unicode/utf8', 'unicode']);
+
+/** go/types' qualifier for a program importing `imports`. */
+export function gcQualifier(imports: readonly string[]): (path: string) => string {
+  const runtimeReachable = imports.some((p) => !smallDeps.has(p));
+  return (path) => {
+    if (path === 'sync' || path === 'strconv' || (path === 'sync/atomic' && runtimeReachable)) return JSON.stringify(path);
+    return pkgName(path);
+  };
 }
 
 export function writeType(t: Type, o: TypeStringOptions, seen: Set<Type>): string {
@@ -58,7 +74,7 @@ export function writeType(t: Type, o: TypeStringOptions, seen: Set<Type>): strin
       const pkg = t.pkg;
       let name = t.obj.name;
       if (pkg === '' || pkg === o.relativeTo) return name;
-      return pkgName(pkg) + '.' + name;
+      return (o.qualifier ? o.qualifier(pkg) : pkgName(pkg)) + '.' + name;
     }
     case 'Tuple': return tupleString(t, false, o, seen);
     case 'TypeParam': return t.name;
@@ -97,7 +113,7 @@ export function exprString(e: ast.Expr): string {
   switch (e.kind) {
     case 'Ident': return e.name;
     case 'BasicLit': return e.raw;
-    case 'CompositeLit': return (e.type ? exprString(e.type) : '') + '{…}';
+    case 'CompositeLit': return (e.type ? exprString(e.type) : '') + (e.elts.length ? '{…}' : '{}');
     case 'FuncLit': return exprString(e.type) + ' {…}';
     case 'ParenExpr': return '(' + exprString(e.x) + ')';
     case 'SelectorExpr': return exprString(e.x) + '.' + e.sel.name;
