@@ -157,10 +157,10 @@ function fmtX(b: Bits, prec: number, ch: 'x' | 'X'): string {
  * the fewest digits that read back exactly.
  */
 export function formatFloat(x: number, fmt: string, prec: number, bitSize: 32 | 64): string {
+  if (bitSize === 32) x = Math.fround(x);
   if (x !== x) return 'NaN';
   if (x === Infinity) return '+Inf';
   if (x === -Infinity) return '-Inf';
-  if (bitSize === 32) x = Math.fround(x);
   if (fmt === 'b') return fmtB(floatBits(x, bitSize));
   if (fmt === 'x' || fmt === 'X') return fmtX(floatBits(x, bitSize), prec, fmt);
   const neg = x < 0 || Object.is(x, -0);
