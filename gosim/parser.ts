@@ -916,9 +916,11 @@ class Parser {
 
     let firstDots = true;
     pars.forEach((par, i) => {
-      if (par.dots && (!dddOk || i + 1 < pars.length) && firstDots) {
+      // a name without type takes `...T` from its right too, and is then misplaced
+      const t = par.type;
+      if (t?.kind === 'Ellipsis' && (!dddOk || i + 1 < pars.length) && firstDots) {
         firstDots = false;
-        this.errorAt(par.dots, dddOk ? 'can only use ... with final parameter' : 'invalid use of ...');
+        this.errorAt(t.pos, dddOk ? 'can only use ... with final parameter' : 'invalid use of ...');
       }
     });
 
@@ -981,15 +983,25 @@ class Parser {
     return l;
   }
 
-  /** Types or expressions separated by commas (index and type-argument lists). */
+  /**
+   * Index or type-argument list: the first element an expression (or a type if strict), the
+   * rest types, as in Go's parser (so `a[i, 'x']` fails at the literal, like go build).
+   */
   private typeList(strict: boolean): { list: ast.Expr[]; comma: boolean } {
     this.xnest++;
     const list: ast.Expr[] = [strict ? this.type() : this.expr()];
     let comma = false;
-    while (this.got(Tok.Comma)) {
+    if (this.got(Tok.Comma)) {
       comma = true;
-      if (this.tk() === Tok.Rbrack) break;
-      list.push(strict ? this.type() : this.expr());
+      let t = this.typeOrNull();
+      if (t) {
+        list.push(t);
+        while (this.got(Tok.Comma)) {
+          t = this.typeOrNull();
+          if (!t) break;
+          list.push(t);
+        }
+      }
     }
     this.xnest--;
     return { list, comma };

@@ -201,11 +201,21 @@ export class Scanner {
             this.number(true);
             return;
           }
-          if (this.ch === 46 && this.src.charCodeAt(this.i + 1) === 46) {
-            this.nextch();
-            this.nextch();
-            this.tok = Tok.DotDotDot;
-            return;
+          if (this.ch === 46) {
+            const after = this.src.charCodeAt(this.i + 1);
+            if (after === 46) {
+              this.nextch();
+              this.nextch();
+              this.tok = Tok.DotDotDot;
+              return;
+            }
+            if (after === 10) {
+              // Go's scanner backs up over ".." and, when a newline follows, counts that
+              // newline twice: from the second '.' on it reports one line more, and the
+              // second '.' at column 2. Reproduce it so later errors name go's lines.
+              this.chLine++;
+              this.lineStart = this.b - 1;
+            }
           }
           this.tok = Tok.Dot;
           return;

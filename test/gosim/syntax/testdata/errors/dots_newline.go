@@ -1,0 +1,6 @@
+package main
+
+func gen(xs ..
+	int) {
+	x := 1 +
+}
