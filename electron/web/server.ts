@@ -20,6 +20,8 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** The address actually bound: always 127.0.0.1. */
+  address: string;
   port: number;
   token: string;
   url: string;
@@ -150,8 +152,10 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      port = (server.address() as AddressInfo).port;
+      const bound = server.address() as AddressInfo;
+      port = bound.port;
       resolve({
+        address: bound.address,
         port,
         token,
         url: `http://127.0.0.1:${port}/#token=${token}`,

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../electron/backend.ts';
@@ -75,14 +76,23 @@ describe('web host', () => {
         expect(r.status, evil).toBe(404);
         expect(r.text).not.toContain('secret');
       }
+      expect(host.address).toBe('127.0.0.1');
       // Nothing answers on the machine's other addresses.
-      await expect(
-        new Promise((resolve, reject) => {
-          const req = http.request({ host: '::1', port: host.port, path: '/' }, resolve);
-          req.on('error', reject);
-          req.end();
-        }),
-      ).rejects.toThrow();
+      const others = Object.values(os.networkInterfaces())
+        .flat()
+        .filter((a) => a && !a.internal)
+        .map((a) => a!.address);
+      for (const address of ['::1', ...others]) {
+        await expect(
+          new Promise((resolve, reject) => {
+            const req = http.request({ host: address, port: host.port, path: '/', timeout: 2000 }, resolve);
+            req.on('timeout', () => req.destroy(new Error('timeout')));
+            req.on('error', reject);
+            req.end();
+          }),
+          address,
+        ).rejects.toThrow();
+      }
     } finally {
       await stop();
     }
