@@ -1,0 +1,133 @@
+// gosim's speed against native Go and yaegi on five concurrency-heavy programs
+// (test/bench/programs/). Run with `npm run bench:gosim`; prints a Markdown table.
+//
+// Every engine runs as its own child process under GNU time (`/usr/bin/time -f '%e %M'`),
+// so wall time and peak resident memory are measured the same way for all three, including
+// each engine's start-up. The native binary is built once, before timing. Outputs are checked
+// against each other: a fast wrong answer is reported as a mismatch, not a result.
+//
+// Needs: go, /usr/bin/time (Debian package `time`: apt-get install time), optionally yaegi
+// (Debian package `yaegi`: apt-get install yaegi). Missing tools are reported, not fatal.
+// BENCH_TIMEOUT_S (default 600) bounds each run; BENCH_ONLY=fib,pingpong selects programs.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const programsDir = join(here, 'programs');
+const gosimBin = join(root, 'node_modules', '.bin', 'gosim');
+const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 600);
+const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+
+interface Measurement {
+  ok: boolean;
+  seconds: number;
+  maxRssKb: number;
+  stdout: string;
+  /** Why the run is not a result: non-zero exit, timeout, missing tool, wrong output. */
+  error?: string;
+}
+
+function has(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+const haveTime = existsSync('/usr/bin/time');
+const haveYaegi = has('yaegi');
+const work = mkdtempSync(join(tmpdir(), 'gosim-bench-'));
+
+function firstLine(s: string): string {
+  return s.trim().split('\n').slice(-3).join(' | ').slice(0, 160);
+}
+
+function measure(argv: string[]): Measurement {
+  const timeFile = join(work, 'time.txt');
+  rmSync(timeFile, { force: true });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timeFile, ...argv], {
+    encoding: 'utf8',
+    timeout: timeoutS * 1000,
+    maxBuffer: 64 << 20,
+    killSignal: 'SIGKILL',
+  });
+  const stdout = r.stdout ?? '';
+  if (r.error) return { ok: false, seconds: NaN, maxRssKb: NaN, stdout, error: `${r.error.message}` };
+  const [secs, rss] = (existsSync(timeFile) ? readFileSync(timeFile, 'utf8') : '').trim().split('\n').pop()?.split(' ') ?? [];
+  const m = { seconds: Number(secs), maxRssKb: Number(rss), stdout };
+  if (r.status !== 0) return { ok: false, ...m, error: `exit ${r.status}: ${firstLine(r.stderr ?? '')}` };
+  return { ok: true, ...m };
+}
+
+function version(cmd: string, args: string[]): string {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8' }).trim().split('\n')[0] ?? '?';
+  } catch {
+    return 'not installed';
+  }
+}
+
+function fmtTime(m: Measurement | null): string {
+  if (m === null) return 'skipped';
+  if (!m.ok) return `failed (${(m.error ?? '').replace(/\|/g, '\\|')})`;
+  const secs = m.seconds < 0.01 ? '<0.01' : m.seconds.toFixed(2);
+  return `${secs} s / ${(m.maxRssKb / 1024).toFixed(0)} MB`;
+}
+
+function ratio(a: Measurement | null, b: Measurement | null): string {
+  if (!a?.ok || !b?.ok) return '–';
+  // GNU time resolves 10 ms; below that the ratio is only a lower bound.
+  const bound = b.seconds < 0.01 ? '>' : '';
+  return `${bound}${(a.seconds / Math.max(b.seconds, 0.01)).toFixed(1)}×`;
+}
+
+if (!haveTime) {
+  console.error('gosim bench: /usr/bin/time is missing; install it with `apt-get install time`.');
+  process.exit(1);
+}
+
+const files = readdirSync(programsDir)
+  .filter((f) => f.endsWith('.go'))
+  .filter((f) => !only || only.includes(basename(f, '.go')))
+  .sort();
+
+const rows: string[] = [];
+let mismatches = 0;
+for (const f of files) {
+  const src = join(programsDir, f);
+  const name = basename(f, '.go');
+  const bin = join(work, name);
+  execFileSync('go', ['build', '-o', bin, src], { stdio: 'inherit' });
+  process.stderr.write(`${name}: native… `);
+  const native = measure([bin]);
+  process.stderr.write('gosim… ');
+  const gosim = measure([gosimBin, 'run', src, '--max-wall-ms', String(timeoutS * 1000)]);
+  process.stderr.write(haveYaegi ? 'yaegi…\n' : '(yaegi skipped)\n');
+  const yaegi = haveYaegi ? measure(['yaegi', 'run', src]) : null;
+  // The native output is the reference; anything else is a wrong result, whatever its speed.
+  for (const m of [gosim, yaegi]) {
+    if (m?.ok && native.ok && m.stdout !== native.stdout) {
+      m.ok = false;
+      m.error = `output differs from native: ${JSON.stringify(m.stdout.slice(0, 60))}`;
+      mismatches++;
+    }
+  }
+  rows.push(
+    `| ${name} | ${fmtTime(native)} | ${fmtTime(gosim)} | ${fmtTime(yaegi)} | ${ratio(gosim, native)} | ${ratio(gosim, yaegi)} | ${native.ok ? native.stdout.trim() : '?'} |`,
+  );
+}
+rmSync(work, { recursive: true, force: true });
+
+const cpuModel = cpus()[0]?.model ?? 'unknown';
+const nproc = version('nproc', []);
+console.log(`## gosim benchmark, ${new Date().toISOString()}
+
+Machine: ${nproc} CPUs (${cpuModel}); node ${process.version}; ${version('go', ['version'])}; yaegi ${haveYaegi ? version('yaegi', ['version']) : 'not installed (apt-get install yaegi)'}.
+Wall time and peak RSS per run, measured by /usr/bin/time around each engine's own process (start-up included).
+
+| program | native Go | gosim | yaegi | gosim/native | gosim/yaegi | output |
+|---|---|---|---|---|---|---|
+${rows.join('\n')}
+`);
+if (mismatches > 0) console.log(`${mismatches} run(s) printed something other than the native binary.`);

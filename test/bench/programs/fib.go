@@ -1,0 +1,15 @@
+// Recursive fib(27): plain function calls and integer arithmetic, no concurrency.
+package main
+
+import "fmt"
+
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+
+func main() {
+	fmt.Println("fib(27) =", fib(27))
+}
