@@ -41,7 +41,8 @@ function chromiumPath(): string {
 async function startHost(dataDir: string): Promise<Host> {
   const child = spawn(process.execPath, ['scripts/web.mjs', '--data-dir', dataDir, '--decks-dir', decksDir, '--port', '0'], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // A pipe rather than 'ignore' for stdin: 'ignore' opens /dev/null, one more thing that can fail.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
