@@ -176,7 +176,7 @@ function leaksOf(s: Scheduler): Leak[] {
 
 function snapshotsOf(g: Goroutine): FrameSnapshot[] {
   const out: FrameSnapshot[] = [];
-  for (let f = g.top; f; f = f.caller) out.push({ func: f.fn.name, file: f.fn.file, line: f.line });
+  for (let f = g.top; f; f = f.caller) out.push({ func: f.fn.name, file: f.fn.file, line: f.line, noArgs: !f.fn.hasParams });
   return out;
 }
 
@@ -185,7 +185,7 @@ function traceback(g: Goroutine, frames: FrameSnapshot[], running = false): stri
   let out = `goroutine ${g.id} [${reason}]:\n`;
   for (const f of frames) {
     if (f.func === 'main.init' && frames.length > 1) continue;
-    out += `${f.func}(${f.func === 'main.main' ? '' : '...'})\n\t${f.file}:${f.line}\n`;
+    out += `${f.func}(${f.noArgs ? '' : '...'})\n\t${f.file}:${f.line}\n`;
   }
   if (g.createdAt && g.id !== 1) out += `created by ${g.createdAt.func} in goroutine ${g.createdIn}\n\t${g.createdAt.file}:${g.createdAt.line}\n`;
   return out;

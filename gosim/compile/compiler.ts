@@ -182,7 +182,7 @@ export class Compiler {
       fc.resultSlots = resultSlots;
       const b = stmtBlock(body);
       return {
-        info: new FuncInfo(name, this.path),
+        info: new FuncInfo(name, this.path, paramSlots.length > 0),
         nslots: fc.n, ncaps: caps.length, paramSlots, paramBoxed,
         resultSlots, resultBoxed, resultZero, hasDefer: fc.hasDefer, body: b,
       };

@@ -102,9 +102,9 @@ export function pkgShort(p: string): string { return p.slice(p.lastIndexOf('/') 
 function funcLit(c: Compiler, e: ast.FuncLit): E {
   const caps = c.esc.freeVars.get(e.id) ?? [];
   const parent = c.fn;
-  const name = parent.parent === null && !parent.name.includes('.func') && !/\.\d+$/.test(parent.name)
-    ? `${parent.name}.func${++parent.closures}`
-    : `${parent.name}.${++parent.closures}`;
+  const name = /\.func\d+(\.\d+)*$/.test(parent.name)
+    ? `${parent.name}.${++parent.closures}`
+    : `${parent.name}.func${++parent.closures}`;
   const capSlots = caps.map((v) => c.slotOf(v));
   const sh = c.compileBody(name, null, e.type, e.body, caps, (b) => compileBlock(c, b));
   const S = c.S;

@@ -34,7 +34,7 @@ export function* runDefers(g: Goroutine, fr: Frame, thrown: GoPanic | GoExit | n
       if (e instanceof GoPanic) {
         if (e.stack.length === 0) e.stack = snapshotStack(g);
         if (thrown instanceof GoPanic) {
-          if (thrown.recovered && thrown.value === e.value && thrown.value !== null) e.repanicked = true;
+          if (thrown.recovered && thrown.value === e.value && thrown.value !== null) { e.repanicked = true; e.sigsegv = thrown.sigsegv; }
           else e.previous = thrown;
         }
       }

@@ -267,11 +267,11 @@ function storeS(f: (fr: Frame, v: unknown) => void): Store {
 /** Where an assignment stores: operands of the target are evaluated at store time. */
 function store(c: Compiler, lhs: ast.Expr): Store {
   lhs = unparen(lhs);
+  if (lhs.kind === 'Ident' && lhs.name === '_') return storeS(() => undefined);
   const t = c.typeOf(lhs);
   const agg = isAggregate(t);
   switch (lhs.kind) {
     case 'Ident': {
-      if (lhs.name === '_') return storeS(() => undefined);
       const o = c.obj(lhs);
       if (o && o.tag === 'Var') return storeS(c.storeVar(o));
       break;

@@ -7,6 +7,8 @@ export interface FrameSnapshot {
   func: string;
   file: string;
   line: number;
+  /** The function takes no parameters: Go prints `f()` rather than `f(...)`. */
+  noArgs?: boolean;
 }
 
 /** A Go panic in flight. `value` is what panic() got (or a runtime error value). */
@@ -19,7 +21,7 @@ export class GoPanic {
   previous: GoPanic | null = null;
   /** True when this value was recovered and then panicked again by the same deferred call. */
   repanicked = false;
-  constructor(readonly value: Iface | null, readonly isRuntimeError = false, readonly sigsegv = false) {}
+  constructor(readonly value: Iface | null, readonly isRuntimeError = false, public sigsegv = false) {}
 }
 
 /** runtime.Goexit: runs deferred calls, then ends the goroutine; recover() does not stop it. */

@@ -56,7 +56,7 @@ export const PREEMPT = Symbol('preempt');
 
 /** Static facts about one compiled Go function, shared by all its calls. */
 export class FuncInfo {
-  constructor(readonly name: string, readonly file: string) {}
+  constructor(readonly name: string, readonly file: string, readonly hasParams = true) {}
 }
 
 /** One active call of a Go function: its slots, where it is, and its deferred calls. */
@@ -326,12 +326,12 @@ function* goroutineBody(fn: GoFunc, args: unknown[]): Generator<unknown, unknown
 
 export function snapshotTop(g: Goroutine): FrameSnapshot | null {
   const f = g.top;
-  return f ? { func: f.fn.name, file: f.fn.file, line: f.line } : null;
+  return f ? { func: f.fn.name, file: f.fn.file, line: f.line, noArgs: !f.fn.hasParams } : null;
 }
 
 export function snapshotStack(g: Goroutine): FrameSnapshot[] {
   const out: FrameSnapshot[] = [];
-  for (let f = g.top; f; f = f.caller) out.push({ func: f.fn.name, file: f.fn.file, line: f.line });
+  for (let f = g.top; f; f = f.caller) out.push({ func: f.fn.name, file: f.fn.file, line: f.line, noArgs: !f.fn.hasParams });
   return out;
 }
 
