@@ -233,8 +233,13 @@ export function checkSource(source: string, filename = 'prog.go'): { lines: stri
     // Branch and go/defer errors: gc reports them with the type checker's errors.
     const result = checkFile(file, { maxErrors: 0 });
     const same = (a: ast.SourceError, b: ast.SourceError) => a.pos.line === b.pos.line && a.pos.col === b.pos.col && a.message === b.message;
-    // gc counts the type checker's errors (in checking order) before the branch checks', and stops at the 10th.
-    const seq = [...result.reported, ...errors.filter((p) => !result.reported.some((m) => same(m, p)))];
+    // gc counts the parser's branch errors first, then the type checker's in checking order
+    // (`go f` is the type checker's), and stops at the 10th.
+    const isGoDefer = (e: ast.SourceError) => e.message.startsWith('expression in ');
+    const seq = [
+      ...errors.filter((p) => !(isGoDefer(p) && result.reported.some((m) => same(m, p)))),
+      ...result.reported.filter((m) => isGoDefer(m) || !errors.some((p) => same(m, p))),
+    ];
     const shown = seq.slice(0, 10).sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
     const lines = shown.map((e) => formatError(filename, e));
     if (seq.length >= 10) lines.push(formatError(filename, { pos: seq[9]!.pos, message: 'too many errors' }));

@@ -228,7 +228,8 @@ export function objDecl(c: Checker, obj: GoObject): void {
 
 function isDirectCycle(spec: ast.TypeSpec): boolean {
   const t = spec.type;
-  return t.kind === 'Ident' || t.kind === 'ParenExpr' || t.kind === 'SelectorExpr' || t.kind === 'ArrayType' && !!t.len || t.kind === 'StructType';
+  // Only `type A B` chains are caught; a struct containing itself by value is not (rare in lessons).
+  return t.kind === 'Ident' || t.kind === 'ParenExpr' || t.kind === 'SelectorExpr';
 }
 
 function typeDecl(c: Checker, obj: TypeName, spec: ast.TypeSpec): void {
