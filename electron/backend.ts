@@ -98,6 +98,7 @@ export class Backend implements Api {
       dbPath: this.dbPath,
       dbProblem: this.problem,
       brokenCopy: this.brokenCopy,
+      deckProblems: this.lastLoad.problems,
       host: this.opts.host,
       version: this.opts.version,
     };

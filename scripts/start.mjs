@@ -33,7 +33,7 @@ function electronBinary() {
 
 function run(script) {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['run', script], { cwd: root, stdio: ['ignore', 2, 2], shell: process.platform === 'win32' });
+  const r = spawnSync(npm, ['run', script], { cwd: root, stdio: ['pipe', 2, 2], shell: process.platform === 'win32' });
   if (r.status !== 0) {
     process.stderr.write(`start: npm run ${script} failed\n`);
     process.exit(1);

@@ -13,7 +13,7 @@ if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
   process.stderr.write('web: building the page first (npm run build:renderer)\n');
   // The build's output goes to stderr: stdout carries only the address line.
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const built = spawnSync(npm, ['run', 'build:renderer'], { cwd: root, stdio: ['ignore', 2, 2], shell: process.platform === 'win32' });
+  const built = spawnSync(npm, ['run', 'build:renderer'], { cwd: root, stdio: ['pipe', 2, 2], shell: process.platform === 'win32' });
   if (built.status !== 0) {
     process.stderr.write('web: the page could not be built; see the messages above\n');
     process.exit(1);

@@ -63,6 +63,8 @@ export interface AppStatus {
   dbProblem: string | null;
   /** After startFresh: where the unreadable database was moved (it is kept, never deleted). */
   brokenCopy?: string | null;
+  /** Problems found in deck files at the last load (start or reloadDecks); those decks were skipped. */
+  deckProblems?: DeckProblem[];
   host: 'electron' | 'web';
   version: string;
 }

@@ -78,6 +78,7 @@ describe('deck validation', () => {
     expect(new Set(report.problems.map((p) => path.basename(p.file)))).toEqual(
       new Set(['bad-yaml.yaml', 'duplicate.yaml', 'missing-field.yaml', 'typo.yaml', 'wrong-kind.yaml']),
     );
+    expect((await b.status({})).deckProblems).toEqual(report.problems);
     // Every problem names a line a person can go to.
     for (const p of report.problems) expect(p.line, formatProblem(p)).toBeGreaterThan(0);
     b.close();

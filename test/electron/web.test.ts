@@ -180,7 +180,7 @@ describe('web host', () => {
   it('prints exactly one line to stdout and closes cleanly on SIGTERM', async () => {
     const dataDir = tempDir();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(fixtures, 'run-web.mts'), '--data-dir', dataDir, '--decks-dir', fixtureDecks, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
