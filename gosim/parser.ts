@@ -390,18 +390,23 @@ class Parser {
       if (this.got(Tok.Rbrack)) {
         type = this.mk('ArrayType', lpos, { len: null, elt: this.type() });
       } else if (this.tk() === Tok.Name) {
-        const n = this.name();
-        if (this.tk() === Tok.Rbrack) {
-          type = this.arrayType(lpos, n);
-        } else if (startsTypeParam(this.tk(), this.s.op)) {
-          this.errorAt(lpos, 'generic type declarations are not supported by gosim');
-          this.advance(Tok.Semi, Tok.Rparen);
-          type = this.mk('BadExpr', lpos, {});
-        } else {
+        // `[N]T` or a type parameter list `[P any]`: Go decides from the first element
+        let x: ast.Expr = this.name();
+        if (this.tk() !== Tok.Lbrack) {
           this.xnest++;
-          const len = this.binaryExpr(this.pexpr(n, false), 0);
+          x = this.binaryExpr(this.pexpr(x, false), 0);
           this.xnest--;
-          type = this.arrayType(lpos, len);
+        }
+        const [pname, ptype] = extractName(x, this.tk() === Tok.Comma);
+        if (pname && (ptype || this.tk() !== Tok.Rbrack)) {
+          this.paramList(pname, ptype, Tok.Rbrack, true, false);
+          assign = this.gotAssign();
+          type = this.typeOrNull();
+          // The tree has no place for type parameters of types: user generics are outside
+          // gosim's subset. Said only when the file is otherwise free of syntax errors.
+          this.typeErrors.push({ pos: lpos, message: 'generic type declarations are not supported by gosim' });
+        } else {
+          type = this.arrayType(lpos, x);
         }
       } else {
         type = this.arrayType(lpos, null);
@@ -800,16 +805,16 @@ class Parser {
   }
 
   /** One parameter: `name T`, `T`, `name ...T`, or (in type parameter lists) `name ~T | U`. */
-  private paramDecl(close: Tok): { name: ast.Ident | null; type: ast.Expr | null; pos: Pos; dots: Pos | null } | null {
+  private paramDecl(close: Tok, given: ast.Ident | null): { name: ast.Ident | null; type: ast.Expr | null; pos: Pos; dots: Pos | null } | null {
     const typeSetsOk = close === Tok.Rbrack;
-    const pos = this.pos();
-    if (typeSetsOk && this.tk() === Tok.Operator && this.s.op === '~') {
+    const pos = given ? given.pos : this.pos();
+    if (!given && typeSetsOk && this.tk() === Tok.Operator && this.s.op === '~') {
       return { name: null, type: this.embeddedElem(pos, null).type, pos, dots: null };
     }
-    let name: ast.Ident | null = null;
+    let name: ast.Ident | null = given;
     let type: ast.Expr | null = null;
-    if (this.tk() === Tok.Name) {
-      name = this.name();
+    if (this.tk() === Tok.Name || name) {
+      name ??= this.name();
       if (this.tk() === Tok.Lbrack) {
         const t = this.arrayOrTypeArgs();
         if (t.kind === 'IndexExpr' || t.kind === 'IndexListExpr') {
@@ -849,21 +854,31 @@ class Parser {
     return null;
   }
 
+  /**
+   * Parameters up to `close`. `name` (and `typ`) are an already parsed first parameter, as in
+   * `type T[P any]` where the parser only learns late that it reads type parameters.
+   */
   private paramList(
-    _name: ast.Ident | null,
-    _typ: ast.Expr | null,
+    name: ast.Ident | null,
+    typ: ast.Expr | null,
     close: Tok,
     requireNames: boolean,
     dddOk: boolean,
   ): ast.Field[] {
     type Par = { name: ast.Ident | null; type: ast.Expr | null; pos: Pos; dots: Pos | null };
+    if (name && typ && this.tk() === close) {
+      this.next();
+      return [{ kind: 'Field', pos: name.pos, end: typ.end, id: this.nextId++, names: [name], type: typ, tag: null }];
+    }
     const pars: Par[] = [];
     let named = 0;
     let typed = 0;
-    const xnest = this.xnest;
-    this.xnest = 0;
     const closePos = this.list('parameter list', Tok.Comma, close, () => {
-      const par = this.paramDecl(close);
+      let par: Par | null;
+      if (typ && name) par = { name, type: typ, pos: name.pos, dots: null };
+      else par = this.paramDecl(close, name);
+      name = null;
+      typ = null;
       if (par) {
         if (par.name && par.type) named++;
         if (par.type) typed++;
@@ -871,7 +886,6 @@ class Parser {
       }
       return false;
     });
-    this.xnest = xnest;
     if (pars.length === 0) return [];
 
     if (named === 0 && !requireNames) {
@@ -1650,14 +1664,43 @@ interface RangeHead {
   x: ast.Expr;
 }
 
-/** After `type T[N`: a token that can only continue a type parameter list. */
-function startsTypeParam(t: Tok, op: string): boolean {
-  switch (t) {
-    case Tok.Name: case Tok.Lbrack: case Tok.Func: case Tok.Chan: case Tok.Map:
-    case Tok.Struct: case Tok.Interface: case Tok.Comma: case Tok.Arrow:
+/**
+ * In `type T[x ...`, is x the start of a type parameter list? Returns the parameter name and,
+ * when the constraint was already swallowed into x (`P *C`, `P ~int | C`, `P(C)`), the constraint.
+ */
+function extractName(x: ast.Expr, force: boolean): [ast.Ident | null, ast.Expr | null] {
+  switch (x.kind) {
+    case 'Ident':
+      return [x, null];
+    case 'BinaryExpr':
+      if (x.op === '*' && x.x.kind === 'Ident' && (force || isTypeElem(x.y))) {
+        return [x.x, { kind: 'StarExpr', pos: x.opPos, end: x.y.end, id: x.id, x: x.y }];
+      }
+      if (x.op === '|') {
+        const [name, lhs] = extractName(x.x, force || isTypeElem(x.y));
+        if (name && lhs) return [name, { ...x, x: lhs }];
+      }
+      break;
+    case 'CallExpr':
+      if (x.fun.kind === 'Ident' && x.args.length === 1 && !x.ellipsis && (force || isTypeElem(x.args[0]!))) {
+        return [x.fun, unparen(x.args[0]!)];
+      }
+      break;
+  }
+  return [null, x];
+}
+
+/** Can x only be a type (or type set), never a value? */
+function isTypeElem(x: ast.Expr): boolean {
+  switch (x.kind) {
+    case 'ArrayType': case 'StructType': case 'FuncType': case 'InterfaceType': case 'MapType': case 'ChanType':
       return true;
-    case Tok.Operator:
-      return op === '~';
+    case 'BinaryExpr':
+      return isTypeElem(x.x) || isTypeElem(x.y);
+    case 'UnaryExpr':
+      return x.op === '~' || isTypeElem(x.x);
+    case 'StarExpr': case 'ParenExpr':
+      return isTypeElem(x.x);
     default:
       return false;
   }
