@@ -67,9 +67,9 @@ export function callArgs(c: Compiler, e: ast.CallExpr, sig: Signature): E {
   const params = sig.params.vars;
   const np = params.length;
   // f(g()) with g returning several values.
-  if (e.args.length === 1 && np > 1) {
-    const at = c.typeOf(e.args[0]!);
-    if (at.tag === 'Tuple') {
+  if (e.args.length === 1) {
+    const at = multiValue(c, e.args[0]!);
+    if (at !== null) {
       const inner = expr(c, e.args[0]!);
       const convs = at.vars.map((v, i) => convertFn(v.type, paramType(sig, i, at.vars.length)));
       const variadic = sig.variadic && !e.ellipsis;
@@ -90,6 +90,17 @@ export function callArgs(c: Compiler, e: ast.CallExpr, sig: Signature): E {
     e.args.forEach((a, i) => es.push(exprTo(c, a, params[i]!.type)));
   }
   return seqE(es, (v) => v);
+}
+
+/** The result tuple of a call producing several values, else null. */
+export function multiValue(c: Compiler, x: ast.Expr): Tuple | null {
+  x = unparen(x);
+  if (x.kind !== 'CallExpr') return null;
+  const ft = c.info.types.get(x.fun.id);
+  if (!ft || ft.mode === 'typexpr' || ft.mode === 'builtin') return null;
+  const sig = under(ft.type);
+  if (sig.tag !== 'Signature' || sig.results.vars.length < 2) return null;
+  return sig.results;
 }
 
 function paramType(sig: Signature, i: number, nargs: number): Type {

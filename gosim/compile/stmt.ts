@@ -13,7 +13,7 @@ import { select, type SelectCase } from '../runtime/select.ts';
 import { sy, gn, ss, gs, Ctl, RETURN, BREAK, CONTINUE, FALLTHROUGH, type E, type S, type R, type Gen } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, convertE, fieldBase, loadPtr, boundsCheck, mapIndexOk, typeAssert, typeMatches, seqE, mapE } from './expr.ts';
-import { prepareThunk, type Thunk } from './call.ts';
+import { prepareThunk, multiValue, type Thunk } from './call.ts';
 import { GoPanic } from '../runtime/panic.ts';
 
 const NOOP: S = ss(() => undefined);
@@ -219,8 +219,8 @@ function rhsValues(c: Compiler, lhsTypes: (Type | null)[], rhs: ast.Expr[]): E {
     srcTypes = [c.typeOf(r), boolT];
   } else {
     x = expr(c, r);
-    const tt = c.typeOf(r);
-    srcTypes = tt.tag === 'Tuple' ? tt.vars.map((v) => v.type) : [tt];
+    const tt = multiValue(c, r);
+    srcTypes = tt ? tt.vars.map((v) => v.type) : [c.typeOf(r)];
   }
   const convs = lhsTypes.map((lt, i) => (lt ? convertE2(srcTypes[i]!, lt) : null));
   return mapE(x, (vals) => (vals as unknown[]).map((v, i) => (convs[i] ? convs[i]!(v) : v)));
