@@ -5,7 +5,7 @@ import type { GoInt, GoString, Iface, Pointer, SliceValue } from '../values.ts';
 import { decodeRune, normInt } from '../values.ts';
 import { formatFloat } from './fmt/floats.ts';
 import { encodeRune, quote, quoteRune, validRune } from './fmt/quote.ts';
-import { appendBytes, newError, newStructPointer, pointerTo } from './fmt/values.ts';
+import { appendBytes, newError, newStructPointer, panicString, pointerTo } from './fmt/values.ts';
 
 interface StrconvErrors { syntax: Iface; range: Iface }
 const errorsByRun = new WeakMap<object, StrconvErrors>();
@@ -167,7 +167,7 @@ function parseBool(s: GoString): boolean | null {
 }
 
 function formatInt(ctx: NativeCtx, i: GoInt, base: number): GoString {
-  if (base < 2 || base > 36) ctx.panic({ t: ctx.typeOf('string'), v: 'strconv: illegal AppendInt/FormatInt base' });
+  if (base < 2 || base > 36) panicString(ctx, 'strconv: illegal AppendInt/FormatInt base');
   return i.toString(base);
 }
 
@@ -285,7 +285,7 @@ export const pkg: NativePackage = {
     'strconv.FormatInt': (ctx: NativeCtx, i: GoInt, base: GoInt) => formatInt(ctx, i, Number(base)),
     'strconv.FormatUint': (ctx: NativeCtx, i: GoInt, base: GoInt) => formatInt(ctx, i, Number(base)),
     'strconv.FormatFloat': (ctx: NativeCtx, f: number, fmt: number, prec: GoInt, bitSize: GoInt) => {
-      if (bitSize !== 32 && bitSize !== 64) ctx.panic({ t: ctx.typeOf('string'), v: 'strconv: illegal AppendFloat/FormatFloat bitSize' });
+      if (bitSize !== 32 && bitSize !== 64) panicString(ctx, 'strconv: illegal AppendFloat/FormatFloat bitSize');
       return formatFloat(f, String.fromCharCode(fmt), Number(prec), bitSize);
     },
     'strconv.FormatBool': (_ctx: NativeCtx, b: boolean) => (b ? 'true' : 'false'),

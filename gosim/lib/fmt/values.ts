@@ -5,6 +5,7 @@ import type { GoString, Iface, Pointer, SliceValue } from '../../values.ts';
 import { GoPanic } from '../../runtime/panic.ts';
 import { newError as errorsNewError, pointerTo as errorsPointerTo } from '../errors.ts';
 import type { Type } from '../../types/types.ts';
+import { Typ } from '../../types/universe.ts';
 
 /** A new []byte holding the bytes of s. */
 export function bytesOf(s: GoString): SliceValue<number> {
@@ -62,4 +63,9 @@ export function recoverPanic(ctx: NativeCtx, thrown: unknown): { value: Iface | 
   if (ctx.recover) return ctx.recover(thrown);
   if (thrown instanceof GoPanic) return { value: thrown.value };
   return undefined;
+}
+
+/** panic("msg") with a plain string, as library code such as strings.Repeat does. */
+export function panicString(ctx: NativeCtx, msg: GoString): never {
+  return ctx.panic({ t: Typ.string, v: msg });
 }

@@ -1,0 +1,323 @@
+// Package strings over GoStrings (one char per byte): byte indexes as Go reports them, runes
+// decoded only where Go decodes them (case mapping, Fields, Trim cutsets, Split with "").
+import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
+import type { GoInt, GoString, Pointer, SliceValue } from '../values.ts';
+import { decodeRune } from '../values.ts';
+import { encodeRune, RUNE_ERROR, runeCount, validRune } from './fmt/quote.ts';
+import { appendBytes, panicString, stringOf } from './fmt/values.ts';
+import { isSpace, toLower, toTitle, toUpper } from './unicode.ts';
+
+export type Gen<T> = Generator<unknown, T, unknown>;
+
+export function strSlice(items: GoString[]): SliceValue<GoString> {
+  return { arr: items, off: 0, len: items.length, cap: items.length };
+}
+
+export function strItems(s: SliceValue | null): GoString[] {
+  if (s === null) return [];
+  return s.arr.slice(s.off, s.off + s.len) as GoString[];
+}
+
+/** Each rune of s with its byte offset and width; an invalid byte is U+FFFD of width 1. */
+export function* runes(s: GoString): Generator<[rune: number, at: number, width: number]> {
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    const [r, n] = c < 0x80 ? [c, 1] : decodeRune(s, i);
+    yield [r, i, n];
+    i += n;
+  }
+}
+
+export function mapRunes(s: GoString, f: (r: number) => number): GoString {
+  let out = '';
+  for (const [r] of runes(s)) {
+    const m = f(r);
+    if (m >= 0) out += encodeRune(m);
+  }
+  return out;
+}
+
+function isASCII(s: GoString): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+export function upper(s: GoString): GoString {
+  return isASCII(s) ? s.toUpperCase() : mapRunes(s, toUpper);
+}
+export function lower(s: GoString): GoString {
+  return isASCII(s) ? s.toLowerCase() : mapRunes(s, toLower);
+}
+
+export function count(s: GoString, sub: GoString): number {
+  if (sub.length === 0) return runeCount(s) + 1;
+  let n = 0;
+  for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) n++;
+  return n;
+}
+
+/** Go's genSplit: n < 0 means all, sepSave bytes of sep stay with each piece (SplitAfter). */
+export function genSplit(s: GoString, sep: GoString, sepSave: number, n: number): GoString[] | null {
+  if (n === 0) return null;
+  if (sep === '') {
+    const l = runeCount(s);
+    if (n < 0 || n > l) n = l;
+    const out: GoString[] = [];
+    let i = 0;
+    for (const [, at, w] of runes(s)) {
+      if (out.length === n - 1) { out.push(s.slice(at)); i = s.length; break; }
+      out.push(s.slice(at, at + w));
+      i = at + w;
+    }
+    void i;
+    return out;
+  }
+  if (n < 0) n = count(s, sep) + 1;
+  if (n > s.length + 1) n = s.length + 1;
+  const out: GoString[] = [];
+  let rest = s;
+  while (out.length < n - 1) {
+    const m = rest.indexOf(sep);
+    if (m < 0) break;
+    out.push(rest.slice(0, m + sepSave));
+    rest = rest.slice(m + sep.length);
+  }
+  out.push(rest);
+  return out;
+}
+
+export function fieldsBy(s: GoString, isSep: (r: number) => boolean): GoString[] {
+  const out: GoString[] = [];
+  let start = -1;
+  for (const [r, at] of runes(s)) {
+    if (isSep(r)) {
+      if (start >= 0) { out.push(s.slice(start, at)); start = -1; }
+    } else if (start < 0) start = at;
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return out;
+}
+
+function runeSet(cutset: GoString): (r: number) => boolean {
+  const set = new Set<number>();
+  for (const [r] of runes(cutset)) set.add(r);
+  return (r) => set.has(r);
+}
+
+export function trimLeftBy(s: GoString, f: (r: number) => boolean): GoString {
+  for (const [r, at] of runes(s)) if (!f(r)) return s.slice(at);
+  return '';
+}
+
+export function trimRightBy(s: GoString, f: (r: number) => boolean): GoString {
+  let end = s.length;
+  while (end > 0) {
+    let start = end - 1;
+    if (s.charCodeAt(start) >= 0x80) {
+      const lim = Math.max(end - 4, 0);
+      while (start > lim && (s.charCodeAt(start) & 0xc0) === 0x80) start--;
+      const [r, n] = decodeRune(s, start);
+      if (start + n !== end) { if (!f(RUNE_ERROR)) break; end--; continue; }
+      if (!f(r)) break;
+      end = start;
+      continue;
+    }
+    if (!f(s.charCodeAt(start))) break;
+    end = start;
+  }
+  return s.slice(0, end);
+}
+
+export function replace(s: GoString, old: GoString, nw: GoString, n: number): GoString {
+  if (old === nw || n === 0) return s;
+  const m = count(s, old);
+  if (m === 0) return s;
+  if (n < 0 || m < n) n = m;
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    let j = start;
+    if (old.length === 0) {
+      if (i > 0) j += s.charCodeAt(start) < 0x80 ? 1 : decodeRune(s, start)[1];
+    } else j += s.slice(start).indexOf(old);
+    out += s.slice(start, j) + nw;
+    start = j + old.length;
+  }
+  return out + s.slice(start);
+}
+
+export function indexRune(s: GoString, r: number): number {
+  if (r >= 0 && r < 0x80) return s.indexOf(String.fromCharCode(r));
+  if (r === RUNE_ERROR) {
+    for (const [c, at] of runes(s)) if (c === RUNE_ERROR) return at;
+    return -1;
+  }
+  if (!validRune(r)) return -1;
+  return s.indexOf(encodeRune(r));
+}
+
+function equalFold(a: GoString, b: GoString): boolean {
+  const ra = [...runes(a)], rb = [...runes(b)];
+  if (ra.length !== rb.length) return false;
+  for (let i = 0; i < ra.length; i++) {
+    const x = ra[i][0], y = rb[i][0];
+    if (x === y) continue;
+    if (toLower(toUpper(x)) !== toLower(toUpper(y)) && toLower(x) !== toLower(y)) return false;
+  }
+  return true;
+}
+
+function* callBool(ctx: NativeCtx, f: GoFunc, r: number): Gen<boolean> {
+  return (yield* ctx.call(f, r)) as boolean;
+}
+
+/** Rune predicates from Go code, collected first so the pure helpers above can use them. */
+function* predicateResults(ctx: NativeCtx, s: GoString, f: GoFunc): Gen<Map<number, boolean>> {
+  const results = new Map<number, boolean>();
+  for (const [r, at] of runes(s)) results.set(at, yield* callBool(ctx, f, r));
+  return results;
+}
+
+function builder(b: Pointer<unknown[]> | null, ctx: NativeCtx): unknown[] {
+  if (b === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+  return b.load();
+}
+
+const nat = (f: (...a: any[]) => unknown) => (_ctx: NativeCtx, ...a: any[]) => f(...a);
+
+export const pkg: NativePackage = {
+  path: 'strings',
+  natives: {
+    'strings.Builder.String': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => stringOf(builder(b, ctx)[0] as SliceValue | null),
+    'strings.Builder.Len': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => (builder(b, ctx)[0] as SliceValue | null)?.len ?? 0,
+    'strings.Builder.Cap': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => (builder(b, ctx)[0] as SliceValue | null)?.cap ?? 0,
+    'strings.Builder.Reset': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => { builder(b, ctx)[0] = null; },
+    'strings.Builder.Grow': (ctx: NativeCtx, b: Pointer<unknown[]> | null, n: GoInt) => {
+      const sv = builder(b, ctx);
+      if (n < 0) panicString(ctx, 'strings.Builder.Grow: negative count');
+      const cur = sv[0] as SliceValue | null;
+      const len = cur?.len ?? 0, cap = cur?.cap ?? 0;
+      if (cap - len < Number(n)) {
+        const newCap = 2 * cap + Number(n);
+        const arr = new Array<unknown>(newCap).fill(0);
+        for (let i = 0; i < len; i++) arr[i] = cur!.arr[cur!.off + i];
+        sv[0] = { arr, off: 0, len, cap: newCap };
+      }
+    },
+    'strings.Builder.Write': (ctx: NativeCtx, b: Pointer<unknown[]> | null, p: SliceValue | null) => {
+      const sv = builder(b, ctx);
+      const s = stringOf(p);
+      sv[0] = appendBytes(sv[0] as SliceValue | null, s);
+      return [s.length, null];
+    },
+    'strings.Builder.WriteByte': (ctx: NativeCtx, b: Pointer<unknown[]> | null, c: number) => {
+      const sv = builder(b, ctx);
+      sv[0] = appendBytes(sv[0] as SliceValue | null, String.fromCharCode(c));
+      return null;
+    },
+    'strings.Builder.WriteRune': (ctx: NativeCtx, b: Pointer<unknown[]> | null, r: number) => {
+      const sv = builder(b, ctx);
+      const s = encodeRune(r);
+      sv[0] = appendBytes(sv[0] as SliceValue | null, s);
+      return [s.length, null];
+    },
+    'strings.Builder.WriteString': (ctx: NativeCtx, b: Pointer<unknown[]> | null, s: GoString) => {
+      const sv = builder(b, ctx);
+      sv[0] = appendBytes(sv[0] as SliceValue | null, s);
+      return [s.length, null];
+    },
+
+    'strings.Contains': nat((s: GoString, sub: GoString) => s.includes(sub)),
+    'strings.ContainsAny': nat((s: GoString, chars: GoString) => {
+      const has = runeSet(chars);
+      for (const [r] of runes(s)) if (has(r)) return true;
+      return false;
+    }),
+    'strings.ContainsRune': nat((s: GoString, r: number) => indexRune(s, r) >= 0),
+    *'strings.ContainsFunc'(ctx: NativeCtx, s: GoString, f: GoFunc) {
+      for (const [r] of runes(s)) if (yield* callBool(ctx, f, r)) return true;
+      return false;
+    },
+    'strings.HasPrefix': nat((s: GoString, p: GoString) => s.startsWith(p)),
+    'strings.HasSuffix': nat((s: GoString, p: GoString) => s.endsWith(p)),
+    'strings.Index': nat((s: GoString, sub: GoString) => s.indexOf(sub)),
+    'strings.IndexByte': nat((s: GoString, c: number) => s.indexOf(String.fromCharCode(c))),
+    'strings.IndexRune': nat(indexRune),
+    'strings.IndexAny': nat((s: GoString, chars: GoString) => {
+      const has = runeSet(chars);
+      for (const [r, at] of runes(s)) if (has(r)) return at;
+      return -1;
+    }),
+    *'strings.IndexFunc'(ctx: NativeCtx, s: GoString, f: GoFunc) {
+      for (const [r, at] of runes(s)) if (yield* callBool(ctx, f, r)) return at;
+      return -1;
+    },
+    'strings.LastIndex': nat((s: GoString, sub: GoString) => s.lastIndexOf(sub)),
+    'strings.Split': nat((s: GoString, sep: GoString) => strSlice(genSplit(s, sep, 0, -1)!)),
+    'strings.SplitN': nat((s: GoString, sep: GoString, n: GoInt) => {
+      const r = genSplit(s, sep, 0, Number(n));
+      return r === null ? null : strSlice(r);
+    }),
+    'strings.SplitAfter': nat((s: GoString, sep: GoString) => strSlice(genSplit(s, sep, sep.length, -1)!)),
+    'strings.Join': nat((elems: SliceValue | null, sep: GoString) => strItems(elems).join(sep)),
+    'strings.Fields': nat((s: GoString) => strSlice(fieldsBy(s, isSpace))),
+    *'strings.FieldsFunc'(ctx: NativeCtx, s: GoString, f: GoFunc) {
+      const res = yield* predicateResults(ctx, s, f);
+      const out: GoString[] = [];
+      let start = -1;
+      for (const [, at] of runes(s)) {
+        if (res.get(at)) {
+          if (start >= 0) { out.push(s.slice(start, at)); start = -1; }
+        } else if (start < 0) start = at;
+      }
+      if (start >= 0) out.push(s.slice(start));
+      return strSlice(out);
+    },
+    'strings.Repeat': (ctx: NativeCtx, s: GoString, n: GoInt) => {
+      if (n < 0) panicString(ctx, 'strings: negative Repeat count');
+      if (s.length * Number(n) > 1 << 28) panicString(ctx, 'strings: Repeat output length overflow');
+      return s.repeat(Number(n));
+    },
+    'strings.Replace': nat((s: GoString, o: GoString, n: GoString, k: GoInt) => replace(s, o, n, Number(k))),
+    'strings.ReplaceAll': nat((s: GoString, o: GoString, n: GoString) => replace(s, o, n, -1)),
+    'strings.ToUpper': nat(upper),
+    'strings.ToLower': nat(lower),
+    'strings.ToTitle': nat((s: GoString) => mapRunes(s, toTitle)),
+    'strings.TrimSpace': nat((s: GoString) => trimRightBy(trimLeftBy(s, isSpace), isSpace)),
+    'strings.Trim': nat((s: GoString, c: GoString) => { const f = runeSet(c); return trimRightBy(trimLeftBy(s, f), f); }),
+    'strings.TrimLeft': nat((s: GoString, c: GoString) => trimLeftBy(s, runeSet(c))),
+    'strings.TrimRight': nat((s: GoString, c: GoString) => trimRightBy(s, runeSet(c))),
+    *'strings.TrimFunc'(ctx: NativeCtx, s: GoString, f: GoFunc) {
+      let start = s.length;
+      for (const [r, at] of runes(s)) {
+        if (!(yield* callBool(ctx, f, r))) { start = at; break; }
+      }
+      const rest = s.slice(start);
+      const ends: [number, number, number][] = [...runes(rest)].reverse();
+      let end = 0;
+      for (const [r, at, w] of ends) {
+        if (!(yield* callBool(ctx, f, r))) { end = at + w; break; }
+      }
+      return rest.slice(0, end);
+    },
+    'strings.TrimPrefix': nat((s: GoString, p: GoString) => (s.startsWith(p) ? s.slice(p.length) : s)),
+    'strings.TrimSuffix': nat((s: GoString, p: GoString) => (p.length > 0 && s.endsWith(p) ? s.slice(0, s.length - p.length) : s)),
+    'strings.Cut': nat((s: GoString, sep: GoString) => {
+      const i = s.indexOf(sep);
+      return i >= 0 ? [s.slice(0, i), s.slice(i + sep.length), true] : [s, '', false];
+    }),
+    'strings.CutPrefix': nat((s: GoString, p: GoString) => (s.startsWith(p) ? [s.slice(p.length), true] : [s, false])),
+    'strings.CutSuffix': nat((s: GoString, p: GoString) => (s.endsWith(p) ? [s.slice(0, s.length - p.length), true] : [s, false])),
+    'strings.Count': nat(count),
+    'strings.EqualFold': nat(equalFold),
+    'strings.Compare': nat((a: GoString, b: GoString) => (a < b ? -1 : a > b ? 1 : 0)),
+    *'strings.Map'(ctx: NativeCtx, f: GoFunc, s: GoString) {
+      let out = '';
+      for (const [r] of runes(s)) {
+        const m = (yield* ctx.call(f, r)) as number;
+        if (m >= 0) out += encodeRune(m);
+      }
+      return out;
+    },
+  },
+};
