@@ -7,17 +7,22 @@ import { defineConfig } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
-  root: here,
-  base: './',
-  plugins: [react()],
-  build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
-    emptyOutDir: true,
-    // An inlined asset would be a data: URL; keep every asset a file served by 'self'.
-    assetsInlineLimit: 0,
-    modulePreload: { polyfill: false },
-    target: 'chrome120',
-    sourcemap: false,
-  },
+export default defineConfig(({ command }) => {
+  // A build is always production React and JSX, even when started from a test runner that
+  // sets NODE_ENV=test (which would otherwise bundle React's development build).
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return {
+    root: here,
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+      emptyOutDir: true,
+      // An inlined asset would be a data: URL; keep every asset a file served by 'self'.
+      assetsInlineLimit: 0,
+      modulePreload: { polyfill: false },
+      target: 'chrome120',
+      sourcemap: false,
+    },
+  };
 });

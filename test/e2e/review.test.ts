@@ -139,6 +139,22 @@ describe('reviewing in the browser', () => {
     for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('builds a production page with no inline script or style and nothing from elsewhere', () => {
+    const dist = path.join(root, 'dist', 'renderer');
+    const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+    expect(html).toContain(`script-src 'self'`);
+    expect(html).not.toMatch(/<style|style=/i);
+    for (const m of html.matchAll(/<script\b[^>]*>/gi)) expect(m[0]).toMatch(/\ssrc="\.\//);
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    const js = fs
+      .readdirSync(path.join(dist, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(dist, 'assets', f), 'utf8'))
+      .join('\n');
+    // React's development JSX would mean the test runner's NODE_ENV leaked into the build.
+    expect(js).not.toContain('jsxDEV');
+  });
+
   it('reviews five cards by keyboard, with undo, and keeps the progress across a restart', async () => {
     const dataDir = freshDataDir();
     const first = await startHost(dataDir);
