@@ -221,13 +221,20 @@ const natives: Record<string, Native> = {
     const f: GoFunc = function* (cause: unknown) { cancel(ctx, st, true, canceled(ctx), cause as Iface | null); };
     return [c, f];
   },
-  'context.WithDeadline': (ctx: NativeCtx, parent: Iface | null, d: TimeValue) => withDeadline(ctx, parent, d, null),
-  'context.WithDeadlineCause': (ctx: NativeCtx, parent: Iface | null, d: TimeValue, cause: Iface | null) =>
-    withDeadline(ctx, parent, d, cause),
-  'context.WithTimeout': (ctx: NativeCtx, parent: Iface | null, d: number | bigint) =>
-    withDeadline(ctx, parent, addDuration(now(ctx), BigInt(d)), null),
-  'context.WithTimeoutCause': (ctx: NativeCtx, parent: Iface | null, d: number | bigint, cause: Iface | null) =>
-    withDeadline(ctx, parent, addDuration(now(ctx), BigInt(d)), cause),
+  // Generator functions (not arrows returning generators): the runtime tells natives that may
+  // call Go code apart by their function kind.
+  'context.WithDeadline': function* (ctx: NativeCtx, parent: Iface | null, d: TimeValue) {
+    return yield* withDeadline(ctx, parent, d, null);
+  },
+  'context.WithDeadlineCause': function* (ctx: NativeCtx, parent: Iface | null, d: TimeValue, cause: Iface | null) {
+    return yield* withDeadline(ctx, parent, d, cause);
+  },
+  'context.WithTimeout': function* (ctx: NativeCtx, parent: Iface | null, d: number | bigint) {
+    return yield* withDeadline(ctx, parent, addDuration(now(ctx), BigInt(d)), null);
+  },
+  'context.WithTimeoutCause': function* (ctx: NativeCtx, parent: Iface | null, d: number | bigint, cause: Iface | null) {
+    return yield* withDeadline(ctx, parent, addDuration(now(ctx), BigInt(d)), cause);
+  },
 
   'context.WithValue': (ctx: NativeCtx, parent: Iface | null, key: Iface | null, val: Iface | null) => {
     requireParent(ctx, parent);

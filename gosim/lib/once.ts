@@ -6,6 +6,7 @@ import type { GoFunc, Native, NativeCtx } from './native.ts';
 import type { Iface, Pointer, StructValue } from '../values.ts';
 import type { Goroutine } from '../runtime/scheduler.ts';
 import { schedOf } from './timer.ts';
+import { GoPanic } from '../runtime/panic.ts';
 
 /** One Once's progress: 'running' while f runs, with the goroutines that wait for it. */
 interface OnceState { phase: 'new' | 'running' | 'done'; waiters: Goroutine[] }
@@ -43,9 +44,9 @@ function onceWrapper(ctx: NativeCtx, f: GoFunc): GoFunc {
       try {
         result = yield* f();
       } catch (e) {
-        const r = ctx.recover?.(e);
-        if (!r) throw e;
-        panicked = r;
+        // Remember f's panic for later calls, and let this one unwind as it is.
+        if (e instanceof GoPanic) panicked = { value: e.value };
+        throw e;
       }
     }, st);
     if (panicked) ctx.panic(panicked.value);

@@ -35,9 +35,10 @@ func main() {
 
 	var wg sync.WaitGroup
 	wg.Add(1)
+	mark = time.Now()
 	af := time.AfterFunc(40*time.Millisecond, func() {
 		defer wg.Done()
-		fmt.Println("AfterFunc at", time.Since(start).Round(10*time.Millisecond))
+		fmt.Println("AfterFunc after", time.Since(mark).Round(10*time.Millisecond))
 	})
 	wg.Wait()
 	fmt.Println("stop after run:", af.Stop())
