@@ -38,6 +38,8 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
     setTyped('');
     setCheck(null);
     shownAt.current = Date.now();
+    // A long card can leave the page scrolled down; the next one starts at its top.
+    window.scrollTo({ top: 0 });
   }, [api, deckId]);
 
   useEffect(() => {

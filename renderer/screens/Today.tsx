@@ -72,6 +72,15 @@ export function Today(props: { api: Api; onStart: (deckId: string | undefined) =
           )}
         </>
       )}
+      <p className="keys-help muted">
+        While reviewing: <kbd>Space</kbd> or <kbd>Enter</kbd> shows the answer, <kbd>1</kbd>–<kbd>4</kbd> grade
+        (Again, Hard, Good, Easy), <kbd>U</kbd> or{' '}
+        <span className="nowrap">
+          <kbd>Ctrl</kbd>+<kbd>Z</kbd>
+        </span>{' '}
+        undoes, <kbd>-</kbd> buries until
+        tomorrow, <kbd>@</kbd> suspends.
+      </p>
     </section>
   );
 }
