@@ -263,7 +263,7 @@ function infer(c: Checker, e: ast.CallExpr, sig: Signature, args: Operand[]): Si
     const t = subst.get(tp)!;
     const why = satisfies(c, t, tp, subst);
     if (why) {
-      c.error(e.args[0]?.pos ?? e.pos, `${c.typeStr(t)} does not satisfy ${why}`);
+      c.error(e.lparen, `${c.typeStr(t)} does not satisfy ${why}`);
       return null;
     }
   }

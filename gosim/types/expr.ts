@@ -279,7 +279,7 @@ function selector(c: Checker, e: ast.SelectorExpr): Operand {
   let addressOf = false;
   if (pointerRecv(m) && !r.indirect && under(T).tag !== 'Interface') {
     if (x.mode !== 'variable') {
-      c.error(e.pos, `cannot call pointer method ${sel} on ${c.typeStr(T)}`);
+      c.error(e.sel.pos, `cannot call pointer method ${sel} on ${c.typeStr(T)}`);
       return invalid(e);
     }
     addressOf = true;
@@ -370,7 +370,7 @@ function index(c: Checker, ie: ast.Expr, length: number): number {
     if (convertUntyped(c, x, Typ.int) !== 'ok') {
       const v = x.value;
       if (v && v.kind !== 'int' && !(v.kind === 'float' && Number.isInteger(v.value))) {
-        c.error(ie.pos, `invalid argument: index ${operandString(c, x)} truncated to int`);
+        c.error(ie.pos, `${operandString(c, x)} truncated to int`);
       } else c.error(ie.pos, `invalid argument: index ${operandString(c, x)} overflows int`);
       return -1;
     }
@@ -579,6 +579,11 @@ function isZero(v: ConstValue): boolean {
 function matchTypes(c: Checker, e: ast.BinaryExpr, x: Operand, y: Operand): boolean {
   const xu = isUntyped(x.type), yu = isUntyped(y.type);
   if (xu === yu && !(xu && yu)) return true;
+  // go/types' mayConvert: an untyped operand never converts to a type of another kind.
+  if (isNumeric(x.type) !== isNumeric(y.type) && x.mode !== 'nilvalue' && y.mode !== 'nilvalue') return true;
+  if (!isInterface(x.type) && !isInterface(y.type)) {
+    if (isBoolean(x.type) !== isBoolean(y.type) || isString(x.type) !== isString(y.type)) return true;
+  }
   const conv = (a: Operand, target: Type): boolean => {
     if (a.mode === 'nilvalue' && !hasNil(target) && !isUntyped(target)) { mismatched(c, e, x, y); return false; }
     const before = operandString(c, a);
@@ -626,7 +631,7 @@ function comparison(c: Checker, e: ast.BinaryExpr, x: Operand, y: Operand): Oper
     const u = under(bad.type);
     const what = u.tag === 'Slice' ? 'slice' : u.tag === 'Map' ? 'map' : u.tag === 'Signature' ? 'func' : '';
     if (what) err = `${what} can only be compared to nil`;
-    else err = `${c.typeStr(bad.type)} cannot be compared`;
+    else err = `${incomparableCause(c, bad.type)} cannot be compared`;
   }
   if (err) {
     c.error(e.x.pos, `invalid operation: ${exprString(e)} (${err})`);
@@ -639,6 +644,16 @@ function comparison(c: Checker, e: ast.BinaryExpr, x: Operand, y: Operand): Oper
   if (isUntyped(x.type) && !xnil) convertUntyped(c, x, defaultFor(x.type));
   if (isUntyped(y.type) && !ynil) convertUntyped(c, y, defaultFor(y.type));
   return { mode: 'value', type: Typ.untypedBool, expr: e };
+}
+
+/** What makes t incomparable, as go/types words it: `struct containing []int`. */
+function incomparableCause(c: Checker, t: Type): string {
+  const u = under(t);
+  if (u.tag === 'Struct') {
+    const f = u.fields.find((fl) => !comparable(fl.type));
+    if (f) return `struct containing ${c.typeStr(f.type)}`;
+  }
+  return c.typeStr(t);
 }
 
 function defaultFor(t: Type): Type {

@@ -2,7 +2,7 @@
 // assignment forms, control flow, select and range, "missing return", labels, and
 // "declared and not used".
 import type * as ast from '../ast.ts';
-import { Const, Signature, TypeName, Var, Named, type Type } from './types.ts';
+import { Const, Signature, TypeName, Var, Named, type Interface, type Type } from './types.ts';
 import { Typ, runeType } from './universe.ts';
 import type { Checker, Scope } from './check.ts';
 import {
@@ -10,7 +10,7 @@ import {
 } from './predicates.ts';
 import { constString, compareConst } from './constants.ts';
 import { convertUntyped, invalid, operandString, recordOperand, type Operand } from './operand.ts';
-import { assignment, varDecl, constDecl, mismatch, isSingleCall } from './assign.ts';
+import { assignment, varDecl, constDecl, mismatch, isSingleCall, implementsReason } from './assign.ts';
 import { expr, exprOrType, multiExpr, rawExpr, assertable } from './expr.ts';
 import { typExpr } from './typexpr.ts';
 import { exprString } from './typestring.ts';
@@ -150,7 +150,8 @@ function stmt(c: Checker, s: ast.Stmt, ctx: Ctx): void {
       }
       const f = exprOrType(c, call.fun);
       if (f.mode === 'typexpr') {
-        c.error(call.pos, `${what} requires function call, not conversion`);
+        const x = rawExpr(c, call, null, false);
+        c.error(call.pos, `${what} requires function call, not conversion${x.mode === 'invalid' ? '' : ' ' + operandString(c, x)}`);
         return;
       }
       const x = rawExpr(c, call, null, false);
@@ -279,19 +280,17 @@ function isConversion(c: Checker, call: ast.CallExpr): boolean {
 /** Check that an already-evaluated operand can be assigned to; report as gc does otherwise. */
 function assignTarget(c: Checker, e: ast.Expr, x: Operand): boolean {
   if (x.mode === 'invalid') return false;
-  if (x.mode === 'variable' || x.mode === 'mapindex') {
-    // A field of a struct stored in a map is not addressable.
-    if (e.kind === 'SelectorExpr' && c.info.selections.get(e.id)?.kind === 'field') {
-      let base = e.x;
-      while (base.kind === 'ParenExpr') base = base.x;
-      const bt = c.info.types.get(base.id);
-      if (bt?.mode === 'mapindex' && !c.info.selections.get(e.id)!.indirect) {
-        c.error(e.pos, `cannot assign to struct field ${exprString(e)} in map`);
-        return false;
-      }
+  // A field of a struct stored in a map is not addressable.
+  if (e.kind === 'SelectorExpr' && c.info.selections.get(e.id)?.kind === 'field') {
+    let base = e.x;
+    while (base.kind === 'ParenExpr') base = base.x;
+    const bt = c.info.types.get(base.id);
+    if (bt?.mode === 'mapindex' && !c.info.selections.get(e.id)!.indirect) {
+      c.error(e.pos, `cannot assign to struct field ${exprString(e)} in map`);
+      return false;
     }
-    return true;
   }
+  if (x.mode === 'variable' || x.mode === 'mapindex') return true;
   c.error(e.pos, `cannot assign to ${exprString(e)} (neither addressable nor a map index expression)`);
   return false;
 }
@@ -599,7 +598,11 @@ function typeSwitchStmt(c: Checker, s: ast.TypeSwitchStmt, ctx: Ctx): void {
         } else {
           T = typExpr(c, e);
           if (!isValid(T)) continue;
-          assertable(c, x.type, T, e, `impossible type switch case: ${exprString(e)}\n\t${operandString(c, x)} cannot have dynamic type ${c.typeStr(T)}`.replace(/\n\t([^\n]*)$/, ''));
+          if (!isInterface(T)) {
+            const why = implementsReason(c, T, under(x.type) as Interface, x.type);
+            const m = why && /\(([^()]*)\)$/.exec(why.split('\n')[0]!);
+            if (why) c.error(e.pos, `impossible type switch case: ${exprString(e)}\n\t${operandString(c, x)} cannot have dynamic type ${c.typeStr(T)}${m ? ` (${m[1]})` : ''}`);
+          }
         }
         const dup = seen.find((p) => (p.t === null && T === null) || (p.t && T && identical(p.t, T)));
         if (dup) c.error(e.pos, `duplicate case ${exprString(e)} in type switch\n\t./${c.filename}:${dup.pos.line}:${dup.pos.col}: previous case`);
@@ -622,7 +625,7 @@ function typeSwitchStmt(c: Checker, s: ast.TypeSwitchStmt, ctx: Ctx): void {
         c.closeScope();
       }
     });
-    if (lhs && !implicits.some((v) => v.used)) c.error(lhs.pos, `declared and not used: ${lhs.name}`);
+    if (lhs && !implicits.some((v) => v.used)) c.error(lhs.pos, `${lhs.name} declared and not used`);
     for (const v of implicits) v.used = v.used || !!lhs;
   } finally { c.closeScope(); }
 }
@@ -639,7 +642,7 @@ function selectStmt(c: Checker, s: ast.SelectStmt, ctx: Ctx): void {
         if (comm.kind === 'SendStmt') ok = true;
         else if (comm.kind === 'ExprStmt') ok = isRecv(comm.x);
         else if (comm.kind === 'AssignStmt') ok = comm.rhs.length === 1 && isRecv(comm.rhs[0]!);
-        if (!ok) c.error(comm.pos, 'select case must be receive, send or assign recv');
+        if (!ok) c.error(comm.kind === 'ExprStmt' && comm.x.kind === 'BinaryExpr' ? comm.x.opPos : comm.pos, 'select case must be send or receive (possibly with assignment)');
         else stmt(c, comm, top);
       }
       stmtList(c, cl.body, { ...ctx, breakOk: true });

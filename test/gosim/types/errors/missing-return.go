@@ -1,0 +1,18 @@
+package main
+
+func sign(x int) int {
+	if x > 0 {
+		return 1
+	} else if x < 0 {
+		return -1
+	}
+}
+
+func forever() int {
+	for {
+	}
+}
+
+func main() {
+	_ = sign(1) + forever()
+}

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	n := 3
+	if n {
+	}
+	for n {
+	}
+}

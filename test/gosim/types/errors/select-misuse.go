@@ -1,0 +1,11 @@
+package main
+
+func main() {
+	ch := make(chan int)
+	var x int
+	select {
+	case x > 0:
+	case v := <-ch:
+		_ = v
+	}
+}
