@@ -21,6 +21,17 @@ const opts = parseHostArgs(process.argv.slice(1), false);
 const dataDir = opts.dataDir ?? defaultDataDir();
 app.setPath('userData', userDataFor(dataDir));
 
+// One window per data folder: a second launch focuses the first instead of opening the same
+// database twice.
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+
 const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 let backend: Backend | null = null;
