@@ -56,9 +56,19 @@ export class Backend implements Api {
     }
     const db = result.db;
     const store = new CardStore(db);
-    const live: Open = { db, store, settings: readSettings(db), scheduler: undefined as unknown as Scheduler };
-    live.scheduler = new Scheduler(store, this.clock, () => live.settings);
-    this.live = live;
+    const holder = { settings: readSettings(db) };
+    const scheduler = new Scheduler(store, this.clock, () => holder.settings);
+    this.live = {
+      db,
+      store,
+      scheduler,
+      get settings() {
+        return holder.settings;
+      },
+      set settings(next: Settings) {
+        holder.settings = next;
+      },
+    };
     this.problem = null;
     this.loadDecks();
   }
