@@ -10,10 +10,13 @@
 #   <name>.exit    the exit status: the binary's, 1 for a compile error, 124 on timeout
 # and test/conformance/programs/GO_VERSION records the toolchain that produced them.
 #
-# Each program is built with `go build -o <tmp>/bin ./<name>.go` from its own directory (so
-# compile errors read `./<name>.go:L:C: ...`, as gosim prints them) and the binary is run
-# directly, not through `go run`, whose own `exit status N` line is not part of the program's
-# behaviour. GOTRACEBACK is left at its default.
+# Each program is copied into a temporary module (go.mod saying `go 1.26`) and built there with
+# `go build -o <tmp>/bin ./<name>.go`, so compile errors read `./<name>.go:L:C: ...` as gosim
+# prints them. The module matters: a file built outside any module gets Go 1.20's GODEBUG
+# defaults (panic(nil) prints `panic: nil`, timers keep the pre-1.23 asynchronous channels),
+# while gosim follows current Go. The binary is run directly, not through `go run`, whose own
+# `exit status N` line is not part of the program's behaviour. GOTRACEBACK is left at its
+# default. In stderr the temporary source directory is replaced by $SRC.
 #
 # Usage: scripts/record-goldens.sh [program.go ...]   (default: all programs)
 # Re-running is safe: goldens are overwritten. Alternative outputs for programs whose output
@@ -23,7 +26,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 progs_dir="$root/test/conformance/programs"
-timeout_s="${GOLDEN_TIMEOUT:-20}"
+timeout_s="${GOLDEN_TIMEOUT:-60}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 unset GOTRACEBACK GOFLAGS
@@ -42,14 +45,30 @@ for f in "${files[@]}"; do
   dir="$(dirname "$f")"
   name="$(basename "$f" .go)"
   out="$dir/$name"
-  rm -f "$tmp/bin"
-  set +e
-  (cd "$dir" && go build -o "$tmp/bin" "./$name.go") > "$tmp/build.out" 2>&1
-  build_status=$?
-  set -e
+  rm -rf "$tmp/bin" "$tmp/src"
+  mkdir "$tmp/src"
+  cp "$f" "$tmp/src/"
+  printf 'module prog\n\ngo 1.26\n' > "$tmp/src/go.mod"
+  for attempt in 1 2 3 4 5; do
+    set +e
+    (cd "$tmp/src" && go build -o "$tmp/bin" "./$name.go") > "$tmp/build.out" 2>&1
+    build_status=$?
+    set -e
+    # A toolchain failure that is not about the program (seen when another process briefly
+    # replaced /dev/null) is retried; compile errors and successes are final.
+    if [ "$build_status" -eq 0 ] || head -n 1 "$tmp/build.out" | grep -qx '# command-line-arguments'; then break; fi
+    sleep 3
+  done
+  if [ "$build_status" -ne 0 ] && ! head -n 1 "$tmp/build.out" | grep -qx '# command-line-arguments'; then
+    # Not a compile error in the program but a broken toolchain or environment (for example
+    # a missing /dev/null): recording it would produce a bogus golden.
+    echo "go build failed for $f without compiling it:" >&2
+    cat "$tmp/build.out" >&2
+    exit 1
+  fi
   if [ "$build_status" -ne 0 ]; then
     : > "$out.stdout"
-    sed -e "s|$tmp|\$TMP|g" -e "s|$dir|\$SRC|g" "$tmp/build.out" > "$out.stderr"
+    sed -e "s|$tmp/src|\$SRC|g" -e "s|$tmp|\$TMP|g" "$tmp/build.out" > "$out.stderr"
     echo 1 > "$out.exit"
   else
     set +e
@@ -57,7 +76,7 @@ for f in "${files[@]}"; do
     status=$?
     set -e
     cp "$tmp/stdout" "$out.stdout"
-    sed -e "s|$dir|\$SRC|g" "$tmp/stderr" > "$out.stderr"
+    sed -e "s|$tmp/src|\$SRC|g" "$tmp/stderr" > "$out.stderr"
     echo "$status" > "$out.exit"
   fi
   count=$((count + 1))

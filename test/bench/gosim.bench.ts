@@ -10,7 +10,7 @@
 // (Debian package `yaegi`: apt-get install yaegi). Missing tools are reported, not fatal.
 // BENCH_TIMEOUT_S (default 600) bounds each run; BENCH_ONLY=fib,pingpong selects programs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,8 @@ function has(cmd: string): boolean {
 const haveTime = existsSync('/usr/bin/time');
 const haveYaegi = has('yaegi');
 const work = mkdtempSync(join(tmpdir(), 'gosim-bench-'));
+// Native builds happen in a module so current Go semantics apply, as they do in gosim.
+writeFileSync(join(work, 'go.mod'), 'module bench\n\ngo 1.26\n');
 
 function firstLine(s: string): string {
   return s.trim().split('\n').slice(-3).join(' | ').slice(0, 160);
@@ -98,9 +100,13 @@ for (const f of files) {
   const src = join(programsDir, f);
   const name = basename(f, '.go');
   const bin = join(work, name);
-  execFileSync('go', ['build', '-o', bin, src], { stdio: 'inherit' });
   process.stderr.write(`${name}: native… `);
-  const native = measure([bin]);
+  copyFileSync(src, join(work, f));
+  const build = spawnSync('go', ['build', '-o', bin, `./${f}`], { cwd: work, encoding: 'utf8' });
+  const native: Measurement =
+    build.status === 0
+      ? measure([bin])
+      : { ok: false, seconds: NaN, maxRssKb: NaN, stdout: '', error: `go build: ${firstLine(build.stderr ?? String(build.error))}` };
   process.stderr.write('gosim… ');
   const gosim = measure([gosimBin, 'run', src, '--max-wall-ms', String(timeoutS * 1000)]);
   process.stderr.write(haveYaegi ? 'yaegi…\n' : '(yaegi skipped)\n');

@@ -33,9 +33,10 @@ function maskGoroutineId(id: string): string {
 /** Normalises one line of the head section so run-to-run noise does not count. */
 function normaliseHead(line: string): string {
   if (line.startsWith('[signal ')) {
-    // The SIGSEGV line ends with a pc that changes with every build; compare up to addr=0x0.
-    const i = line.indexOf('addr=0x0');
-    return i >= 0 ? line.slice(0, i + 'addr=0x0'.length) : line;
+    // The SIGSEGV line ends with a pc that changes with every build; compare up to the
+    // faulting address (addr=0x0, or the field offset when a field of a nil pointer is read).
+    const i = line.indexOf(' pc=');
+    return i >= 0 ? line.slice(0, i) : line;
   }
   if (line.startsWith('runtime: ')) return line.replace(/0x[0-9a-f]+/g, '0x?');
   return line;

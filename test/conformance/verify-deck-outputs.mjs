@@ -14,14 +14,18 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const deckPath = process.argv[2] ?? join(root, 'decks', 'go-concurrency.yaml');
 const deck = parse(readFileSync(deckPath, 'utf8'));
 const work = mkdtempSync(join(tmpdir(), 'deck-verify-'));
+// Inside a module, so Go 1.26's semantics and GODEBUG defaults apply (a file run outside any
+// module gets Go 1.20's defaults, e.g. the old timer channels).
+writeFileSync(join(work, 'go.mod'), 'module deck\n\ngo 1.26\n');
 let failures = 0;
 let checked = 0;
 
 function goRun(id, code) {
-  const file = join(work, `${id}.go`);
-  writeFileSync(file, code);
+  const file = `${id}.go`;
+  writeFileSync(join(work, file), code);
   try {
-    return { stdout: execFileSync('go', ['run', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 }), status: 0 };
+    const stdout = execFileSync('go', ['run', `./${file}`], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    return { stdout, status: 0 };
   } catch (err) {
     // A card may deliberately crash (the deadlock drill); its stdout still has to match.
     return { stdout: String(err.stdout ?? ''), status: err.status ?? -1, stderr: String(err.stderr ?? '') };

@@ -2,7 +2,10 @@ package main
 
 import "fmt"
 
-type Node struct{ next *Node; val int }
+type Node struct {
+	val  int
+	next *Node
+}
 
 func (n *Node) Val() int { return n.val }
 
