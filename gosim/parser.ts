@@ -87,19 +87,29 @@ class Parser {
 
   private next(): void {
     this.s.next();
+    this.curPos = null;
+    this.lastEnd = null;
   }
 
+  // Positions are shared by every node starting or ending at the same token (and never
+  // mutated), which keeps a big file's parse from drowning in small allocations.
+  private curPos: Pos | null = null;
+  private lastEnd: Pos | null = null;
+
   private pos(): Pos {
+    if (this.curPos) return this.curPos;
     const s = this.s;
-    return { line: s.line, col: s.col, offset: s.offset };
+    return (this.curPos = { line: s.line, col: s.col, offset: s.offset });
   }
 
   /** End of the last consumed token. */
   private endPos(): Pos {
+    if (this.lastEnd) return this.lastEnd;
     const s = this.s;
-    return { line: s.prevEndLine, col: s.prevEndCol, offset: s.prevEndOffset };
+    return (this.lastEnd = { line: s.prevEndLine, col: s.prevEndCol, offset: s.prevEndOffset });
   }
 
+  /** A node ending at the last consumed token. `kind` stays the first property of every node. */
   private mk<K extends ast.Node['kind']>(kind: K, pos: Pos, fields: Fields<K>): NodeOf<K> {
     return { kind, pos, end: this.endPos(), id: this.nextId++, ...fields } as unknown as NodeOf<K>;
   }

@@ -79,45 +79,53 @@ export class Scanner {
     this.src = src;
     this.errh = errh;
     this.read();
-    if (this.ch === 0xfeff) this.nextch(); // a leading BOM is allowed and skipped
   }
 
+  /** Load the character at index i into ch; like Go's reader, drop (after reporting) NULs and BOMs. */
   private read(): void {
-    const i = this.i;
-    if (i >= this.src.length) {
-      this.ch = -1;
-      this.w = 0;
-      this.bw = 0;
-      return;
-    }
-    const c = this.src.charCodeAt(i);
-    if (c < 0x80) {
-      this.ch = c;
-      this.w = 1;
-      this.bw = 1;
-      if (c === 0) this.errorHere('invalid NUL character');
-      return;
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < this.src.length) {
-      const d = this.src.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        this.ch = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        this.w = 2;
-        this.bw = 4;
+    for (;;) {
+      const i = this.i;
+      if (i >= this.src.length) {
+        this.ch = -1;
+        this.w = 0;
+        this.bw = 0;
         return;
       }
-    }
-    this.w = 1;
-    if (c >= 0xd800 && c <= 0xdfff) {
-      // A lone surrogate cannot be encoded; goString makes it U+FFFD (3 bytes).
-      this.ch = 0xfffd;
-      this.bw = 3;
-      this.errorHere('invalid UTF-8 encoding');
+      const c = this.src.charCodeAt(i);
+      if (c < 0x80) {
+        if (c === 0) {
+          this.errorHere('invalid NUL character');
+          this.i++;
+          this.b++;
+          continue;
+        }
+        this.ch = c;
+        this.w = 1;
+        this.bw = 1;
+        return;
+      }
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < this.src.length) {
+        const d = this.src.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          this.ch = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          this.w = 2;
+          this.bw = 4;
+          return;
+        }
+      }
+      if (c === 0xfeff) {
+        // allowed (and skipped) only as the very first character
+        if (this.b > 0) this.errorHere('invalid BOM in the middle of the file');
+        this.i++;
+        this.b += 3;
+        continue;
+      }
+      this.w = 1;
+      // A lone surrogate cannot be encoded: goString turns it into U+FFFD, and so do we.
+      this.ch = c >= 0xd800 && c <= 0xdfff ? 0xfffd : c;
+      this.bw = c < 0x800 ? 2 : 3;
       return;
     }
-    this.ch = c;
-    this.bw = c < 0x800 ? 2 : 3;
-    if (c === 0xfeff && i > 0) this.errorHere('invalid BOM in the middle of the file');
   }
 
   /** The current character, read afresh (TypeScript would otherwise keep a stale narrowing). */

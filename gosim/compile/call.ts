@@ -11,7 +11,8 @@ import { GoPanic } from '../runtime/panic.ts';
 import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
 import { sy, gn, type E, type Gen } from './code.ts';
 import type { Compiler } from './compiler.ts';
-import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue } from './expr.ts';
+import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue, receiver, pkgShort } from './expr.ts';
+import { isGeneratorFn } from './program.ts';
 import { writePrint } from './print.ts';
 
 /** A call prepared by `go`/`defer`: callee and arguments already evaluated. */
@@ -25,6 +26,8 @@ export function compileCall(c: Compiler, e: ast.CallExpr): E {
     const o = c.obj(fun);
     if (o && o.tag === 'Builtin') return builtin(c, o.name, e);
   }
+  const fast = directCall(c, e);
+  if (fast) return fast;
   const p = prepare(c, e);
   const line = e.pos.line;
   const ps = p.s;
@@ -45,6 +48,90 @@ export function compileCall(c: Compiler, e: ast.CallExpr): E {
   });
 }
 
+/**
+ * Calls whose callee is known at compile time (a function of the program, a library function,
+ * a method of a concrete type): no bound closure, no [f, args] pair, and a plain library
+ * function that cannot block is called without any generator at all.
+ */
+function directCall(c: Compiler, e: ast.CallExpr): E | null {
+  const fun = unparen(e.fun);
+  let f: import('../types/types.ts').Func | null = null;
+  let recv: E | null = null;
+  if (fun.kind === 'Ident') {
+    const o = c.obj(fun);
+    if (o && o.tag === 'Func') f = o;
+  } else if (fun.kind === 'SelectorExpr') {
+    const sel = c.info.selections.get(fun.id);
+    if (!sel) {
+      const o = c.obj(fun.sel);
+      if (o && o.tag === 'Func') f = o;
+    } else if (sel.kind === 'method' && !isInterface(c.typeOf(fun.x)) && sel.method) {
+      f = sel.method;
+      const recvT = f.type.recv!.type;
+      recv = receiver(c, fun.x, sel.path, under(recvT).tag === 'Pointer');
+    }
+  }
+  if (f === null) return null;
+  if (e.args.length === 1 && multiValue(c, e.args[0]!) !== null) return null;
+  const sig = under(c.typeOf(e.fun)) as Signature;
+  const argEs = argList(c, e, sig);
+  const all = recv ? [recv, ...argEs] : argEs;
+  const line = e.pos.line;
+  const n = all.length;
+  const allSync = all.every((a) => a.s !== null);
+  const syncs = all.map((a) => a.s!);
+  if (f.pkg !== 'main') {
+    // A library native.
+    const key = recv ? null : `${pkgShort(f.pkg ?? '')}.${f.name}`;
+    const nat = key ? c.prog.native(key) : nativeOfMethod(c, f);
+    if (!nat) return null;
+    const ctx = c.prog.ctx;
+    if (!isGeneratorFn(nat)) {
+      const plain = nat as (ctx: unknown, ...a: unknown[]) => unknown;
+      if (allSync) {
+        if (n === 0) return sy((fr) => { fr.line = line; return plain(ctx); });
+        if (n === 1) { const a0 = syncs[0]!; return sy((fr) => { const x = a0(fr); fr.line = line; return plain(ctx, x); }); }
+        if (n === 2) { const a0 = syncs[0]!, a1 = syncs[1]!; return sy((fr) => { const x = a0(fr), y = a1(fr); fr.line = line; return plain(ctx, x, y); }); }
+        return sy((fr) => { const vals = new Array<unknown>(n); for (let i = 0; i < n; i++) vals[i] = syncs[i]!(fr); fr.line = line; return plain(ctx, ...vals); });
+      }
+      return gn(function* (fr) {
+        const vals = new Array<unknown>(n);
+        for (let i = 0; i < n; i++) vals[i] = yield* all[i]!.g(fr);
+        fr.line = line;
+        return plain(ctx, ...vals);
+      });
+    }
+    const gen = nat as (ctx: unknown, ...a: unknown[]) => Gen;
+    return gn(function* (fr) {
+      const vals = new Array<unknown>(n);
+      for (let i = 0; i < n; i++) { const a = all[i]!; vals[i] = a.s !== null ? a.s(fr) : yield* a.g(fr); }
+      fr.line = line;
+      return yield* gen(ctx, ...vals);
+    });
+  }
+  const h = recv ? c.funcHolder(f) : c.funcHolder(f);
+  if (allSync) {
+    if (n === 0) return gn(function* (fr) { fr.line = line; return yield* h.fn!(); });
+    if (n === 1) { const a0 = syncs[0]!; return gn(function* (fr) { const x = a0(fr); fr.line = line; return yield* h.fn!(x); }); }
+    if (n === 2) { const a0 = syncs[0]!, a1 = syncs[1]!; return gn(function* (fr) { const x = a0(fr), y = a1(fr); fr.line = line; return yield* h.fn!(x, y); }); }
+  }
+  return gn(function* (fr) {
+    const vals = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) { const a = all[i]!; vals[i] = a.s !== null ? a.s(fr) : yield* a.g(fr); }
+    fr.line = line;
+    return yield* h.fn!(...vals);
+  });
+}
+
+function nativeOfMethod(c: Compiler, m: import('../types/types.ts').Func): import('../lib/native.ts').Native | null {
+  const recv = m.type.recv;
+  if (!recv) return null;
+  let rt = recv.type;
+  if (rt.tag === 'Pointer') rt = rt.elem;
+  if (rt.tag !== 'Named') return null;
+  return c.prog.native(`${pkgShort(rt.pkg)}.${rt.name}.${m.name}`);
+}
+
 function unparen(x: ast.Expr): ast.Expr {
   while (x.kind === 'ParenExpr') x = x.x;
   return x;
@@ -60,6 +147,22 @@ export function prepare(c: Compiler, e: ast.CallExpr): E {
   const sig = under(c.typeOf(e.fun)) as Signature;
   const args = callArgs(c, e, sig);
   return seqE([callee, args], (v) => v);
+}
+
+/** Each argument as its own E, with variadic packing and conversions (no f(g()) form). */
+function argList(c: Compiler, e: ast.CallExpr, sig: Signature): E[] {
+  const params = sig.params.vars;
+  const np = params.length;
+  const es: E[] = [];
+  if (sig.variadic && !e.ellipsis) {
+    for (let i = 0; i < np - 1; i++) es.push(exprTo(c, e.args[i]!, params[i]!.type));
+    const elemT = (under(params[np - 1]!.type) as import('../types/types.ts').Slice).elem;
+    const rest = e.args.slice(np - 1).map((a) => exprTo(c, a, elemT));
+    es.push(rest.length === 0 ? sy(() => null) : seqE(rest, (vals) => sliceOf(vals)));
+  } else {
+    e.args.forEach((a, i) => es.push(exprTo(c, a, params[i]!.type)));
+  }
+  return es;
 }
 
 /** The argument list as an E producing an array, with variadic packing and conversions. */

@@ -23,14 +23,17 @@ export function compileBlock(c: Compiler, b: ast.BlockStmt): S {
 }
 
 export function stmtList(c: Compiler, list: ast.Stmt[]): S {
-  const ss_ = list.map((s) => stmt(c, s)).filter((s) => s !== NOOP);
+  // Blocks set each statement's line (for tracebacks) themselves: one closure less per statement.
+  const items = list.map((s) => ({ s: stmtNoLine(c, s), line: s.pos.line })).filter((x) => x.s !== NOOP);
+  const ss_ = items.map((x) => x.s);
+  const lines = items.map((x) => x.line);
   if (ss_.length === 0) return NOOP;
-  if (ss_.length === 1) return ss_[0]!;
+  if (ss_.length === 1) return withLine(lines[0]!, ss_[0]!);
   if (ss_.every((s) => s.s !== null)) {
     const fs = ss_.map((s) => s.s!);
     const n = fs.length;
     return ss((fr) => {
-      for (let i = 0; i < n; i++) { const r = fs[i]!(fr); if (r !== undefined) return r; }
+      for (let i = 0; i < n; i++) { fr.line = lines[i]!; const r = fs[i]!(fr); if (r !== undefined) return r; }
       return undefined;
     });
   }
@@ -40,11 +43,19 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   return gs(function* (fr) {
     for (let i = 0; i < n; i++) {
       const f = syncs[i];
+      fr.line = lines[i]!;
       const r = f !== null && f !== undefined ? f(fr) : yield* gens[i]!(fr);
       if (r !== undefined) return r;
     }
     return undefined;
   });
+}
+
+function stmtNoLine(c: Compiler, s: ast.Stmt): S {
+  switch (s.kind) {
+    case 'EmptyStmt': case 'BlockStmt': case 'LabeledStmt': return stmt(c, s);
+    default: return stmtInner(c, s);
+  }
 }
 
 function withLine(line: number, s: S): S {

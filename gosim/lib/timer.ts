@@ -9,8 +9,8 @@
 //
 // A Time is the StructValue [wall, mono, loc] of lib/decls.ts: wall is nanoseconds since the
 // Unix epoch, mono is 1 + nanoseconds since the program started (0 = no monotonic reading, as in
-// Go, whose readings are also offset so the first is m=+0.000000001). The zero Time (year 1) is
-// not representable as Unix nanoseconds in an int64, so the all-zero struct means year 1.
+// Go, whose readings are also offset so the first is m=+0.000000001). wall may exceed int64 for
+// times far from 1970; the all-zero struct is the zero Time (January 1, year 1), as in Go.
 import type { GoFunc, Native, NativeCtx } from './native.ts';
 import { normInt, type GoInt, type Pointer, type StructValue } from '../values.ts';
 import { newError, newPointer, stringValue } from './errors.ts';
@@ -172,7 +172,9 @@ const hasMono = (t: TimeValue) => t[1] !== 0;
 
 function makeTime(ns: bigint, mono: GoInt, loc: Pointer<unknown[]> | null): TimeValue {
   if (ns === ZERO_UNIX_NS && mono === 0) return [0, 0, null];
-  return [normInt(BigInt.asIntN(64, ns)), mono, loc ?? utcLoc];
+  // Not wrapped to 64 bits: wall is unexported, so a wider integer (years outside 1678..2262,
+  // which Go supports) is invisible to programs, and bigint === still compares it by value.
+  return [normInt(ns), mono, loc ?? utcLoc];
 }
 
 interface Fields { year: number; month: number; day: number; hour: number; min: number; sec: number; nsec: number; days: bigint; }

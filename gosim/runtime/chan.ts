@@ -1,7 +1,7 @@
 // Go channels: unbuffered hand-off and buffered FIFO, with Go's exact blocking, close and panic
 // rules. Fast paths (trySend/tryRecv) are plain functions; only a goroutine that must wait
 // runs the generator that parks it.
-import type { Goroutine, Scheduler } from './scheduler.ts';
+import { PARK, type Goroutine, type Scheduler } from './scheduler.ts';
 import { plainPanic } from './rterror.ts';
 
 /** One select statement waiting on several channels; the first case to fire wins. */
@@ -141,7 +141,8 @@ export class Channel {
   *sendWait(v: unknown): Generator<unknown, void, unknown> {
     const w = new Waiter(this.sched.current, v, null, 0);
     this.sendq.push(w);
-    yield* this.sched.park('chan send', this);
+    this.sched.prepark('chan send', this);
+    yield PARK;
     if (w.closed) throw plainPanic('send on closed channel');
   }
 
@@ -149,7 +150,8 @@ export class Channel {
   *recvWait(): Generator<unknown, unknown, unknown> {
     const w = new Waiter(this.sched.current, undefined, null, 0);
     this.recvq.push(w);
-    yield* this.sched.park('chan receive', this);
+    this.sched.prepark('chan receive', this);
+    yield PARK;
     this.got = w.value;
     this.gotOk = w.ok;
     return w.value;

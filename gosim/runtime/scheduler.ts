@@ -169,14 +169,20 @@ export class Scheduler {
 
   *park(reason: string, on: unknown): Generator<unknown, unknown, unknown> {
     const g = this.current;
-    g.state = 'waiting';
-    g.waitReason = reason;
-    g.blockedOn = on;
-    g.blockedAt = null;
+    this.prepark(reason, on);
     yield PARK;
     const v = g.wake;
     g.wake = undefined;
     return v;
+  }
+
+  /** The first half of park() for hot paths that `yield PARK` themselves (one generator less). */
+  prepark(reason: string, on: unknown): void {
+    const g = this.current;
+    g.state = 'waiting';
+    g.waitReason = reason;
+    g.blockedOn = on;
+    g.blockedAt = null;
   }
 
   ready(g: Goroutine, value?: unknown): void {

@@ -33,7 +33,7 @@ export function CardFront(props: {
           <Markdown source={card.hint} />
         </details>
       )}
-      {card.kind === 'predict' && card.expectedOutput !== null && (
+      {card.kind === 'predict' && card.expectedOutput !== null && !(props.revealed && props.typed === '') && (
         <div className="predict">
           <label htmlFor="prediction">
             Your predicted output <span className="muted">(optional — T to type, Ctrl+Enter to check, Esc to leave)</span>
@@ -67,6 +67,8 @@ export function CardBack(props: { card: CardView; check: PredictionCheck | null 
             : `Not an exact match: the first difference is on line ${check.firstDifferentLine}.`}
         </p>
       )}
+      {card.kind === 'predict' && <p className="back-label">What it prints</p>}
+      {card.kind === 'exercise' && <p className="back-label">A solution</p>}
       <Markdown source={card.back} />
       {card.solution !== null && !card.back.includes(card.solution.trim()) && <Code code={card.solution} label="Solution" />}
       {card.hint && card.kind !== 'exercise' && (

@@ -1,0 +1,40 @@
+// Package maps over the runtime's MapValue (a JS Map from a hashable key form to [key, value]).
+import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
+import { MapValue } from '../runtime/ops.ts';
+import { plainPanic } from '../runtime/rterror.ts';
+import { copyValue } from './errors.ts';
+import { goEqual } from './cmp.ts';
+
+type M = MapValue | null;
+
+export const pkg: NativePackage = {
+  path: 'maps',
+  natives: {
+    'maps.Clone': (_ctx: NativeCtx, m: M) => {
+      if (m === null) return null;
+      const out = new MapValue();
+      for (const [h, [k, v]] of m) out.set(h, [copyValue(k), copyValue(v)]);
+      return out;
+    },
+    'maps.Copy': (_ctx: NativeCtx, dst: M, src: M) => {
+      if (src === null || src.size === 0) return;
+      if (dst === null) throw plainPanic('assignment to entry in nil map');
+      for (const [h, [k, v]] of src) dst.set(h, [copyValue(k), copyValue(v)]);
+    },
+    *'maps.DeleteFunc'(ctx: NativeCtx, m: M, del: GoFunc) {
+      if (m === null) return;
+      for (const [h, [k, v]] of [...m]) {
+        if ((yield* ctx.call(del, copyValue(k), copyValue(v))) as boolean) m.delete(h);
+      }
+    },
+    'maps.Equal': (_ctx: NativeCtx, a: M, b: M) => {
+      const x = a ?? new MapValue(), y = b ?? new MapValue();
+      if (x.size !== y.size) return false;
+      for (const [h, [, v]] of x) {
+        const e = y.get(h);
+        if (e === undefined || !goEqual(v, e[1])) return false;
+      }
+      return true;
+    },
+  },
+};

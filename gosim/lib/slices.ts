@@ -1,0 +1,178 @@
+// Package slices. Functions that shrink a slice (Delete, Compact) zero the vacated tail as Go
+// 1.22+ does, which a program sees through any other slice sharing the array.
+import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
+import type { GoInt, SliceValue } from '../values.ts';
+import { compare, goEqual, items, less, zeroLike } from './cmp.ts';
+import { mergeOrder, permute, sortOrdered, isSortedOrdered, INSERTION_MAX } from './sort.ts';
+import type { Gen } from './sort.ts';
+import { copyValue } from './errors.ts';
+import { panicString } from './fmt/values.ts';
+
+type S = SliceValue | null;
+type Ordered = number | bigint | string;
+
+function fresh(vals: unknown[], cap = vals.length): SliceValue {
+  return { arr: vals, off: 0, len: vals.length, cap };
+}
+
+function clearTail(s: SliceValue, from: number, to: number): void {
+  for (let i = from; i < to; i++) s.arr[s.off + i] = zeroLike(s.arr[s.off + i]);
+}
+
+function* cmpCall(ctx: NativeCtx, f: GoFunc, a: unknown, b: unknown): Gen<number> {
+  return Number(yield* ctx.call(f, copyValue(a), copyValue(b)));
+}
+
+function* sortFunc(ctx: NativeCtx, s: S, f: GoFunc, stable: boolean): Gen<void> {
+  if (s === null || s.len < 2) return;
+  const n = s.len;
+  const el = (i: number) => s.arr[s.off + i];
+  if (n <= INSERTION_MAX || (stable && n <= 20)) {
+    for (let i = 1; i < n; i++) {
+      for (let j = i; j > 0 && (yield* cmpCall(ctx, f, el(j), el(j - 1))) < 0; j--) {
+        const a = s.arr[s.off + j];
+        s.arr[s.off + j] = s.arr[s.off + j - 1];
+        s.arr[s.off + j - 1] = a;
+      }
+    }
+    return;
+  }
+  const order = yield* mergeOrder(n, function* (i, j) { return (yield* cmpCall(ctx, f, el(i), el(j))) < 0; });
+  permute(s, order);
+}
+
+function boundsCheck(ctx: NativeCtx, i: number, j: number, len: number, cap: number): void {
+  if (j > cap) ctx.runtimeError(`slice bounds out of range [:${j}] with capacity ${cap}`);
+  if (i > j) ctx.runtimeError(`slice bounds out of range [${i}:${j}]`);
+  void len;
+}
+
+export const pkg: NativePackage = {
+  path: 'slices',
+  natives: {
+    'slices.Sort': (_ctx: NativeCtx, x: S) => sortOrdered(x),
+    *'slices.SortFunc'(ctx: NativeCtx, x: S, f: GoFunc) { yield* sortFunc(ctx, x, f, false); },
+    *'slices.SortStableFunc'(ctx: NativeCtx, x: S, f: GoFunc) { yield* sortFunc(ctx, x, f, true); },
+    'slices.IsSorted': (_ctx: NativeCtx, x: S) => isSortedOrdered(x),
+    'slices.BinarySearch': (_ctx: NativeCtx, x: S, target: Ordered) => {
+      const n = x?.len ?? 0;
+      let i = 0, j = n;
+      while (i < j) {
+        const h = Math.floor((i + j) / 2);
+        if (compare(x!.arr[x!.off + h] as Ordered, target) < 0) i = h + 1;
+        else j = h;
+      }
+      return [i, i < n && compare(x!.arr[x!.off + i] as Ordered, target) === 0];
+    },
+    'slices.Contains': (_ctx: NativeCtx, s: S, v: unknown) => items(s).some((e) => goEqual(e, v)),
+    *'slices.ContainsFunc'(ctx: NativeCtx, s: S, f: GoFunc) {
+      for (const e of items(s)) if ((yield* ctx.call(f, copyValue(e))) as boolean) return true;
+      return false;
+    },
+    'slices.Index': (_ctx: NativeCtx, s: S, v: unknown) => items(s).findIndex((e) => goEqual(e, v)),
+    *'slices.IndexFunc'(ctx: NativeCtx, s: S, f: GoFunc) {
+      const es = items(s);
+      for (let i = 0; i < es.length; i++) if ((yield* ctx.call(f, copyValue(es[i]))) as boolean) return i;
+      return -1;
+    },
+    'slices.Equal': (_ctx: NativeCtx, a: S, b: S) => {
+      const x = items(a), y = items(b);
+      return x.length === y.length && x.every((e, i) => goEqual(e, y[i]));
+    },
+    'slices.Max': (ctx: NativeCtx, s: S) => {
+      const es = items<Ordered>(s);
+      if (es.length === 0) panicString(ctx, 'slices.Max: empty list');
+      let m = es[0];
+      for (const e of es) {
+        if (e !== e) return e;
+        if (e > m) m = e;
+      }
+      return m;
+    },
+    'slices.Min': (ctx: NativeCtx, s: S) => {
+      const es = items<Ordered>(s);
+      if (es.length === 0) panicString(ctx, 'slices.Min: empty list');
+      let m = es[0];
+      for (const e of es) {
+        if (e !== e) return e;
+        if (e < m) m = e;
+      }
+      return m;
+    },
+    *'slices.MaxFunc'(ctx: NativeCtx, s: S, f: GoFunc) {
+      const es = items(s);
+      if (es.length === 0) panicString(ctx, 'slices.MaxFunc: empty list');
+      let m = es[0];
+      for (let i = 1; i < es.length; i++) if ((yield* cmpCall(ctx, f, es[i], m)) > 0) m = es[i];
+      return copyValue(m);
+    },
+    *'slices.MinFunc'(ctx: NativeCtx, s: S, f: GoFunc) {
+      const es = items(s);
+      if (es.length === 0) panicString(ctx, 'slices.MinFunc: empty list');
+      let m = es[0];
+      for (let i = 1; i < es.length; i++) if ((yield* cmpCall(ctx, f, es[i], m)) < 0) m = es[i];
+      return copyValue(m);
+    },
+    'slices.Reverse': (_ctx: NativeCtx, s: S) => {
+      if (s === null) return;
+      for (let i = 0, j = s.len - 1; i < j; i++, j--) {
+        const a = s.arr[s.off + i];
+        s.arr[s.off + i] = s.arr[s.off + j];
+        s.arr[s.off + j] = a;
+      }
+    },
+    'slices.Clone': (_ctx: NativeCtx, s: S) => (s === null ? null : fresh(items(s).map(copyValue))),
+    'slices.Compact': (_ctx: NativeCtx, s: S) => {
+      if (s === null || s.len < 2) return s;
+      let k = 1;
+      for (let i = 1; i < s.len; i++) {
+        const e = s.arr[s.off + i];
+        if (!goEqual(e, s.arr[s.off + k - 1])) s.arr[s.off + k++] = e;
+      }
+      clearTail(s, k, s.len);
+      return { arr: s.arr, off: s.off, len: k, cap: s.cap };
+    },
+    'slices.Insert': (ctx: NativeCtx, s: S, i: GoInt, v: S) => {
+      const n = s?.len ?? 0;
+      const at = Number(i);
+      if (at > n) ctx.runtimeError(`slice bounds out of range [${at}:${n}]`);
+      const vs = items(v).map(copyValue);
+      if (vs.length === 0) return s;
+      const cap = s?.cap ?? 0;
+      if (s !== null && n + vs.length <= cap) {
+        for (let k = n - 1; k >= at; k--) s.arr[s.off + k + vs.length] = s.arr[s.off + k];
+        for (let k = 0; k < vs.length; k++) s.arr[s.off + at + k] = vs[k];
+        return { arr: s.arr, off: s.off, len: n + vs.length, cap };
+      }
+      const old = items(s);
+      const out = [...old.slice(0, at), ...vs, ...old.slice(at)];
+      let newCap = cap === 0 ? out.length : cap;
+      if (out.length > 2 * cap) newCap = out.length;
+      else while (newCap < out.length) newCap = newCap < 256 ? newCap * 2 : newCap + Math.floor((newCap + 3 * 256) / 4);
+      return fresh(out, newCap);
+    },
+    'slices.Delete': (ctx: NativeCtx, s: S, i: GoInt, j: GoInt) => {
+      const a = Number(i), b = Number(j);
+      const n = s?.len ?? 0;
+      boundsCheck(ctx, a, b, n, n);
+      if (a === b || s === null) return s;
+      for (let k = b; k < n; k++) s.arr[s.off + a + k - b] = s.arr[s.off + k];
+      clearTail(s, n - (b - a), n);
+      return { arr: s.arr, off: s.off, len: n - (b - a), cap: s.cap };
+    },
+    'slices.Concat': (_ctx: NativeCtx, ss: S) => {
+      const out: unknown[] = [];
+      for (const s of items<S>(ss)) out.push(...items(s).map(copyValue));
+      return out.length === 0 ? null : fresh(out);
+    },
+    'slices.Repeat': (ctx: NativeCtx, x: S, count: GoInt) => {
+      if (count < 0) panicString(ctx, 'cannot be negative');
+      const es = items(x);
+      const out: unknown[] = [];
+      for (let k = 0; k < Number(count); k++) out.push(...es.map(copyValue));
+      return fresh(out);
+    },
+  },
+};
+
+export { less };
