@@ -182,9 +182,14 @@ function fromIssue(
   if (missing) {
     return problem(label, line, field, kind ? `required for kind "${kind}"` : 'required');
   }
+  if (path.length === 0) {
+    return problem(label, line ?? 1, null, 'a deck file is a mapping with format, id, name and cards (see docs/deck-format.md)');
+  }
+  const words: Record<string, string> = { string: 'text', array: 'a list', object: 'a mapping', boolean: 'true or false', number: 'a number' };
   let message = issue.message;
-  if (issue.code === 'invalid_type') message = `must be ${issue.expected === 'string' ? 'text' : issue.expected}`;
+  if (issue.code === 'invalid_type') message = `must be ${words[issue.expected] ?? issue.expected}`;
   else if (issue.code === 'too_small' && issue.origin === 'string') message = 'must not be empty';
+  else if (issue.code === 'too_small' && issue.origin === 'array') message = 'needs at least one entry';
   else if (issue.code === 'invalid_value' && path.length === 1 && path[0] === 'format') message = 'must be 1 (the only deck format so far)';
   return problem(label, line, field, message);
 }

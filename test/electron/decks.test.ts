@@ -66,6 +66,18 @@ describe('deck validation', () => {
     }
   });
 
+  it.each([
+    ['an empty file', '', 'decks/t.yaml:1: a deck file is a mapping with format, id, name and cards (see docs/deck-format.md)'],
+    ['cards that are not a list', 'format: 1\nid: x\nname: X\ncards: 3\n', 'decks/t.yaml:4: cards: must be a list'],
+    ['a card that is a string', 'format: 1\nid: x\nname: X\ncards:\n  - hello\n', 'decks/t.yaml:5: cards[0]: each card must be a mapping with id and kind'],
+    ['a number where text belongs', 'format: 1\nid: x\nname: X\ncards:\n  - id: a\n    kind: term\n    term: 42\n    definition: D\n', 'decks/t.yaml:7: cards[0].term: must be text'],
+    ['an exercise without checks', 'format: 1\nid: x\nname: X\ncards:\n  - id: a\n    kind: exercise\n    task: T\n    starter: s\n    solution: S\n    checks: []\n', 'decks/t.yaml:10: cards[0].checks: needs at least one entry'],
+    ['a repeated key', 'format: 1\nid: x\nname: X\nname: Y\ncards: []\n', 'decks/t.yaml:4: YAML syntax: Map keys must be unique'],
+  ])('explains %s', (_what, text, message) => {
+    const out = parseDeck(text, 'decks/t.yaml');
+    expect(out.ok ? [] : out.problems.map(formatProblem)).toEqual([message]);
+  });
+
   it('loads the good decks of a folder when others in it are broken', async () => {
     const dir = tempDir();
     const bundled = path.join(dir, 'bundled');
