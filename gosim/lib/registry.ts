@@ -10,6 +10,16 @@ import { pkg as atomic } from './atomic.ts';
 import { pkg as context } from './context.ts';
 import { pkg as runtime } from './runtime.ts';
 import { pkg as strconv } from './strconv.ts';
+import { pkg as bytes } from './bytes.ts';
+import { pkg as cmp } from './cmp.ts';
+import { pkg as maps } from './maps.ts';
+import { pkg as math } from './math.ts';
+import { pkg as rand } from './rand.ts';
+import { pkg as slices } from './slices.ts';
+import { pkg as sort } from './sort.ts';
+import { pkg as strings } from './strings.ts';
+import { pkg as unicode } from './unicode.ts';
+import { pkg as utf8 } from './utf8.ts';
 import { natives as once } from './once.ts';
 import { natives as cond } from './cond.ts';
 import { natives as rwmutex } from './rwmutex.ts';
@@ -20,6 +30,7 @@ function merge(base: NativePackage, ...more: Record<string, Native>[]): NativePa
 
 const all: NativePackage[] = [
   fmt, errors, os, merge(sync, once, cond, rwmutex), time, atomic, context, runtime, strconv,
+  bytes, cmp, maps, math, rand, slices, sort, strings, unicode, utf8,
 ];
 
 export const packages: ReadonlyMap<string, NativePackage> = new Map(all.map((p) => [p.path, p]));
