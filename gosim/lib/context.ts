@@ -45,7 +45,7 @@ const deadlineExceeded = (ctx: NativeCtx): Iface => ({ t: ctx.typeOf('context.de
 const ZERO_TIME: TimeValue = [0, 0, null];
 
 /** The named type of a context value built here, or null for one from the program. */
-function kindOf(ctx: NativeCtx, c: Iface): 'background' | 'todo' | 'cancel' | 'timer' | 'value' | 'without' | null {
+function kindOf(c: Iface): 'background' | 'todo' | 'cancel' | 'timer' | 'value' | 'without' | null {
   const t = c.t.tag === 'Pointer' ? c.t.elem : c.t;
   if (t.tag !== 'Named' || t.pkg !== 'context') return null;
   switch (t.name) {
@@ -55,7 +55,7 @@ function kindOf(ctx: NativeCtx, c: Iface): 'background' | 'todo' | 'cancel' | 't
     case 'timerCtx': return 'timer';
     case 'valueCtx': return 'value';
     case 'withoutCancelCtx': return 'without';
-    default: void ctx; return null;
+    default: return null;
   }
 }
 
@@ -68,7 +68,7 @@ function cancelStruct(c: Iface, kind: 'cancel' | 'timer'): StructValue {
 /** The nearest cancelable ancestor's state, as Go's parentCancelCtx finds it; null if none. */
 function nearestState(ctx: NativeCtx, c: Iface | null): CancelState | null {
   while (c !== null) {
-    const k = kindOf(ctx, c);
+    const k = kindOf(c);
     if (k === 'cancel' || k === 'timer') return states.get(cancelStruct(c, k)) ?? null;
     if (k === 'value') c = ((c.v as Pointer<StructValue>).load()[0] as Iface | null);
     else return null;
@@ -76,7 +76,7 @@ function nearestState(ctx: NativeCtx, c: Iface | null): CancelState | null {
   return null;
 }
 
-function closedOrNew(ctx: NativeCtx): Channel {
+function newDoneChan(ctx: NativeCtx): Channel {
   return new Channel(0, () => [], schedOf(ctx));
 }
 
@@ -84,7 +84,7 @@ function cancel(ctx: NativeCtx, st: CancelState, removeFromParent: boolean, err:
   if (st.err !== null) return;
   st.err = err;
   st.cause = cause ?? err;
-  if (st.done === null) st.done = closedOrNew(ctx);
+  if (st.done === null) st.done = newDoneChan(ctx);
   chanClose(st.done);
   for (const child of st.children) cancel(ctx, child, false, err, cause);
   st.children.clear();
@@ -147,7 +147,6 @@ function* withDeadline(ctx: NativeCtx, parent: Iface | null, d: TimeValue, cause
 }
 
 function cancelFunc(ctx: NativeCtx, st: CancelState): GoFunc {
-  // eslint-disable-next-line require-yield
   return function* () { cancel(ctx, st, true, canceled(ctx), null); };
 }
 
@@ -171,7 +170,7 @@ function* stringify(ctx: NativeCtx, v: Iface | null): Generator<unknown, string,
 
 function* lookupValue(ctx: NativeCtx, c: Iface | null, key: Iface | null): Generator<unknown, Iface | null, unknown> {
   while (c !== null) {
-    const k = kindOf(ctx, c);
+    const k = kindOf(c);
     if (k === 'value') {
       const s = (c.v as Pointer<StructValue>).load();
       if (ifacesEqual(s[1] as Iface | null, key)) return s[2] as Iface | null;
@@ -217,8 +216,7 @@ const natives: Record<string, Native> = {
   'context.WithCancelCause': (ctx: NativeCtx, parent: Iface | null) => {
     requireParent(ctx, parent);
     const [c, st] = withCancel(ctx, parent);
-    // eslint-disable-next-line require-yield
-    const f: GoFunc = function* (cause: unknown) { cancel(ctx, st, true, canceled(ctx), cause as Iface | null); };
+      const f: GoFunc = function* (cause: unknown) { cancel(ctx, st, true, canceled(ctx), cause as Iface | null); };
     return [c, f];
   },
   // Generator functions (not arrows returning generators): the runtime tells natives that may
@@ -262,8 +260,7 @@ const natives: Record<string, Native> = {
       if (st.err !== null) { reg.finished = true; schedOf(ctx).go(f, []); }
       else st.afterFuncs.add(reg);
     }
-    // eslint-disable-next-line require-yield
-    const stop: GoFunc = function* () {
+      const stop: GoFunc = function* () {
       if (reg.finished) return false;
       reg.finished = true;
       st?.afterFuncs.delete(reg);
@@ -274,7 +271,7 @@ const natives: Record<string, Native> = {
 
   'context.cancelCtx.Done': (ctx: NativeCtx, p: Pointer<StructValue>) => {
     const st = stateOf(p);
-    if (st.done === null) st.done = closedOrNew(ctx);
+    if (st.done === null) st.done = newDoneChan(ctx);
     return st.done;
   },
   'context.cancelCtx.Err': (_ctx: NativeCtx, p: Pointer<StructValue>) => stateOf(p).err,
