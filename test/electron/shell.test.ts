@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { methodNames, type ApiErrorBody } from '../../electron/api/contract.ts';
 import type { Dispatched } from '../../electron/api/dispatch.ts';
@@ -105,5 +107,24 @@ describe('the preload bridge', () => {
       ['api:today', {}],
       ['api:bury', { cardId: 9 }],
     ]);
+  });
+});
+
+describe('packaging', () => {
+  it('electron-builder.yml passes electron-builder\'s own schema and keeps the native module unpacked', async () => {
+    const require = createRequire(import.meta.url);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
+    };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+    const file = path.join(fixtures, '..', '..', '..', 'electron-builder.yml');
+    const config = parseYaml(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    expect(config).toMatchObject({
+      productName: 'Go Concurrency Trainer',
+      files: ['dist/**', 'decks/**', 'package.json'],
+      asarUnpack: ['**/*.node'],
+      linux: { target: ['AppImage', 'deb'] },
+    });
   });
 });
