@@ -268,6 +268,7 @@ function methodDecl(c: Checker, d: ast.FuncDecl, f: Func): void {
     c.error(rt.pos, 'generic types are not supported by gosim');
   } else c.error(rt.pos, `invalid receiver type ${rt.kind}`);
   const recvType: Type = base ? (ptr ? new Pointer(base) : base) : Typ.invalid;
+  if (base) c.record(field.type, { mode: 'typexpr', type: recvType });
   if (base && (under(base).tag === 'Pointer' || under(base).tag === 'Interface')) {
     c.error(rt.pos, `invalid receiver type ${base.name} (pointer or interface type)`);
   }

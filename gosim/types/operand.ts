@@ -100,6 +100,10 @@ export function updateExprType(c: Checker, e: ast.Expr, t: Type): void {
       updateExprType(c, e.x, t);
       updateExprType(c, e.y, t);
       break;
+    case 'CallExpr':
+      // Constant min/max: the arguments take the result's type too.
+      if (c.info.types.get(e.fun.id)?.mode === 'builtin') for (const a of e.args) updateExprType(c, a, t);
+      break;
     default: break;
   }
 }
