@@ -39,7 +39,13 @@ export function App(props: { api: Api }) {
   } else if (screen.name === 'settings') {
     body = <Settings api={api} />;
   } else {
-    body = <Today api={api} onStart={(deckId) => go({ name: 'review', deckId, session: Date.now() })} />;
+    body = (
+      <Today
+        api={api}
+        onStart={(deckId) => go({ name: 'review', deckId, session: Date.now() })}
+        onDecks={() => go({ name: 'decks' })}
+      />
+    );
   }
 
   const tab = (name: 'today' | 'decks' | 'settings', label: string) => (

@@ -17,6 +17,10 @@ export function Decks(props: { api: Api }) {
   useEffect(() => {
     let live = true;
     api.listDecks({}).then((d) => live && setDecks(d), report);
+    // Problems from the last load (at start), so they show before anyone presses Reload.
+    api.status({}).then((s) => {
+      if (live && s.deckProblems && s.deckProblems.length > 0) setProblems((p) => p ?? s.deckProblems ?? null);
+    }, report);
     return () => {
       live = false;
     };

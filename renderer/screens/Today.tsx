@@ -3,14 +3,16 @@ import { useEffect, useState } from 'react';
 import type { Api, TodaySummary } from '../../electron/api/contract.ts';
 import { useReport } from '../errors.tsx';
 
-export function Today(props: { api: Api; onStart: (deckId: string | undefined) => void }) {
-  const { api, onStart } = props;
+export function Today(props: { api: Api; onStart: (deckId: string | undefined) => void; onDecks: () => void }) {
+  const { api, onStart, onDecks } = props;
   const report = useReport();
   const [summary, setSummary] = useState<TodaySummary | null>(null);
+  const [deckProblems, setDeckProblems] = useState(0);
 
   useEffect(() => {
     let live = true;
     api.today({}).then((s) => live && setSummary(s), report);
+    api.status({}).then((s) => live && setDeckProblems(s.deckProblems?.length ?? 0), report);
     return () => {
       live = false;
     };
@@ -29,6 +31,15 @@ export function Today(props: { api: Api; onStart: (deckId: string | undefined) =
           Reviewed today: <strong>{summary.reviewedToday}</strong>
         </p>
       </div>
+      {deckProblems > 0 && (
+        <p className="notice notice-warn" role="status" data-testid="deck-problem-notice">
+          {deckProblems === 1 ? 'A deck file has a problem' : `Deck files have ${deckProblems} problems`}, so part of
+          your cards may be missing.{' '}
+          <button type="button" className="link inline" onClick={onDecks}>
+            See what to fix in Decks
+          </button>
+        </p>
+      )}
       {summary.decks.length === 0 ? (
         <p className="empty">No decks are loaded. Open <em>Decks</em> and press Reload to see why.</p>
       ) : (

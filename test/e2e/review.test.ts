@@ -283,11 +283,15 @@ describe('reviewing in the browser', () => {
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'Today' }).waitFor();
 
-    await page.getByRole('button', { name: 'Decks', exact: true }).click();
+    // The problem found at start is announced on Today and leads to Decks.
+    await page.getByTestId('deck-problem-notice').waitFor();
+    await page.getByRole('button', { name: 'See what to fix in Decks' }).click();
     await page.getByRole('heading', { name: 'E2E Basics' }).waitFor();
-    await page.getByRole('button', { name: 'Reload from files' }).click();
     const problems = page.getByTestId('deck-problems');
     await problems.waitFor();
+    expect(await problems.locator('li').first().textContent()).toContain('broken.yaml:9');
+    await page.getByRole('button', { name: 'Reload from files' }).click();
+    await page.getByRole('button', { name: 'Reload from files' }).waitFor();
     expect(await problems.locator('li').count()).toBe(1);
     const line = (await problems.locator('li').first().textContent()) ?? '';
     expect(line).toContain('broken.yaml:9');
