@@ -20,6 +20,7 @@ import { Compiler } from './compile/compiler.ts';
 import { compileProgram } from './compile/entry.ts';
 import { panicValueText } from './compile/print.ts';
 import { packages } from './lib/registry.ts';
+import { waitFrames } from './runtime/libframes.ts';
 import type { NativePackage } from './lib/native.ts';
 
 export interface RunOptions {
@@ -130,7 +131,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
     const entry = compileProgram(c);
     const p = prog;
     const s = sched;
-    sched.traceback = (g) => traceback(g, g.top ? snapshotsOf(g) : []);
+    sched.traceback = (g, lib) => traceback(g, [...(lib ?? (g.state === 'waiting' ? waitFrames[g.waitReason] ?? [] : [])), ...snapshotsOf(g)]);
     sched.describePanic = (e, g) => describePanic(p, s, e, g);
     sched.go(entry, []);
     const outcome = sched.run();
@@ -183,9 +184,11 @@ function snapshotsOf(g: Goroutine): FrameSnapshot[] {
 function traceback(g: Goroutine, frames: FrameSnapshot[], running = false): string {
   const reason = running || g.state === 'running' ? 'running' : g.waitReason || 'runnable';
   let out = `goroutine ${g.id} [${reason}]:\n`;
+  let shown = 0;
   for (const f of frames) {
     if (f.func === 'main.init' && frames.length > 1) continue;
     out += `${f.func}(${f.noArgs ? '' : '...'})\n\t${f.file}:${f.line}\n`;
+    if (++shown === 100 && frames.length > 101) { out += '...additional frames elided...\n'; break; }
   }
   if (g.createdAt && g.id !== 1) out += `created by ${g.createdAt.func} in goroutine ${g.createdIn}\n\t${g.createdAt.file}:${g.createdAt.line}\n`;
   return out;
@@ -231,7 +234,7 @@ function describePanic(p: Program, s: Scheduler, e: GoPanic, g: Goroutine): stri
     out += '\n';
   });
   if (e.sigsegv) out += '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n';
-  const frames = e.stack.length ? e.stack : snapshotsOf(g);
+  const frames = [...e.libFrames, ...(e.stack.length ? e.stack : snapshotsOf(g))];
   out += '\n' + traceback(g, frames, true);
   void s;
   return out;

@@ -4,6 +4,7 @@ import type { GoFunc } from '../lib/native.ts';
 import { Frame, FuncInfo, PREEMPT, stackOverflow, snapshotStack, type Goroutine, type Scheduler } from '../runtime/scheduler.ts';
 import { GoExit, GoPanic } from '../runtime/panic.ts';
 import { Box } from '../runtime/ops.ts';
+import { panicFrame } from '../runtime/libframes.ts';
 import type { S, Gen } from './code.ts';
 
 export interface FuncShape {
@@ -32,7 +33,14 @@ export function* runDefers(g: Goroutine, fr: Frame, thrown: GoPanic | GoExit | n
     } catch (e) {
       if (!(e instanceof GoPanic || e instanceof GoExit)) throw e;
       if (e instanceof GoPanic) {
-        if (e.stack.length === 0) e.stack = snapshotStack(g);
+        if (e.stack.length === 0) {
+          e.stack = snapshotStack(g);
+          // Go shows the runtime's panic frame between the deferred call and the panicking frame.
+          if (thrown instanceof GoPanic) {
+            const i = e.stack.length - fr.depth;
+            if (i >= 0 && i <= e.stack.length) e.stack.splice(i, 0, panicFrame);
+          }
+        }
         if (thrown instanceof GoPanic) {
           if (thrown.recovered && thrown.value === e.value && thrown.value !== null) { e.repanicked = true; e.sigsegv = thrown.sigsegv; }
           else e.previous = thrown;

@@ -12,6 +12,7 @@ import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts'
 import { errorType } from '../types/universe.ts';
 import { lookupLibraryType } from '../types/check.ts';
 import { copyAgg } from '../runtime/ops.ts';
+import { fatalFrames } from '../runtime/libframes.ts';
 
 const GeneratorFunction = Object.getPrototypeOf(function* () { /* marker */ }).constructor;
 
@@ -44,7 +45,7 @@ export class Program {
       method: (x, name) => prog.method(x, name),
       panic: (v) => { throw new GoPanic(v); },
       runtimeError: (msg) => { throw runtimeErrorPanic(msg, msg.includes('nil pointer')); },
-      fatal: (msg) => { throw new GoFatal(msg); },
+      fatal: (msg) => { const f = new GoFatal(msg); f.libFrames = fatalFrames[msg] ?? []; throw f; },
       typeOf: (q) => prog.typeOf(q),
       random: () => sched.random(),
       writeStdout: (b) => prog.write(1, b),

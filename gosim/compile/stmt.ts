@@ -555,6 +555,7 @@ function forStmt(c: Compiler, s: ast.ForStmt): S {
 
 function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
   const label = c.pendingLabel; c.pendingLabel = null;
+  const line = s.pos.line;
   const xT = c.typeOf(s.x);
   const u = under(xT);
   const x = expr(c, s.x);
@@ -654,6 +655,7 @@ function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
       return gs(function* (fr) {
         const ch = (yield* xg(fr)) as Channel | null;
         for (;;) {
+          fr.line = line;
           if (ch === null) { yield* S.park('chan receive (nil chan)', null); return undefined; }
           if (!ch.tryRecv()) yield* ch.recvWait();
           if (!ch.gotOk) break;

@@ -5,6 +5,7 @@ import type { Pointer } from '../values.ts';
 import type { Goroutine } from '../runtime/scheduler.ts';
 import { Queue } from '../runtime/queue.ts';
 import { GoPanic } from '../runtime/panic.ts';
+import { negativeWaitGroupFrames } from '../runtime/libframes.ts';
 
 interface WaitGroupState { count: number; waiters: Goroutine[] }
 interface MutexState { locked: boolean; waiters: Queue<Goroutine> }
@@ -31,10 +32,14 @@ export function mutexState(ctx: NativeCtx, p: Pointer | null): MutexState {
   return s;
 }
 
-function add(ctx: NativeCtx, wg: Pointer | null, delta: number): void {
+function add(ctx: NativeCtx, wg: Pointer | null, delta: number, viaDone = false): void {
   const s = wgState(ctx, wg);
   s.count += delta;
-  if (s.count < 0) ctx.panic(errorValue(ctx, 'sync: negative WaitGroup counter'));
+  if (s.count < 0) {
+    const p = new GoPanic(errorValue(ctx, 'sync: negative WaitGroup counter'));
+    p.libFrames = negativeWaitGroupFrames(viaDone);
+    throw p;
+  }
   if (s.count === 0 && s.waiters.length > 0) {
     const ws = s.waiters;
     s.waiters = [];
@@ -70,7 +75,7 @@ export const pkg: NativePackage = {
   path: 'sync',
   natives: {
     'sync.WaitGroup.Add': (ctx: NativeCtx, wg: Pointer | null, delta: number | bigint) => add(ctx, wg, Number(delta)),
-    'sync.WaitGroup.Done': (ctx: NativeCtx, wg: Pointer | null) => add(ctx, wg, -1),
+    'sync.WaitGroup.Done': (ctx: NativeCtx, wg: Pointer | null) => add(ctx, wg, -1, true),
     *'sync.WaitGroup.Wait'(ctx: NativeCtx, wg: Pointer | null) {
       const s = wgState(ctx, wg);
       if (s.count === 0) return;

@@ -21,6 +21,8 @@ export class GoPanic {
   previous: GoPanic | null = null;
   /** True when this value was recovered and then panicked again by the same deferred call. */
   repanicked = false;
+  /** Library frames to show above the program's frames (a panic raised inside a native). */
+  libFrames: FrameSnapshot[] = [];
   constructor(readonly value: Iface | null, readonly isRuntimeError = false, public sigsegv = false) {}
 }
 
@@ -30,6 +32,8 @@ export class GoExit {}
 /** A fatal error (`fatal error: msg`): no deferred call runs, recover cannot stop it. */
 export class GoFatal {
   constructor(readonly msg: string, readonly allGoroutines = true, readonly preamble = '') {}
+  /** Library frames to show above the program's frames of the goroutine that failed. */
+  libFrames: FrameSnapshot[] = [];
 }
 
 /** os.Exit(code) or a budget that ran out: the program ends at once, skipping deferred calls. */

@@ -142,7 +142,7 @@ export class Scheduler {
   channelOps = 0;
   private wallStart = 0;
   /** Turns snapshots of a goroutine's stack into Go's traceback text (set by the runtime). */
-  traceback: (g: Goroutine) => string = () => '';
+  traceback: (g: Goroutine, libFrames?: FrameSnapshot[]) => string = () => '';
   /** Called with an unrecovered panic; returns the stderr text to print. */
   describePanic: (p: GoPanic, g: Goroutine) => string = () => '';
 
@@ -306,7 +306,7 @@ export class Scheduler {
     let out = e.preamble + `fatal error: ${e.msg}\n`;
     if (!e.allGoroutines) return out;
     const cur = g.state === 'running' ? g : null;
-    if (cur) out += '\n' + this.traceback(cur);
+    if (cur) out += '\n' + this.traceback(cur, e.libFrames);
     for (const h of [...this.live.values()].sort((a, b) => a.id - b.id)) {
       if (h !== cur) out += '\n' + this.traceback(h);
     }
@@ -315,7 +315,7 @@ export class Scheduler {
 }
 
 export function stackOverflow(_limit: number): GoFatal {
-  return new GoFatal('stack overflow', true, 'runtime: goroutine stack exceeds 1000000000-byte limit\n');
+  return new GoFatal('stack overflow', true, 'runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc020160398 stack=[0xc020160000, 0xc040160000]\n');
 }
 
 const GOEXITED = Symbol('goexited');

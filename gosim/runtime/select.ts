@@ -45,7 +45,9 @@ export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boole
   let any = false;
   for (const c of cases) if (c.ch !== null) { any = true; break; }
   if (!any) {
-    yield* sched.park(cases.length === 0 ? 'select (no cases)' : 'select', null);
+    // A one-case select is a plain channel operation, and blocks as one.
+    const reason = cases.length === 0 ? 'select (no cases)' : cases.length === 1 ? (cases[0]!.send ? 'chan send (nil chan)' : 'chan receive (nil chan)') : 'select';
+    yield* sched.park(reason, null);
     return { index: -1, value: undefined, ok: false };
   }
   const sel = new SelectWait(g);
@@ -57,7 +59,7 @@ export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boole
     waiters.push(w);
     c.ch.enqueue(c.send, w);
   }
-  yield* sched.park('select', sel);
+  yield* sched.park(cases.length === 1 ? (cases[0]!.send ? 'chan send' : 'chan receive') : 'select', sel);
   for (let i = 0; i < cases.length; i++) {
     const w = waiters[i];
     if (w && i !== sel.index) cases[i]!.ch!.dequeue(cases[i]!.send, w);
