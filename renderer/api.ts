@@ -96,7 +96,7 @@ export function httpApi(token: string | null, doFetch: Fetch, base = ''): Api {
 }
 
 /** Wraps the Electron bridge so its failures look like the HTTP host's (same banner either way). */
-function bridgeApi(bridge: Api): Api {
+export function bridgeApi(bridge: Api): Api {
   return new Proxy({} as Api, {
     get(_target, name) {
       if (typeof name !== 'string' || name === 'then') return undefined;
