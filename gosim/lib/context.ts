@@ -4,12 +4,14 @@
 // cancelCtx. Cancellation propagates to children synchronously, as in Go; the Done channel is
 // made on first use and closed on cancel; a deadline is a scheduler timer.
 //
-// Not modelled: propagation from a parent Context implemented by the program itself (Go starts a
-// goroutine watching the parent's Done channel); such a child is canceled only by its own cancel
-// function or deadline.
+// A program's own Context type that embeds one of ours passes cancellation on, as in Go (its
+// promoted Value answers the cancelCtx lookup). Not modelled: a Context written from scratch by
+// the program (Go starts a goroutine watching its Done channel); a child of one is canceled only
+// by its own cancel function or deadline.
 import type { GoFunc, Native, NativeCtx, NativePackage } from './native.ts';
 import type { Iface, Pointer, StructValue } from '../values.ts';
 import { comparable } from '../types/predicates.ts';
+import { Typ } from '../types/universe.ts';
 import { typeString } from '../types/typestring.ts';
 import { ifacesEqual, newError, newPointer, pointerTo, stringValue } from './errors.ts';
 import { Channel, chanClose } from '../runtime/chan.ts';
@@ -65,13 +67,24 @@ function cancelStruct(c: Iface, kind: 'cancel' | 'timer'): StructValue {
   return kind === 'timer' ? (s[0] as StructValue) : s;
 }
 
+/**
+ * The key under which a context answers Value with its nearest *cancelCtx, as Go's
+ * &cancelCtxKey: a program's own Context type that embeds one of ours forwards Value to it, so
+ * children of such a context are canceled with it. No value a program can make equals it.
+ */
+const cancelCtxKey: Iface = { t: Typ.unsafePointer, v: {} };
+
 /** The nearest cancelable ancestor's state, as Go's parentCancelCtx finds it; null if none. */
-function nearestState(ctx: NativeCtx, c: Iface | null): CancelState | null {
+function* nearestState(ctx: NativeCtx, c: Iface | null): Generator<unknown, CancelState | null, unknown> {
   while (c !== null) {
     const k = kindOf(c);
     if (k === 'cancel' || k === 'timer') return states.get(cancelStruct(c, k)) ?? null;
-    if (k === 'value') c = ((c.v as Pointer<StructValue>).load()[0] as Iface | null);
-    else return null;
+    if (k === 'value') { c = (c.v as Pointer<StructValue>).load()[0] as Iface | null; continue; }
+    if (k !== null) return null;
+    const m = ctx.method(c, 'Value');
+    const found = m ? ((yield* m(cancelCtxKey)) as Iface | null) : null;
+    const fk = found && kindOf(found);
+    return fk === 'cancel' || fk === 'timer' ? (states.get(cancelStruct(found!, fk)) ?? null) : null;
   }
   return null;
 }
@@ -97,8 +110,8 @@ function cancel(ctx: NativeCtx, st: CancelState, removeFromParent: boolean, err:
   st.afterFuncs.clear();
 }
 
-function newState(ctx: NativeCtx, parent: Iface): CancelState {
-  const p = nearestState(ctx, parent);
+function* newState(ctx: NativeCtx, parent: Iface): Generator<unknown, CancelState, unknown> {
+  const p = yield* nearestState(ctx, parent);
   const st: CancelState = { parent: p, children: new Set(), done: null, err: null, cause: null, timer: null, afterFuncs: new Set() };
   if (p) {
     if (p.err !== null) cancel(ctx, st, false, p.err, p.cause);
@@ -111,9 +124,9 @@ function requireParent(ctx: NativeCtx, parent: Iface | null): asserts parent is 
   if (parent === null) ctx.panic(stringValue('cannot create context from nil parent'));
 }
 
-function withCancel(ctx: NativeCtx, parent: Iface): [Iface, CancelState] {
+function* withCancel(ctx: NativeCtx, parent: Iface): Generator<unknown, [Iface, CancelState], unknown> {
   const s: StructValue = [parent, 0];
-  const st = newState(ctx, parent);
+  const st = yield* newState(ctx, parent);
   states.set(s, st);
   return [{ t: pointerTo(ctx.typeOf('context.cancelCtx')), v: newPointer(s) }, st];
 }
@@ -129,11 +142,11 @@ function* withDeadline(ctx: NativeCtx, parent: Iface | null, d: TimeValue, cause
   const [cur, ok] = yield* parentDeadline(ctx, parent);
   if (ok && sub(cur, d) < 0n) {
     // The parent's deadline comes first: this context could never time out on its own.
-    const [c, st] = withCancel(ctx, parent);
+    const [c, st] = yield* withCancel(ctx, parent);
     return [c, cancelFunc(ctx, st)];
   }
   const inner: StructValue = [parent, 0];
-  const st = newState(ctx, parent);
+  const st = yield* newState(ctx, parent);
   states.set(inner, st);
   const c: Iface = { t: pointerTo(ctx.typeOf('context.timerCtx')), v: newPointer<StructValue>([inner, d]) };
   const sched = schedOf(ctx);
@@ -176,6 +189,7 @@ function* lookupValue(ctx: NativeCtx, c: Iface | null, key: Iface | null): Gener
       if (ifacesEqual(s[1] as Iface | null, key)) return s[2] as Iface | null;
       c = s[0] as Iface | null;
     } else if (k === 'cancel' || k === 'timer') {
+      if (key === cancelCtxKey) return c;
       c = cancelStruct(c, k)[0] as Iface | null;
     } else if (k === 'without') {
       c = (c.v as StructValue)[0] as Iface | null;
@@ -208,14 +222,14 @@ const natives: Record<string, Native> = {
   'context.deadlineExceededError.Timeout': () => true,
   'context.deadlineExceededError.Temporary': () => true,
 
-  'context.WithCancel': (ctx: NativeCtx, parent: Iface | null) => {
+  'context.WithCancel': function* (ctx: NativeCtx, parent: Iface | null) {
     requireParent(ctx, parent);
-    const [c, st] = withCancel(ctx, parent);
+    const [c, st] = yield* withCancel(ctx, parent);
     return [c, cancelFunc(ctx, st)];
   },
-  'context.WithCancelCause': (ctx: NativeCtx, parent: Iface | null) => {
+  'context.WithCancelCause': function* (ctx: NativeCtx, parent: Iface | null) {
     requireParent(ctx, parent);
-    const [c, st] = withCancel(ctx, parent);
+    const [c, st] = yield* withCancel(ctx, parent);
       const f: GoFunc = function* (cause: unknown) { cancel(ctx, st, true, canceled(ctx), cause as Iface | null); };
     return [c, f];
   },
@@ -246,15 +260,15 @@ const natives: Record<string, Native> = {
   },
 
   'context.Cause': function* (ctx: NativeCtx, c: Iface | null) {
-    const st = nearestState(ctx, c);
+    const st = yield* nearestState(ctx, c);
     if (st) return st.cause;
     if (c === null) return null;
     const m = ctx.method(c, 'Err');
     return m ? yield* m() : null;
   },
 
-  'context.AfterFunc': (ctx: NativeCtx, c: Iface | null, f: GoFunc) => {
-    const st = nearestState(ctx, c);
+  'context.AfterFunc': function* (ctx: NativeCtx, c: Iface | null, f: GoFunc) {
+    const st = yield* nearestState(ctx, c);
     const reg: AfterFuncReg = { f, finished: false };
     if (st) {
       if (st.err !== null) { reg.finished = true; schedOf(ctx).go(f, []); }
@@ -276,6 +290,7 @@ const natives: Record<string, Native> = {
   },
   'context.cancelCtx.Err': (_ctx: NativeCtx, p: Pointer<StructValue>) => stateOf(p).err,
   'context.cancelCtx.Value': function* (ctx: NativeCtx, p: Pointer<StructValue>, key: Iface | null) {
+    if (key === cancelCtxKey) return { t: pointerTo(ctx.typeOf('context.cancelCtx')), v: p } satisfies Iface;
     return yield* lookupValue(ctx, p.load()[0] as Iface | null, key);
   },
   'context.cancelCtx.String': function* (ctx: NativeCtx, p: Pointer<StructValue>) {
