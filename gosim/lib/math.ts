@@ -6,6 +6,10 @@ import type { GoInt } from '../values.ts';
 
 const view = new DataView(new ArrayBuffer(8));
 
+// Go folds 1/Ln2 and 1/Ln10 exactly at compile time; 1 / Math.LN10 in doubles is an ulp off.
+const LOG2E = 1.4426950408889634;
+const LOG10E = 0.4342944819032518;
+
 /** Frexp: x = frac * 2^exp with 0.5 <= |frac| < 1. */
 export function frexp(x: number): [number, number] {
   if (x === 0 || !Number.isFinite(x) || x !== x) return [x, 0];
@@ -97,7 +101,7 @@ export function round(x: number): number {
 function log2(x: number): number {
   const [frac, exp] = frexp(x);
   if (frac === 0.5) return exp - 1;
-  return Math.log(frac) * (1 / Math.LN2) + exp;
+  return Math.log(frac) * LOG2E + exp;
 }
 
 function hypot(p: number, q: number): number {
@@ -137,7 +141,7 @@ export const pkg: NativePackage = {
     'math.Hypot': f2(hypot),
     'math.Log': f1(Math.log),
     'math.Log2': f1(log2),
-    'math.Log10': f1((x) => Math.log(x) * (1 / Math.LN10)),
+    'math.Log10': f1((x) => Math.log(x) * LOG10E),
     'math.Exp': f1(Math.exp),
     'math.Sin': f1(Math.sin),
     'math.Cos': f1(Math.cos),

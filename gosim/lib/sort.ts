@@ -71,7 +71,18 @@ export function isSortedOrdered(s: SliceValue | null): boolean {
   return true;
 }
 
+function isReverse(x: Iface): boolean {
+  const t = x.t;
+  return t.tag === 'Pointer' && t.elem.tag === 'Named' && t.elem.pkg === 'sort' && t.elem.name === 'reverse';
+}
+
 function* callMethod(ctx: NativeCtx, x: Iface, name: string, ...args: unknown[]): Gen<unknown> {
+  // sort.Reverse's value gets Len and Swap from its embedded Interface; go straight to it.
+  if (isReverse(x) && x.v !== null) {
+    const inner = (x.v as { load(): unknown[] }).load()[0] as Iface | null;
+    if (inner === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+    return yield* callMethod(ctx, inner, name, ...(name === 'Less' ? [args[1], args[0]] : args));
+  }
   const m = ctx.method(x, name);
   if (m === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
   return yield* ctx.call(m, ...args);
