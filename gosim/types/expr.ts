@@ -263,7 +263,9 @@ function selector(c: Checker, e: ast.SelectorExpr): Operand {
   }
   const r = lookupFieldOrMethod(T, x.mode === 'variable', c.pkg, sel);
   if (r.kind === 'none' || r.kind === 'ambiguous') {
+    const hidden = r.kind === 'none' ? lookupFieldOrMethod(T, true, '*', sel) : r;
     if (r.kind === 'ambiguous') c.error(e.sel.pos, `ambiguous selector ${exprString(e)}`);
+    else if (hidden.kind === 'field' || hidden.kind === 'method') c.error(e.sel.pos, `${exprString(e)} undefined (cannot refer to unexported ${hidden.kind} ${sel})`);
     else c.error(e.sel.pos, `${exprString(e)} undefined (type ${c.typeStr(T)} has no field or method ${sel}${otherCase(c, T, sel)})`);
     return invalid(e);
   }

@@ -193,7 +193,8 @@ export function lookupFieldOrMethod(t: Type, addressable: boolean, pkg: string |
 }
 
 function sameName(objPkg: string | null, pkg: string | null, name: string): boolean {
-  return isExported(name) || objPkg === pkg || objPkg === null;
+  // pkg '*' looks through export rules, to tell "unexported" from "missing" in messages.
+  return isExported(name) || objPkg === pkg || objPkg === null || pkg === '*';
 }
 
 /** Whether method m, found through lookup on a value of type t, needs a pointer receiver that t cannot supply. */
