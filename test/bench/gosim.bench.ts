@@ -41,8 +41,11 @@ const work = mkdtempSync(join(tmpdir(), 'gosim-bench-'));
 // Native builds happen in a module so current Go semantics apply, as they do in gosim.
 writeFileSync(join(work, 'go.mod'), 'module bench\n\ngo 1.26\n');
 
+/** The line of a failed run's stderr that says what went wrong, kept short for a table cell. */
 function firstLine(s: string): string {
-  return s.trim().split('\n').slice(-3).join(' | ').slice(0, 160);
+  const lines = s.trim().split('\n').filter((l) => l.trim() !== '');
+  const thrown = lines.find((l) => /^(\w*Error\b|panic: |fatal error: |gosim: )/.test(l.trim()));
+  return (thrown ?? lines.slice(-2).join(' | ')).trim().slice(0, 160);
 }
 
 function measure(argv: string[]): Measurement {
