@@ -5,9 +5,8 @@
 // made on first use and closed on cancel; a deadline is a scheduler timer.
 //
 // A program's own Context type that embeds one of ours passes cancellation on, as in Go (its
-// promoted Value answers the cancelCtx lookup). Not modelled: a Context written from scratch by
-// the program (Go starts a goroutine watching its Done channel); a child of one is canceled only
-// by its own cancel function or deadline.
+// promoted Value answers the cancelCtx lookup); for one written from scratch a goroutine waits
+// on its Done channel, as Go's does.
 import type { GoFunc, Native, NativeCtx, NativePackage } from './native.ts';
 import type { Iface, Pointer, StructValue } from '../values.ts';
 import { comparable } from '../types/predicates.ts';
@@ -15,6 +14,7 @@ import { Typ } from '../types/universe.ts';
 import { typeString } from '../types/typestring.ts';
 import { ifacesEqual, newError, newPointer, pointerTo, stringValue } from './errors.ts';
 import { Channel, chanClose } from '../runtime/chan.ts';
+import { select } from '../runtime/select.ts';
 import type { Timer as SchedTimer } from '../runtime/scheduler.ts';
 import { addDuration, durationString, now, schedOf, sub, timeString, virtualNs, type TimeValue } from './timer.ts';
 
@@ -110,9 +110,39 @@ function cancel(ctx: NativeCtx, st: CancelState, removeFromParent: boolean, err:
   st.afterFuncs.clear();
 }
 
+/**
+ * A parent Context the program wrote from scratch: as Go does, cancel the child at once if the
+ * parent is done already, else start a goroutine that waits for either to be done.
+ */
+function* watchForeignParent(ctx: NativeCtx, parent: Iface, st: CancelState): Generator<unknown, void, unknown> {
+  const doneM = ctx.method(parent, 'Done');
+  const pdone = doneM ? ((yield* doneM()) as Channel | null) : null;
+  if (pdone === null) return;
+  const cancelFromParent = function* () {
+    const errM = ctx.method(parent, 'Err');
+    const err = errM ? ((yield* errM()) as Iface | null) : null;
+    cancel(ctx, st, false, err ?? canceled(ctx), err);
+  };
+  if (pdone.canRecv()) {
+    yield* select(schedOf(ctx), [{ ch: pdone, send: false, value: undefined }], false);
+    yield* cancelFromParent();
+    return;
+  }
+  st.done = newDoneChan(ctx);
+  const childDone = st.done;
+  const watcher: GoFunc = function* () {
+    const r = yield* select(schedOf(ctx), [
+      { ch: pdone, send: false, value: undefined }, { ch: childDone, send: false, value: undefined },
+    ], false);
+    if (r.index === 0) yield* cancelFromParent();
+  };
+  schedOf(ctx).go(watcher, []);
+}
+
 function* newState(ctx: NativeCtx, parent: Iface): Generator<unknown, CancelState, unknown> {
   const p = yield* nearestState(ctx, parent);
   const st: CancelState = { parent: p, children: new Set(), done: null, err: null, cause: null, timer: null, afterFuncs: new Set() };
+  if (!p && kindOf(parent) === null) yield* watchForeignParent(ctx, parent, st);
   if (p) {
     if (p.err !== null) cancel(ctx, st, false, p.err, p.cause);
     else p.children.add(st);
