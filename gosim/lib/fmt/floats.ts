@@ -163,6 +163,15 @@ export function formatFloat(x: number, fmt: string, prec: number, bitSize: 32 | 
   if (x === -Infinity) return '-Inf';
   if (fmt === 'b') return fmtB(floatBits(x, bitSize));
   if (fmt === 'x' || fmt === 'X') return fmtX(floatBits(x, bitSize), prec, fmt);
+  if (fmt === 'f' && prec >= 0 && prec <= 20 && Math.abs(x) < 1e15) {
+    // toFixed rounds exact halves away from zero where Go rounds them to even; an exact half
+    // makes x * 10^prec * 2 an integer (computed exactly at this size), so those take the slow path.
+    const scaled = x * 10 ** prec * 2;
+    if (!Number.isInteger(scaled)) {
+      const s = x.toFixed(prec);
+      return Object.is(x, -0) || (x < 0 && s[0] !== '-') ? '-' + s : s;
+    }
+  }
   const neg = x < 0 || Object.is(x, -0);
   const ax = Math.abs(x);
   const shortest = prec < 0;
