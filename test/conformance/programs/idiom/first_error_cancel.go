@@ -9,10 +9,10 @@ import (
 )
 
 type group struct {
-	wg      sync.WaitGroup
-	once    sync.Once
-	err     error
-	cancel  context.CancelFunc
+	wg     sync.WaitGroup
+	once   sync.Once
+	err    error
+	cancel context.CancelFunc
 }
 
 func withContext(ctx context.Context) (*group, context.Context) {

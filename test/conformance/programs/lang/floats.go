@@ -10,7 +10,7 @@ func main() {
 	var f64 float64 = 0.1
 	fmt.Println(f32, f64, float64(f32))
 	fmt.Println(0.1+0.2, 1.0/3.0)
-	fmt.Println(float32(1.0)/3)
+	fmt.Println(float32(1.0) / 3)
 	fmt.Println(1e21, 1e20, 1e-5, 123456789.0)
 	fmt.Println(math.Inf(1), math.Inf(-1), math.NaN())
 	z := 0.0

@@ -16,7 +16,7 @@ func main() {
 	var c byte = 'A'
 	var d rune = 'é'
 	fmt.Println(c, d, string(rune(c+1)))
-	fmt.Println("a" + "b" < "b", "abc" > "abd")
+	fmt.Println("a"+"b" < "b", "abc" > "abd")
 	fmt.Println(string(rune(0x4e16)), "\u00e9" == "é")
 	raw := `a\nb`
 	fmt.Println(raw, len(raw))
