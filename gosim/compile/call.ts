@@ -65,7 +65,7 @@ function directCall(c: Compiler, e: ast.CallExpr): E | null {
     if (!sel) {
       const o = c.obj(fun.sel);
       if (o && o.tag === 'Func') f = o;
-    } else if (sel.kind === 'method' && !isInterface(c.typeOf(fun.x)) && sel.method) {
+    } else if (sel.kind === 'method' && !isInterface(c.typeOf(fun.x)) && sel.method && sel.method.type.recv && !isInterface(sel.method.type.recv.type)) {
       f = sel.method;
       const recvT = f.type.recv!.type;
       recv = receiver(c, fun.x, sel.path, under(recvT).tag === 'Pointer');

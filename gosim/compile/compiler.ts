@@ -76,7 +76,9 @@ export class Compiler {
         const ik = u.tag === 'Basic' ? intKind(u.kind) : null;
         if (ik && k !== 'untyped int' && k !== 'untyped rune') return wrapAny(ik, Math.trunc(cv.value));
         if (k === 'complex64' || k === 'complex128') return { re: cv.value, im: 0 };
-        return k === 'float32' ? Math.fround(cv.value) : cv.value;
+        // Constants have no negative zero.
+        const x = cv.value === 0 ? 0 : cv.value;
+        return k === 'float32' ? Math.fround(x) : x;
       }
       case 'complex': return { re: cv.re, im: cv.im };
     }
@@ -182,7 +184,7 @@ export class Compiler {
       fc.resultSlots = resultSlots;
       const b = stmtBlock(body);
       return {
-        info: new FuncInfo(name, this.path, paramSlots.length > 0),
+        info: new FuncInfo(name, this.path, paramSlots.length > 0, type.pos.line),
         nslots: fc.n, ncaps: caps.length, paramSlots, paramBoxed,
         resultSlots, resultBoxed, resultZero, hasDefer: fc.hasDefer, body: b,
       };

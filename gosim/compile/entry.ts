@@ -27,14 +27,13 @@ export function compileProgram(c: Compiler): GoFunc {
     }
     if (d.kind !== 'FuncDecl' || !d.body) continue;
     const o = c.info.defs.get(d.name.id);
-    if (!o || o.tag !== 'Func') {
-      if (d.name.name === 'init' && !d.recv) {
-        // init functions are not declared in scope; compile them under a synthetic object.
-        decls.push({ f: { name: 'init', decl: d, fullName: 'main.init' } as unknown as Func, d });
-        inits.push(decls[decls.length - 1]!.f);
-      }
+    if (d.name.name === 'init' && !d.recv) {
+      const f = o && o.tag === 'Func' ? o : ({ name: 'init', decl: d, fullName: 'main.init', pkg: 'main' } as unknown as Func);
+      decls.push({ f, d });
+      inits.push(f);
       continue;
     }
+    if (!o || o.tag !== 'Func') continue;
     decls.push({ f: o, d });
     if (d.recv) c.prog.methods.set(o, c.funcHolder(o));
     if (!d.recv && d.name.name === 'main') mainFn = o;
@@ -55,7 +54,7 @@ export function compileProgram(c: Compiler): GoFunc {
   const initCtx = c.fn;
   let n = 0;
   for (const { f, d } of decls) {
-    const name = f.fullName || (d.name.name === 'init' ? `main.init.${n++}` : `main.${d.name.name}`);
+    const name = inits.includes(f) ? `main.init.${n++}` : f.fullName || `main.${d.name.name}`;
     const sh = c.compileBody(name, d.recv, d.type, d.body!, [], (b) => compileBlock(c, b));
     c.funcHolder(f).fn = makeGoFunc(c.S, sh, null);
   }

@@ -280,7 +280,29 @@ function selector(c: Compiler, e: ast.SelectorExpr): E {
     return mapE(base, (s) => (s as unknown[])[last]);
   }
   if (sel.kind === 'method') return methodValue(c, e);
-  throw new Error('gosim: method expressions are not supported');
+  return methodExpr(c, e);
+}
+
+/** `T.M` / `(*T).M`: a function taking the receiver as its first argument. */
+function methodExpr(c: Compiler, e: ast.SelectorExpr): E {
+  const sel = c.info.selections.get(e.id)!;
+  const T = c.typeOfTypeExpr(e.x);
+  const prog = c.prog;
+  const name = e.sel.name;
+  if (isInterface(T)) {
+    const f: GoFunc = function* (recv: unknown, ...args: unknown[]) {
+      if (recv === null) throw nilDeref();
+      return yield* prog.method(recv as Iface, name)!(...args);
+    };
+    return sy(() => f);
+  }
+  void sel;
+  const f: GoFunc = function* (recv: unknown, ...args: unknown[]) {
+    const get = prog.methodGetter(T, name);
+    if (!get) throw new Error(`gosim: no method ${name}`);
+    return yield* get(recv)(...args);
+  };
+  return sy(() => f);
 }
 
 const pkgVarCache = new WeakMap<Var, Box>();
@@ -320,9 +342,13 @@ export function methodValue(c: Compiler, e: ast.SelectorExpr): E {
   const sel = c.info.selections.get(e.id)!;
   const xT = c.typeOf(e.x);
   const name = e.sel.name;
-  if (isInterface(xT)) {
+  const promotedFromIface = sel.method !== null && (sel.method.type.recv === null || isInterface(sel.method.type.recv.type)) && !isInterface(xT);
+  if (isInterface(xT) || promotedFromIface) {
     const prog = c.prog;
-    return mapE(expr(c, e.x), (v) => {
+    const holder = promotedFromIface ? fieldBase(c, e.x, sel.path.slice(0, -1)) : null;
+    const last = sel.path[sel.path.length - 1]!;
+    const src = holder ? mapE(holder, (s) => (s as unknown[])[last]) : expr(c, e.x);
+    return mapE(src, (v) => {
       if (v === null) throw nilDeref();
       const x = v as Iface;
       const get = prog.methodGetter(x.t, name);

@@ -78,7 +78,12 @@ export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null):
     const g = S.current;
     const top = g.top;
     const depth = top === null ? 1 : top.depth + 1;
-    if (depth > maxDepth) throw stackOverflow(maxDepth);
+    if (depth > maxDepth) {
+      // Go overflows in the callee's prologue: its frame shows the line of its declaration.
+      const e = stackOverflow(maxDepth);
+      e.libFrames = [{ func: info.name, file: info.file, line: info.declLine, noArgs: np === 0 }];
+      throw e;
+    }
     const s = new Array<unknown>(nslots);
     if (caps !== null) for (let i = 0; i < caps.length; i++) s[i] = caps[i];
     for (let i = 0; i < np; i++) s[paramSlots[i]!] = paramBoxed[i] ? new Box(args[i]) : args[i];

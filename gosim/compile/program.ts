@@ -33,9 +33,13 @@ export class Program {
   private methodCache = new Map<Type, Map<string, ((recv: unknown) => GoFunc) | null>>();
   mainTypes = new Map<string, Type>();
 
+  /** Package name -> import path ('rand' -> 'math/rand'). */
+  private pathOf = new Map<string, string>();
+
   constructor(readonly sched: Scheduler, packages: NativePackage[], readonly maxOutputBytes: number) {
     for (const p of packages) {
       const name = p.path.slice(p.path.lastIndexOf('/') + 1);
+      this.pathOf.set(name, p.path);
       for (const [k, v] of Object.entries(p.natives)) {
         this.natives.set(k.startsWith(name + '.') ? k : `${name}.${k}`, v);
       }
@@ -75,7 +79,12 @@ export class Program {
       const t = this.mainTypes.get(q.slice(5));
       if (t) return t;
     }
-    const t = lookupLibraryType(q);
+    let t = lookupLibraryType(q);
+    if (!t) {
+      const dot = q.lastIndexOf('.');
+      const path = this.pathOf.get(q.slice(0, dot));
+      if (path) t = lookupLibraryType(`${path}.${q.slice(dot + 1)}`);
+    }
     if (!t) throw new Error(`gosim: unknown type ${q}`);
     return t;
   }
@@ -137,7 +146,7 @@ export class Program {
     const prog = this;
     const path = r.path;
     const isPtr = t.tag === 'Pointer';
-    const wantPtr = pointerRecv(meth);
+    const wantPtr = meth.type.recv !== null && pointerRecv(meth);
     // Walk embedded fields to the receiver that declares the method.
     let cur: Type = isPtr ? (t as PointerType).elem : t;
     const steps: { index: number; ptr: boolean }[] = [];
@@ -149,6 +158,7 @@ export class Program {
       steps.push({ index: i, ptr: fp });
       cur = fp ? (f.type as PointerType).elem : f.type;
     }
+    const viaIface = under(cur).tag === 'Interface';
     return (recv: unknown) => {
       // `v` is the receiver value: a Pointer when we hold a pointer, else the value itself.
       let v = recv;
@@ -165,6 +175,13 @@ export class Program {
           if (wantPtr || Array.isArray(fv)) { v = { load: () => base[s.index], store: (x: unknown) => { base[s.index] = x; }, target: base, key: s.index }; holdsPtr = true; }
           else { v = fv; holdsPtr = false; }
         }
+      }
+      if (viaIface) {
+        // Promoted from an embedded interface field: dispatch on the value it holds.
+        if (v === null || v === undefined) throw runtimeErrorPanic('invalid memory address or nil pointer dereference', true);
+        const f = prog.method(v as Iface, name);
+        if (!f) throw new Error(`gosim: no method ${name}`);
+        return f;
       }
       let arg: unknown;
       if (wantPtr) {

@@ -783,6 +783,8 @@ function selectStmt(c: Compiler, s: ast.SelectStmt): S {
     cases.push({ ch: expr(c, re.x), send: false, value: null, bind, body: stmtList(c, cl.body) });
   }
   const n = cases.length;
+  // A one-case select is the plain channel operation, reported at the case's line.
+  const oneLine = n === 1 && !hasDefault ? s.body[0]!.pos.line : 0;
   const fix = (r: R) => (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label) ? undefined : r);
   return gs(function* (fr) {
     const sc: SelectCase[] = new Array(n);
@@ -792,6 +794,7 @@ function selectStmt(c: Compiler, s: ast.SelectStmt): S {
       const value = k.value ? (k.value.s !== null ? k.value.s(fr) : yield* k.value.g(fr)) : undefined;
       sc[i] = { ch, send: k.send, value };
     }
+    if (oneLine) fr.line = oneLine;
     const res = yield* select(S, sc, hasDefault);
     if (res.index < 0) {
       if (defaultBody === null) return undefined;

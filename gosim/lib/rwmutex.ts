@@ -4,11 +4,16 @@
 // wait (`sync.RWMutex.RLock`) and the writer waits (`sync.RWMutex.Lock`) only for the readers
 // already inside. Unlock admits every reader that queued meanwhile before the next writer.
 // State lives outside the Go value, keyed by the RWMutex StructValue (lib/decls.ts).
-import type { Native, NativeCtx } from './native.ts';
+//
+// Also here, for want of a file of their own in this helper's paths: sync.Map and sync.Pool
+// (see the end of the file).
+import type { GoFunc, Native, NativeCtx } from './native.ts';
 import type { Iface, Pointer, StructValue } from '../values.ts';
 import type { Goroutine } from '../runtime/scheduler.ts';
 import { Queue } from '../runtime/queue.ts';
 import { pointerTo } from './errors.ts';
+import { ifaceEq, mapKeyFn } from '../runtime/ops.ts';
+import { emptyInterface } from '../types/universe.ts';
 import { schedOf } from './timer.ts';
 
 interface RWState {
@@ -113,3 +118,88 @@ export const natives: Record<string, Native> = {
   'sync.rlocker.Lock': rlock,
   'sync.rlocker.Unlock': runlock,
 };
+
+// ---------------------------------------------------------------- sync.Map and sync.Pool
+//
+// A sync.Map keeps its entries in a JS Map keyed as the runtime keys map[any]any (so an
+// unhashable key panics as in Go), in insertion order: Go's Range order is unspecified, and a
+// deterministic one is a fine instance of it. A Pool is a LIFO stack of the values Put into it;
+// Go may drop pooled values at any GC, gosim never does.
+
+type Entries = Map<unknown, [Iface | null, Iface | null]>;
+const mapStates = new WeakMap<StructValue, Entries>();
+const anyKey = mapKeyFn(emptyInterface);
+
+function entries(p: Pointer<StructValue>): Entries {
+  const s = p.load();
+  let m = mapStates.get(s);
+  if (!m) { m = new Map(); mapStates.set(s, m); }
+  return m;
+}
+
+type M = Pointer<StructValue>;
+type V = Iface | null;
+const syncMap: Record<string, Native> = {
+  'sync.Map.Load': (_c: NativeCtx, p: M, k: V) => {
+    const e = entries(p).get(anyKey(k));
+    return e ? [e[1], true] : [null, false];
+  },
+  'sync.Map.Store': (_c: NativeCtx, p: M, k: V, v: V) => { entries(p).set(anyKey(k), [k, v]); },
+  'sync.Map.LoadOrStore': (_c: NativeCtx, p: M, k: V, v: V) => {
+    const m = entries(p), key = anyKey(k), e = m.get(key);
+    if (e) return [e[1], true];
+    m.set(key, [k, v]);
+    return [v, false];
+  },
+  'sync.Map.LoadAndDelete': (_c: NativeCtx, p: M, k: V) => {
+    const m = entries(p), key = anyKey(k), e = m.get(key);
+    if (!e) return [null, false];
+    m.delete(key);
+    return [e[1], true];
+  },
+  'sync.Map.Delete': (_c: NativeCtx, p: M, k: V) => { entries(p).delete(anyKey(k)); },
+  'sync.Map.Swap': (_c: NativeCtx, p: M, k: V, v: V) => {
+    const m = entries(p), key = anyKey(k), e = m.get(key);
+    m.set(key, [k, v]);
+    return e ? [e[1], true] : [null, false];
+  },
+  'sync.Map.CompareAndSwap': (_c: NativeCtx, p: M, k: V, old: V, v: V) => {
+    const m = entries(p), key = anyKey(k), e = m.get(key);
+    if (!e || !ifaceEq(e[1], old)) return false;
+    m.set(key, [k, v]);
+    return true;
+  },
+  'sync.Map.CompareAndDelete': (_c: NativeCtx, p: M, k: V, old: V) => {
+    const m = entries(p), key = anyKey(k), e = m.get(key);
+    if (!e || !ifaceEq(e[1], old)) return false;
+    m.delete(key);
+    return true;
+  },
+  'sync.Map.Range': function* (_c: NativeCtx, p: M, f: GoFunc) {
+    // Live iteration: entries stored during Range may be visited, deleted ones are not.
+    for (const [k, v] of entries(p).values()) {
+      if ((yield* f(k, v)) === false) return;
+    }
+  },
+  'sync.Map.Clear': (_c: NativeCtx, p: M) => { entries(p).clear(); },
+};
+
+const pools = new WeakMap<StructValue, V[]>();
+const syncPool: Record<string, Native> = {
+  'sync.Pool.Get': function* (_c: NativeCtx, p: M) {
+    const s = p.load();
+    const items = pools.get(s);
+    if (items && items.length > 0) return items.pop()!;
+    const newFn = s[1] as GoFunc | null;
+    return newFn ? yield* newFn() : null;
+  },
+  'sync.Pool.Put': (_c: NativeCtx, p: M, x: V) => {
+    if (x === null) return;
+    const s = p.load();
+    let items = pools.get(s);
+    if (!items) { items = []; pools.set(s, items); }
+    items.push(x);
+  },
+};
+
+Object.assign(natives, syncMap, syncPool);

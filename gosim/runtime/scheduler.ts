@@ -56,7 +56,7 @@ export const PREEMPT = Symbol('preempt');
 
 /** Static facts about one compiled Go function, shared by all its calls. */
 export class FuncInfo {
-  constructor(readonly name: string, readonly file: string, readonly hasParams = true) {}
+  constructor(readonly name: string, readonly file: string, readonly hasParams = true, readonly declLine = 0) {}
 }
 
 /** One active call of a Go function: its slots, where it is, and its deferred calls. */

@@ -1,0 +1,8 @@
+package main
+
+import (
+	"fmt"
+	x
+)
+
+func main() { fmt.Println() }

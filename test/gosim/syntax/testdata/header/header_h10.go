@@ -1,0 +1,5 @@
+package main
+
+import "fmt" if
+
+func main() { fmt.Println() }

@@ -1,0 +1,5 @@
+package main;
+
+import ("fmt"; "os")
+
+func main() { fmt.Println(os.Args) }

@@ -1,0 +1,6 @@
+// comment
+/* block */ package main
+
+import @
+
+func main() {}

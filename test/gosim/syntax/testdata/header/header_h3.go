@@ -1,0 +1,6 @@
+package main
+
+import "fmt";;
+import "os"
+
+func main() { fmt.Println(os.Args) }

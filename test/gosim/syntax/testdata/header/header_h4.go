@@ -1,0 +1,4 @@
+package main
+import fmt "fmt" x
+
+func main() { fmt.Println() }
