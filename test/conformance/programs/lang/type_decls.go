@@ -4,36 +4,23 @@ import "fmt"
 
 type ID int
 type Alias = int
-type Pair[K comparable, V any] struct {
-	Key K
-	Val V
-}
+type Celsius float64
+type Names []string
+type Handler func(string) int
 
-func Map[T, U any](xs []T, f func(T) U) []U {
-	out := make([]U, len(xs))
-	for i, x := range xs {
-		out[i] = f(x)
-	}
-	return out
-}
-
-type Number interface{ ~int | ~float64 }
-
-func Sum[T Number](xs ...T) T {
-	var s T
-	for _, x := range xs {
-		s += x
-	}
-	return s
-}
+func (n Names) Len() int { return len(n) }
 
 func main() {
 	var a Alias = 3
 	var i int = a
 	id := ID(i)
 	fmt.Printf("%T %T %v\n", a, id, id)
-	p := Pair[string, int]{"x", 1}
-	fmt.Printf("%v %+v\n", p, p)
-	fmt.Println(Map([]int{1, 2, 3}, func(n int) string { return fmt.Sprint(n * n) }))
-	fmt.Println(Sum(1, 2, 3), Sum(1.5, 2), Sum[ID](1, 2))
+	c := Celsius(36.6)
+	fmt.Printf("%T %v %.0f\n", c, c, float64(c)+0.4)
+	n := Names{"x", "y"}
+	fmt.Println(n.Len(), len(n), n)
+	var h Handler = func(s string) int { return len(s) }
+	fmt.Printf("%T %d\n", h, h("four"))
+	type local struct{ A, B int }
+	fmt.Printf("%T %+v\n", local{1, 2}, local{1, 2})
 }

@@ -3,8 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 )
+
+var errNotFound = errors.New("not found")
 
 type TempErr struct{ Op string }
 
@@ -15,7 +16,7 @@ func main() {
 	b := errors.New("b")
 	j := errors.Join(a, b)
 	fmt.Println(j)
-	fmt.Println(errors.Is(j, b), errors.Is(j, fs.ErrNotExist), errors.Unwrap(j))
+	fmt.Println(errors.Is(j, b), errors.Is(j, errNotFound), errors.Unwrap(j))
 	fmt.Println(errors.Join(nil, nil) == nil)
 	wrapped := fmt.Errorf("ctx: %w", TempErr{"read"})
 	var te TempErr

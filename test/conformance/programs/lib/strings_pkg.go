@@ -18,7 +18,7 @@ func main() {
 	fmt.Println(strings.Replace("aaaa", "a", "b", 2), strings.ReplaceAll("aaaa", "a", "c"))
 	fmt.Println(strings.Count("cheese", "e"), strings.Count("five", ""))
 	fmt.Println(strings.Trim("xxhixx", "x"), strings.TrimLeft("xxhi", "x"), strings.TrimPrefix("prefix-x", "prefix-"), strings.TrimSuffix("a.go", ".go"))
-	fmt.Println(strings.EqualFold("Go", "GO"), strings.Title("x") == "X", strings.Compare("a", "b"))
+	fmt.Println(strings.EqualFold("Go", "GO"), strings.Compare("a", "b"))
 	before, after, found := strings.Cut("key=value", "=")
 	fmt.Println(before, after, found)
 	var b strings.Builder
