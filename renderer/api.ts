@@ -72,7 +72,7 @@ export function httpApi(token: string | null, doFetch: Fetch, base = ''): Api {
         body: JSON.stringify(args ?? {}),
       });
     } catch (err) {
-      throw new ApiError(method, 0, `Cannot reach the app's local server (${(err as Error).message}). Is it still running?`);
+      throw new ApiError(method, 0, `Cannot reach the app's local server. Is it still running? (${(err as Error).message})`);
     }
     let body: unknown;
     try {

@@ -9,10 +9,27 @@ export interface Problem {
   details: string[];
 }
 
+/** What the learner was doing when a call failed, in their words. */
+const doing: Record<string, string> = {
+  status: 'start the app',
+  startFresh: 'start fresh',
+  today: 'load today’s cards',
+  nextCard: 'load the next card',
+  answer: 'save your answer',
+  undo: 'undo',
+  bury: 'bury the card',
+  suspend: 'suspend the card',
+  unsuspend: 'unsuspend the card',
+  listDecks: 'list the decks',
+  reloadDecks: 'reload the decks',
+  getSettings: 'load the settings',
+  updateSettings: 'save the settings',
+};
+
 export function problemOf(err: unknown): Problem {
   if (err instanceof ApiError) {
     return {
-      title: err.status === 0 ? `Could not ${err.method}` : `${err.method} failed`,
+      title: `Could not ${doing[err.method] ?? err.method}`,
       message: err.message,
       details: err.issues.map((i) => `${i.path}: ${i.message}`),
     };

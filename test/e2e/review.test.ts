@@ -240,10 +240,17 @@ describe('reviewing in the browser', () => {
     const before = await todayCounts(page);
     expect(before).toEqual({ fresh: 3, learning: 1, due: 0, reviewed: 5 });
     expect(errors).toEqual([]);
+
+    // With the host gone, the page says so in words instead of going blank.
+    await stopHost(first);
+    await page.getByRole('button', { name: 'Decks', exact: true }).click();
+    const banner = page.getByRole('alert');
+    await banner.waitFor();
+    expect(await banner.textContent()).toMatch(/Cannot reach the app's local server/);
+    await page.screenshot({ path: path.join(resultsDir, 'host-gone.png') });
     await page.close();
 
     // Restart on the same data folder: a new port and a new token, the same progress.
-    await stopHost(first);
     const second = await startHost(dataDir);
     expect(second.url).not.toBe(first.url);
     const again = await openPage({ width: 1000, height: 700 });
