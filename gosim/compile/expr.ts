@@ -755,6 +755,20 @@ export function conversion(c: Compiler, to: Type, arg: ast.Expr): E {
     const ek = basicKind(tu.elem);
     return mapE(x, ek === 'int32' ? (v) => stringToRunes(v as string) : (v) => stringToBytes(v as string));
   }
+  if (fu.tag === 'Slice' && (tu.tag === 'Array' || tu.tag === 'Pointer')) {
+    const toArr = tu.tag === 'Array';
+    const n = toArr ? tu.len : (under((tu as PointerType).elem) as import('../types/types.ts').GoArray).len;
+    return mapE(x, (v) => {
+      const sv = v as SliceValue | null;
+      const len = sv ? sv.len : 0;
+      if (len < n) throw runtimeErrorPanic(`cannot convert slice with length ${len} to array or pointer to array with length ${n}`);
+      if (!toArr && sv === null) return null;
+      const a = sv ? sv.arr.slice(sv.off, sv.off + n) : [];
+      if (toArr) return copyAgg(a);
+      // A pointer to an array shares the slice's elements only when it starts the backing array.
+      return new ValuePtr(sv!.off === 0 && sv!.arr.length === n ? sv!.arr : a);
+    });
+  }
   if (isAggregate(to)) return mapE(x, (v) => copyAgg(v as unknown[]));
   return x;
 }

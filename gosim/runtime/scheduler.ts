@@ -242,7 +242,11 @@ export class Scheduler {
         if (e instanceof GoFatal) return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) };
         if (e instanceof ProgramExit) return { kind: 'exit', code: e.code, stderr: e.stderrTail };
         if (e instanceof RangeError && /call stack/i.test(e.message)) {
-          return { kind: 'exit', code: 2, stderr: this.fatalText(stackOverflow(this.opts.maxStackDepth), g) };
+          // The JS stack ran out first: report it as Go does, the callee overflowing in its prologue.
+          const so = stackOverflow(this.opts.maxStackDepth);
+          const top = g.top;
+          if (top) so.libFrames = [{ func: top.fn.name, file: top.fn.file, line: top.fn.declLine, noArgs: !top.fn.hasParams }];
+          return { kind: 'exit', code: 2, stderr: this.fatalText(so, g) };
         }
         throw e;
       }

@@ -317,7 +317,11 @@ func main() {
 }
 `);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr.split('\n').slice(0, 2)).toEqual(['runtime: goroutine stack exceeds 1000000000-byte limit', 'fatal error: stack overflow']);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]).toBe('runtime: goroutine stack exceeds 1000000000-byte limit');
+    expect(lines[2]).toBe('fatal error: stack overflow');
+    // The callee overflows in its prologue: Go shows its declaration line on top.
+    expect(lines.slice(4, 7)).toEqual(['goroutine 1 [running]:', 'main.f(...)', '\t/tmp/gt/prog.go:3']);
   });
 
   it('prints compile errors like go build, exit 1', () => {
