@@ -197,6 +197,8 @@ export interface ValueSpec extends NodeBase {
 export interface TypeSpec extends NodeBase {
   kind: 'TypeSpec';
   name: Ident;
+  /** `type Pair[K comparable, V any] ...`: the type parameters of a generic type, else null. */
+  typeParams: FieldList | null;
   /** `type A = B` declares an alias. */
   assign: boolean;
   type: Expr;

@@ -60,7 +60,7 @@ export function children(n: ast.Node): ast.Node[] {
     case 'RangeStmt': add(n.key); add(n.value); add(n.x); add(n.body); break;
     case 'ImportSpec': add(n.name); add(n.path); break;
     case 'ValueSpec': addAll(n.names); add(n.type); addAll(n.values); break;
-    case 'TypeSpec': add(n.name); add(n.type); break;
+    case 'TypeSpec': add(n.name); add(n.typeParams); add(n.type); break;
     case 'GenDecl': addAll(n.specs); break;
     case 'FuncDecl': add(n.recv); add(n.name); add(n.type); add(n.body); break;
     case 'File': add(n.packageName); addAll(n.decls); break;

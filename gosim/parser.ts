@@ -404,8 +404,9 @@ class Parser {
     const name = this.name();
     let assign = false;
     let type: ast.Expr | null;
+    let typeParams: ast.FieldList | null = null;
     if (this.tk() === Tok.Lbrack) {
-      // `type A [N]T` or `type A []T`; generic type declarations are outside gosim's Go subset
+      // `type A [N]T`, `type A []T` or a generic `type A[P any] T`
       const lpos = this.pos();
       this.next();
       if (this.got(Tok.Rbrack)) {
@@ -420,12 +421,10 @@ class Parser {
         }
         const [pname, ptype] = extractName(x, this.tk() === Tok.Comma);
         if (pname && (ptype || this.tk() !== Tok.Rbrack)) {
-          this.paramList(pname, ptype, Tok.Rbrack, true, false);
+          const list = this.paramList(pname, ptype, Tok.Rbrack, true, false);
+          typeParams = this.mk('FieldList', lpos, { list });
           assign = this.gotAssign();
           type = this.typeOrNull();
-          // The tree has no place for type parameters of types: user generics are outside
-          // gosim's subset. Said only when the file is otherwise free of syntax errors.
-          this.typeErrors.push({ pos: lpos, message: 'generic type declarations are not supported by gosim' });
         } else {
           type = this.arrayType(lpos, x);
         }
@@ -441,7 +440,7 @@ class Parser {
       this.syntaxError('in type declaration');
       this.advance(Tok.Semi, Tok.Rparen);
     }
-    return this.mk('TypeSpec', pos, { name, assign, type });
+    return this.mk('TypeSpec', pos, { name, typeParams, assign, type });
   }
 
   private funcDecl(): ast.FuncDecl {

@@ -388,6 +388,32 @@ func (m *Mutex) Lock()
     expect((f.decls[3] as ast.FuncDecl).recv).not.toBeNull();
   });
 
+  it('generic type declarations keep their type parameters; [N]T stays an array', () => {
+    const f = parseOK(`package main
+
+type Pair[K comparable, V any] struct{ Key K; Val V }
+type List[T any] []T
+type Num interface{ ~int | ~float64 }
+type A [N]int
+type B [N * 2]int
+type P[T *int] struct{}
+`);
+    const specs = f.decls.map((d) => (d as ast.GenDecl).specs[0] as ast.TypeSpec);
+    expect(specs[0]!.typeParams!.list.map((p) => [p.names.map((n) => n.name), exprString(p.type)])).toEqual([
+      [['K'], 'comparable'],
+      [['V'], 'any'],
+    ]);
+    expect(specs[1]!.typeParams!.list[0]!.names[0]!.name).toBe('T');
+    expect(specs[1]!.type.kind).toBe('ArrayType');
+    expect(specs[2]!.typeParams).toBeNull();
+    expect(specs.slice(3).map((s) => [s.typeParams, exprString((s.type as ast.ArrayType).len!)])).toEqual([
+      [null, 'N'],
+      [null, 'N * 2'],
+      // as in Go, [T *int] is an array length T*int unless written [T interface{*int}]
+      [null, 'T * int'],
+    ]);
+  });
+
   it('explicit instantiation is an IndexExpr or IndexListExpr', () => {
     const [a, b] = stmts('\tf := slices.Max[[]int]\n\tg := Map[int, string]') as [ast.AssignStmt, ast.AssignStmt];
     expect(a.rhs[0]!.kind).toBe('IndexExpr');
