@@ -2,6 +2,7 @@
 // Strings here are GoStrings: one char per byte.
 import { decodeRune } from '../../values.ts';
 import type { GoString } from '../../values.ts';
+import { isGraphic as unicodeIsGraphic, isPrint as unicodeIsPrint } from '../unicode.ts';
 
 export const RUNE_ERROR = 0xfffd;
 export const MAX_RUNE = 0x10ffff;
@@ -38,9 +39,6 @@ export function runeCount(s: GoString): number {
   return n;
 }
 
-const graphic = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-const spaceSeparators = /^\p{Zs}$/u;
-
 /** strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
 export function isPrint(r: number): boolean {
   if (r <= 0xff) {
@@ -48,14 +46,12 @@ export function isPrint(r: number): boolean {
     if (r >= 0xa1 && r <= 0xff) return r !== 0xad;
     return false;
   }
-  if (!validRune(r)) return false;
-  return graphic.test(String.fromCodePoint(r));
+  return validRune(r) && unicodeIsPrint(r);
 }
 
 /** strconv.IsGraphic: IsPrint plus the Unicode space separators. */
 export function isGraphic(r: number): boolean {
-  if (isPrint(r)) return true;
-  return validRune(r) && spaceSeparators.test(String.fromCodePoint(r));
+  return isPrint(r) || (validRune(r) && unicodeIsGraphic(r));
 }
 
 const hexDigits = '0123456789abcdef';
