@@ -70,7 +70,13 @@ export class Backend implements Api {
       },
     };
     this.problem = null;
-    this.loadDecks();
+    try {
+      this.loadDecks();
+    } catch (err) {
+      // Starting without decks beats not starting: the learner sees the message and can fix it.
+      const message = `decks could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+      this.lastLoad = { decks: [], problems: [{ file: shownPath(this.opts.decksDir), line: null, field: null, message }] };
+    }
   }
 
   private sources(): DeckSource[] {

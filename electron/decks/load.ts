@@ -27,13 +27,29 @@ function listYaml(dir: string): string[] {
     .sort();
 }
 
-export function readDecks(sources: DeckSource[]): { found: Found[]; problems: DeckProblem[]; failedFiles: Set<string> } {
+function listSource(src: DeckSource, problems: DeckProblem[], failed: Set<string>): string[] {
+  try {
+    return listYaml(src.dir);
+  } catch (err) {
+    failed.add(src.dir);
+    problems.push({ file: src.label, line: null, field: null, message: `this deck folder cannot be read: ${(err as Error).message}` });
+    return [];
+  }
+}
+
+export function readDecks(sources: DeckSource[]): {
+  found: Found[];
+  problems: DeckProblem[];
+  failedFiles: Set<string>;
+  failedDirs: Set<string>;
+} {
   const found: Found[] = [];
   const problems: DeckProblem[] = [];
   const failedFiles = new Set<string>();
+  const failedDirs = new Set<string>();
   const owner = new Map<string, string>();
   for (const src of sources) {
-    for (const name of listYaml(src.dir)) {
+    for (const name of listSource(src, problems, failedDirs)) {
       const file = path.join(src.dir, name);
       const label = `${src.label}/${name}`;
       let text: string;
@@ -60,12 +76,14 @@ export function readDecks(sources: DeckSource[]): { found: Found[]; problems: De
       found.push({ file, label, deck: outcome.deck });
     }
   }
-  return { found, problems, failedFiles };
+  return { found, problems, failedFiles, failedDirs };
 }
 
 /** Brings the database in line with the deck files, in one transaction. */
 export function syncDecks(db: Database.Database, sources: DeckSource[], now: number): DeckLoadReport {
-  const { found, problems, failedFiles } = readDecks(sources);
+  const { found, problems, failedFiles, failedDirs } = readDecks(sources);
+  const unreadable = (file: string): boolean =>
+    failedFiles.has(file) || [...failedDirs].some((dir) => file.startsWith(dir + path.sep));
   const upsertDeck = db.prepare<{ id: string; name: string; description: string; file: string; position: number }>(
     `INSERT INTO decks (id, name, description, file, position) VALUES (@id, @name, @description, @file, @position)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description,
@@ -91,11 +109,11 @@ export function syncDecks(db: Database.Database, sources: DeckSource[], now: num
       });
       for (const { key } of keysOf.all(deck.id)) if (!present.has(key)) retire.run(key);
     });
-    // A deck whose file is gone is retired as a whole; one whose file is merely broken is left
-    // exactly as it was until the file is fixed.
+    // A deck whose file is gone is retired as a whole; one whose file (or folder) is merely
+    // broken or unreadable is left exactly as it was until that is fixed.
     const loaded = new Set(found.map((f) => f.deck.id));
     for (const d of knownDecks.all()) {
-      if (!loaded.has(d.id) && !failedFiles.has(d.file)) retireDeck.run(d.id);
+      if (!loaded.has(d.id) && !unreadable(d.file)) retireDeck.run(d.id);
     }
   })();
   return { decks: listDecks(db, new Set(found.map((f) => f.deck.id))), problems };

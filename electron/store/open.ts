@@ -38,7 +38,11 @@ function inspect(dbPath: string): string | null {
 }
 
 export function openDatabase(dbPath: string, upTo: number = currentVersion): OpenResult {
-  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  } catch (err) {
+    return { ok: false, problem: `The folder for ${dbPath} cannot be created: ${describe(err)}.` };
+  }
   if (fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0) {
     const problem = inspect(dbPath);
     if (problem) return { ok: false, problem: `The progress database ${dbPath} ${problem}.` };

@@ -161,6 +161,22 @@ describe('reloading decks', () => {
     b.close();
   });
 
+  it('keeps the learner\'s decks when their folder cannot be read, and says so', async () => {
+    const dataDir = tempDir();
+    const own = path.join(dataDir, 'decks');
+    fs.mkdirSync(own);
+    fs.writeFileSync(path.join(own, 'mine.yaml'), 'format: 1\nid: mine\nname: Mine\ncards:\n  - id: a\n    kind: question\n    question: Q?\n    answer: A.\n');
+    const b = new Backend({ dataDir, decksDir: fixtureDecks, host: 'web', version: 't' });
+    expect((await b.listDecks({})).map((d) => d.id)).toEqual(['basics', 'mine']);
+    // The folder is replaced by a file: unreadable as a folder, so nothing in it may be retired.
+    fs.rmSync(own, { recursive: true });
+    fs.writeFileSync(own, 'oops');
+    const report = await b.reloadDecks({});
+    expect(report.problems.map((p) => p.message)).toEqual([expect.stringContaining('deck folder cannot be read')]);
+    expect((await b.listDecks({})).map((d) => d.id)).toEqual(['basics', 'mine']);
+    b.close();
+  });
+
   it('loads the learner\'s own decks from <dataDir>/decks beside the bundled ones', async () => {
     const dataDir = tempDir();
     fs.mkdirSync(path.join(dataDir, 'decks'));

@@ -130,6 +130,16 @@ describe('a corrupted database', () => {
     });
   }
 
+  it('a data folder that cannot be created is a problem to report, not a crash', async () => {
+    const dir = tempDir();
+    const blocker = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(blocker, 'x');
+    const b = new Backend({ dataDir: path.join(blocker, 'data'), decksDir: fixtureDecks, host: 'web', version: 't' });
+    expect((await b.status({})).dbProblem).toContain('cannot be created');
+    expect((await dispatch(b, 'today', {})).status).toBe(503);
+    b.close();
+  });
+
   it('startFresh refuses when the database is healthy', async () => {
     const { dir } = await realDatabase();
     const b = new Backend({ dataDir: dir, decksDir: fixtureDecks, host: 'web', version: 't' });
