@@ -143,9 +143,22 @@ type Locker interface {
 	Unlock()
 }
 
+// Field names follow go1.26's own, so that misuse reads the same ("cannot refer to unexported
+// field state") and fmt prints the same zero value ({{} {{} {} 0} 0}).
+type noCopy struct{}
+
+type align64 struct{}
+
+type atomicUint64 struct {
+	_ noCopy
+	_ align64
+	v uint64
+}
+
 type WaitGroup struct {
-	count   int64
-	waiters int32
+	noCopy noCopy
+	state  atomicUint64
+	sema   uint32
 }
 
 func (wg *WaitGroup) Add(delta int)
@@ -154,6 +167,11 @@ func (wg *WaitGroup) Wait()
 func (wg *WaitGroup) Go(f func())
 
 type Mutex struct {
+	_  noCopy
+	mu isyncMutex
+}
+
+type isyncMutex struct {
 	state int32
 	sema  uint32
 }

@@ -17,7 +17,9 @@ export function assignableReason(c: Checker, x: Operand, T: Type): string | null
   const V = x.type;
   if (identical(V, T)) return null;
   const Vu = under(V), Tu = under(T);
-  if (identical(Vu, Tu) && (V.tag !== 'Named' || T.tag !== 'Named') && V.tag !== 'TypeParam' && T.tag !== 'TypeParam') return null;
+  // Predeclared types (int, float64, ...) are named types too.
+  const named = (t: Type) => t.tag === 'Named' || t.tag === 'Basic' || t.tag === 'TypeParam';
+  if (identical(Vu, Tu) && (!named(V) || !named(T))) return null;
   if (Tu.tag === 'Interface' && T.tag !== 'TypeParam') {
     const r = implementsReason(c, V, Tu, T);
     return r === null ? null : r;
@@ -26,7 +28,7 @@ export function assignableReason(c: Checker, x: Operand, T: Type): string | null
     const m = missingMethod(T, Vu);
     if (!m) return `need type assertion`;
   }
-  if (Vu.tag === 'Chan' && Vu.dir === 'both' && Tu.tag === 'Chan' && identical(Vu.elem, Tu.elem) && (V.tag !== 'Named' || T.tag !== 'Named')) return null;
+  if (Vu.tag === 'Chan' && Vu.dir === 'both' && Tu.tag === 'Chan' && identical(Vu.elem, Tu.elem) && (!named(V) || !named(T))) return null;
   if (x.mode === 'nilvalue' && hasNil(T)) return null;
   return '';
 }

@@ -85,6 +85,10 @@ export function checkPackage(c: Checker, file: ast.File, opts: { library: boolea
         c.declare(c.pkgScope, d.name, obj);
       }
       if (!d.body && !opts.library) c.error(d.name.pos, `missing function body`);
+      if (!opts.library && d.type.typeParams && d.type.typeParams.list.length) {
+        // gosim runs the concurrency lessons' Go, which declares no generics of its own.
+        c.error(d.type.typeParams.pos, `generic function ${d.name.name} is not supported by gosim (only the standard library's generic functions are)`);
+      }
       continue;
     }
     collectGenDecl(c, st, d);

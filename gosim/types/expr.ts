@@ -492,7 +492,7 @@ function unary(c: Checker, e: ast.UnaryExpr, hint: Type | null): Operand {
     if (x.mode === 'invalid') return invalid(e);
     const u = under(x.type);
     if (u.tag !== 'Chan') {
-      c.error(e.x.pos, `invalid operation: cannot receive from non-channel ${operandString(c, x)}`);
+      c.error(e.x.pos, `invalid operation: cannot receive from non-channel ${c.typeStr(x.type)} ${operandString(c, x)}`);
       return invalid(e);
     }
     if (u.dir === 'send') {

@@ -429,7 +429,9 @@ function returnStmt(c: Checker, s: ast.ReturnStmt): void {
       for (const v of want) {
         const o = c.scope.lookup(v.name);
         if (o && o !== v && v.name !== '_') {
-          c.error(s.pos, `result parameter ${v.name} not in scope at return\n\tinner declaration of ${v.name}`);
+          const where = o.pos ? `./${c.filename}:${o.pos.line}:${o.pos.col}: ` : '';
+          const what = o.tag === 'Var' ? `var ${o.name} ${c.typeStr(o.type)}` : o.name;
+          c.error(s.pos, `result parameter ${v.name} not in scope at return\n\t${where}inner declaration of ${what}`);
         }
       }
       return;
