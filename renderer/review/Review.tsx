@@ -26,6 +26,8 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   const [done, setDone] = useState(0);
   const [answered, setAnswered] = useState<Answered[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The card just suspended, so the notice can offer to take that back (undo covers answers only). */
+  const [suspended, setSuspended] = useState<number | null>(null);
   const busy = useRef(false);
   const shownAt = useRef(Date.now());
   const typingRef = useRef<HTMLTextAreaElement | null>(null);
@@ -87,6 +89,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
             setDone((n) => n + 1);
             setAnswered((a) => [...a, { cardId: result.cardId, due: result.due }]);
             setNotice(null);
+            setSuspended(null);
             await load();
           });
           return;
@@ -104,6 +107,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
               return i < 0 ? a : [...a.slice(0, i), ...a.slice(i + 1)];
             });
             setNotice('Undone: the last answer was taken back.');
+            setSuspended(null);
             await load();
           });
           return;
@@ -112,6 +116,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
           void run(async () => {
             await api.bury({ cardId: current.card.id });
             setNotice('Buried: the card comes back tomorrow.');
+            setSuspended(null);
             await load();
           });
           return;
@@ -120,6 +125,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
           void run(async () => {
             await api.suspend({ cardId: current.card.id });
             setNotice('Suspended: the card will not be shown until you unsuspend it.');
+            setSuspended(current.card.id);
             await load();
           });
           return;
@@ -146,6 +152,29 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [act, side]);
+
+  const unsuspend = (cardId: number) =>
+    void run(async () => {
+      await api.unsuspend({ cardId });
+      setSuspended(null);
+      setNotice('Unsuspended: the card is back in its deck.');
+      // Only refetch when nothing is on screen, so the card being studied is not swapped away.
+      if (!current) await load();
+    });
+
+  const noticeLine = notice && (
+    <p className="notice" role="status">
+      {notice}
+      {suspended !== null && (
+        <>
+          {' '}
+          <button type="button" className="link inline" onClick={() => unsuspend(suspended)}>
+            Unsuspend it
+          </button>
+        </>
+      )}
+    </p>
+  );
 
   if (item === 'loading') return <p className="muted">Loading the next card…</p>;
 
@@ -184,7 +213,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
     return (
       <section className="review" aria-labelledby="done-title">
         {progress}
-        {notice && <p className="notice" role="status">{notice}</p>}
+        {noticeLine}
         <div className="card done" data-testid="done-for-today">
           <h1 id="done-title">Done for today</h1>
           <p>
@@ -216,7 +245,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   return (
     <section className="review" aria-label="Review">
       {progress}
-      {notice && <p className="notice" role="status">{notice}</p>}
+      {noticeLine}
       <article className="card" ref={cardRef} tabIndex={-1} data-testid="card" data-card-key={card.key} data-side={side}>
         <CardFront card={card} revealed={side === 'back'} typed={typed} onTyped={setTyped} typingRef={typingRef} />
         {side === 'back' && (

@@ -340,14 +340,24 @@ describe('reviewing in the browser', () => {
     await expect.poll(() => row.getByTestId('new-count').textContent()).toBe('1');
     await row.getByRole('button', { name: 'Start' }).click();
     await shown(page, 'goroutine', 'front');
+    // @ suspends (the next new card takes its place), and the notice offers to take it back.
+    await page.keyboard.press('@');
+    await shown(page, 'unbuffered-send', 'front');
+    await page.getByText('Suspended: the card will not be shown').waitFor();
+    await page.getByRole('button', { name: 'Unsuspend it' }).click();
+    await page.getByText('Unsuspended: the card is back in its deck.').waitFor();
     await page.keyboard.press('Space');
-    await shown(page, 'goroutine', 'back');
+    await shown(page, 'unbuffered-send', 'back');
     await page.keyboard.press('4');
     const done = page.getByTestId('done-for-today');
     await done.waitFor();
     expect(await done.textContent()).toContain('Done for today');
     expect(await page.getByTestId('next-due').textContent()).toMatch(/^The next of these cards is due /);
     await page.screenshot({ path: path.join(resultsDir, 'done-for-today.png'), fullPage: true });
+    // The unsuspended card really is back: no deck reports a suspended card.
+    await page.getByRole('button', { name: 'Decks', exact: true }).click();
+    await page.getByRole('heading', { name: 'E2E Basics' }).waitFor();
+    expect(await page.locator('.deck-list').textContent()).not.toContain('suspended');
     expect(errors).toEqual([]);
     await page.close();
     await stopHost(host);
