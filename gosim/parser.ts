@@ -79,6 +79,8 @@ class Parser {
    * syntax errors, mixed with the checker's own.
    */
   private readonly typeErrors: ast.SourceError[] = [];
+  /** Where the `++`/`--` of each IncDecStmt is (the tree does not keep it; one message needs it). */
+  private readonly incDecOps = new WeakMap<ast.IncDecStmt, Pos>();
   private tooMany: ast.SourceError | null = null;
   private first: ast.SourceError | null = null;
   /** > 0 inside a function body: statement keywords then stop error recovery. */
@@ -1462,7 +1464,9 @@ class Parser {
         case Tok.IncOp: {
           const inc = this.s.op === '+';
           this.next();
-          return this.mk('IncDecStmt', first.pos, { x: first, inc });
+          const st = this.mk('IncDecStmt', first.pos, { x: first, inc });
+          this.incDecOps.set(st, opPos);
+          return st;
         }
         case Tok.Arrow: {
           this.next();
@@ -1572,7 +1576,7 @@ class Parser {
       if (s.kind === 'AssignStmt' && s.op === '=') {
         str = `assignment ${emphasize(s.lhs)} = ${emphasize(s.rhs)}`;
       } else str = stmtString(s);
-      this.syntaxErrorAt(compilerStmtPos(s), `cannot use ${str} as value`);
+      this.syntaxErrorAt(s.kind === 'IncDecStmt' ? this.incDecOps.get(s) ?? s.x.end : compilerStmtPos(s), `cannot use ${str} as value`);
       out.cond = this.mk('ExprStmt', s.pos, { x: this.mk('BadExpr', s.pos, {}) });
     }
     this.xnest = outer;
