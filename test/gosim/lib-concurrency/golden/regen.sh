@@ -2,12 +2,14 @@
 # Records what binaries built by the real Go toolchain print, for every golden program here:
 # NAME.out is stdout; NAME.err is the first line of stderr (if any) and the exit status.
 # The programs time things with real sleeps, rounded; on a loaded machine a run can come out
-# late, so each program runs 5 times and the most frequent result is kept.
+# late, so each program runs 5 times and the most frequent result is kept. On a busy machine
+# check the diff before committing; `./regen.sh NAME...` redoes only the programs named.
 set -e
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for f in *.go; do
+if [ $# -gt 0 ]; then set -- $(printf '%s.go ' "$@"); else set -- *.go; fi
+for f in "$@"; do
   name=${f%.go}
   go build -o "$tmp/$name" "$f"
   for i in 1 2 3 4 5; do
