@@ -184,11 +184,15 @@ function snapshotsOf(g: Goroutine): FrameSnapshot[] {
 function traceback(g: Goroutine, frames: FrameSnapshot[], running = false): string {
   const reason = running || g.state === 'running' ? 'running' : g.waitReason || 'runnable';
   let out = `goroutine ${g.id} [${reason}]:\n`;
-  let shown = 0;
-  for (const f of frames) {
-    if (f.func === 'main.init' && frames.length > 1) continue;
-    out += `${f.func}(${f.noArgs ? '' : '...'})\n\t${f.file}:${f.line}\n`;
-    if (++shown === 100 && frames.length > 101) { out += '...additional frames elided...\n'; break; }
+  const fs = frames.filter((f) => !(f.func === 'main.init' && frames.length > 1));
+  const line = (f: FrameSnapshot) => `${f.func}(${f.noArgs ? '' : '...'})\n\t${f.file}:${f.line}\n`;
+  if (fs.length > 100) {
+    // Like Go: the innermost and outermost 50 frames, the rest elided.
+    for (const f of fs.slice(0, 50)) out += line(f);
+    out += `...${fs.length - 100} frames elided...\n`;
+    for (const f of fs.slice(fs.length - 50)) out += line(f);
+  } else {
+    for (const f of fs) out += line(f);
   }
   if (g.createdAt && g.id !== 1) out += `created by ${g.createdAt.func} in goroutine ${g.createdIn}\n\t${g.createdAt.file}:${g.createdAt.line}\n`;
   return out;

@@ -288,6 +288,7 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
       const st = c.typeOf(e);
       const elemT = (under(st) as import('../types/types.ts').Slice).elem;
       const base = expr(c, args[0]!);
+      const esz = sizeOf(elemT);
       if (e.ellipsis) {
         const other = expr(c, args[1]!);
         const isStr = under(c.typeOf(args[1]!)).tag === 'Basic';
@@ -295,12 +296,12 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
           let src: unknown[];
           if (isStr) { const s = v[1] as string; src = []; for (let i = 0; i < s.length; i++) src.push(s.charCodeAt(i)); }
           else { const o = v[1] as SliceValue | null; src = o === null ? [] : o.arr.slice(o.off, o.off + o.len); }
-          return appendVals(v[0] as SliceValue | null, src, isAggregate(elemT));
+          return appendVals(v[0] as SliceValue | null, src, isAggregate(elemT), esz);
         });
       }
       const rest = args.slice(1).map((a) => exprTo(c, a, elemT));
       const agg = isAggregate(elemT);
-      return seqE([base, ...rest], (v) => appendVals(v[0] as SliceValue | null, v.slice(1), agg));
+      return seqE([base, ...rest], (v) => appendVals(v[0] as SliceValue | null, v.slice(1), agg, esz));
     }
     case 'make': {
       const t = c.typeOf(e);
@@ -433,11 +434,60 @@ function nilPanicValue(c: Compiler): Iface | null {
   }
 }
 
-export function appendVals(s: SliceValue | null, vals: unknown[], agg: boolean): SliceValue | null {
+const sizeClasses = [
+  8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320, 352, 384, 416, 448, 480,
+  512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864,
+  5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480,
+  21760, 24576, 27264, 28672, 32768,
+];
+
+/** The capacity Go's growslice picks: its growth rule, then rounded up to the allocator's size class. */
+function growCap(oldCap: number, need: number, elemSize: number): number {
+  let cap: number;
+  const dbl = oldCap * 2;
+  if (need > dbl) cap = need;
+  else if (oldCap < 256) cap = dbl;
+  else { cap = oldCap; while (cap < need) cap += (cap + 3 * 256) >> 2; }
+  if (elemSize <= 0) return cap;
+  const bytes = cap * elemSize;
+  const rounded = bytes <= 32768 ? (sizeClasses.find((c) => c >= bytes) ?? bytes) : Math.ceil(bytes / 8192) * 8192;
+  return Math.floor(rounded / elemSize);
+}
+
+/** Approximate size in bytes of a value of type t on amd64, for growslice's rounding. */
+export function sizeOf(t: Type): number {
+  const u = under(t);
+  switch (u.tag) {
+    case 'Basic':
+      switch (u.kind) {
+        case 'bool': case 'int8': case 'uint8': return 1;
+        case 'int16': case 'uint16': return 2;
+        case 'int32': case 'uint32': case 'float32': return 4;
+        case 'string': case 'complex128': return 16;
+        default: return 8;
+      }
+    case 'Slice': return 24;
+    case 'Interface': return 16;
+    case 'Array': return u.len * sizeOf(u.elem);
+    case 'Struct': {
+      let size = 0, align = 1;
+      for (const f of u.fields) {
+        const fs = sizeOf(f.type);
+        const a = fs >= 8 ? 8 : fs >= 4 ? 4 : fs >= 2 ? 2 : 1;
+        align = Math.max(align, a);
+        size = Math.ceil(size / a) * a + fs;
+      }
+      return Math.ceil(size / align) * align;
+    }
+    default: return 8;
+  }
+}
+
+export function appendVals(s: SliceValue | null, vals: unknown[], agg: boolean, elemSize = 0): SliceValue | null {
   if (agg) vals = vals.map((v) => copyAgg(v as unknown[]));
-  if (s === null) {
-    if (vals.length === 0) return null;
-    const cap = vals.length;
+  if (s === null || s.cap === 0) {
+    if (vals.length === 0) return s;
+    const cap = growCap(0, vals.length, elemSize);
     return { arr: vals.slice(), off: 0, len: vals.length, cap };
   }
   const need = s.len + vals.length;
@@ -445,9 +495,7 @@ export function appendVals(s: SliceValue | null, vals: unknown[], agg: boolean):
     for (let i = 0; i < vals.length; i++) s.arr[s.off + s.len + i] = vals[i];
     return { arr: s.arr, off: s.off, len: need, cap: s.cap };
   }
-  // Grow like Go: double small slices, 1.25x large ones.
-  let cap = s.cap === 0 ? need : s.cap;
-  while (cap < need) cap = cap < 256 ? cap * 2 : cap + Math.floor((cap + 3 * 256) / 4);
+  const cap = growCap(s.cap, need, elemSize);
   const arr = s.arr.slice(s.off, s.off + s.len);
   for (let i = 0; i < vals.length; i++) arr.push(vals[i]);
   return { arr, off: 0, len: need, cap };

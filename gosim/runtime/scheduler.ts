@@ -308,6 +308,10 @@ export class Scheduler {
 
   fatalText(e: GoFatal, g: Goroutine): string {
     let out = e.preamble + `fatal error: ${e.msg}\n`;
+    if (e.msg === 'stack overflow') {
+      out += '\nruntime stack:\nruntime.throw({0x0?, 0x0?})\n\t/usr/local/go/src/runtime/panic.go:1229\n'
+        + 'runtime.newstack()\n\t/usr/local/go/src/runtime/stack.go:1207\nruntime.morestack()\n\t/usr/local/go/src/runtime/asm_amd64.s:681\n';
+    }
     if (!e.allGoroutines) return out;
     const cur = g.state === 'running' ? g : null;
     if (cur) out += '\n' + this.traceback(cur, e.libFrames);
