@@ -170,9 +170,9 @@ function* errorText(ctx: NativeCtx, err: Iface): Generator<unknown, string, unkn
 const natives: Record<string, Native> = {
   'errors.New': (ctx: NativeCtx, text: string) => newError(ctx, text),
 
-  'errors.errorString.Error': (_ctx: NativeCtx, e: Pointer<unknown[]>) => {
-    const s = e?.load();
-    return s ? s[0] : ctx0NilDeref(_ctx);
+  'errors.errorString.Error': (ctx: NativeCtx, e: Pointer<unknown[]> | null) => {
+    if (e === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+    return e.load()[0];
   },
 
   'errors.Is': function* (ctx: NativeCtx, err: Iface | null, target: Iface | null) {
@@ -214,8 +214,5 @@ const natives: Record<string, Native> = {
   'errors.ErrUnsupported': (ctx: NativeCtx) => newError(ctx, 'unsupported operation'),
 };
 
-function ctx0NilDeref(ctx: NativeCtx): never {
-  return ctx.runtimeError('invalid memory address or nil pointer dereference');
-}
 
 export const pkg: NativePackage = { path: 'errors', natives };

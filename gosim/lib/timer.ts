@@ -26,7 +26,7 @@ const ZERO_UNIX_SEC = -62135596800n;
 const ZERO_UNIX_NS = ZERO_UNIX_SEC * NS;
 
 export function schedOf(ctx: NativeCtx): Scheduler {
-  return (ctx as NativeCtx & { sched: Scheduler }).sched;
+  return ctx.sched;
 }
 
 // ---------------------------------------------------------------- Duration
