@@ -3,7 +3,7 @@
 import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
 import type { GoInt, SliceValue } from '../values.ts';
 import { compare, goEqual, items, less, zeroLike } from './cmp.ts';
-import { mergeOrder, permute, sortOrdered, isSortedOrdered, INSERTION_MAX } from './sort.ts';
+import { pdqsort, sliceData, sortOrdered, stableSort, isSortedOrdered } from './sort.ts';
 import type { Gen } from './sort.ts';
 import { copyValue } from './errors.ts';
 import { panicString } from './fmt/values.ts';
@@ -25,20 +25,10 @@ function* cmpCall(ctx: NativeCtx, f: GoFunc, a: unknown, b: unknown): Gen<number
 
 function* sortFunc(ctx: NativeCtx, s: S, f: GoFunc, stable: boolean): Gen<void> {
   if (s === null || s.len < 2) return;
-  const n = s.len;
   const el = (i: number) => s.arr[s.off + i];
-  if (n <= INSERTION_MAX || (stable && n <= 20)) {
-    for (let i = 1; i < n; i++) {
-      for (let j = i; j > 0 && (yield* cmpCall(ctx, f, el(j), el(j - 1))) < 0; j--) {
-        const a = s.arr[s.off + j];
-        s.arr[s.off + j] = s.arr[s.off + j - 1];
-        s.arr[s.off + j - 1] = a;
-      }
-    }
-    return;
-  }
-  const order = yield* mergeOrder(n, function* (i, j) { return (yield* cmpCall(ctx, f, el(i), el(j))) < 0; });
-  permute(s, order);
+  const d = sliceData(s, function* (i, j) { return (yield* cmpCall(ctx, f, el(i), el(j))) < 0; });
+  if (stable) yield* stableSort(d, s.len);
+  else yield* pdqsort(d, s.len);
 }
 
 function boundsCheck(ctx: NativeCtx, i: number, j: number, len: number, cap: number): void {
