@@ -33,8 +33,8 @@ export function floatLitValue(raw: string): number {
   if (m && (m[1] || m[2])) {
     const intPart = m[1] ?? '';
     const frac = m[2] ?? '';
-    let mant = BigInt('0x' + (intPart + frac || '0'));
-    let exp = Number(m[3]) - 4 * frac.length;
+    const mant = BigInt('0x' + (intPart + frac || '0'));
+    const exp = Number(m[3]) - 4 * frac.length;
     return bigTimesPow2(mant, exp);
   }
   // A decimal-looking integer literal used as float (e.g. const x float64 = 1) is fine too.
@@ -45,36 +45,37 @@ export function floatLitValue(raw: string): number {
   }
 }
 
-/** mant * 2^exp, correctly rounded to float64 (round half to even). */
+/** Value of the imaginary part of an imaginary literal (`2i`, `1.5e3i`, `0x1p2i`, `0123i` is decimal). */
+export function imagLitValue(raw: string): number {
+  if (!raw.endsWith('i')) throw new LiteralError(`malformed imaginary literal ${raw}`);
+  const body = raw.slice(0, -1);
+  // for backward compatibility Go reads an all-digit mantissa with a leading 0 as decimal here
+  if (/^[0-9_]+$/.test(body)) return Number(BigInt(digitsOf(body) || '0'));
+  return floatLitValue(body);
+}
+
+/** mant * 2^exp, correctly rounded to float64 (round half to even), as Go's constant conversion does. */
 function bigTimesPow2(mant: bigint, exp: number): number {
   if (mant === 0n) return 0;
   const bits = mant.toString(2).length;
-  // Keep 53 significant bits (or fewer for subnormals) and round the rest ourselves.
-  let e = exp + bits - 1; // exponent of the leading bit
-  let keep = 53;
-  if (e < -1022) keep = 53 - (-1022 - e);
-  if (keep <= 0) {
-    // below half the smallest subnormal, or just around it
-    if (keep === 0) {
-      const half = 1n << BigInt(bits - 1);
-      return mant > half || (mant === half && false) ? 2 ** -1074 : 0;
-    }
-    return 0;
-  }
+  // Significant bits float64 can hold at this magnitude: 53, fewer for subnormals.
+  const top = exp + bits - 1; // exponent of the leading bit
+  const keep = top >= -1022 ? 53 : 53 - (-1022 - top);
+  if (keep < 0) return 0; // below half the smallest subnormal
   let m = mant;
-  let shift = bits - keep;
-  if (shift > 0) {
-    const sh = BigInt(shift);
+  const drop = bits - keep;
+  if (drop > 0) {
+    const sh = BigInt(drop);
     const rem = m & ((1n << sh) - 1n);
     m >>= sh;
     const half = 1n << (sh - 1n);
     if (rem > half || (rem === half && (m & 1n) === 1n)) m += 1n;
-    exp += shift;
-  } else shift = 0;
-  // m now has at most 54 bits; Number(m) is exact, and scaling by powers of two is exact
-  // unless it overflows to Infinity, which is what Go reports as overflow anyway.
+    exp += drop;
+  }
+  // m has at most 54 bits, so Number(m) is exact; scaling by powers of two is exact until it
+  // overflows to Infinity (which Go reports as an overflow anyway). Scale in steps so that
+  // no intermediate power of two is itself out of range.
   let v = Number(m);
-  // scale in steps so intermediate powers of two stay representable
   while (exp > 0) {
     const step = Math.min(exp, 1000);
     v *= 2 ** step;
@@ -85,7 +86,6 @@ function bigTimesPow2(mant: bigint, exp: number): number {
     v *= 2 ** step;
     exp -= step;
   }
-  void e;
   return v;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floatLitValue, intLitValue, runeLitValue, stringLitValue, LiteralError } from '../../../gosim/literals.ts';
+import { floatLitValue, imagLitValue, intLitValue, runeLitValue, stringLitValue, LiteralError } from '../../../gosim/literals.ts';
 import { goString } from '../../../gosim/values.ts';
 
 describe('integer literals', () => {
@@ -61,5 +61,13 @@ describe('string literals', () => {
   it("a single quote needs no escape in a string, and \\' is not allowed there", () => {
     expect(stringLitValue(`"it's"`)).toBe("it's");
     expect(() => stringLitValue(`"\\'"`)).toThrow(LiteralError);
+  });
+});
+
+describe('imaginary literals', () => {
+  it.each([
+    ['2i', 2], ['0i', 0], ['1.5i', 1.5], ['1e3i', 1000], ['0x1p2i', 4], ['0123i', 123], ['1_0i', 10], ['0b11i', 3],
+  ])('%s', (raw, want) => {
+    expect(imagLitValue(raw)).toBe(want);
   });
 });
