@@ -20,6 +20,8 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   const { api, deckId, onLeave } = props;
   const report = useReport();
   const [item, setItem] = useState<ReviewItem | null | 'loading'>('loading');
+  /** The next card failed to load; the learner can retry once the cause is fixed. */
+  const [stalled, setStalled] = useState(false);
   const [side, setSide] = useState<Side>('front');
   const [typed, setTyped] = useState('');
   const [check, setCheck] = useState<PredictionCheck | null>(null);
@@ -34,7 +36,16 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   const cardRef = useRef<HTMLElement | null>(null);
 
   const load = useCallback(async () => {
-    const next = await api.nextCard(deckId === undefined ? {} : { deckId });
+    let next: ReviewItem | null;
+    try {
+      next = await api.nextCard(deckId === undefined ? {} : { deckId });
+    } catch (err) {
+      // Never leave the answered card on screen: grading it again would answer it twice.
+      setItem('loading');
+      setStalled(true);
+      throw err;
+    }
+    setStalled(false);
     setItem(next);
     setSide('front');
     setTyped('');
@@ -176,7 +187,20 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
     </p>
   );
 
-  if (item === 'loading') return <p className="muted">Loading the next card…</p>;
+  if (item === 'loading') {
+    if (!stalled) return <p className="muted">Loading the next card…</p>;
+    return (
+      <p className="actions">
+        <span>The next card could not be loaded.</span>
+        <button type="button" className="primary" onClick={() => void run(load)}>
+          Try again
+        </button>
+        <button type="button" onClick={onLeave}>
+          Back to Today
+        </button>
+      </p>
+    );
+  }
 
   const remaining = current ? current.remaining.newCount + current.remaining.learningCount + current.remaining.dueCount : 0;
   const progress = (
