@@ -28,6 +28,27 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   const ss_ = items.map((x) => x.s);
   const lines = items.map((x) => x.line);
   if (ss_.length === 0) return NOOP;
+  // `goto L` where L labels a statement of this list: jump there (a Ctl travels up to here).
+  const labels = new Map<string, number>();
+  list.filter((s) => s.kind !== 'EmptyStmt').forEach((s, i) => { if (s.kind === 'LabeledStmt') labels.set(s.label.name, i); });
+  if (labels.size > 0 && list.length === items.length) {
+    const n = ss_.length;
+    const S = c.S;
+    return gs(function* (fr) {
+      for (let i = 0; i < n; i++) {
+        const st = ss_[i]!;
+        fr.line = lines[i]!;
+        const r = st.s !== null ? st.s(fr) : yield* st.g(fr);
+        if (r !== undefined) {
+          const to = r.kind === 'goto' ? labels.get(r.label!) : undefined;
+          if (to === undefined) return r;
+          i = to - 1;
+          if (++S.steps >= S.preemptAt) yield PREEMPT;
+        }
+      }
+      return undefined;
+    });
+  }
   if (ss_.length === 1) return withLine(lines[0]!, ss_[0]!);
   if (ss_.every((s) => s.s !== null)) {
     const fs = ss_.map((s) => s.s!);
@@ -141,7 +162,7 @@ function stmtInner(c: Compiler, s: ast.Stmt): S {
         case 'break': { const k = label ? new Ctl('break', label) : BREAK; return ss(() => k); }
         case 'continue': { const k = label ? new Ctl('continue', label) : CONTINUE; return ss(() => k); }
         case 'fallthrough': return ss(() => FALLTHROUGH);
-        default: throw new Error('gosim: goto is not supported');
+        default: { const k = new Ctl('goto', label); return ss(() => k); }
       }
     }
     case 'IfStmt': return ifStmt(c, s);
