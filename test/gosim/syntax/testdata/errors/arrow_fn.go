@@ -1,0 +1,6 @@
+package main
+
+func main() {
+	f := (x int) => x * 2
+	_ = f
+}

@@ -1,0 +1,8 @@
+package main
+
+type P struct {
+	X int,
+	Y int
+}
+
+func main() {}
