@@ -21,9 +21,11 @@
 //   their package when it is loaded; the key is 'pkg.Name'.
 // - Generic functions (slices, maps, cmp, sync.OnceValue) use type parameters; the checker infers
 //   type arguments from the call's arguments and records them in Info.instances.
+// - atomic.Pointer[T] is generic, which gosim's AST cannot declare: types/instantiate.ts builds
+//   it (fields `_ noCopy; v *T`, methods Load/Store/Swap/CompareAndSwap, natives
+//   'atomic.Pointer.Load', ...).
 // - Left out on purpose: maps.Keys/maps.Values and slices.Sorted/Collect (since Go 1.23 they
-//   are iterators, iter.Seq, and range-over-func is out of scope); atomic.Pointer[T] (a generic
-//   type, which gosim's AST cannot declare yet).
+//   are iterators, iter.Seq, and range-over-func is out of scope).
 
 const builtinDecls = {
   io: `package io

@@ -71,6 +71,11 @@ export class Named {
   underlying: Type = new Basic('invalid');
   /** Methods declared on this type (value and pointer receivers both). */
   readonly methods: Func[] = [];
+  /**
+   * Type arguments of an instantiated generic library type (`atomic.Pointer[T]`), printed after
+   * the name; empty for every other named type.
+   */
+  typeArgs: readonly Type[] = [];
   constructor(
     readonly obj: TypeName,
     /** Package path: "main" for the program's types, "time" for time.Duration, "" for error. */

@@ -73,6 +73,7 @@ export function writeType(t: Type, o: TypeStringOptions, seen: Set<Type>): strin
     case 'Named': {
       const pkg = t.pkg;
       let name = t.obj.name;
+      if (t.typeArgs.length) name += '[' + t.typeArgs.map(w).join(',') + ']';
       if (pkg === '' || pkg === o.relativeTo) return name;
       return (o.qualifier ? o.qualifier(pkg) : pkgName(pkg)) + '.' + name;
     }

@@ -11,6 +11,7 @@ import { isValid, isInteger, under, isExported, isUntyped } from './predicates.t
 import { exprString } from './typestring.ts';
 import { objDecl } from './decl.ts';
 import { constExpr } from './expr.ts';
+import { atomicPointer } from './instantiate.ts';
 
 /** A term of a constraint's type set: `~[]E` is {tilde: true, type: []E}. */
 export interface Term { tilde: boolean; type: Type }
@@ -87,7 +88,24 @@ function typExprInternal(c: Checker, e: ast.Expr): Type {
     case 'FuncType': return funcType(c, e, null);
     case 'StructType': return structType(c, e);
     case 'InterfaceType': return interfaceType(c, e);
-    case 'IndexExpr': case 'IndexListExpr':
+    case 'IndexExpr': {
+      const x = e.x;
+      if (x.kind === 'SelectorExpr' && x.x.kind === 'Ident' && x.sel.name === 'Pointer') {
+        const obj = c.scope.lookup(x.x.name);
+        if (obj && obj.tag === 'PkgName' && obj.path === 'sync/atomic') {
+          obj.used = true;
+          c.use(x.x, obj);
+          const elem = typExpr(c, e.index);
+          if (!isValid(elem)) return Typ.invalid;
+          const t = atomicPointer(elem);
+          c.record(x, { mode: 'typexpr', type: t });
+          return t;
+        }
+      }
+      c.error(e.pos, 'generic types are not supported by gosim');
+      return Typ.invalid;
+    }
+    case 'IndexListExpr':
       c.error(e.pos, 'generic types are not supported by gosim');
       return Typ.invalid;
     default:

@@ -51,6 +51,16 @@ describe('library declarations', () => {
     expect(mc?.tag === 'Const' && mc.value).toEqual({ kind: 'int', value: 9223372036854775807n });
   });
 
+  it('instantiates atomic.Pointer[T] with its methods, printed as %T prints it', () => {
+    const r = checkSource(`package main\n\nimport "sync/atomic"\n\ntype Config struct{ N int }\n\nfunc main() {\n\tvar p atomic.Pointer[Config]\n\tc := p.Load()\n\tprintln(c.N)\n}\n`);
+    expect(r.lines).toEqual([]);
+    const p = [...r.result!.info.defs.values()].find((o) => o.name === 'p');
+    // go run: fmt.Printf("%T", &p) prints *atomic.Pointer[main.Config].
+    expect(p?.tag === 'Var' && typeString(p.type)).toBe('atomic.Pointer[main.Config]');
+    const c = [...r.result!.info.defs.values()].find((o) => o.name === 'c');
+    expect(c?.tag === 'Var' && typeString(c.type)).toBe('*main.Config');
+  });
+
   it('keeps library state unexported', () => {
     // Recorded from go build: strings.Builder's buffer is `buf` in real Go too.
     const r = checkSource(`package main\n\nimport "strings"\n\nfunc main() {\n\tvar b strings.Builder\n\t_ = b.buf\n}\n`);
