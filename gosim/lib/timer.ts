@@ -408,6 +408,23 @@ interface TimerState {
   /** Ticker interval in ns; 0 for a one-shot timer. */
   period: number;
   pending: SchedTimer | null;
+  /**
+   * A ticker whose tick found the channel still full stops firing (as Go 1.23's, which runs only
+   * when someone receives) until the reader drains the channel; this is the tick it was due at.
+   * Otherwise an unread fast ticker during a long sleep would fire millions of times for nothing.
+   */
+  stalled: number | null;
+}
+
+/** A timer's channel, which tells its ticker when the reader took the buffered tick. */
+class TimerChannel extends Channel {
+  onDrain: (() => void) | null = null;
+  override tryRecv(): boolean {
+    const had = this.len > 0;
+    const ok = super.tryRecv();
+    if (had && this.len === 0 && this.onDrain) this.onDrain();
+    return ok;
+  }
 }
 
 const timerStates = new WeakMap<StructValue, TimerState>();
@@ -424,6 +441,7 @@ function arm(ctx: NativeCtx, st: TimerState, when: number): void {
     st.pending = null;
     if (st.f) { sched.go(st.f, []); return; }
     if (ch!.len === 0) ch!.trySend(now(ctx));
+    else if (st.period > 0) { st.stalled = when + st.period; return; }
     if (st.period > 0) arm(ctx, st, when + st.period);
   };
   st.pending = sched.addTimer(when, fire, ch ? () => someoneReceives(ch) : undefined);
@@ -432,6 +450,7 @@ function arm(ctx: NativeCtx, st: TimerState, when: number): void {
 /** Stops st and discards an unreceived value; true if either stopped or discarded something. */
 function stopTimer(ctx: NativeCtx, st: TimerState): boolean {
   let was = false;
+  st.stalled = null;
   if (st.pending) { was = schedOf(ctx).stopTimer(st.pending); st.pending = null; }
   if (st.ch && st.ch.len > 0) { st.ch.tryRecv(); was = true; }
   return was;
@@ -439,9 +458,18 @@ function stopTimer(ctx: NativeCtx, st: TimerState): boolean {
 
 function newTimer(ctx: NativeCtx, d: GoInt, f: GoFunc | null, period: number): Pointer<StructValue> {
   const sched = schedOf(ctx);
-  const ch = f ? null : new Channel(1, () => [0, 0, null], sched);
+  const ch = f ? null : new TimerChannel(1, () => [0, 0, null], sched);
   const s: StructValue = [ch, 0];
-  const st: TimerState = { ch, f, period, pending: null };
+  const st: TimerState = { ch, f, period, pending: null, stalled: null };
+  if (ch) {
+    ch.onDrain = () => {
+      if (st.stalled === null) return;
+      // Resume at the first tick after now, as Go advances a late ticker.
+      const due = st.stalled, p = st.period;
+      st.stalled = null;
+      arm(ctx, st, due > sched.now ? due : due + p * (Math.floor((sched.now - due) / p) + 1));
+    };
+  }
   timerStates.set(s, st);
   arm(ctx, st, sched.now + Math.max(0, Number(d)));
   return newPointer(s);
