@@ -91,6 +91,40 @@ export function pow(x: number, y: number): number {
   return ldexp(a1, ae);
 }
 
+function bitsOf(x: number): bigint {
+  view.setFloat64(0, x);
+  return view.getBigUint64(0);
+}
+function fromBits(b: bigint): number {
+  view.setBigUint64(0, BigInt.asUintN(64, b));
+  return view.getFloat64(0);
+}
+
+/**
+ * Go's Cbrt (the classic FreeBSD method): a 5-bit guess from the exponent bits, a rational
+ * refinement to 23 bits, rounding the guess up to 22 bits, then one Newton step.
+ */
+export function cbrt(x: number): number {
+  if (x === 0 || x !== x || !Number.isFinite(x)) return x;
+  const sign = x < 0;
+  if (sign) x = -x;
+  let t = fromBits(bitsOf(x) / 3n + (715094163n << 32n));
+  if (x < 2.2250738585072014e-308) {
+    t = 2 ** 54 * x;
+    t = fromBits(bitsOf(t) / 3n + (696219795n << 32n));
+  }
+  let r = (t * t) / x;
+  let s = 0.542857142857142815906 + r * t;
+  t *= 0.357142857142857150787 + 1.60714285714285720630 / (s + 1.41428571428571436819 + -0.705306122448979611050 / s);
+  t = fromBits((bitsOf(t) & (0xffffffffcn << 28n)) + (1n << 30n));
+  s = t * t;
+  r = x / s;
+  const w = t + t;
+  r = (r - t) / (w + r);
+  t = t + t * r;
+  return sign ? -t : t;
+}
+
 export function round(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const t = Math.trunc(x);
@@ -127,7 +161,7 @@ export const pkg: NativePackage = {
     'math.IsInf': (_ctx: NativeCtx, f: number, sign: GoInt) => (sign >= 0 && f === Infinity) || (sign <= 0 && f === -Infinity),
     'math.Signbit': (_ctx: NativeCtx, x: number) => x < 0 || Object.is(x, -0),
     'math.Sqrt': f1(Math.sqrt),
-    'math.Cbrt': f1(Math.cbrt),
+    'math.Cbrt': f1(cbrt),
     'math.Pow': f2(pow),
     'math.Abs': f1(Math.abs),
     'math.Floor': f1(Math.floor),
