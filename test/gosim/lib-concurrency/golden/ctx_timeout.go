@@ -23,9 +23,9 @@ func main() {
 	defer cancel()
 	fmt.Println(work(ctx, 10*time.Millisecond))
 	err := work(ctx, time.Second)
-	fmt.Println(err, errors.Is(err, context.DeadlineExceeded), time.Since(start).Round(10*time.Millisecond))
+	fmt.Println(err, errors.Is(err, context.DeadlineExceeded), time.Since(start).Truncate(10*time.Millisecond))
 	dl, ok := ctx.Deadline()
-	fmt.Println(dl.Sub(start).Round(10*time.Millisecond), ok)
+	fmt.Println(dl.Sub(start).Truncate(10*time.Millisecond), ok)
 
 	parent, cancelParent := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancelParent()
@@ -35,7 +35,7 @@ func main() {
 	d2, _ := child.Deadline()
 	fmt.Println(d1.Equal(d2))
 	<-child.Done()
-	fmt.Println(child.Err(), time.Since(start).Round(10*time.Millisecond))
+	fmt.Println(child.Err(), time.Since(start).Truncate(10*time.Millisecond))
 
 	c3, cancel3 := context.WithTimeoutCause(context.Background(), 20*time.Millisecond, errors.New("too slow"))
 	defer cancel3()

@@ -19,7 +19,7 @@ func main() {
 				time.Sleep(100 * time.Millisecond)
 				fmt.Println("init by", i)
 			})
-			fmt.Println(i, "sees init done after", time.Since(start).Round(50*time.Millisecond))
+			fmt.Println(i, "sees init done after", time.Since(start).Truncate(50*time.Millisecond))
 		}()
 		time.Sleep(time.Millisecond)
 	}

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Records what binaries built by the real Go toolchain print, for every golden program here:
 # NAME.out is stdout; NAME.err is the first line of stderr (if any) and the exit status.
-# The programs time things with real sleeps, rounded; on a loaded machine a run can come out
-# late, so each program runs 5 times and the most frequent result is kept. On a busy machine
+# The programs time things with real sleeps and print them truncated (a run on a loaded machine
+# is late, never early); a run can still come out later than that, so each program runs 5
+# times and the most frequent result is kept. On a busy machine
 # check the diff before committing; `./regen.sh NAME...` redoes only the programs named.
 set -e
 cd "$(dirname "$0")"

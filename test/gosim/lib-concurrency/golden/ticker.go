@@ -12,7 +12,7 @@ func main() {
 	n := 0
 	for now := range t.C {
 		n++
-		fmt.Println("tick", n, now.Sub(start).Round(10*time.Millisecond))
+		fmt.Println("tick", n, now.Sub(start).Truncate(10*time.Millisecond))
 		if n == 3 {
 			t.Stop()
 			break
@@ -35,10 +35,10 @@ loop:
 	slow.Reset(50 * time.Millisecond)
 	mark := time.Now()
 	<-slow.C
-	fmt.Println("after Reset:", time.Since(mark).Round(10*time.Millisecond))
+	fmt.Println("after Reset:", time.Since(mark).Truncate(10*time.Millisecond))
 	slow.Stop()
 	c := time.Tick(20 * time.Millisecond)
 	<-c
 	<-c
-	fmt.Println("Tick twice:", time.Since(mark).Round(10*time.Millisecond))
+	fmt.Println("Tick twice:", time.Since(mark).Truncate(10*time.Millisecond))
 }

@@ -13,7 +13,7 @@ func main() {
 	fmt.Println("stop pending:", t.Stop(), "stop again:", t.Stop())
 	fmt.Println("reset stopped:", t.Reset(20*time.Millisecond))
 	<-t.C
-	fmt.Println("fired at", time.Since(start).Round(10*time.Millisecond))
+	fmt.Println("fired at", time.Since(start).Truncate(10*time.Millisecond))
 	fmt.Println("stop fired+received:", t.Stop())
 
 	t2 := time.NewTimer(10 * time.Millisecond)
@@ -31,14 +31,14 @@ func main() {
 	fmt.Println("reset fired, unreceived:", t3.Reset(30*time.Millisecond))
 	mark := time.Now()
 	<-t3.C
-	fmt.Println("reset timer fired after", time.Since(mark).Round(10*time.Millisecond))
+	fmt.Println("reset timer fired after", time.Since(mark).Truncate(10*time.Millisecond))
 
 	var wg sync.WaitGroup
 	wg.Add(1)
 	mark = time.Now()
 	af := time.AfterFunc(40*time.Millisecond, func() {
 		defer wg.Done()
-		fmt.Println("AfterFunc after", time.Since(mark).Round(10*time.Millisecond))
+		fmt.Println("AfterFunc after", time.Since(mark).Truncate(10*time.Millisecond))
 	})
 	wg.Wait()
 	fmt.Println("stop after run:", af.Stop())
