@@ -465,7 +465,7 @@ class Parser {
     let type: ast.FuncType;
     if (this.tk() === Tok.Name) {
       name = this.name();
-      type = this.funcType(context, true);
+      type = this.funcType(context, true, pos);
     } else {
       const p = this.pos();
       name = this.mk('Ident', p, { name: '_' });
@@ -500,7 +500,8 @@ class Parser {
 
   // ------------------------------------------------------------ types
 
-  private funcType(context: string, allowTypeParams: boolean): ast.FuncType {
+  /** `start` is where the node begins: the `func` keyword when there is one (as in go/ast). */
+  private funcType(context: string, allowTypeParams: boolean, start: Pos | null = null): ast.FuncType {
     const pos = this.pos();
     let typeParams: ast.FieldList | null = null;
     if (this.tk() === Tok.Lbrack) {
@@ -522,7 +523,7 @@ class Parser {
     const list = this.paramList(null, null, Tok.Rparen, false, true);
     const params = this.mk('FieldList', ppos, { list });
     const results = this.funcResult();
-    return this.mk('FuncType', pos, { typeParams, params, results });
+    return this.mk('FuncType', start ?? pos, { typeParams, params, results });
   }
 
   private funcResult(): ast.FieldList | null {
@@ -571,7 +572,7 @@ class Parser {
       }
       case Tok.Func:
         this.next();
-        return this.funcType('function type', false);
+        return this.funcType('function type', false, pos);
       case Tok.Lbrack: {
         this.next();
         if (this.got(Tok.Rbrack)) {
@@ -1128,7 +1129,7 @@ class Parser {
       }
       case Tok.Func: {
         this.next();
-        const type = this.funcType('function type', false);
+        const type = this.funcType('function type', false, pos);
         if (this.tk() === Tok.Lbrace) {
           this.xnest++;
           const body = this.funcBody();

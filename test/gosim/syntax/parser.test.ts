@@ -111,6 +111,17 @@ describe('realistic programs', () => {
     const call = a.rhs[0] as ast.CallExpr;
     expect(call.lparen.col).toBe(14);
   });
+
+  it('a function type starts at its func keyword, as in go/ast', () => {
+    const f = parseOK('package main\n\nfunc f(a int) {\n\tg := func() {}\n\t_ = g\n}\n');
+    const d = f.decls[0] as ast.FuncDecl;
+    expect(d.type.pos.col).toBe(1);
+    expect(d.type.params.pos.col).toBe(7);
+    const lit = all(f, 'FuncLit')[0]!;
+    expect(lit.pos.col).toBe(7);
+    expect(lit.type.pos.col).toBe(7);
+    expect(lit.end.col).toBe(16);
+  });
 });
 
 describe('channels', () => {
