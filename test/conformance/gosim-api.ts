@@ -1,6 +1,8 @@
-// The public gosim API exercised by the conformance tests, typed from the shared contract
-// (RunOptions / RunResult in gosim/index.ts). It is loaded dynamically so this directory still
-// typechecks while gosim/index.ts is being written; once it exists the shapes must agree.
+// The public gosim API the conformance tests exercise, imported as the app imports it. The
+// local types restate the shared contract (RunOptions / RunResult); the assignment below makes
+// the typecheck fail if gosim/index.ts ever drifts from it.
+import { run as gosimRun } from '../../gosim/index.ts';
+
 export interface Loc {
   func: string;
   file: string;
@@ -43,10 +45,9 @@ export interface RunResult {
 
 export type RunFn = (source: string, options?: RunOptions) => RunResult;
 
-const indexPath = new URL('../../gosim/index.ts', import.meta.url).href;
+const contractRun: RunFn = gosimRun;
 
+/** Async so callers do not depend on how gosim is loaded. */
 export async function loadRun(): Promise<RunFn> {
-  const mod = (await import(/* @vite-ignore */ indexPath)) as { run?: unknown };
-  if (typeof mod.run !== 'function') throw new Error('gosim/index.ts does not export run()');
-  return mod.run as RunFn;
+  return contractRun;
 }
