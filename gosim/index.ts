@@ -169,7 +169,8 @@ function leaksOf(s: Scheduler): Leak[] {
   const out: Leak[] = [];
   for (const g of s.live.values()) {
     if (g === s.main || g.state !== 'waiting') continue;
-    const at = g.blockedAt ?? { func: '?', file: '', line: 0 };
+    // A parked goroutine's frames stay as they were when it blocked.
+    const at = g.blockedAt ?? (g.top ? { func: g.top.fn.name, file: g.top.fn.file, line: g.top.line } : { func: '?', file: '', line: 0 });
     out.push({ id: g.id, waitReason: g.waitReason, createdAt: g.createdAt, blockedAt: at });
   }
   return out.sort((a, b) => a.id - b.id);

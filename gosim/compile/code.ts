@@ -36,6 +36,11 @@ export type GenS = (fr: Frame) => Gen<R>;
 export interface S {
   s: SyncS | null;
   g: GenS;
+  /**
+   * Set on a block holding one blocking statement, compiled without a wrapper: whoever runs it
+   * sets `fr.line` to this first (saves a generator per execution on hot loop bodies).
+   */
+  line?: number;
 }
 
 export function ss(s: SyncS): S {

@@ -623,8 +623,9 @@ function unary(c: Compiler, e: ast.UnaryExpr): E {
         const xs = x.s;
         return gn(function* (fr) {
           const ch = xs(fr) as Channel | null;
-          if (ch !== null && ch.tryRecv()) return ch.got;
-          return yield* chanRecv(S, ch);
+          if (ch === null) return yield* chanRecv(S, ch);
+          if (ch.tryRecv()) return ch.got;
+          return yield* ch.recvWait();
         });
       }
       const xg = x.g;

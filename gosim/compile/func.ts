@@ -73,7 +73,7 @@ export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null):
   const maxDepth = S.opts.maxStackDepth;
   const { nslots, paramSlots, paramBoxed, resultSlots, resultBoxed, resultZero, hasDefer, body, info } = sh;
   const np = paramSlots.length, nr = resultSlots.length;
-  const bs = body.s, bg = body.g;
+  const bs = body.s, bg = body.g, bl = body.line ?? 0;
   return function* (...args: unknown[]): Gen {
     const g = S.current;
     const top = g.top;
@@ -92,6 +92,7 @@ export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null):
     if (g.callingDeferred) { fr.deferred = true; g.callingDeferred = false; }
     g.top = fr;
     if (++S.steps >= S.preemptAt) yield PREEMPT;
+    if (bl) fr.line = bl;
     if (!hasDefer) {
       if (bs !== null) bs(fr); else yield* bg(fr);
       g.top = top;

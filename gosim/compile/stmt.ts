@@ -26,7 +26,7 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   // Blocks set each statement's line (for tracebacks) themselves: one closure less per statement.
   const items = list.map((s) => ({ s: stmtNoLine(c, s), line: s.pos.line })).filter((x) => x.s !== NOOP);
   const ss_ = items.map((x) => x.s);
-  const lines = items.map((x) => x.line);
+  const lines = items.map((x) => x.s.line ?? x.line);
   if (ss_.length === 0) return NOOP;
   // `goto L` where L labels a statement of this list: jump there (a Ctl travels up to here).
   const labels = new Map<string, number>();
@@ -49,7 +49,10 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
       return undefined;
     });
   }
-  if (ss_.length === 1) return withLine(lines[0]!, ss_[0]!);
+  if (ss_.length === 1) {
+    const only = ss_[0]!;
+    return only.s !== null ? withLine(lines[0]!, only) : { s: null, g: only.g, line: lines[0]! };
+  }
   if (ss_.every((s) => s.s !== null)) {
     const fs = ss_.map((s) => s.s!);
     const n = fs.length;
@@ -115,7 +118,8 @@ function catchBreak(inner: S, label: string): S {
   const fix = (r: R) => (r !== undefined && r.kind === 'break' && r.label === label ? undefined : r);
   if (f !== null) return ss((fr) => fix(f(fr)));
   const g = inner.g;
-  return gs(function* (fr) { return fix(yield* g(fr)); });
+  const l = inner.line ?? 0;
+  return gs(function* (fr) { if (l) fr.line = l; return fix(yield* g(fr)); });
 }
 
 function stmtInner(c: Compiler, s: ast.Stmt): S {
@@ -128,16 +132,17 @@ function stmtInner(c: Compiler, s: ast.Stmt): S {
       const chT = under(c.typeOf(s.chan)) as import('../types/types.ts').Chan;
       const ch = expr(c, s.chan), v = exprTo(c, s.value, chT.elem);
       const S = c.S;
-      const both = seqE([ch, v], (x) => x);
-      if (both.s !== null) {
-        const bs = both.s;
+      if (ch.s !== null && v.s !== null) {
+        const chs = ch.s, vs = v.s;
         return gs(function* (fr) {
-          const [chv, val] = bs(fr) as [Channel | null, unknown];
-          if (chv !== null && chv.trySend(val)) return undefined;
-          yield* chanSend(S, chv, val);
+          const chv = chs(fr) as Channel | null;
+          const val = vs(fr);
+          if (chv === null) { yield* S.park('chan send (nil chan)', null); return undefined; }
+          if (!chv.trySend(val)) yield* chv.sendWait(val);
           return undefined;
         });
       }
+      const both = seqE([ch, v], (x) => x);
       const bg = both.g;
       return gs(function* (fr) {
         const [chv, val] = (yield* bg(fr)) as [Channel | null, unknown];
@@ -512,10 +517,13 @@ function ifStmt(c: Compiler, s: ast.IfStmt): S {
     });
   }
   const cg = cond.g, tg = then.g;
+  const tl = then.line ?? 0, el = els?.line ?? 0;
   return gs(function* (fr) {
     if (init !== null) yield* init.g(fr);
-    if (yield* cg(fr)) return yield* tg(fr);
-    return els !== null ? yield* els.g(fr) : undefined;
+    if (yield* cg(fr)) { if (tl) fr.line = tl; return yield* tg(fr); }
+    if (els === null) return undefined;
+    if (el) fr.line = el;
+    return yield* els.g(fr);
   });
 }
 
@@ -557,10 +565,12 @@ function forStmt(c: Compiler, s: ast.ForStmt): S {
       return undefined;
     });
   }
+  const bl = body.line ?? 0;
   return gs(function* (fr) {
     if (init !== null) yield* init.g(fr);
     for (;;) {
       if (cond !== null && !(yield* cond.g(fr))) break;
+      if (bl) fr.line = bl;
       const r = bs !== null ? bs(fr) : yield* body.g(fr);
       if (r !== undefined) {
         if (r.kind === 'break' && (r.label === null || r.label === label)) break;
@@ -597,7 +607,9 @@ function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
   const body = compileBlock(c, s.body);
   const bs = body.s, bg = body.g;
   // Returns: undefined = continue looping, 'stop' = break, or a Ctl to propagate.
+  const bl = body.line ?? 0;
   function* runBody(fr: Frame): Gen<R | 'stop'> {
+    if (bl) fr.line = bl;
     const r = bs !== null ? bs(fr) : yield* bg(fr);
     if (r !== undefined) {
       if (r.kind === 'break' && (r.label === null || r.label === label)) return 'stop';
@@ -721,6 +733,7 @@ function switchStmt(c: Compiler, s: ast.SwitchStmt): S {
     if (chosen < 0) chosen = clauses.findIndex((cl) => cl.isDefault);
     while (chosen >= 0 && chosen < clauses.length) {
       const b = clauses[chosen]!.body;
+      if (b.line) fr.line = b.line;
       const r = b.s !== null ? b.s(fr) : yield* b.g(fr);
       if (r === FALLTHROUGH) { chosen++; continue; }
       if (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label)) return undefined;
@@ -767,6 +780,7 @@ function typeSwitch(c: Compiler, s: ast.TypeSwitchStmt): S {
     if (chosen < 0) return undefined;
     const cl = clauses[chosen]!;
     if (cl.bindV) cl.bindV(fr, cl.single ? v!.v : v);
+    if (cl.body.line) fr.line = cl.body.line;
     const r = cl.body.s !== null ? cl.body.s(fr) : yield* cl.body.g(fr);
     if (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label)) return undefined;
     return r;
@@ -819,10 +833,12 @@ function selectStmt(c: Compiler, s: ast.SelectStmt): S {
     const res = yield* select(S, sc, hasDefault);
     if (res.index < 0) {
       if (defaultBody === null) return undefined;
+      if (defaultBody.line) fr.line = defaultBody.line;
       return fix(defaultBody.s !== null ? defaultBody.s(fr) : yield* defaultBody.g(fr));
     }
     const k = cases[res.index]!;
     if (k.bind) k.bind(fr, res.value, res.ok);
+    if (k.body.line) fr.line = k.body.line;
     return fix(k.body.s !== null ? k.body.s(fr) : yield* k.body.g(fr));
   });
 }

@@ -265,8 +265,6 @@ export class Scheduler {
         if (this.steps > this.opts.maxSteps || this.opts.now() - this.wallStart > this.opts.maxWallMs) {
           return { kind: 'timeout' };
         }
-      } else if ((g.state as GState) === 'waiting') {
-        g.blockedAt = snapshotTop(g);
       }
     }
   }
