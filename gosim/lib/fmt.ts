@@ -2,7 +2,8 @@
 // where the bytes go (stdout, an io.Writer, a string, a []byte) and Errorf's wrapping errors.
 import type { NativeCtx, NativePackage } from './native.ts';
 import type { GoString, Iface, Pointer, SliceValue } from '../values.ts';
-import { Printer, sliceElems, stringMethod } from './fmt/print.ts';
+import { Printer, sliceElems } from './fmt/print.ts';
+import { stringMethod } from './fmt/methods.ts';
 import type { Gen } from './fmt/print.ts';
 import { appendBytes, bytesOf, newError, newStructPointer, pointerTo } from './fmt/values.ts';
 

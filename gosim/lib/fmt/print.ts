@@ -11,60 +11,14 @@ import { typeString } from './typestring.ts';
 import { addressOf } from './addresses.ts';
 import { sortedMapEntries } from './mapsort.ts';
 import { recoverPanic } from './values.ts';
+import { isSigned, isUnsigned, under } from './kinds.ts';
+import { isPtrRecv, mayHaveMethods, stringMethod } from './methods.ts';
+import { intFromArg, parseArgNumber, parsenum } from './parse.ts';
+
+export { under };
 
 export type Gen<T> = Generator<unknown, T, unknown>;
 
-export function under(t: Type): Type {
-  return t.tag === 'Named' ? t.underlying : t;
-}
-
-function isPtrRecv(m: Func): boolean {
-  const r = m.type.recv;
-  return r !== null && r.type.tag === 'Pointer';
-}
-
-function isStringMethod(m: Func): boolean {
-  const sig = m.type;
-  if (sig.params.vars.length !== 0 || sig.results.vars.length !== 1) return false;
-  const r = sig.results.vars[0].type;
-  return r.tag === 'Basic' && r.kind === 'string';
-}
-
-function lookup(t: Type, addressable: boolean, name: string, depth: number): Func | null {
-  if (depth > 6) return null;
-  let u = t;
-  if (t.tag === 'Named') {
-    for (const m of t.methods) if (m.name === name) return addressable || !isPtrRecv(m) ? m : null;
-    u = t.underlying;
-  }
-  if (u.tag === 'Interface') {
-    const ms = u.allMethods.length > 0 ? u.allMethods : u.methods;
-    return ms.find((m) => m.name === name) ?? null;
-  }
-  if (u.tag === 'Struct') {
-    for (const f of u.fields) {
-      if (!f.embedded) continue;
-      const ft = f.type;
-      const m = ft.tag === 'Pointer' ? lookup(ft.elem, true, name, depth + 1) : lookup(ft, addressable, name, depth + 1);
-      if (m) return m;
-    }
-  }
-  return null;
-}
-
-/** The method `name() string` in t's method set, if any (how fmt spots error and Stringer). */
-export function stringMethod(t: Type, name: string): Func | null {
-  const m = t.tag === 'Pointer' ? lookup(t.elem, true, name, 0) : lookup(t, false, name, 0);
-  return m && isStringMethod(m) ? m : null;
-}
-
-/** Types that can never have methods: fmt skips the method lookup for them. */
-function mayHaveMethods(t: Type): boolean {
-  if (t.tag === 'Named') return true;
-  if (t.tag === 'Pointer') return t.elem.tag === 'Named' || t.elem.tag === 'Struct';
-  if (t.tag === 'Struct') return t.fields.some((f) => f.embedded);
-  return false;
-}
 
 function exported(name: string): boolean {
   const c = name.charCodeAt(0);
@@ -73,13 +27,7 @@ function exported(name: string): boolean {
   return /^\p{Lu}/u.test(name);
 }
 
-function isSigned(kind: string): boolean {
-  return kind === 'int' || kind === 'int8' || kind === 'int16' || kind === 'int32' || kind === 'int64' || kind === 'untyped int' || kind === 'untyped rune';
-}
 
-function isUnsigned(kind: string): boolean {
-  return kind === 'uint' || kind === 'uint8' || kind === 'uint16' || kind === 'uint32' || kind === 'uint64' || kind === 'uintptr';
-}
 
 /** A JS Map keyed by a hashable form of the Go key, holding [key, value] (values.ts). */
 export type MapLike = Map<unknown, [unknown, unknown]>;
@@ -600,47 +548,3 @@ export class Printer {
   }
 }
 
-function tooLarge(x: number): boolean {
-  return x > 1e6 || x < -1e6;
-}
-
-function parsenum(s: GoString, start: number, end: number): [number, boolean, number] {
-  if (start >= end) return [0, false, end];
-  let num = 0, isnum = false, i = start;
-  for (; i < end && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57; i++) {
-    if (tooLarge(num)) return [0, false, end];
-    num = num * 10 + s.charCodeAt(i) - 48;
-    isnum = true;
-  }
-  return [num, isnum, i];
-}
-
-function parseArgNumber(format: GoString): [number, number, boolean] {
-  if (format.length < 3) return [0, 1, false];
-  for (let i = 1; i < format.length; i++) {
-    if (format[i] === ']') {
-      const [width, ok, newi] = parsenum(format, 1, i);
-      if (!ok || newi !== i) return [0, i + 1, false];
-      return [width - 1, i + 1, true];
-    }
-  }
-  return [0, 1, false];
-}
-
-function intFromArg(a: (Iface | null)[], argNum: number): [number, boolean, number] {
-  let num = 0, isInt = false;
-  if (argNum < a.length) {
-    const arg = a[argNum];
-    if (arg !== null) {
-      const u = under(arg.t);
-      if (u.tag === 'Basic' && (isSigned(u.kind) || isUnsigned(u.kind))) {
-        const v = arg.v as number | bigint;
-        if (typeof v === 'number') { num = v; isInt = true; }
-        else if (v >= -(2n ** 63n) && v < 2n ** 63n) { num = Number(v); isInt = true; }
-      }
-    }
-    argNum++;
-    if (tooLarge(num)) { num = 0; isInt = false; }
-  }
-  return [num, isInt, argNum];
-}
