@@ -9,7 +9,7 @@ import { universe } from './universe.ts';
 import { errorTypeString, gcQualifier } from './typestring.ts';
 import { libraryDecls, declsFilename } from '../lib/decls.ts';
 import { parseFile } from '../parser.ts';
-import { checkPackage } from './decl.ts';
+import { checkPackage, mainUndeclared } from './decl.ts';
 
 export class Scope {
   readonly names = new Map<string, GoObject>();
@@ -220,6 +220,9 @@ export function checkFile(file: ast.File, opts: CheckOptions = {}): CheckResult 
 const softParseError = /^(break is not in a loop|continue is not in a loop|fallthrough statement out of place|cannot fallthrough|label \S+ (defined and not used|not defined|already defined)|invalid (break|continue) label|goto \S+ jumps|expression in (go|defer) must be function call)/;
 
 export function formatError(filename: string, e: ast.SourceError): string {
+  // The linker and the go command word these two their own way.
+  if (e.message === mainUndeclared) return `runtime.main_main·f: ${e.message}`;
+  if (/^package \S+ is not in std /.test(e.message)) return `${filename}:${e.pos.line}:${e.pos.col}: ${e.message}`;
   return `./${filename}:${e.pos.line}:${e.pos.col}: ${e.message}`;
 }
 

@@ -14,6 +14,16 @@ import { constDecl, varDecl } from './assign.ts';
 import { funcBody } from './stmt.ts';
 import { pkgName } from './typestring.ts';
 
+/** Standard packages real Go has but gosim does not implement: "not supported", not "not in std". */
+const realStd = new Set([
+  'bufio', 'container/heap', 'container/list', 'container/ring', 'crypto/md5', 'crypto/rand', 'crypto/sha256',
+  'encoding/binary', 'encoding/csv', 'encoding/hex', 'encoding/json', 'flag', 'hash/fnv', 'html/template',
+  'io/ioutil', 'iter', 'log', 'log/slog', 'math/big', 'math/bits', 'math/rand/v2', 'net', 'net/http',
+  'net/url', 'os/exec', 'os/signal', 'path', 'path/filepath', 'reflect', 'regexp', 'runtime/debug',
+  'strings/builder', 'sync/errgroup', 'syscall', 'testing', 'text/tabwriter', 'text/template', 'unsafe',
+  'golang.org/x/sync/errgroup',
+]);
+
 interface DeclInfo {
   kind: 'const' | 'var' | 'type' | 'func';
   typ: ast.Expr | null;
@@ -35,6 +45,9 @@ interface PkgDecls {
 }
 const state = new WeakMap<Checker, PkgDecls>();
 
+/** The linker's message for a program without func main (printed without a position). */
+export const mainUndeclared = 'function main is undeclared in the main package';
+
 export function checkPackage(c: Checker, file: ast.File, opts: { library: boolean }): void {
   const st: PkgDecls = { infos: new Map(), color: new Map(), deps: new Map(), varOrder: [] };
   state.set(c, st);
@@ -48,7 +61,7 @@ export function checkPackage(c: Checker, file: ast.File, opts: { library: boolea
       const path = spec.path.raw.slice(1, -1);
       const pkg = c.importPackage(path);
       if (!pkg) {
-        c.error(spec.path.pos, `package ${path} is not in std or not supported by gosim`);
+        c.error(spec.path.pos, realStd.has(path) ? `package ${path} is not supported by gosim` : `package ${path} is not in std (/usr/local/go/src/${path})`);
         return;
       }
       const name = spec.name ? spec.name.name : pkg.name;
@@ -63,6 +76,9 @@ export function checkPackage(c: Checker, file: ast.File, opts: { library: boolea
       c.declare(c.pkgScope, spec.name ?? { ...spec.path, kind: 'Ident', name }, obj);
     });
   }
+
+  // go build stops at an import it cannot resolve.
+  if (c.errors.length) return;
 
   // Collect.
   const funcs: { decl: ast.FuncDecl; obj: Func }[] = [];
@@ -121,7 +137,7 @@ export function checkPackage(c: Checker, file: ast.File, opts: { library: boolea
       }
     }
     if (!c.pkgScope.names.get('main') && file.packageName.name === 'main' && c.errors.length === 0) {
-      c.error(file.pos, 'function main is undeclared in the main package');
+      c.error(file.pos, mainUndeclared);
     }
   }
   initOrder(c, st);

@@ -555,7 +555,7 @@ function caseValue(c: Checker, x: Operand, tag: Operand, e: ast.Expr, tagExpr: a
 function dupCase(c: Checker, x: Operand, e: ast.Expr, seen: { v: import('./types.ts').ConstValue; t: Type; pos: ast.Pos }[]): void {
   const prev = seen.find((p) => identical(p.t, x.type) && p.v.kind === x.value!.kind && compareConst('==', p.v, x.value!));
   if (prev) {
-    c.error(e.pos, `duplicate case ${exprString(e)} in expression switch\n\t./${c.filename}:${prev.pos.line}:${prev.pos.col}: previous case`);
+    c.error(e.pos, `duplicate case ${operandString(c, x)} in expression switch\n\t./${c.filename}:${prev.pos.line}:${prev.pos.col}: previous case`);
     return;
   }
   seen.push({ v: x.value!, t: x.type, pos: e.pos });
