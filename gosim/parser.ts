@@ -928,7 +928,7 @@ class Parser {
         if (par.type) {
           typ = par.type;
           if (!par.name) {
-            errPos = typ.pos;
+            errPos = typ.kind === 'FuncType' ? typ.params.pos : typ.pos; // where the compiler starts a func type
             par.name = this.mk('Ident', errPos, { name: '_' });
           }
         } else if (typ) {
