@@ -3,6 +3,7 @@
 // the rest use JS's Math, whose functions Go's match on the values learners print.
 import type { NativeCtx, NativePackage } from './native.ts';
 import type { GoInt } from '../values.ts';
+import { normInt } from '../values.ts';
 
 const view = new DataView(new ArrayBuffer(8));
 
@@ -125,6 +126,20 @@ export function cbrt(x: number): number {
   return sign ? -t : t;
 }
 
+/** Go's Modf: integer and fractional parts, both carrying f's sign. */
+export function modf(f: number): [number, number] {
+  if (f < 1) {
+    if (f < 0) {
+      const [i, fr] = modf(-f);
+      return [-i, -fr];
+    }
+    if (f === 0) return [f, f];
+    return [0, f];
+  }
+  const i = Number.isFinite(f) ? Math.trunc(f) : f;
+  return [i, f - i];
+}
+
 export function round(x: number): number {
   if (!Number.isFinite(x) || x === 0) return x;
   const t = Math.trunc(x);
@@ -182,5 +197,23 @@ export const pkg: NativePackage = {
     'math.Tan': f1(Math.tan),
     'math.Atan': f1(Math.atan),
     'math.Atan2': f2(Math.atan2),
+    // Not declared in decls.ts yet; ready for when they are.
+    'math.Copysign': f2((f, sign) => ((sign < 0 || Object.is(sign, -0)) !== (f < 0 || Object.is(f, -0)) ? -f : f)),
+    'math.Modf': (_ctx: NativeCtx, f: number) => modf(f),
+    'math.Frexp': (_ctx: NativeCtx, f: number) => frexp(f),
+    'math.Ldexp': (_ctx: NativeCtx, frac: number, exp: GoInt) => ldexp(frac, Number(exp)),
+    'math.Exp2': f1((x) => pow(2, x)),
+    'math.Asin': f1(Math.asin),
+    'math.Acos': f1(Math.acos),
+    'math.Sinh': f1(Math.sinh),
+    'math.Cosh': f1(Math.cosh),
+    'math.Tanh': f1(Math.tanh),
+    'math.Log1p': f1(Math.log1p),
+    'math.Expm1': f1(Math.expm1),
+    'math.Dim': f2((x, y) => (x - y <= 0 ? 0 : x - y)),
+    'math.Float64bits': (_ctx: NativeCtx, f: number) => normInt(bitsOf(f)),
+    'math.Float64frombits': (_ctx: NativeCtx, b: GoInt) => fromBits(BigInt(b)),
+    'math.Float32bits': (_ctx: NativeCtx, f: number) => { view.setFloat32(0, f); return view.getUint32(0); },
+    'math.Float32frombits': (_ctx: NativeCtx, b: number) => { view.setUint32(0, b); return view.getFloat32(0); },
   },
 };

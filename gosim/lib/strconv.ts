@@ -4,7 +4,9 @@ import type { NativeCtx, NativePackage } from './native.ts';
 import type { GoInt, GoString, Iface, Pointer, SliceValue } from '../values.ts';
 import { decodeRune, normInt } from '../values.ts';
 import { formatFloat } from './fmt/floats.ts';
-import { encodeRune, quote, quoteRune, validRune } from './fmt/quote.ts';
+import {
+  canBackquote, encodeRune, isGraphic, isPrint, quote, quoteRune, quoteRuneToASCII, quoteToASCII, quoteToGraphic, validRune,
+} from './fmt/quote.ts';
 import { appendBytes, newError, newStructPointer, panicString, pointerTo } from './fmt/values.ts';
 
 interface StrconvErrors { syntax: Iface; range: Iface }
@@ -310,5 +312,16 @@ export const pkg: NativePackage = {
     },
     'strconv.AppendInt': (ctx: NativeCtx, dst: SliceValue | null, i: GoInt, base: GoInt) => appendBytes(dst, formatInt(ctx, i, Number(base))),
     'strconv.AppendQuote': (_ctx: NativeCtx, dst: SliceValue | null, s: GoString) => appendBytes(dst, quote(s)),
+    // Not declared in decls.ts yet; ready for when they are.
+    'strconv.QuoteToASCII': (_ctx: NativeCtx, s: GoString) => quoteToASCII(s),
+    'strconv.QuoteToGraphic': (_ctx: NativeCtx, s: GoString) => quoteToGraphic(s),
+    'strconv.QuoteRuneToASCII': (_ctx: NativeCtx, r: number) => quoteRuneToASCII(r),
+    'strconv.CanBackquote': (_ctx: NativeCtx, s: GoString) => canBackquote(s),
+    'strconv.IsPrint': (_ctx: NativeCtx, r: number) => isPrint(r),
+    'strconv.IsGraphic': (_ctx: NativeCtx, r: number) => isGraphic(r),
+    'strconv.AppendBool': (_ctx: NativeCtx, dst: SliceValue | null, b: boolean) => appendBytes(dst, b ? 'true' : 'false'),
+    'strconv.AppendFloat': (_ctx: NativeCtx, dst: SliceValue | null, f: number, fmt: number, prec: GoInt, bitSize: GoInt) =>
+      appendBytes(dst, formatFloat(f, String.fromCharCode(fmt), Number(prec), Number(bitSize) === 32 ? 32 : 64)),
+    'strconv.AppendQuoteRune': (_ctx: NativeCtx, dst: SliceValue | null, r: number) => appendBytes(dst, quoteRune(r)),
   },
 };

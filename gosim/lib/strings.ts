@@ -37,6 +37,10 @@ export function mapRunes(s: GoString, f: (r: number) => number): GoString {
   return out;
 }
 
+function isLetterOrDigitASCII(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+}
+
 function isASCII(s: GoString): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
   return true;
@@ -253,6 +257,26 @@ export const pkg: NativePackage = {
       return -1;
     },
     'strings.LastIndex': nat((s: GoString, sub: GoString) => s.lastIndexOf(sub)),
+    // Not declared in decls.ts yet; ready for when they are.
+    'strings.LastIndexByte': nat((s: GoString, c: number) => s.lastIndexOf(String.fromCharCode(c))),
+    'strings.LastIndexAny': nat((s: GoString, chars: GoString) => {
+      const has = runeSet(chars);
+      let last = -1;
+      for (const [r, at] of runes(s)) if (has(r)) last = at;
+      return last;
+    }),
+    'strings.SplitAfterN': nat((s: GoString, sep: GoString, n: GoInt) => {
+      const r = genSplit(s, sep, sep.length, Number(n));
+      return r === null ? null : strSlice(r);
+    }),
+    'strings.Title': nat((s: GoString) => {
+      let prev = 0x20;
+      return mapRunes(s, (r) => {
+        const sep = prev < 0x80 ? !(isLetterOrDigitASCII(prev) || prev === 0x5f) && !(prev >= 0x80) : isSpace(prev);
+        prev = r;
+        return sep ? toTitle(r) : r;
+      });
+    }),
     'strings.Split': nat((s: GoString, sep: GoString) => strSlice(genSplit(s, sep, 0, -1)!)),
     'strings.SplitN': nat((s: GoString, sep: GoString, n: GoInt) => {
       const r = genSplit(s, sep, 0, Number(n));

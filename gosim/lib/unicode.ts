@@ -91,6 +91,11 @@ export const pkg: NativePackage = {
     'unicode.IsPunct': b(isPunct),
     'unicode.IsPrint': b(isPrint),
     'unicode.IsControl': b(isControl),
+    // Not declared in decls.ts yet; ready for when they are.
+    'unicode.IsTitle': b(isTitle),
+    'unicode.IsGraphic': b(isGraphic),
+    'unicode.IsMark': b(isMark),
+    'unicode.IsSymbol': b(isSymbol),
     'unicode.ToUpper': m(toUpper),
     'unicode.ToLower': m(toLower),
     'unicode.ToTitle': m(toTitle),
