@@ -307,6 +307,23 @@ func main() {
     expect(r.exitCode).toBe(124);
   });
 
+  it('stops a program that prints too much, keeping what fits', () => {
+    const r = run(`package main
+
+import "fmt"
+
+func main() {
+	for i := 0; ; i++ {
+		fmt.Println("line", i)
+	}
+}
+`, { maxOutputBytes: 100 });
+    expect(r.stdout.length).toBe(100);
+    expect(r.stdout.startsWith('line 0\nline 1\n')).toBe(true);
+    expect(r.stderr).toContain('output exceeded 100 bytes');
+    expect(r.exitCode).toBe(1);
+  });
+
   it("reports endless recursion as Go's stack overflow", () => {
     const r = go(`package main
 
