@@ -25,8 +25,8 @@ function printValue(t: Type, v: unknown): string {
       switch (u.kind) {
         case 'bool': case 'untyped bool': return v ? 'true' : 'false';
         case 'string': case 'untyped string': return v as string;
-        case 'float32': case 'float64': case 'untyped float': return printFloat(v as number);
-        case 'complex64': case 'complex128': { const c = v as { re: number; im: number }; return `(${printFloat(c.re)}${printFloat(c.im)}i)`; }
+        case 'float32': case 'float64': case 'untyped float': return shortFloat(v as number);
+        case 'complex64': case 'complex128': { const c = v as { re: number; im: number }; const im = shortFloat(c.im); return `(${shortFloat(c.re)}${im.startsWith('-') || im.startsWith('+') ? '' : '+'}${im}i)`; }
         case 'untyped nil': return 'nil';
         default: return String(v);
       }
@@ -59,7 +59,7 @@ export function panicValueText(v: Iface): string {
     switch (u.kind) {
       case 'string': s = v.v as string; break;
       case 'float32': case 'float64': s = shortFloat(v.v as number); break;
-      case 'complex64': case 'complex128': { const c = v.v as { re: number; im: number }; s = `(${printFloat(c.re)}${printFloat(c.im)}i)`; break; }
+      case 'complex64': case 'complex128': { const c = v.v as { re: number; im: number }; const im = shortFloat(c.im); s = `(${shortFloat(c.re)}${im.startsWith('-') || im.startsWith('+') ? '' : '+'}${im}i)`; break; }
       case 'bool': s = v.v ? 'true' : 'false'; break;
       default: s = String(v.v);
     }
