@@ -1083,7 +1083,9 @@ class Parser {
         }
         case '+': case '-': case '!': case '^': case '~': case '&': {
           this.next();
-          const x = this.unaryExpr();
+          let x = this.unaryExpr();
+          // like Go's parser: &(T{}) is &T{}, so the checker sees an addressable literal
+          if (op === '&') x = unparen(x);
           return this.mk('UnaryExpr', pos, { op: op as ast.UnaryOp, x });
         }
       }
