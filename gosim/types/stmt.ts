@@ -2,26 +2,26 @@
 // assignment forms, control flow, select and range, "missing return", labels, and
 // "declared and not used".
 import type * as ast from '../ast.ts';
-import { Const, Signature, TypeName, Var, Named, type Interface, type Type } from './types.ts';
-import { Typ, runeType } from './universe.ts';
+import { Const, Signature, TypeName, Var, Named, type Type } from './types.ts';
+import { Typ } from './universe.ts';
 import type { Checker, Scope } from './check.ts';
-import {
-  under, identical, isUntyped, isInteger, isNumeric, isBoolean, isString, isInterface, isValid, comparable, defaultType,
-} from './predicates.ts';
-import { constString, compareConst } from './constants.ts';
-import { convertUntyped, invalid, operandString, recordOperand, type Operand } from './operand.ts';
-import { assignment, varDecl, constDecl, mismatch, isSingleCall, implementsReason } from './assign.ts';
-import { expr, exprOrType, multiExpr, rawExpr, assertable } from './expr.ts';
+import { under, isUntyped, isNumeric, isBoolean, isValid, defaultType } from './predicates.ts';
+import { constString } from './constants.ts';
+import { invalid, operandString, recordOperand, type Operand } from './operand.ts';
+import { assignment, varDecl, constDecl, mismatch, isSingleCall } from './assign.ts';
+import { expr, exprOrType, multiExpr, rawExpr } from './expr.ts';
 import { typExpr } from './typexpr.ts';
+import { switchStmt, typeSwitchStmt, selectStmt, rangeStmt } from './branches.ts';
+import { isTerminatingList } from './terminating.ts';
 import { exprString } from './typestring.ts';
 
-interface Ctx {
+export interface Ctx {
   breakOk: boolean;
   continueOk: boolean;
   fallthroughOk: boolean;
   finalSwitchCase: boolean;
 }
-const top: Ctx = { breakOk: false, continueOk: false, fallthroughOk: false, finalSwitchCase: false };
+export const top: Ctx = { breakOk: false, continueOk: false, fallthroughOk: false, finalSwitchCase: false };
 
 /** Check a function or method body: parameters in scope, statements, missing return, unused variables. */
 export function funcBody(c: Checker, sig: Signature, body: ast.BlockStmt, _type: ast.FuncType, _recv: ast.FieldList | null): void {
@@ -98,7 +98,7 @@ function usage(c: Checker, scope: Scope): void {
   for (const ch of scope.children) if (!ch.isFunc) usage(c, ch);
 }
 
-function stmtList(c: Checker, list: ast.Stmt[], ctx: Ctx): void {
+export function stmtList(c: Checker, list: ast.Stmt[], ctx: Ctx): void {
   const inner: Ctx = { ...ctx, fallthroughOk: false };
   list.forEach((s, i) => {
     const last = i === list.length - 1;
@@ -107,12 +107,12 @@ function stmtList(c: Checker, list: ast.Stmt[], ctx: Ctx): void {
   });
 }
 
-function block(c: Checker, list: ast.Stmt[], ctx: Ctx): void {
+export function block(c: Checker, list: ast.Stmt[], ctx: Ctx): void {
   c.openScope();
   try { stmtList(c, list, ctx); } finally { c.closeScope(); }
 }
 
-function stmt(c: Checker, s: ast.Stmt, ctx: Ctx): void {
+export function stmt(c: Checker, s: ast.Stmt, ctx: Ctx): void {
   switch (s.kind) {
     case 'BadStmt': case 'EmptyStmt': return;
     case 'DeclStmt': return declStmt(c, s.decl);
@@ -278,7 +278,7 @@ function isConversion(c: Checker, call: ast.CallExpr): boolean {
 }
 
 /** Check that an already-evaluated operand can be assigned to; report as gc does otherwise. */
-function assignTarget(c: Checker, e: ast.Expr, x: Operand): boolean {
+export function assignTarget(c: Checker, e: ast.Expr, x: Operand): boolean {
   if (x.mode === 'invalid') return false;
   // A field of a struct stored in a map is not addressable.
   if (e.kind === 'SelectorExpr' && c.info.selections.get(e.id)?.kind === 'field') {
@@ -296,7 +296,7 @@ function assignTarget(c: Checker, e: ast.Expr, x: Operand): boolean {
 }
 
 /** The left side of `=`: evaluate without counting a plain variable as used. */
-function lhsExpr(c: Checker, e: ast.Expr): Operand | 'blank' {
+export function lhsExpr(c: Checker, e: ast.Expr): Operand | 'blank' {
   if (e.kind === 'Ident') {
     if (e.name === '_') { c.def(e, new Var('_', Typ.invalid, e.pos, c.pkg)); return 'blank'; }
     const obj = c.scope.lookup(e.name);
@@ -490,278 +490,6 @@ function branchStmt(c: Checker, s: ast.BranchStmt, ctx: Ctx): void {
       if (!ctx.fallthroughOk) c.error(s.pos, ctx.finalSwitchCase ? 'cannot fallthrough final case in switch' : 'fallthrough statement out of place');
       return;
     case 'goto': return;
-  }
-}
-
-function switchStmt(c: Checker, s: ast.SwitchStmt, ctx: Ctx): void {
-  c.openScope();
-  try {
-    if (s.init) stmt(c, s.init, top);
-    let tag: Operand | null = null;
-    if (s.tag) {
-      tag = expr(c, s.tag);
-      if (tag.mode !== 'invalid') {
-        assignment(c, tag, null, 'switch expression');
-        if ((tag.mode as string) !== 'invalid' && !comparable(tag.type) && tag.type.tag !== 'Signature') {
-          c.error(s.tag.pos, `cannot switch on ${operandString(c, tag)}`);
-          tag = null;
-        }
-      }
-    }
-    let defaults = 0;
-    const seen: { v: import('./types.ts').ConstValue; t: Type; pos: ast.Pos }[] = [];
-    s.body.forEach((cl, i) => {
-      if (cl.list.length === 0) {
-        defaults++;
-        if (defaults > 1) c.error(cl.pos, 'multiple defaults in switch');
-      }
-      for (const e of cl.list) {
-        const x = expr(c, e);
-        if (x.mode === 'invalid') continue;
-        if (tag && tag.mode !== 'invalid') {
-          caseValue(c, x, tag, e, s.tag!, seen);
-        } else if (!s.tag) {
-          if (isUntyped(x.type)) { convertUntyped(c, x, Typ.bool); recordOperand(c, x); }
-          if (!isBoolean(x.type)) {
-            c.error(e.pos, `invalid case ${exprString(e)} in switch (mismatched types ${c.typeStr(x.type)} and bool)`);
-          } else if (x.mode === 'constant' && x.value) {
-            dupCase(c, x, e, seen);
-          }
-        }
-      }
-      const last = i === s.body.length - 1;
-      c.openScope();
-      try { stmtList(c, cl.body, { ...ctx, breakOk: true, fallthroughOk: !last, finalSwitchCase: last }); } finally { c.closeScope(); }
-    });
-  } finally { c.closeScope(); }
-}
-
-function caseValue(c: Checker, x: Operand, tag: Operand, e: ast.Expr, tagExpr: ast.Expr, seen: { v: import('./types.ts').ConstValue; t: Type; pos: ast.Pos }[]): void {
-  if (isUntyped(x.type)) {
-    const r = convertUntyped(c, x, tag.type);
-    if (r !== 'ok') {
-      c.error(e.pos, `invalid case ${exprString(e)} in switch on ${exprString(tagExpr)} (mismatched types ${c.typeStr(x.type)} and ${c.typeStr(tag.type)})`);
-      return;
-    }
-    recordOperand(c, x);
-  }
-  if (!identical(x.type, tag.type) && !(isInterface(tag.type) || isInterface(x.type))) {
-    c.error(e.pos, `invalid case ${exprString(e)} in switch on ${exprString(tagExpr)} (mismatched types ${c.typeStr(x.type)} and ${c.typeStr(tag.type)})`);
-    return;
-  }
-  if (x.mode === 'constant' && x.value) dupCase(c, x, e, seen);
-}
-
-function dupCase(c: Checker, x: Operand, e: ast.Expr, seen: { v: import('./types.ts').ConstValue; t: Type; pos: ast.Pos }[]): void {
-  const prev = seen.find((p) => identical(p.t, x.type) && p.v.kind === x.value!.kind && compareConst('==', p.v, x.value!));
-  if (prev) {
-    c.error(e.pos, `duplicate case ${operandString(c, x)} in expression switch\n\t./${c.filename}:${prev.pos.line}:${prev.pos.col}: previous case`);
-    return;
-  }
-  seen.push({ v: x.value!, t: x.type, pos: e.pos });
-}
-
-function typeSwitchStmt(c: Checker, s: ast.TypeSwitchStmt, ctx: Ctx): void {
-  c.openScope();
-  try {
-    if (s.init) stmt(c, s.init, top);
-    let lhs: ast.Ident | null = null;
-    let guard: ast.Expr;
-    if (s.assign.kind === 'AssignStmt') {
-      const l = s.assign.lhs[0];
-      if (l && l.kind === 'Ident') lhs = l;
-      guard = s.assign.rhs[0]!;
-    } else guard = s.assign.x;
-    if (guard.kind !== 'TypeAssertExpr') { c.error(guard.pos, 'invalid type switch guard'); return; }
-    const x = expr(c, guard.x);
-    if (x.mode === 'invalid') return;
-    if (!isInterface(x.type)) {
-      c.error(guard.x.pos, `${operandString(c, x)} is not an interface`);
-      return;
-    }
-    c.record(guard, { mode: 'value', type: x.type });
-    if (lhs && lhs.name === '_') {
-      c.error(lhs.pos, 'no new variable on left side of :=');
-      lhs = null;
-    }
-    if (lhs) c.def(lhs, new Var(lhs.name, x.type, lhs.pos, c.pkg));
-    const implicits: Var[] = [];
-    let defaults = 0;
-    const seen: { t: Type | null; pos: ast.Pos }[] = [];
-    s.body.forEach((cl) => {
-      let single: Type | null = null;
-      if (cl.list.length === 0) { defaults++; if (defaults > 1) c.error(cl.pos, 'multiple defaults in switch'); }
-      for (const e of cl.list) {
-        let T: Type | null;
-        if (e.kind === 'Ident' && e.name === 'nil' && c.scope.lookup('nil')?.tag === 'Nil') {
-          T = null;
-          c.record(e, { mode: 'value', type: Typ.untypedNil });
-          c.use(e, c.scope.lookup('nil')!);
-        } else {
-          T = typExpr(c, e);
-          if (!isValid(T)) continue;
-          if (!isInterface(T)) {
-            const why = implementsReason(c, T, under(x.type) as Interface, x.type);
-            const m = why && /\(([^()]*)\)$/.exec(why.split('\n')[0]!);
-            if (why) c.error(e.pos, `impossible type switch case: ${exprString(e)}\n\t${operandString(c, x)} cannot have dynamic type ${c.typeStr(T)}${m ? ` (${m[1]})` : ''}`);
-          }
-        }
-        const dup = seen.find((p) => (p.t === null && T === null) || (p.t && T && identical(p.t, T)));
-        if (dup) c.error(e.pos, `duplicate case ${exprString(e)} in type switch\n\t./${c.filename}:${dup.pos.line}:${dup.pos.col}: previous case`);
-        else seen.push({ t: T, pos: e.pos });
-        single = T;
-      }
-      c.openScope();
-      try {
-        if (lhs) {
-          // In a single-type clause the variable has that type, otherwise the switched interface's.
-          const t = cl.list.length === 1 && single ? single : x.type;
-          const v = new Var(lhs.name, t, lhs.pos, c.pkg);
-          c.scope.names.set(lhs.name, v);
-          c.info.implicits.set(cl.id, v);
-          implicits.push(v);
-        }
-        stmtList(c, cl.body, { ...ctx, breakOk: true });
-      } finally {
-        if (lhs) { const v = implicits[implicits.length - 1]; if (v) { v.used = v.used || false; c.scope.names.delete(lhs.name); c.scope.names.set(' implicit', v); } }
-        c.closeScope();
-      }
-    });
-    if (lhs && !implicits.some((v) => v.used)) c.error(lhs.pos, `${lhs.name} declared and not used`);
-    for (const v of implicits) v.used = v.used || !!lhs;
-  } finally { c.closeScope(); }
-}
-
-function selectStmt(c: Checker, s: ast.SelectStmt, ctx: Ctx): void {
-  let defaults = 0;
-  for (const cl of s.body) {
-    c.openScope();
-    try {
-      const comm = cl.comm;
-      if (!comm) { defaults++; if (defaults > 1) c.error(cl.pos, 'multiple defaults in select'); }
-      else {
-        let ok = false;
-        if (comm.kind === 'SendStmt') ok = true;
-        else if (comm.kind === 'ExprStmt') ok = isRecv(comm.x);
-        else if (comm.kind === 'AssignStmt') ok = comm.rhs.length === 1 && isRecv(comm.rhs[0]!);
-        if (!ok) c.error(comm.kind === 'ExprStmt' && comm.x.kind === 'BinaryExpr' ? comm.x.opPos : comm.pos, 'select case must be send or receive (possibly with assignment)');
-        else stmt(c, comm, top);
-      }
-      stmtList(c, cl.body, { ...ctx, breakOk: true });
-    } finally { c.closeScope(); }
-  }
-}
-
-function isRecv(e: ast.Expr): boolean {
-  while (e.kind === 'ParenExpr') e = e.x;
-  return e.kind === 'UnaryExpr' && e.op === '<-';
-}
-
-function rangeStmt(c: Checker, s: ast.RangeStmt, ctx: Ctx): void {
-  c.openScope();
-  try {
-    const x = expr(c, s.x);
-    let key: Type | null = null, val: Type | null = null;
-    let maxVars = 2;
-    if (x.mode !== 'invalid') {
-      const u = under(x.type);
-      if (isString(x.type)) {
-        key = Typ.int; val = runeType;
-        if (isUntyped(x.type)) { convertUntyped(c, x, Typ.string); recordOperand(c, x); }
-      } else if (isInteger(x.type)) {
-        if (isUntyped(x.type)) { convertUntyped(c, x, Typ.int); recordOperand(c, x); }
-        key = x.type; maxVars = 1;
-      } else if (u.tag === 'Array' || u.tag === 'Slice') { key = Typ.int; val = u.elem; }
-      else if (u.tag === 'Pointer' && under(u.elem).tag === 'Array') { key = Typ.int; val = (under(u.elem) as { elem: Type }).elem; }
-      else if (u.tag === 'Map') { key = u.key; val = u.elem; }
-      else if (u.tag === 'Chan') {
-        key = u.elem; maxVars = 1;
-        if (u.dir === 'send') { c.error(s.x.pos, `invalid operation: range ${exprString(s.x)} receive from send-only channel ${c.typeStr(x.type)}`.replace(/^.*$/, `cannot range over ${operandString(c, x)}: receive from send-only channel`)); key = null; }
-      } else if (u.tag === 'Signature') {
-        c.error(s.x.pos, `cannot range over ${operandString(c, x)}: range over function is not supported by gosim`);
-      } else {
-        c.error(s.x.pos, `cannot range over ${operandString(c, x)}`);
-      }
-      if (s.value && maxVars === 1 && key) {
-        c.error(s.value.pos, `range over ${operandString(c, x)} permits only one iteration variable`);
-      }
-    }
-    const lhs = [s.key, s.value];
-    const types = [key, val];
-    if (s.tok === ':=') {
-      const vars: { id: ast.Ident; v: Var }[] = [];
-      lhs.forEach((e, i) => {
-        if (!e) return;
-        if (e.kind !== 'Ident') { c.error(e.pos, `non-name ${exprString(e)} on left side of :=`); return; }
-        const v = new Var(e.name, types[i] ?? Typ.invalid, e.pos, c.pkg);
-        vars.push({ id: e, v });
-        c.record(e, { mode: 'variable', type: v.type });
-      });
-      for (const { id, v } of vars) c.declare(c.scope, id, v);
-    } else if (s.tok === '=') {
-      lhs.forEach((e, i) => {
-        if (!e) return;
-        const l = lhsExpr(c, e);
-        const t = types[i];
-        if (l === 'blank' || !t) return;
-        if (!assignTarget(c, e, l)) return;
-        const fake: Operand = { mode: 'value', type: t, expr: e };
-        assignment(c, fake, l.type, 'range clause'.replace('range clause', 'assignment'));
-        recordOperand(c, l);
-      });
-    }
-    block(c, s.body.list, { ...ctx, breakOk: true, continueOk: true });
-  } finally { c.closeScope(); }
-}
-
-// ---------------------------------------------------------------- terminating statements
-
-function isTerminatingList(list: ast.Stmt[], label: string): boolean {
-  let i = list.length - 1;
-  while (i >= 0 && list[i]!.kind === 'EmptyStmt') i--;
-  return i >= 0 && isTerminating(list[i]!, label);
-}
-
-function isTerminating(s: ast.Stmt, label: string): boolean {
-  switch (s.kind) {
-    case 'ReturnStmt': return true;
-    case 'BranchStmt': return s.tok === 'goto' || s.tok === 'fallthrough';
-    case 'ExprStmt': {
-      let x = s.x;
-      while (x.kind === 'ParenExpr') x = x.x;
-      return x.kind === 'CallExpr' && x.fun.kind === 'Ident' && x.fun.name === 'panic';
-    }
-    case 'BlockStmt': return isTerminatingList(s.list, '');
-    case 'IfStmt': return !!s.else_ && isTerminatingList(s.body.list, '') && isTerminating(s.else_, '');
-    case 'LabeledStmt': return isTerminating(s.stmt, s.label.name);
-    case 'ForStmt': return !s.cond && !hasBreak(s.body, label, true);
-    case 'SwitchStmt': case 'TypeSwitchStmt':
-      return s.body.some((cl) => cl.list.length === 0)
-        && s.body.every((cl) => isTerminatingList(cl.body, '') || endsInFallthrough(cl.body))
-        && !s.body.some((cl) => cl.body.some((b) => hasBreak(b, label, true)));
-    case 'SelectStmt':
-      return s.body.every((cl) => isTerminatingList(cl.body, '')) && !s.body.some((cl) => cl.body.some((b) => hasBreak(b, label, true)));
-    default: return false;
-  }
-}
-
-function endsInFallthrough(list: ast.Stmt[]): boolean {
-  const l = list[list.length - 1];
-  return !!l && l.kind === 'BranchStmt' && l.tok === 'fallthrough';
-}
-
-/** Whether s contains a break that leaves the enclosing statement (unlabeled at this level, or to `label`). */
-function hasBreak(s: ast.Stmt, label: string, top: boolean): boolean {
-  switch (s.kind) {
-    case 'BranchStmt': return s.tok === 'break' && ((s.label === null && top) || (!!s.label && s.label.name === label));
-    case 'BlockStmt': return s.list.some((x) => hasBreak(x, label, top));
-    case 'IfStmt': return hasBreak(s.body, label, top) || (!!s.else_ && hasBreak(s.else_, label, top));
-    case 'LabeledStmt': return hasBreak(s.stmt, label, top);
-    case 'CaseClause': case 'CommClause': return s.body.some((x) => hasBreak(x, label, top));
-    case 'ForStmt': case 'RangeStmt': return !!label && hasBreak(s.body, label, false);
-    case 'SwitchStmt': case 'TypeSwitchStmt': case 'SelectStmt':
-      return !!label && (s.body as (ast.CaseClause | ast.CommClause)[]).some((cl) => cl.body.some((x) => hasBreak(x, label, false)));
-    default: return false;
   }
 }
 
