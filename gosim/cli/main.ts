@@ -1,8 +1,31 @@
 // The gosim command: `gosim run prog.go [--seed N]` runs a Go program like the binary `go build`
 // would make (its stdout/stderr and exit status); `gosim check prog.go` prints compile errors.
 import { readFileSync } from 'node:fs';
-import { resolve, basename } from 'node:path';
-import { run, check } from '../index.ts';
+import { resolve, basename, dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { run, check, type RunOptions, type RunResult } from '../index.ts';
+
+/**
+ * run() in a worker thread with a 256 MB stack, so Go code can recurse about as deep as real Go
+ * lets it before gosim reports a stack overflow; falls back to this thread if workers fail.
+ */
+async function runInWorker(source: string, options: RunOptions): Promise<RunResult> {
+  try {
+    return await new Promise<RunResult>((resolveRun, reject) => {
+      // The worker sits next to the launcher (gosim.mjs); tsx's import.meta.url is not reliable here.
+      const w = new Worker(resolve(dirname(process.argv[1] ?? '.'), 'worker.mjs'), {
+        workerData: { source, options },
+        resourceLimits: { stackSizeMb: 256 },
+      });
+      w.once('message', (r: RunResult) => { resolveRun(r); void w.terminate(); });
+      w.once('error', reject);
+      w.once('exit', (code) => { if (code !== 0) reject(new Error(`worker exited with ${code}`)); });
+    });
+  } catch (e) {
+    if (process.env['GOSIM_DEBUG']) process.stderr.write(`gosim: worker failed: ${String(e)}\n`);
+    return run(source, options);
+  }
+}
 
 const HELP = `usage: gosim <command> [arguments]
 
@@ -43,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (cmd !== 'run') { process.stderr.write(`gosim: unknown command ${cmd}\n${HELP}`); return 2; }
-  const r = run(source, { filename, sourcePath: resolve(file), seed, maxWallMs });
+  const r = await runInWorker(source, { filename, sourcePath: resolve(file), seed, maxWallMs, maxStackDepth: 25_000 });
   await new Promise<void>((res) => process.stdout.write(r.stdout, () => res()));
   await new Promise<void>((res) => process.stderr.write(r.stderr, () => res()));
   return r.exitCode;
