@@ -2,7 +2,7 @@
 // 1.22+ does, which a program sees through any other slice sharing the array.
 import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
 import type { GoInt, SliceValue } from '../values.ts';
-import { compare, goEqual, items, less, zeroLike } from './cmp.ts';
+import { compare, goEqual, items, zeroLike } from './cmp.ts';
 import { pdqsort, sliceData, sortOrdered, stableSort, isSortedOrdered } from './sort.ts';
 import type { Gen } from './sort.ts';
 import { copyValue } from './errors.ts';
@@ -165,4 +165,3 @@ export const pkg: NativePackage = {
   },
 };
 
-export { less };

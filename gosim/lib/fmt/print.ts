@@ -264,20 +264,29 @@ export class Printer {
 
   // ------------------------------------------------------------ values
 
-  *printArg(arg: Iface | null, verb: string): Gen<void> {
+  /** printArg for operands that cannot have methods; false when the operand needs the full walk. */
+  private printArgPlain(arg: Iface | null, verb: string): boolean {
     this.arg = arg;
     this.value = null;
     if (arg === null) {
       if (verb === 'T' || verb === 'v') this.f.pad('<nil>');
       else this.badVerb(verb);
-      return;
+      return true;
     }
+    const t = arg.t;
+    if (t.tag !== 'Basic') return false;
+    if (verb === 'T') this.f.fmtS(typeString(t));
+    else if (verb === 'p') this.fmtPointer(t, arg.v, 'p');
+    else this.printBasic(t.kind, arg.v, verb);
+    return true;
+  }
+
+  *printArg(arg: Iface | null, verb: string): Gen<void> {
+    if (this.printArgPlain(arg, verb) || arg === null) return;
+    this.arg = arg;
+    this.value = null;
     if (verb === 'T') { this.f.fmtS(typeString(arg.t)); return; }
     if (verb === 'p') { this.fmtPointer(arg.t, arg.v, 'p'); return; }
-    if (arg.t.tag === 'Basic') {
-      this.printBasic(arg.t.kind, arg.v, verb);
-      return;
-    }
     if (arg.t.tag === 'Slice' && this.f.sharpV && verb === 'v') {
       // Go special-cases a plain []byte operand and names it `[]byte` (reflect says []uint8).
       const e = arg.t.elem;
@@ -423,7 +432,7 @@ export class Printer {
       const arg = a[i];
       const isString = arg !== null && (() => { const u = under(arg.t); return u.tag === 'Basic' && (u.kind === 'string' || u.kind === 'untyped string'); })();
       if (i > 0 && !isString && !prevString) this.f.buf += ' ';
-      yield* this.printArg(arg, 'v');
+      if (!this.printArgPlain(arg, 'v')) yield* this.printArg(arg, 'v');
       prevString = isString;
     }
   }
@@ -431,7 +440,7 @@ export class Printer {
   *doPrintln(a: (Iface | null)[]): Gen<void> {
     for (let i = 0; i < a.length; i++) {
       if (i > 0) this.f.buf += ' ';
-      yield* this.printArg(a[i], 'v');
+      if (!this.printArgPlain(a[i], 'v')) yield* this.printArg(a[i], 'v');
     }
     this.f.buf += '\n';
   }
@@ -474,7 +483,7 @@ export class Printer {
                 f.sharpV = f.sharp; f.sharp = false;
                 f.plusV = f.plus; f.plus = false;
               }
-              yield* this.printArg(a[argNum], c);
+              if (!this.printArgPlain(a[argNum], c)) yield* this.printArg(a[argNum], c);
               argNum++;
               i++;
               continue formatLoop;
@@ -527,7 +536,7 @@ export class Printer {
           f.sharpV = f.sharp; f.sharp = false;
           f.plusV = f.plus; f.plus = false;
         }
-        yield* this.printArg(a[argNum], verb);
+        if (!this.printArgPlain(a[argNum], verb)) yield* this.printArg(a[argNum], verb);
         argNum++;
       }
     }
