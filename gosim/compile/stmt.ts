@@ -332,7 +332,7 @@ function store(c: Compiler, lhs: ast.Expr): Store {
     case 'StarExpr': {
       const p = expr(c, lhs.x);
       return withBase(p, (ptr, v) => {
-        if (ptr === null) throw new GoPanicNil();
+        if (ptr === null) throw nilDeref();
         if (agg) copyInto((ptr as unknown as { load(): unknown[] }).load(), v as unknown[]);
         else (ptr as unknown as { store(v: unknown): void }).store(v);
       });
@@ -371,7 +371,6 @@ function store(c: Compiler, lhs: ast.Expr): Store {
 
 import { boundsPanic, nilDeref } from '../runtime/rterror.ts';
 function boundsErr(i: unknown, n: number): GoPanic { return boundsPanic(`index out of range [${String(i)}] with length ${n}`); }
-class GoPanicNil { constructor() { throw nilDeref(); } }
 
 function withBase(base: E, put: (b: unknown[], v: unknown) => void): Store {
   const bs = base.s;

@@ -3,6 +3,7 @@
 // runs the generator that parks it.
 import { PARK, type Goroutine, type Scheduler } from './scheduler.ts';
 import { plainPanic } from './rterror.ts';
+import { Queue } from './queue.ts';
 
 /** One select statement waiting on several channels; the first case to fire wins. */
 export class SelectWait {
@@ -35,8 +36,8 @@ export class Channel {
   closed = false;
   private buf: unknown[] = [];
   private head = 0;
-  readonly recvq: Waiter[] = [];
-  readonly sendq: Waiter[] = [];
+  readonly recvq = new Queue<Waiter>();
+  readonly sendq = new Queue<Waiter>();
   constructor(readonly cap: number, readonly zero: () => unknown, readonly sched: Scheduler) {}
 
   get len(): number { return this.buf.length - this.head; }
@@ -51,7 +52,7 @@ export class Channel {
   }
 
   /** First waiter of a queue whose select (if any) has not fired yet, removed from the queue. */
-  private static take(q: Waiter[]): Waiter | null {
+  private static take(q: Queue<Waiter>): Waiter | null {
     while (q.length > 0) {
       const w = q.shift()!;
       if (w.sel === null) return w;
@@ -182,9 +183,7 @@ export class Channel {
 
   /** Drop a select's waiter after another case fired. */
   dequeue(send: boolean, w: Waiter): void {
-    const q = send ? this.sendq : this.recvq;
-    const i = q.indexOf(w);
-    if (i >= 0) q.splice(i, 1);
+    (send ? this.sendq : this.recvq).remove(w);
   }
 }
 
