@@ -1413,7 +1413,9 @@ class Parser {
     if (this.tk() === Tok.Rbrace) {
       const p = this.pos();
       const empty: ast.EmptyStmt = { kind: 'EmptyStmt', pos: p, end: p, id: this.nextId++, implicit: true };
-      return this.mk('LabeledStmt', label.pos, { label, stmt: empty });
+      const ls = this.mk('LabeledStmt', label.pos, { label, stmt: empty });
+      ls.end = p; // the label's statement is the empty one just before `}` (as in go/ast)
+      return ls;
     }
     const stmt = this.stmtOrNull();
     if (stmt) return this.mk('LabeledStmt', label.pos, { label, stmt });
