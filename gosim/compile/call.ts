@@ -15,6 +15,8 @@ import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue
 import { isGeneratorFn } from './program.ts';
 import { writePrint } from './print.ts';
 
+const MAX_ELEMS = 64_000_000;
+
 /** A call prepared by `go`/`defer`: callee and arguments already evaluated. */
 export type Thunk = () => Gen;
 
@@ -313,8 +315,9 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
           return seqE(sizes, (v) => {
             const n = toNumber(v[0]);
             const cp = v.length > 1 ? toNumber(v[1]) : n;
-            if (n < 0) throw runtimeErrorPanic('makeslice: len out of range');
-            if (cp < n) throw runtimeErrorPanic('makeslice: cap out of range');
+            // Go's own limit is memory; gosim refuses what a JS array cannot hold comfortably.
+            if (n < 0 || n > MAX_ELEMS) throw runtimeErrorPanic('makeslice: len out of range');
+            if (cp < n || cp > MAX_ELEMS) throw runtimeErrorPanic('makeslice: cap out of range');
             const arr = new Array<unknown>(cp);
             for (let i = 0; i < cp; i++) arr[i] = z();
             return { arr, off: 0, len: n, cap: cp } as SliceValue;
