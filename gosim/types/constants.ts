@@ -201,16 +201,26 @@ export function constString(v: ConstValue): string {
 }
 
 function floatString(f: number): string {
-  if (Number.isInteger(f) && Math.abs(f) < 1e21) return String(f);
-  // go/constant prints floats with %.6g.
-  let s = f.toPrecision(6);
-  if (s.includes('e')) {
-    const [m, e] = s.split('e') as [string, string];
-    const mm = m.includes('.') ? m.replace(/0+$/, '').replace(/\.$/, '') : m;
-    const en = Number(e);
-    s = `${mm}e${en < 0 ? '-' : '+'}${String(Math.abs(en)).padStart(2, '0')}`;
-  } else if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+  // go/constant prints floats with %.6g, falling back to %g when that hides a fraction.
+  const s = formatG(f, 6);
+  if (!Number.isInteger(f) && !s.includes('.') && Number.isFinite(f)) return formatG(f, -1);
   return s;
+}
+
+/** Go's %.<prec>g (prec -1: shortest), e.g. 1e+10, 0.333333, 300. */
+function formatG(f: number, prec: number): string {
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  if (!Number.isFinite(f)) return f > 0 ? '+Inf' : Number.isNaN(f) ? 'NaN' : '-Inf';
+  const digits = prec < 0 ? f.toExponential() : f.toExponential(prec - 1);
+  const [mant, expStr] = digits.split('e') as [string, string];
+  const exp = Number(expStr);
+  const eprec = prec < 0 ? 21 : prec;
+  const trim = (m: string) => (m.includes('.') ? m.replace(/0+$/, '').replace(/\.$/, '') : m);
+  if (exp < -4 || exp >= eprec) {
+    return `${trim(mant)}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  const sig = prec < 0 ? mant.replace('-', '').replace('.', '').length : prec;
+  return trim(f.toFixed(Math.max(0, sig - 1 - exp)));
 }
 
 /** strconv.Quote of a byte string. */

@@ -154,7 +154,11 @@ export function convertUntyped(c: Checker, x: Operand, target: Type): 'ok' | 'ov
   else if (!numericTarget) return 'mismatch';
   if (x.mode === 'constant' && x.value) {
     const r = representable(x.value, k);
-    if (typeof r === 'string') return r === 'mismatch' ? 'mismatch' : r;
+    if (typeof r === 'string') {
+      if (r === 'mismatch') return r;
+      // go/types' wording: a float constant that does not fit an integer type is "truncated".
+      return !isInteger(x.type) && isInteger(u) ? 'truncated' : 'overflows';
+    }
     x.value = r;
   } else if (!isInteger(u) && (xt.kind === 'untyped int' || xt.kind === 'untyped rune') && x.mode !== 'constant') {
     // A non-constant untyped int (an unresolved shift) cannot become a float.
