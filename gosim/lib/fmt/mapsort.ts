@@ -20,6 +20,26 @@ function address(ctx: NativeCtx, v: unknown): number {
   return addressOf(ctx, v as object);
 }
 
+// Go orders keys of different dynamic types by the address of their type descriptors, that is
+// by where the linker put them. Observed with go1.26 on amd64: pointer types, then the program's
+// named basic types, string, the other basic kinds in the compiler's kind order, arrays,
+// unnamed structs, the program's other named types, then other packages' named types.
+const basicOrder = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'int', 'uint', 'uintptr',
+  'complex64', 'complex128', 'float32', 'float64', 'bool'];
+
+function typeRank(t: Type): number {
+  switch (t.tag) {
+    case 'Pointer': return 0;
+    case 'Named':
+      if (t.pkg !== 'main') return 100;
+      return t.underlying.tag === 'Basic' ? 1 : 90;
+    case 'Basic': return t.kind === 'string' ? 2 : 3 + Math.max(0, basicOrder.indexOf(t.kind));
+    case 'Array': return 50;
+    case 'Struct': return 60;
+    default: return 70;
+  }
+}
+
 export function compareKeys(ctx: NativeCtx, t: Type, a: unknown, b: unknown): number {
   const u = t.tag === 'Named' ? t.underlying : t;
   switch (u.tag) {
@@ -54,9 +74,12 @@ export function compareKeys(ctx: NativeCtx, t: Type, a: unknown, b: unknown): nu
     case 'Interface': {
       const x = a as Iface | null, y = b as Iface | null;
       if (x === null || y === null) return x === y ? 0 : x === null ? -1 : 1;
-      // Go orders by the type descriptor's address, which gosim does not have: the name stands in.
       const tx = typeString(x.t), ty = typeString(y.t);
-      if (tx !== ty) return tx < ty ? -1 : 1;
+      if (tx !== ty) {
+        const rx = typeRank(x.t), ry = typeRank(y.t);
+        if (rx !== ry) return rx - ry;
+        return tx < ty ? -1 : 1;
+      }
       return compareKeys(ctx, x.t, x.v, y.v);
     }
     default:
