@@ -11,7 +11,7 @@ import { checkFile, formatError, lookupLibraryType } from './types/check.ts';
 import { Pointer as PointerType } from './types/types.ts';
 import type { Iface } from './values.ts';
 import { jsString } from './values.ts';
-import { Scheduler, PARK, type Goroutine } from './runtime/scheduler.ts';
+import { Scheduler, PARK, drive, type Goroutine } from './runtime/scheduler.ts';
 import { GoPanic } from './runtime/panic.ts';
 import { RuntimePanic, setRuntimeErrorTypes } from './runtime/rterror.ts';
 import type { FrameSnapshot } from './runtime/panic.ts';
@@ -204,12 +204,12 @@ function callSync(p: Program, x: Iface, name: string): string | null {
   const m = p.method(x, name);
   if (!m) return null;
   try {
-    const it = m();
-    let r = it.next();
+    const stack = [m()];
+    let r = drive(stack, undefined);
     let n = 0;
     while (!r.done) {
       if (r.value === PARK || ++n > 100000) return null;
-      r = it.next();
+      r = drive(stack, undefined);
     }
     return typeof r.value === 'string' ? r.value : null;
   } catch {

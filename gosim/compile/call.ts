@@ -13,6 +13,7 @@ import { sy, gn, type E, type Gen } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue, receiver, pkgShort } from './expr.ts';
 import { isGeneratorFn } from './program.ts';
+import { CALL } from '../runtime/scheduler.ts';
 import { writePrint } from './print.ts';
 
 const MAX_ELEMS = 64_000_000;
@@ -38,7 +39,8 @@ export function compileCall(c: Compiler, e: ast.CallExpr): E {
       const [f, args] = ps(fr) as [GoFunc | null, unknown[]];
       if (f === null) throw nilDeref();
       fr.line = line;
-      return yield* f(...args);
+      CALL.fn = f; CALL.args = args;
+      return yield CALL;
     });
   }
   const pg = p.g;
@@ -46,7 +48,8 @@ export function compileCall(c: Compiler, e: ast.CallExpr): E {
     const [f, args] = (yield* pg(fr)) as [GoFunc | null, unknown[]];
     if (f === null) throw nilDeref();
     fr.line = line;
-    return yield* f(...args);
+    CALL.fn = f; CALL.args = args;
+    return yield CALL;
   });
 }
 
@@ -113,15 +116,16 @@ function directCall(c: Compiler, e: ast.CallExpr): E | null {
   }
   const h = recv ? c.funcHolder(f) : c.funcHolder(f);
   if (allSync) {
-    if (n === 0) return gn(function* (fr) { fr.line = line; return yield* h.fn!(); });
-    if (n === 1) { const a0 = syncs[0]!; return gn(function* (fr) { const x = a0(fr); fr.line = line; return yield* h.fn!(x); }); }
-    if (n === 2) { const a0 = syncs[0]!, a1 = syncs[1]!; return gn(function* (fr) { const x = a0(fr), y = a1(fr); fr.line = line; return yield* h.fn!(x, y); }); }
+    if (n === 0) return gn(function* (fr) { fr.line = line; CALL.fn = h.fn; CALL.args = []; return yield CALL; });
+    if (n === 1) { const a0 = syncs[0]!; return gn(function* (fr) { const x = a0(fr); fr.line = line; CALL.fn = h.fn; CALL.args = [x]; return yield CALL; }); }
+    if (n === 2) { const a0 = syncs[0]!, a1 = syncs[1]!; return gn(function* (fr) { const x = a0(fr), y = a1(fr); fr.line = line; CALL.fn = h.fn; CALL.args = [x, y]; return yield CALL; }); }
   }
   return gn(function* (fr) {
     const vals = new Array<unknown>(n);
     for (let i = 0; i < n; i++) { const a = all[i]!; vals[i] = a.s !== null ? a.s(fr) : yield* a.g(fr); }
     fr.line = line;
-    return yield* h.fn!(...vals);
+    CALL.fn = h.fn; CALL.args = vals;
+    return yield CALL;
   });
 }
 

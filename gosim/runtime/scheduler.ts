@@ -54,6 +54,52 @@ export const PARK = Symbol('park');
 /** Yielded by a goroutine at a loop back-edge or call when its quantum is used up. */
 export const PREEMPT = Symbol('preempt');
 
+/**
+ * Yielded by compiled code to call a Go function: the scheduler runs CALL.fn(...CALL.args) on the
+ * goroutine's own stack of generators and resumes the caller with its result (or throws into it).
+ * Go calls therefore do not nest JS frames, and Go code recurses as deep as maxStackDepth allows.
+ * (Natives may still call Go functions with plain `yield*`; both work.)
+ */
+export const CALL: { fn: GoFunc | null; args: unknown[] | null } = { fn: null, args: null };
+
+const NO_ERROR = Symbol('no error');
+
+/**
+ * Run a goroutine's generator stack until it parks, is preempted or finishes; also used to run
+ * Go code to completion outside the scheduler (then PARK/PREEMPT just end the drive).
+ */
+export function drive(stack: Generator<unknown, unknown, unknown>[], v: unknown): IteratorResult<unknown, unknown> {
+  let err: unknown = NO_ERROR;
+  for (;;) {
+    const top = stack[stack.length - 1]!;
+    let r: IteratorResult<unknown, unknown>;
+    try {
+      if (err === NO_ERROR) r = top.next(v);
+      else { const e = err; err = NO_ERROR; r = top.throw(e); }
+    } catch (e) {
+      stack.pop();
+      if (stack.length === 0) throw e;
+      err = e;
+      continue;
+    }
+    if (r.done) {
+      stack.pop();
+      if (stack.length === 0) return r;
+      v = r.value;
+      continue;
+    }
+    if (r.value === CALL) {
+      const f = CALL.fn!, a = CALL.args!;
+      CALL.fn = null;
+      CALL.args = null;
+      stack.push(f(...a));
+      v = undefined;
+      continue;
+    }
+    return r;
+  }
+}
+
 /** Static facts about one compiled Go function, shared by all its calls. */
 export class FuncInfo {
   constructor(readonly name: string, readonly file: string, readonly hasParams = true, readonly declLine = 0) {}
@@ -90,7 +136,8 @@ export class Goroutine {
   callingDeferred = false;
   /** Where a parked goroutine blocked, captured when it parked (for leaks). */
   blockedAt: FrameSnapshot | null = null;
-  gen!: Generator<unknown, unknown, unknown>;
+  /** The goroutine's active generators: its body at the bottom, the running Go call on top. */
+  stack: Generator<unknown, unknown, unknown>[] = [];
   constructor(
     readonly id: number,
     readonly createdAt: FrameSnapshot | null,
@@ -158,7 +205,7 @@ export class Scheduler {
       throw new GoFatal(`gosim: too many goroutines (limit ${this.opts.maxGoroutines})`, false);
     }
     const g = new Goroutine(this.nextId++, createdAt ?? (creator ? snapshotTop(creator) : null), creator ? creator.id : 0);
-    g.gen = goroutineBody(fn, args);
+    g.stack.push(goroutineBody(fn, args));
     this.live.set(g.id, g);
     this.goroutinesCreated++;
     if (this.live.size > this.maxLive) this.maxLive = this.live.size;
@@ -236,7 +283,7 @@ export class Scheduler {
       try {
         const v = g.wake;
         g.wake = undefined;
-        r = g.gen.next(v);
+        r = drive(g.stack, v);
       } catch (e) {
         if (e instanceof GoPanic) return { kind: 'exit', code: 2, stderr: this.describePanic(e, g) };
         if (e instanceof GoFatal) return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) };
