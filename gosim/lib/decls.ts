@@ -658,6 +658,10 @@ func IndexRune(s string, r rune) int
 func IndexAny(s, chars string) int
 func IndexFunc(s string, f func(rune) bool) int
 func LastIndex(s, substr string) int
+func LastIndexAny(s, chars string) int
+func LastIndexByte(s string, c byte) int
+func SplitAfterN(s, sep string, n int) []string
+func Title(s string) string
 func Split(s, sep string) []string
 func SplitN(s, sep string, n int) []string
 func SplitAfter(s, sep string) []string
@@ -745,6 +749,15 @@ func QuoteRune(r rune) string
 func Unquote(s string) (string, error)
 func AppendInt(dst []byte, i int64, base int) []byte
 func AppendQuote(dst []byte, s string) []byte
+func AppendQuoteRune(dst []byte, r rune) []byte
+func AppendBool(dst []byte, b bool) []byte
+func AppendFloat(dst []byte, f float64, fmt byte, prec, bitSize int) []byte
+func QuoteToASCII(s string) string
+func QuoteToGraphic(s string) string
+func QuoteRuneToASCII(r rune) string
+func CanBackquote(s string) bool
+func IsPrint(r rune) bool
+func IsGraphic(r rune) bool
 `,
 
   sort: `package sort
@@ -922,6 +935,23 @@ func Cos(x float64) float64
 func Tan(x float64) float64
 func Atan(x float64) float64
 func Atan2(y, x float64) float64
+func Asin(x float64) float64
+func Acos(x float64) float64
+func Sinh(x float64) float64
+func Cosh(x float64) float64
+func Tanh(x float64) float64
+func Exp2(x float64) float64
+func Log1p(x float64) float64
+func Expm1(x float64) float64
+func Dim(x, y float64) float64
+func Copysign(f, sign float64) float64
+func Modf(f float64) (int float64, frac float64)
+func Frexp(f float64) (frac float64, exp int)
+func Ldexp(frac float64, exp int) float64
+func Float64bits(f float64) uint64
+func Float64frombits(b uint64) float64
+func Float32bits(f float32) uint32
+func Float32frombits(b uint32) float32
 `,
 
   'math/rand': `package rand
@@ -1010,6 +1040,10 @@ func IsSpace(r rune) bool
 func IsPunct(r rune) bool
 func IsPrint(r rune) bool
 func IsControl(r rune) bool
+func IsTitle(r rune) bool
+func IsGraphic(r rune) bool
+func IsMark(r rune) bool
+func IsSymbol(r rune) bool
 func ToUpper(r rune) rune
 func ToLower(r rune) rune
 func ToTitle(r rune) rune
