@@ -10,7 +10,7 @@ import { Fmt, LDIGITS, UDIGITS } from './format.ts';
 import { typeString } from './typestring.ts';
 import { addressOf } from './addresses.ts';
 import { sortedMapEntries } from './mapsort.ts';
-import { recoverPanic } from './values.ts';
+import { callRecovering } from './values.ts';
 import { isSigned, isUnsigned, under } from './kinds.ts';
 import { isPtrRecv, mayHaveMethods, stringMethod } from './methods.ts';
 import { intFromArg, parseArgNumber, parsenum } from './parse.ts';
@@ -197,16 +197,9 @@ export class Printer {
     }
     const fn: GoFunc | null = this.ctx.method(arg, name);
     if (fn === null) return false;
-    let s: GoString;
-    try {
-      s = (yield* this.ctx.call(fn)) as GoString;
-    } catch (e) {
-      const rec = recoverPanic(this.ctx, e);
-      if (rec === undefined) throw e;
-      yield* this.catchPanic(arg, verb, name, rec.value);
-      return true;
-    }
-    this.fmtString(s, verb);
+    const r = yield* callRecovering(this.ctx, fn);
+    if (r.ok) this.fmtString(r.value as GoString, verb);
+    else yield* this.catchPanic(arg, verb, name, r.panic);
     return true;
   }
 
@@ -242,13 +235,9 @@ export class Printer {
       if (gs) {
         const fn = this.ctx.method(arg, 'GoString');
         if (fn) {
-          try {
-            this.f.fmtS((yield* this.ctx.call(fn)) as GoString);
-          } catch (e) {
-            const rec = recoverPanic(this.ctx, e);
-            if (rec === undefined) throw e;
-            yield* this.catchPanic(arg, verb, 'GoString', rec.value);
-          }
+          const r = yield* callRecovering(this.ctx, fn);
+          if (r.ok) this.f.fmtS(r.value as GoString);
+          else yield* this.catchPanic(arg, verb, 'GoString', r.panic);
           return true;
         }
       }

@@ -1,6 +1,6 @@
 // Small builders for values that library natives hand back to Go code: byte slices, pointers
 // to fresh structs, and error values of the library's own named types.
-import type { NativeCtx } from '../native.ts';
+import type { GoFunc, NativeCtx } from '../native.ts';
 import type { GoString, Iface, Pointer, SliceValue } from '../../values.ts';
 import { GoPanic } from '../../runtime/panic.ts';
 import { newError as errorsNewError, pointerTo as errorsPointerTo } from '../errors.ts';
@@ -56,6 +56,35 @@ export function pointerTo(ctx: NativeCtx, qualifiedName: string): Type {
 /** errors.New(text): a *errors.errorString. */
 export function newError(ctx: NativeCtx, text: GoString): Iface {
   return errorsNewError(ctx, text);
+}
+
+/** The running goroutine, when there is a scheduler (the unit-test harness has none). */
+function currentGoroutine(ctx: NativeCtx): { top: unknown } | null {
+  try {
+    return ctx.sched.current;
+  } catch {
+    return null;
+  }
+}
+
+export type CallOutcome = { ok: true; value: unknown } | { ok: false; panic: Iface | null };
+
+/**
+ * Call Go code from a native and recover a Go panic it raises, as fmt does around String
+ * methods. The frames the panic unwound are dropped from the goroutine's stack, so a later
+ * traceback does not show them.
+ */
+export function* callRecovering(ctx: NativeCtx, fn: GoFunc, ...args: unknown[]): Generator<unknown, CallOutcome, unknown> {
+  const g = currentGoroutine(ctx);
+  const top = g?.top;
+  try {
+    return { ok: true, value: yield* ctx.call(fn, ...args) };
+  } catch (e) {
+    const rec = recoverPanic(ctx, e);
+    if (rec === undefined) throw e;
+    if (g) g.top = top;
+    return { ok: false, panic: rec.value };
+  }
 }
 
 /** The panic value carried by what a call into Go code threw, or undefined if it is no panic. */
