@@ -122,7 +122,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
       maxSteps: options.maxSteps ?? 50_000_000,
       maxWallMs: options.maxWallMs ?? 5000,
       maxGoroutines: options.maxGoroutines ?? 1_000_000,
-      maxStackDepth: options.maxStackDepth ?? 10000,
+      maxStackDepth: options.maxStackDepth ?? 50_000,
       now: () => Date.now(),
     });
     const pkgs: NativePackage[] = [...packages.values()];

@@ -324,6 +324,26 @@ func main() {
     expect(r.exitCode).toBe(1);
   });
 
+  it('recurses 20,000 calls deep like Go, without running out of JS stack', () => {
+    const r = go(`package main
+
+import "fmt"
+
+func depth(n int) int {
+	if n == 0 {
+		return 0
+	}
+	return depth(n-1) + 1
+}
+
+func main() {
+	fmt.Println(depth(20000))
+}
+`);
+    expect(r.stdout).toBe('20000\n');
+    expect(r.exitCode).toBe(0);
+  });
+
   it("reports endless recursion as Go's stack overflow", () => {
     const r = go(`package main
 
