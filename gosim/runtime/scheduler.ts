@@ -169,7 +169,7 @@ export type Outcome =
   | { kind: 'exit'; code: number; stderr: string }
   | { kind: 'timeout' };
 
-const QUANTUM = 20000;
+const QUANTUM = 5000;
 
 export class Scheduler {
   now = 0;
