@@ -6,7 +6,7 @@ import { Channel, chanSend, chanRecv } from '../../../gosim/runtime/chan.ts';
 import { select } from '../../../gosim/runtime/select.ts';
 import { GoPanic } from '../../../gosim/runtime/panic.ts';
 
-type G = Generator<unknown, unknown, unknown>;
+type G = Generator<unknown, void, unknown>;
 
 function sched(seed = 1): Scheduler {
   let a = seed;
