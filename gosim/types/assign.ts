@@ -140,7 +140,7 @@ export function varDecl(c: Checker, lhs: Var[], typ: ast.Expr | null, values: as
   }
   if (lhs.length === values.length && !isSingleCall(values)) {
     lhs.forEach((v, i) => {
-      const x = expr(c, values[i]!);
+      const x = expr(c, values[i]!, T);
       if (x.mode === 'invalid') { if (!T) v.type = Typ.invalid; return; }
       if (T) { assignment(c, x, T, context); return; }
       if (assignment(c, x, null, context)) v.type = x.type;

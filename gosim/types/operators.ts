@@ -260,7 +260,7 @@ function shiftExpr(c: Checker, e: ast.BinaryExpr, hint: Type | null): Operand {
       // wants (`var f int64 = 1 << n`), else int.
       const target = hint && isInteger(hint) ? hint : Typ.int;
       if (hint && !isInteger(hint) && isFloat(hint)) {
-        c.error(e.pos, `invalid operation: shifted operand ${operandString(c, x)} (type ${c.typeStr(hint)}) must be integer`);
+        c.error(e.pos, `invalid operation: shifted operand ${exprString(x.expr)} (type ${c.typeStr(hint)}) must be integer`);
         return invalid(e);
       }
       convertUntyped(c, x, target);
