@@ -228,9 +228,17 @@ export function formatError(filename: string, e: ast.SourceError): string {
 
 /**
  * Parse and check a program; the compile errors as gc prints them (`./prog.go:L:C: msg`, then
- * `./prog.go:L:C: too many errors` past 10), without the `# command-line-arguments` header.
+ * `./prog.go:L:C: too many errors` past 10), without the `# command-line-arguments` header;
+ * `header` says whether go build prints that header before them.
  */
-export function checkSource(source: string, filename = 'prog.go'): { lines: string[]; result: CheckResult | null; file: ast.File } {
+export function checkSource(source: string, filename = 'prog.go'): { lines: string[]; result: CheckResult | null; file: ast.File; header: boolean } {
+  const r = checkSourceLines(source, filename);
+  // The go command reports an unresolvable import itself, before any package is compiled, so
+  // `# command-line-arguments` does not precede it.
+  return { ...r, header: !r.lines.some((l) => /^[^.].*: package \S+ is not in std /.test(l)) };
+}
+
+function checkSourceLines(source: string, filename: string): { lines: string[]; result: CheckResult | null; file: ast.File } {
   const { file, errors } = parseFile(source, filename);
   if (errors.length && errors.every((e) => softParseError.test(e.message))) {
     // Branch and go/defer errors: gc reports them with the type checker's errors.

@@ -13,7 +13,9 @@ describe('compile errors match go build', () => {
   for (const [name, want] of Object.entries(golden)) {
     it(name, () => {
       const src = readFileSync(join(here, 'errors', name), 'utf8');
-      expect(checkSource(src, 'prog.go').lines).toEqual(want);
+      const r = checkSource(src, 'prog.go');
+      expect(r.lines).toEqual(want);
+      expect(r.header).toBe(!name.startsWith('unknown-import'));
     });
   }
 });
