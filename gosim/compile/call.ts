@@ -5,7 +5,7 @@ import type { Type, Signature, Tuple } from '../types/types.ts';
 import type { SliceValue, Iface } from '../values.ts';
 import type { GoFunc } from '../lib/native.ts';
 import { under, isInterface } from '../types/predicates.ts';
-import { Box, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumber, nilMapWrite } from '../runtime/ops.ts';
+import { Box, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumber } from '../runtime/ops.ts';
 import { Channel, chanClose } from '../runtime/chan.ts';
 import { GoPanic } from '../runtime/panic.ts';
 import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';

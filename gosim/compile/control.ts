@@ -1,0 +1,357 @@
+// Control flow: if, for and range loops (with Go 1.22 per-iteration variables and preemption at
+// back-edges), switch, type switch and select.
+import type * as ast from '../ast.ts';
+import type { Type } from '../types/types.ts';
+import type { SliceValue, Iface } from '../values.ts';
+import { decodeRune } from '../values.ts';
+import type { Frame } from '../runtime/scheduler.ts';
+import { PREEMPT } from '../runtime/scheduler.ts';
+import { under, isInterface } from '../types/predicates.ts';
+import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
+import { Channel } from '../runtime/chan.ts';
+import { select, type SelectCase } from '../runtime/select.ts';
+import { sy, ss, gs, FALLTHROUGH, type E, type S, type R, type Gen } from './code.ts';
+import type { Compiler } from './compiler.ts';
+import { expr, exprTo, convertE, loadPtr, typeMatches } from './expr.ts';
+import { stmt, stmtList, compileBlock, store, unparen } from './stmt.ts';
+
+export function ifStmt(c: Compiler, s: ast.IfStmt): S {
+  const init = s.init ? stmt(c, s.init) : null;
+  const cond = expr(c, s.cond);
+  const then = compileBlock(c, s.body);
+  const els = s.else_ ? stmt(c, s.else_) : null;
+  if (cond.s !== null && then.s !== null && (init === null || init.s !== null) && (els === null || els.s !== null)) {
+    const cs = cond.s, ts = then.s, is = init?.s ?? null, es = els?.s ?? null;
+    return ss((fr) => {
+      if (is !== null) is(fr);
+      if (cs(fr)) return ts(fr);
+      return es !== null ? es(fr) : undefined;
+    });
+  }
+  const cg = cond.g, tg = then.g;
+  const tl = then.line ?? 0, el = els?.line ?? 0;
+  return gs(function* (fr) {
+    if (init !== null) yield* init.g(fr);
+    if (yield* cg(fr)) { if (tl) fr.line = tl; return yield* tg(fr); }
+    if (els === null) return undefined;
+    if (el) fr.line = el;
+    return yield* els.g(fr);
+  });
+}
+
+/** Variables declared by a loop's init statement that closures capture: copied per iteration. */
+function loopVars(c: Compiler, init: ast.Stmt | null): number[] {
+  if (!init || init.kind !== 'AssignStmt' || init.op !== ':=') return [];
+  const out: number[] = [];
+  for (const l of init.lhs) {
+    const v = c.info.defs.get(l.id);
+    if (v && v.tag === 'Var' && c.isBoxed(v)) out.push(c.slotOf(v));
+  }
+  return out;
+}
+
+export function forStmt(c: Compiler, s: ast.ForStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const init = s.init ? stmt(c, s.init) : null;
+  const perIter = loopVars(c, s.init);
+  const cond = s.cond ? expr(c, s.cond) : null;
+  const post = s.post ? stmt(c, s.post) : null;
+  const body = compileBlock(c, s.body);
+  const S = c.S;
+  const cs = cond?.s ?? null, bs = body.s, ps = post?.s ?? null;
+  const allSync = (cond === null || cs !== null) && bs !== null && (post === null || ps !== null);
+  if (allSync) {
+    return gs(function* (fr) {
+      if (init !== null) yield* init.g(fr);
+      for (;;) {
+        if (cs !== null && !cs(fr)) break;
+        const r = bs!(fr);
+        if (r !== undefined) {
+          if (r.kind === 'break' && (r.label === null || r.label === label)) break;
+          if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
+        }
+        for (let i = 0; i < perIter.length; i++) fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v);
+        if (ps !== null) ps(fr);
+        if (++S.steps >= S.preemptAt) yield PREEMPT;
+      }
+      return undefined;
+    });
+  }
+  const bl = body.line ?? 0;
+  return gs(function* (fr) {
+    if (init !== null) yield* init.g(fr);
+    for (;;) {
+      if (cond !== null && !(yield* cond.g(fr))) break;
+      if (bl) fr.line = bl;
+      const r = bs !== null ? bs(fr) : yield* body.g(fr);
+      if (r !== undefined) {
+        if (r.kind === 'break' && (r.label === null || r.label === label)) break;
+        if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
+      }
+      for (let i = 0; i < perIter.length; i++) fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v);
+      if (post !== null) yield* post.g(fr);
+      if (++S.steps >= S.preemptAt) yield PREEMPT;
+    }
+    return undefined;
+  });
+}
+
+export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const line = s.pos.line;
+  const xT = c.typeOf(s.x);
+  const u = under(xT);
+  const x = expr(c, s.x);
+  const S = c.S;
+  // Per-iteration variables (`:=`) or assignment to existing ones (`=`).
+  const bind = (e: ast.Expr | null): ((fr: Frame, v: unknown) => void) | null => {
+    if (!e || (e.kind === 'Ident' && e.name === '_')) return null;
+    if (s.tok === ':=') {
+      const v = c.info.defs.get(e.id);
+      return v && v.tag === 'Var' ? c.initVar(v) : null;
+    }
+    const st = store(c, e);
+    if (st.s === null) throw new Error('gosim: range assignment target too complex');
+    return st.s;
+  };
+  const kb = bind(s.key);
+  const vb = bind(s.value);
+  const body = compileBlock(c, s.body);
+  const bs = body.s, bg = body.g;
+  // Returns: undefined = continue looping, 'stop' = break, or a Ctl to propagate.
+  const bl = body.line ?? 0;
+  function* runBody(fr: Frame): Gen<R | 'stop'> {
+    if (bl) fr.line = bl;
+    const r = bs !== null ? bs(fr) : yield* bg(fr);
+    if (r !== undefined) {
+      if (r.kind === 'break' && (r.label === null || r.label === label)) return 'stop';
+      if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
+    }
+    if (++S.steps >= S.preemptAt) yield PREEMPT;
+    return undefined;
+  }
+  const xg = x.g;
+  switch (u.tag) {
+    case 'Basic': {
+      if (u.kind === 'string' || u.kind === 'untyped string') {
+        return gs(function* (fr) {
+          const str = (yield* xg(fr)) as string;
+          for (let i = 0; i < str.length;) {
+            const [r, n] = decodeRune(str, i);
+            if (kb) kb(fr, i);
+            if (vb) vb(fr, r);
+            i += n;
+            const res = yield* runBody(fr);
+            if (res === 'stop') break;
+            if (res !== undefined) return res;
+          }
+          return undefined;
+        });
+      }
+      // range over an integer
+      return gs(function* (fr) {
+        const n = toNumber(yield* xg(fr));
+        for (let i = 0; i < n; i++) {
+          if (kb) kb(fr, i);
+          const res = yield* runBody(fr);
+          if (res === 'stop') break;
+          if (res !== undefined) return res;
+        }
+        return undefined;
+      });
+    }
+    case 'Slice': case 'Array': case 'Pointer': {
+      const kind = u.tag;
+      return gs(function* (fr) {
+        const v = yield* xg(fr);
+        let arr: unknown[], off: number, len: number;
+        if (kind === 'Slice') { const sv = v as SliceValue | null; arr = sv ? sv.arr : []; off = sv ? sv.off : 0; len = sv ? sv.len : 0; }
+        else if (kind === 'Array') { arr = vb ? (v as unknown[]).slice() : (v as unknown[]); off = 0; len = arr.length; }
+        else { arr = loadPtr(v) as unknown[]; off = 0; len = arr.length; }
+        for (let i = 0; i < len; i++) {
+          if (kb) kb(fr, i);
+          if (vb) vb(fr, arr[off + i]);
+          const res = yield* runBody(fr);
+          if (res === 'stop') break;
+          if (res !== undefined) return res;
+        }
+        return undefined;
+      });
+    }
+    case 'Map': {
+      return gs(function* (fr) {
+        const m = (yield* xg(fr)) as MapValue | null;
+        if (m === null || m.size === 0) return undefined;
+        const keys = [...m.keys()];
+        const start = Math.floor(S.random() * keys.length);
+        for (let j = 0; j < keys.length; j++) {
+          const ent = m.get(keys[(start + j) % keys.length]);
+          if (ent === undefined) continue;
+          if (kb) kb(fr, ent[0]);
+          if (vb) vb(fr, ent[1]);
+          const res = yield* runBody(fr);
+          if (res === 'stop') break;
+          if (res !== undefined) return res;
+        }
+        return undefined;
+      });
+    }
+    case 'Chan': {
+      return gs(function* (fr) {
+        const ch = (yield* xg(fr)) as Channel | null;
+        for (;;) {
+          fr.line = line;
+          if (ch === null) { yield* S.park('chan receive (nil chan)', null); return undefined; }
+          if (!ch.tryRecv()) yield* ch.recvWait();
+          if (!ch.gotOk) break;
+          if (kb) kb(fr, ch.got);
+          const res = yield* runBody(fr);
+          if (res === 'stop') break;
+          if (res !== undefined) return res;
+        }
+        return undefined;
+      });
+    }
+    case 'Signature': {
+      throw new Error('gosim: range over functions is not supported');
+    }
+    default: throw new Error(`gosim: cannot range over ${u.tag}`);
+  }
+}
+
+export function switchStmt(c: Compiler, s: ast.SwitchStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const init = s.init ? stmt(c, s.init) : null;
+  const tagT: Type | null = s.tag ? c.typeOf(s.tag) : null;
+  const tag = s.tag ? expr(c, s.tag) : sy(() => true);
+  const clauses = s.body.map((cl) => ({
+    exprs: cl.list.map((e) => (tagT ? matchE(c, e, tagT) : expr(c, e))),
+    eq: tagT ? equalFn(tagT) : (a: unknown, b: unknown) => a === b,
+    body: stmtList(c, cl.body),
+    isDefault: cl.list.length === 0,
+  }));
+  const tg = tag.g;
+  return gs(function* (fr) {
+    if (init !== null) yield* init.g(fr);
+    const v = yield* tg(fr);
+    let chosen = -1;
+    outer: for (let i = 0; i < clauses.length; i++) {
+      const cl = clauses[i]!;
+      for (const e of cl.exprs) {
+        const w = e.s !== null ? e.s(fr) : yield* e.g(fr);
+        if (cl.eq(v, w)) { chosen = i; break outer; }
+      }
+    }
+    if (chosen < 0) chosen = clauses.findIndex((cl) => cl.isDefault);
+    while (chosen >= 0 && chosen < clauses.length) {
+      const b = clauses[chosen]!.body;
+      if (b.line) fr.line = b.line;
+      const r = b.s !== null ? b.s(fr) : yield* b.g(fr);
+      if (r === FALLTHROUGH) { chosen++; continue; }
+      if (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label)) return undefined;
+      return r;
+    }
+    return undefined;
+  });
+}
+
+function matchE(c: Compiler, e: ast.Expr, tagT: Type): E {
+  const et = c.typeOf(e);
+  if (isInterface(tagT) && !isInterface(et)) return convertE(expr(c, e), et, tagT);
+  return expr(c, e);
+}
+
+export function typeSwitch(c: Compiler, s: ast.TypeSwitchStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const init = s.init ? stmt(c, s.init) : null;
+  const assignX = s.assign.kind === 'AssignStmt' ? s.assign.rhs[0]! : (s.assign as ast.ExprStmt).x;
+  const ta = unparen(assignX) as ast.TypeAssertExpr;
+  const x = expr(c, ta.x);
+  const clauses = s.body.map((cl) => {
+    const types = cl.list.map((e) => {
+      const u = unparen(e);
+      if (u.kind === 'Ident' && c.obj(u)?.tag === 'Nil') return null;
+      return c.typeOfTypeExpr(e);
+    });
+    const v = c.info.implicits.get(cl.id) ?? null;
+    const bindV = v ? c.initVar(v) : null;
+    const single = types.length === 1 && types[0] !== null && !isInterface(types[0]!);
+    return { types, bindV, single, body: stmtList(c, cl.body), isDefault: cl.list.length === 0 };
+  });
+  const xg = x.g;
+  return gs(function* (fr) {
+    if (init !== null) yield* init.g(fr);
+    const v = (yield* xg(fr)) as Iface | null;
+    let chosen = -1;
+    for (let i = 0; i < clauses.length && chosen < 0; i++) {
+      for (const T of clauses[i]!.types) {
+        if (T === null ? v === null : v !== null && typeMatches(v.t, T)) { chosen = i; break; }
+      }
+    }
+    if (chosen < 0) chosen = clauses.findIndex((cl) => cl.isDefault);
+    if (chosen < 0) return undefined;
+    const cl = clauses[chosen]!;
+    if (cl.bindV) cl.bindV(fr, cl.single ? v!.v : v);
+    if (cl.body.line) fr.line = cl.body.line;
+    const r = cl.body.s !== null ? cl.body.s(fr) : yield* cl.body.g(fr);
+    if (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label)) return undefined;
+    return r;
+  });
+}
+
+export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
+  const label = c.pendingLabel; c.pendingLabel = null;
+  const S = c.S;
+  let hasDefault = false;
+  let defaultBody: S | null = null;
+  const cases: { ch: E; send: boolean; value: E | null; bind: ((fr: Frame, v: unknown, ok: boolean) => void) | null; body: S }[] = [];
+  for (const cl of s.body) {
+    if (cl.comm === null) { hasDefault = true; defaultBody = stmtList(c, cl.body); continue; }
+    const comm = cl.comm;
+    if (comm.kind === 'SendStmt') {
+      const chT = under(c.typeOf(comm.chan)) as import('../types/types.ts').Chan;
+      cases.push({ ch: expr(c, comm.chan), send: true, value: exprTo(c, comm.value, chT.elem), bind: null, body: stmtList(c, cl.body) });
+      continue;
+    }
+    let recvExpr: ast.Expr;
+    let bind: ((fr: Frame, v: unknown, ok: boolean) => void) | null = null;
+    if (comm.kind === 'ExprStmt') recvExpr = comm.x;
+    else if (comm.kind === 'AssignStmt') {
+      recvExpr = comm.rhs[0]!;
+      const targets = comm.lhs.map((l) => {
+        if (l.kind === 'Ident' && l.name === '_') return null;
+        if (comm.op === ':=') { const v = c.info.defs.get(l.id); return v && v.tag === 'Var' ? c.initVar(v) : null; }
+        const st = store(c, l);
+        return st.s;
+      });
+      bind = (fr, v, ok) => { if (targets[0]) targets[0](fr, v); if (targets[1]) targets[1](fr, ok); };
+    } else throw new Error('gosim: bad select case');
+    const re = unparen(recvExpr) as ast.UnaryExpr;
+    cases.push({ ch: expr(c, re.x), send: false, value: null, bind, body: stmtList(c, cl.body) });
+  }
+  const n = cases.length;
+  // A one-case select is the plain channel operation, reported at the case's line.
+  const oneLine = n === 1 && !hasDefault ? s.body[0]!.pos.line : 0;
+  const fix = (r: R) => (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label) ? undefined : r);
+  return gs(function* (fr) {
+    const sc: SelectCase[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = cases[i]!;
+      const ch = (k.ch.s !== null ? k.ch.s(fr) : yield* k.ch.g(fr)) as Channel | null;
+      const value = k.value ? (k.value.s !== null ? k.value.s(fr) : yield* k.value.g(fr)) : undefined;
+      sc[i] = { ch, send: k.send, value };
+    }
+    if (oneLine) fr.line = oneLine;
+    const res = yield* select(S, sc, hasDefault);
+    if (res.index < 0) {
+      if (defaultBody === null) return undefined;
+      if (defaultBody.line) fr.line = defaultBody.line;
+      return fix(defaultBody.s !== null ? defaultBody.s(fr) : yield* defaultBody.g(fr));
+    }
+    const k = cases[res.index]!;
+    if (k.bind) k.bind(fr, res.value, res.ok);
+    if (k.body.line) fr.line = k.body.line;
+    return fix(k.body.s !== null ? k.body.s(fr) : yield* k.body.g(fr));
+  });
+}
+
