@@ -195,7 +195,10 @@ function traceback(g: Goroutine, frames: FrameSnapshot[], running = false): stri
   } else {
     for (const f of fs) out += line(f);
   }
-  if (g.createdAt && g.id !== 1) out += `created by ${g.createdAt.func} in goroutine ${g.createdIn}\n\t${g.createdAt.file}:${g.createdAt.line}\n`;
+  if (g.createdAt && g.id !== 1) {
+    const by = g.createdIn > 0 ? ` in goroutine ${g.createdIn}` : '';
+    out += `created by ${g.createdAt.func}${by}\n\t${g.createdAt.file}:${g.createdAt.line}\n`;
+  }
   return out;
 }
 

@@ -184,6 +184,7 @@ export class Scheduler {
   private nextId = 1;
   main: Goroutine | null = null;
   mainGoexited = false;
+  private firingTimers = false;
   goroutinesCreated = 0;
   maxLive = 0;
   channelOps = 0;
@@ -200,7 +201,9 @@ export class Scheduler {
   numGoroutine(): number { return this.live.size; }
 
   go(fn: GoFunc, args: unknown[], createdAt: FrameSnapshot | null = null): Goroutine {
-    const creator = this.main ? this.current : null;
+    // Goroutines started by a timer (time.AfterFunc) are created by the runtime, as Go shows.
+    if (this.firingTimers && createdAt === null) createdAt = TIMER_CREATOR;
+    const creator = this.main && !this.firingTimers ? this.current : null;
     if (this.live.size >= this.opts.maxGoroutines) {
       throw new GoFatal(`gosim: too many goroutines (limit ${this.opts.maxGoroutines})`, false);
     }
@@ -328,11 +331,16 @@ export class Scheduler {
     if (!alive) return false;
     const when = ts[0]!.when;
     if (when > this.now) this.now = when;
-    while (ts.length > 0 && ts[0]!.when <= this.now) {
-      const t = heapPop(ts)!;
-      if (!t.active) continue;
-      t.active = false;
-      t.fire();
+    this.firingTimers = true;
+    try {
+      while (ts.length > 0 && ts[0]!.when <= this.now) {
+        const t = heapPop(ts)!;
+        if (!t.active) continue;
+        t.active = false;
+        t.fire();
+      }
+    } finally {
+      this.firingTimers = false;
     }
     return true;
   }
@@ -372,6 +380,8 @@ export function stackOverflow(_limit: number): GoFatal {
 }
 
 const GOEXITED = Symbol('goexited');
+
+const TIMER_CREATOR: FrameSnapshot = { func: 'time.goFunc', file: '/usr/local/go/src/time/sleep.go', line: 215 };
 
 function* goroutineBody(fn: GoFunc, args: unknown[]): Generator<unknown, unknown, unknown> {
   try {
