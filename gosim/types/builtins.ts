@@ -5,9 +5,7 @@ import type * as ast from '../ast.ts';
 import { Pointer, Signature, Slice, Tuple, Var, type BuiltinName, type Type } from './types.ts';
 import { Typ, emptyInterface } from './universe.ts';
 import type { Checker } from './check.ts';
-import {
-  under, identical, isUntyped, isInteger, isNumeric, isString, isOrdered, isFloat, isValid, defaultType, isTyped,
-} from './predicates.ts';
+import { under, identical, isUntyped, isInteger, isString, isOrdered, isFloat, isValid, defaultType, isTyped } from './predicates.ts';
 import { binaryOp, compareConst, intVal, representable } from './constants.ts';
 import { convertUntyped, invalid, operandString, recordOperand, type Operand } from './operand.ts';
 import { assignment } from './assign.ts';
@@ -330,4 +328,3 @@ function containsCallOrRecv(e: ast.Expr): boolean {
   return found;
 }
 
-export { isNumeric };

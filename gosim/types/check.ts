@@ -1,10 +1,7 @@
 // The type checker's driver (after go/types' Checker): scopes, error reporting in gc's order
 // and format, library packages from lib/decls.ts, and the entry points checkFile/checkSource.
 import type * as ast from '../ast.ts';
-import {
-  Func, Named, PkgName, Var,
-  type GoObject, type Info, type Type, type TypeAndValue,
-} from './types.ts';
+import { Func, PkgName, Var, type GoObject, type Info, type Type, type TypeAndValue } from './types.ts';
 import { universe } from './universe.ts';
 import { errorTypeString, gcQualifier } from './typestring.ts';
 import { libraryDecls, declsFilename } from '../lib/decls.ts';
@@ -268,4 +265,3 @@ function checkSourceLines(source: string, filename: string): { lines: string[]; 
   return { lines, result, file };
 }
 
-export { Func, Named, Var };

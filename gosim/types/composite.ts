@@ -161,4 +161,3 @@ function elements(c: Checker, elts: ast.Expr[], elem: Type, length: number): num
   return max;
 }
 
-export { Pointer };

@@ -2,14 +2,11 @@
 // then check each one on demand so that declarations may refer to later ones, attach methods
 // to their receiver types, check function bodies, and compute variables' initialization order.
 import type * as ast from '../ast.ts';
-import {
-  Const, Func, Named, PkgName, Pointer, TypeName, Var,
-  type GoObject, type Type,
-} from './types.ts';
+import { Const, Func, Named, PkgName, Pointer, TypeName, Var, type GoObject, type Type } from './types.ts';
 import { Typ } from './universe.ts';
 import type { Checker } from './check.ts';
 import { typExpr, funcType } from './typexpr.ts';
-import { under, isValid, isConstType, isTyped } from './predicates.ts';
+import { under, isValid } from './predicates.ts';
 import { constDecl, varDecl } from './assign.ts';
 import { funcBody } from './stmt.ts';
 import { pkgName } from './typestring.ts';
@@ -358,4 +355,3 @@ function initOrder(c: Checker, st: PkgDecls): void {
   }
 }
 
-export { isConstType, isTyped };

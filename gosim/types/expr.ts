@@ -2,13 +2,13 @@
 // its type, mode and constant value recorded in Info.types.
 import type * as ast from '../ast.ts';
 import { Basic, Pointer, Signature, Slice, Tuple, Var, type ConstValue, type Interface, type Type } from './types.ts';
-import { Typ, byteType, nilObj } from './universe.ts';
+import { Typ, byteType } from './universe.ts';
 import type { Checker } from './check.ts';
 import {
-  under, isUntyped, isInteger, isString, isComplex, isInterface, lookupFieldOrMethod, pointerRecv, isValid, isExported, isConstType,
+  under, isUntyped, isInteger, isString, isInterface, lookupFieldOrMethod, pointerRecv, isValid, isExported,
 } from './predicates.ts';
-import { literalValue, toInt, constString } from './constants.ts';
-import { convertUntyped, invalid, operandString, recordOperand, updateExprType, type Operand } from './operand.ts';
+import { literalValue, toInt } from './constants.ts';
+import { convertUntyped, invalid, operandString, recordOperand, type Operand } from './operand.ts';
 import { assignment, implementsReason } from './assign.ts';
 import { typExpr, funcType } from './typexpr.ts';
 import { exprString } from './typestring.ts';
@@ -462,4 +462,3 @@ export function assertable(c: Checker, xt: Type, T: Type, at: ast.Node, prefix: 
   return true;
 }
 
-export { isComplex, isConstType, constString, updateExprType, nilObj };

@@ -1,10 +1,7 @@
 // Relations between types (go/types' predicates.go, lookup.go, methodset): identity,
 // assignability, convertibility, comparability, field and method lookup, and the method sets
 // that decide interface satisfaction.
-import {
-  Func, Interface, Named, Pointer, Signature, Struct,
-  type BasicKind, type Type,
-} from './types.ts';
+import { Func, Interface, Named, Pointer, Signature, Struct, type BasicKind, type Type } from './types.ts';
 import { Typ, comparableType, runeType } from './universe.ts';
 
 export function under(t: Type): Type {
@@ -250,4 +247,3 @@ export function defaultType(t: Type): Type {
   }
 }
 
-export { Struct };

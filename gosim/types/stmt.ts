@@ -6,7 +6,6 @@ import { Const, Signature, TypeName, Var, Named, type Type } from './types.ts';
 import { Typ } from './universe.ts';
 import type { Checker, Scope } from './check.ts';
 import { under, isUntyped, isNumeric, isBoolean, isValid, defaultType } from './predicates.ts';
-import { constString } from './constants.ts';
 import { invalid, operandString, recordOperand, type Operand } from './operand.ts';
 import { assignment, varDecl, constDecl, mismatch, isSingleCall } from './assign.ts';
 import { expr, exprOrType, multiExpr, rawExpr } from './expr.ts';
@@ -493,4 +492,3 @@ function branchStmt(c: Checker, s: ast.BranchStmt, ctx: Ctx): void {
   }
 }
 
-export { constString, Named };
