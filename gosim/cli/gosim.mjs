@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const gosimDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const bundle = join(gosimDir, 'dist', 'gosim-cli.mjs');
+const worker = join(gosimDir, 'dist', 'gosim-worker.mjs');
 
 function newestSource(dir) {
   let newest = 0;
@@ -33,17 +34,20 @@ async function loadMain() {
     if (esbuild) {
       mkdirSync(dirname(bundle), { recursive: true });
       // Write beside the target and rename, so a concurrent run never loads half a file.
-      const tmp = `${bundle}.${process.pid}.tmp`;
-      await esbuild.build({
-        entryPoints: [join(gosimDir, 'cli', 'main.ts')],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        outfile: tmp,
-        logLevel: 'error',
-      });
-      renameSync(tmp, bundle);
+      // The worker first: the CLI only uses a worker file that is complete.
+      for (const [entry, out] of [['worker.ts', worker], ['main.ts', bundle]]) {
+        const tmp = `${out}.${process.pid}.tmp`;
+        await esbuild.build({
+          entryPoints: [join(gosimDir, 'cli', entry)],
+          bundle: true,
+          platform: 'node',
+          format: 'esm',
+          target: 'node20',
+          outfile: tmp,
+          logLevel: 'error',
+        });
+        renameSync(tmp, out);
+      }
     } else {
       const { register } = await import('tsx/esm/api');
       register();

@@ -1,7 +1,7 @@
 // The gosim command: `gosim run prog.go [--seed N]` runs a Go program like the binary `go build`
 // would make (its stdout/stderr and exit status); `gosim check prog.go` prints compile errors.
-import { readFileSync } from 'node:fs';
-import { resolve, basename, dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve, basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { run, check, type RunOptions, type RunResult } from '../index.ts';
 
@@ -11,10 +11,13 @@ import { run, check, type RunOptions, type RunResult } from '../index.ts';
  * extra room keeps such programs away from JS's own limit. Falls back to this thread.
  */
 async function runInWorker(source: string, options: RunOptions): Promise<RunResult> {
+  // The worker is bundled beside this file by gosim.mjs; when running unbundled (through tsx)
+  // there is no worker file, and the program runs on this thread.
+  const workerFile = new URL('./gosim-worker.mjs', import.meta.url);
+  if (!existsSync(workerFile)) return run(source, options);
   try {
     return await new Promise<RunResult>((resolveRun, reject) => {
-      // The worker sits next to the launcher (gosim.mjs); tsx's import.meta.url is not reliable here.
-      const w = new Worker(resolve(dirname(process.argv[1] ?? '.'), 'worker.mjs'), {
+      const w = new Worker(workerFile, {
         workerData: { source, options },
         resourceLimits: { stackSizeMb: 256 },
       });
