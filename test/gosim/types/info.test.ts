@@ -38,7 +38,7 @@ function tv(info: Info, e: ast.Expr): TypeAndValue {
 }
 
 describe('Info is complete on realistic programs', () => {
-  for (const name of ['valid-concurrency-tour.go', 'valid-workers.go', 'valid-lessons.go']) {
+  for (const name of ['valid-concurrency-tour.go', 'valid-workers.go', 'valid-lessons.go', 'valid-context.go']) {
     it(`every value expression of ${name} has a type, every identifier an object`, () => {
       const src = readFileSync(join(here, 'errors', name), 'utf8');
       const { file, info } = check(src);
