@@ -110,6 +110,7 @@ export function checkPackage(c: Checker, file: ast.File, opts: { library: boolea
   // Types first, then methods (so that method sets are complete before any expression is
   // checked), then everything else in source order.
   for (const [obj, info] of st.infos) if (info.kind === 'type') c.guard(obj.pos!, () => objDecl(c, obj));
+  if (!opts.library) c.guard(file.pos, () => recursiveTypes(c, st));
   for (const m of methods) c.guard(m.decl.pos, () => methodDecl(c, m.decl, m.obj));
   for (const [obj] of st.infos) c.guard(obj.pos ?? file.pos, () => objDecl(c, obj));
 
@@ -319,6 +320,52 @@ function methodDecl(c: Checker, d: ast.FuncDecl, f: Func): void {
     return;
   }
   base.methods.push(f);
+}
+
+/**
+ * A struct or array that contains itself by value has no size: `invalid recursive type`, with
+ * the cycle spelled out as go/types does (the program then never reaches the compiler).
+ */
+function recursiveTypes(c: Checker, st: PkgDecls): void {
+  const named: TypeName[] = [];
+  for (const [obj, info] of st.infos) if (info.kind === 'type' && obj.tag === 'TypeName' && obj.type.tag === 'Named') named.push(obj);
+  const reported = new Set<Named>();
+  const refs = (t: Type, out: Named[]): void => {
+    switch (t.tag) {
+      case 'Named': if (t.pkg === c.pkg) out.push(t); return;
+      case 'Struct': for (const f of t.fields) refs(f.type, out); return;
+      case 'Array': refs(t.elem, out); return;
+      default: return;
+    }
+  };
+  for (const obj of named) {
+    const start = obj.type as Named;
+    if (reported.has(start)) continue;
+    // Depth-first search for a path of by-value references back to start.
+    const path: Named[] = [start];
+    const seen = new Set<Named>();
+    const dfs = (n: Named): boolean => {
+      const next: Named[] = [];
+      refs(n.underlying, next);
+      for (const m of next) {
+        if (m === start) return true;
+        if (seen.has(m)) continue;
+        seen.add(m);
+        path.push(m);
+        if (dfs(m)) return true;
+        path.pop();
+      }
+      return false;
+    };
+    if (!dfs(start)) continue;
+    for (const n of path) reported.add(n);
+    const at = (n: Named) => `./${c.filename}:${n.obj.pos!.line}:${n.obj.pos!.col}`;
+    if (path.length === 1) c.error(obj.pos!, `invalid recursive type: ${start.name} refers to itself`);
+    else {
+      const lines = path.map((n, i) => `\t${at(n)}: ${n.name} refers to ${path[(i + 1) % path.length]!.name}`);
+      c.error(obj.pos!, `invalid recursive type ${start.name}\n${lines.join('\n')}`);
+    }
+  }
 }
 
 /** Go's rule: repeatedly initialize the earliest variable whose dependencies are all initialized. */
