@@ -84,17 +84,25 @@ function methodExpr(c: Compiler, e: ast.SelectorExpr): E {
   return sy(() => f);
 }
 
-const pkgVarCache = new WeakMap<Var, Box>();
-function pkgVar(c: Compiler, v: Var): E {
-  let b = pkgVarCache.get(v);
+/**
+ * The box holding a library package variable (io.EOF, os.Stdout, ...) for this run. It lives in
+ * the Program, not in a module-level cache: the checked library objects are shared by every
+ * run(), so a cache keyed by them would let one program's assignment leak into the next.
+ */
+export function pkgVarBox(c: Compiler, v: Var): Box {
+  let b = c.prog.pkgVars.get(v);
   if (!b) {
     const key = `${pkgShort(v.pkg ?? '')}.${v.name}`;
     const nat = c.prog.native(key);
     const val = typeof nat === 'function' ? (nat as (ctx: unknown) => unknown)(c.prog.ctx) : (nat ?? null);
     b = new Box(val);
-    pkgVarCache.set(v, b);
+    c.prog.pkgVars.set(v, b);
   }
-  const box = b;
+  return b;
+}
+
+function pkgVar(c: Compiler, v: Var): E {
+  const box = pkgVarBox(c, v);
   return sy(() => box.v);
 }
 
@@ -208,7 +216,11 @@ export function addressOf(c: Compiler, x: ast.Expr): E {
       const sel = c.info.selections.get(x.id);
       if (!sel || sel.kind !== 'field') {
         const o = c.obj(x.sel);
-        if (o && o.tag === 'Var') { const pv = pkgVar(c, o); return mapE(pv, (v) => new Box(v)); }
+        if (o && o.tag === 'Var') {
+          // The variable's own box, so that stores through the pointer reach it.
+          const box = pkgVarBox(c, o);
+          return agg ? sy(() => new ValuePtr(box.v as unknown[])) : sy(() => box);
+        }
         break;
       }
       const base = fieldBase(c, x.x, sel.path.slice(0, -1));

@@ -2,7 +2,7 @@
 // budget, the natives of the imported library packages, method tables for dynamic dispatch and
 // the NativeCtx handed to library code.
 import type { NativeCtx, GoFunc, Native, NativePackage } from '../lib/native.ts';
-import type { Type, Func, Named } from '../types/types.ts';
+import type { Type, Func, Named, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
 import type { Iface, GoString } from '../values.ts';
 import { Scheduler } from '../runtime/scheduler.ts';
@@ -11,7 +11,7 @@ import { runtimeErrorPanic } from '../runtime/rterror.ts';
 import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';
 import { errorType } from '../types/universe.ts';
 import { lookupLibraryType } from '../types/check.ts';
-import { copyAgg } from '../runtime/ops.ts';
+import { copyAgg, Box } from '../runtime/ops.ts';
 import { fatalFrames } from '../runtime/libframes.ts';
 
 const GeneratorFunction = Object.getPrototypeOf(function* () { /* marker */ }).constructor;
@@ -32,6 +32,8 @@ export class Program {
   private natives = new Map<string, Native>();
   private methodCache = new Map<Type, Map<string, ((recv: unknown) => GoFunc) | null>>();
   mainTypes = new Map<string, Type>();
+  /** This run's library package variables (io.EOF, os.Stdout, ...), made on first use. */
+  readonly pkgVars = new Map<Var, Box>();
 
   /** Package name -> import path ('rand' -> 'math/rand'). */
   private pathOf = new Map<string, string>();

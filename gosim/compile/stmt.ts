@@ -14,6 +14,7 @@ import { expr, exprTo, fieldBase, loadPtr, boundsCheck, mapIndexOk, typeAssert, 
 import { prepareThunk, multiValue, type Thunk } from './call.ts';
 import { GoPanic } from '../runtime/panic.ts';
 import { ifStmt, forStmt, rangeStmt, switchStmt, typeSwitch, selectStmt } from './control.ts';
+import { pkgVarBox } from './access.ts';
 
 const NOOP: S = ss(() => undefined);
 
@@ -322,9 +323,8 @@ export function store(c: Compiler, lhs: ast.Expr): Store {
       }
       const o = c.obj(lhs.sel);
       if (o && o.tag === 'Var') {
-        const ve = expr(c, lhs);
-        void ve;
-        throw new Error('gosim: assigning to library variables is not supported');
+        const box = pkgVarBox(c, o);
+        return storeS(agg ? (_fr, v) => copyInto(box.v as unknown[], v as unknown[]) : (_fr, v) => { box.v = v; });
       }
       break;
     }

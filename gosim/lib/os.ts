@@ -8,8 +8,6 @@ function file(fd: number, name: string): Pointer {
   return { load: () => v, store: () => undefined, target: v };
 }
 
-const stdout = file(1, '/dev/stdout');
-const stderr = file(2, '/dev/stderr');
 
 function write(ctx: NativeCtx, f: Pointer | null, bytes: string): void {
   if (f === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
@@ -27,8 +25,10 @@ function bytesOf(b: SliceValue | null): string {
 export const pkg: NativePackage = {
   path: 'os',
   natives: {
-    'os.Stdout': () => stdout,
-    'os.Stderr': () => stderr,
+    // Made afresh for each run (the runtime asks once per run): `*os.Stdout = *os.Stderr` is
+    // legal Go and must not carry over into the next program.
+    'os.Stdout': () => file(1, '/dev/stdout'),
+    'os.Stderr': () => file(2, '/dev/stderr'),
     'os.Args': () => ({ arr: ['/tmp/sandbox/prog'], off: 0, len: 1, cap: 1 }),
     'os.Exit': (_ctx: NativeCtx, code: number | bigint) => { throw new ProgramExit(Number(code)); },
     'os.Getenv': () => '',
