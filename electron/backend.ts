@@ -134,6 +134,7 @@ export class Backend implements Api {
   async today(_: Args<'today'>): Promise<Results['today']> {
     const { scheduler, store } = this.need('today');
     const counts = scheduler.counts();
+    const nextDue = store.nextDue();
     return {
       dayStart: scheduler.dayStart().toISOString(),
       decks: store.decks().map((d) => {
@@ -141,6 +142,7 @@ export class Backend implements Api {
         return { deckId: d.id, name: d.name, ...c };
       }),
       reviewedToday: scheduler.answeredToday(),
+      nextDue: nextDue === null ? null : new Date(nextDue).toISOString(),
     };
   }
 

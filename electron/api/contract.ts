@@ -105,6 +105,8 @@ export interface TodaySummary {
   decks: DeckToday[];
   /** Cards answered today, across all decks. */
   reviewedToday: number;
+  /** When the earliest card already in study (not new) comes due, across all decks; null if none. */
+  nextDue: string | null;
 }
 
 /** A card as the UI shows it; Markdown fields are raw and sanitized by the renderer when shown. */

@@ -101,6 +101,11 @@ function prepare(db: Database.Database) {
        WHERE r.reviewed_at >= ? GROUP BY c.deck_id, r.state`,
     ),
     answeredSince: db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM review_log WHERE reviewed_at >= ?'),
+    // A buried card cannot come back before its burial ends, whatever its due date says.
+    nextDue: db.prepare<[], { at: number | null }>(
+      `SELECT MIN(MAX(due, COALESCE(buried_until, 0))) AS at FROM cards
+       WHERE state != 0 AND retired = 0 AND suspended = 0`,
+    ),
     insertLog: db.prepare<NewLog>(
       `INSERT INTO review_log (card_id, rating, state, card_before, reviewed_at, duration_ms, typed, correct)
        VALUES (@card_id, @rating, @state, @card_before, @reviewed_at, @duration_ms, @typed, @correct)`,
@@ -179,6 +184,11 @@ export class CardStore {
   answeredSince(since: number): number {
     return this.s.answeredSince.get(since)?.n ?? 0;
   }
+  /** The earliest due time of a card in study (learning, review or relearning), or null. */
+  nextDue(): number | null {
+    return this.s.nextDue.get()?.at ?? null;
+  }
+
   /** One answer: the log row and the card's new state land together or not at all. */
   recordAnswer(log: NewLog, after: CardSnapshot & { id: number }): number {
     const id = this.db.transaction(() => {

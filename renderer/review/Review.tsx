@@ -11,11 +11,6 @@ import { checkPrediction, type PredictionCheck } from './predict.ts';
 const gradeNames: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 const maxDurationMs = 86_400_000;
 
-interface Answered {
-  cardId: number;
-  due: string;
-}
-
 export function Review(props: { api: Api; deckId: string | undefined; onLeave: () => void }) {
   const { api, deckId, onLeave } = props;
   const report = useReport();
@@ -26,7 +21,8 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   const [typed, setTyped] = useState('');
   const [check, setCheck] = useState<PredictionCheck | null>(null);
   const [done, setDone] = useState(0);
-  const [answered, setAnswered] = useState<Answered[]>([]);
+  /** When the queue is empty: when the next card in study comes due (from the backend). */
+  const [nextDue, setNextDue] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** The card just suspended, so the notice can offer to take that back (undo covers answers only). */
   const [suspended, setSuspended] = useState<number | null>(null);
@@ -46,6 +42,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
       throw err;
     }
     setStalled(false);
+    if (next === null) setNextDue((await api.today({})).nextDue);
     setItem(next);
     setSide('front');
     setTyped('');
@@ -96,9 +93,8 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
           const durationMs = Math.min(maxDurationMs, Math.max(0, Math.round(Date.now() - shownAt.current)));
           const drill = card.kind === 'predict' && check !== null ? { typed, correct: check.correct } : {};
           void run(async () => {
-            const result = await api.answer({ cardId: card.id, rating: action.rating, durationMs, ...drill });
+            await api.answer({ cardId: card.id, rating: action.rating, durationMs, ...drill });
             setDone((n) => n + 1);
-            setAnswered((a) => [...a, { cardId: result.cardId, due: result.due }]);
             setNotice(null);
             setSuspended(null);
             await load();
@@ -113,10 +109,6 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
               return;
             }
             setDone((n) => Math.max(0, n - 1));
-            setAnswered((a) => {
-              const i = a.map((x) => x.cardId).lastIndexOf(undone.cardId);
-              return i < 0 ? a : [...a.slice(0, i), ...a.slice(i + 1)];
-            });
             setNotice('Undone: the last answer was taken back.');
             setSuspended(null);
             await load();
@@ -232,8 +224,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
 
   if (!current) {
     const now = new Date();
-    const later = answered.map((a) => new Date(a.due)).filter((d) => d.getTime() > now.getTime());
-    const nextDue = later.length ? new Date(Math.min(...later.map((d) => d.getTime()))) : null;
+    const nextAt = nextDue === null ? null : new Date(nextDue);
     return (
       <section className="review" aria-labelledby="done-title">
         {progress}
@@ -244,9 +235,9 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
             {done > 0 ? `You answered ${done} card${done === 1 ? '' : 's'} in this session. ` : ''}
             Nothing more is due in {deckId === undefined ? 'your decks' : 'this deck'} right now.
           </p>
-          {nextDue && (
+          {nextAt && (
             <p data-testid="next-due">
-              The next of these cards is due <strong>{describeWhen(nextDue, now)}</strong>.
+              The next card in study is due <strong>{describeWhen(nextAt, now)}</strong>.
             </p>
           )}
           <p className="actions">

@@ -352,7 +352,7 @@ describe('reviewing in the browser', () => {
     const done = page.getByTestId('done-for-today');
     await done.waitFor();
     expect(await done.textContent()).toContain('Done for today');
-    expect(await page.getByTestId('next-due').textContent()).toMatch(/^The next of these cards is due /);
+    expect(await page.getByTestId('next-due').textContent()).toMatch(/^The next card in study is due /);
     await page.screenshot({ path: path.join(resultsDir, 'done-for-today.png'), fullPage: true });
     // The unsuspended card really is back: no deck reports a suspended card.
     await page.getByRole('button', { name: 'Decks', exact: true }).click();

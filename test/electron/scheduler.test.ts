@@ -80,6 +80,22 @@ describe('the study day', () => {
     backend.close();
   });
 
+  it('tells when the next card in study comes due, ignoring new, suspended and buried-until-later cards', async () => {
+    const { backend, db } = setup(3, new Date(2026, 4, 10, 10, 0));
+    expect((await backend.today({})).nextDue).toBeNull(); // only new cards so far
+    const a = (await backend.nextCard({}))!.card;
+    const answered = await backend.answer({ cardId: a.id, rating: 4, durationMs: 1 });
+    expect((await backend.today({})).nextDue).toBe(answered.due);
+    const b = (await backend.nextCard({}))!.card;
+    const again = await backend.answer({ cardId: b.id, rating: 1, durationMs: 1 });
+    expect(Date.parse(again.due)).toBeLessThan(Date.parse(answered.due));
+    expect((await backend.today({})).nextDue).toBe(again.due);
+    await backend.suspend({ cardId: b.id });
+    expect((await backend.today({})).nextDue).toBe(answered.due);
+    db.close();
+    backend.close();
+  });
+
   it('hides a buried card until the next day and a suspended one until unsuspended', async () => {
     const { backend, clock, db } = setup(2, new Date(2026, 4, 10, 10, 0));
     const first = (await backend.nextCard({}))!.card;
