@@ -39,8 +39,8 @@ export interface DeckRow {
   position: number;
 }
 
-export interface LogRow {
-  id: number;
+/** A review-log row before the database gives it an id. */
+export interface NewLog {
   card_id: number;
   rating: number;
   state: number;
@@ -51,15 +51,8 @@ export interface LogRow {
   correct: number | null;
 }
 
-export interface NewLog {
-  card_id: number;
-  rating: number;
-  state: number;
-  card_before: string;
-  reviewed_at: number;
-  duration_ms: number;
-  typed: string | null;
-  correct: number | null;
+export interface LogRow extends NewLog {
+  id: number;
 }
 
 const visible = 'retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= @now)';
