@@ -1,22 +1,11 @@
-// The print/println builtins (to stderr, in the runtime's own number format) and the text of
+// The print/println builtins (to stderr, numbers as Go 1.26's runtime prints them) and the text of
 // a panic value as Go's runtime prints it in a crash (`panic: ...`).
 import type { Type } from '../types/types.ts';
 import type { Iface } from '../values.ts';
 import { under } from '../types/predicates.ts';
 import { typeString } from '../types/typestring.ts';
 import type { Program } from './program.ts';
-
-/** print's float format: +1.500000e+000. */
-export function printFloat(x: number): string {
-  if (x !== x) return 'NaN';
-  if (x === Infinity) return '+Inf';
-  if (x === -Infinity) return '-Inf';
-  const s = x.toExponential(6);
-  const [m, ex] = s.split('e') as [string, string];
-  const sign = ex[0] === '-' ? '-' : '+';
-  const digits = ex.replace(/^[+-]/, '').padStart(3, '0');
-  return (x < 0 || Object.is(x, -0) ? '' : '+') + m + 'e' + sign + digits;
-}
+import { formatFloat } from '../lib/fmt/floats.ts';
 
 function printValue(t: Type, v: unknown): string {
   const u = under(t);
@@ -25,8 +14,10 @@ function printValue(t: Type, v: unknown): string {
       switch (u.kind) {
         case 'bool': case 'untyped bool': return v ? 'true' : 'false';
         case 'string': case 'untyped string': return v as string;
-        case 'float32': case 'float64': case 'untyped float': return shortFloat(v as number);
-        case 'complex64': case 'complex128': { const c = v as { re: number; im: number }; const im = shortFloat(c.im); return `(${shortFloat(c.re)}${im.startsWith('-') || im.startsWith('+') ? '' : '+'}${im}i)`; }
+        case 'float32': return floatV(v as number, 32);
+        case 'float64': case 'untyped float': return floatV(v as number, 64);
+        case 'complex64': return `(${complexV(v as Complex, 32)})`;
+        case 'complex128': case 'untyped complex': return `(${complexV(v as Complex, 64)})`;
         case 'untyped nil': return 'nil';
         default: return String(v);
       }
@@ -58,8 +49,11 @@ export function panicValueText(v: Iface): string {
     let s: string;
     switch (u.kind) {
       case 'string': s = v.v as string; break;
-      case 'float32': case 'float64': s = shortFloat(v.v as number); break;
-      case 'complex64': case 'complex128': { const c = v.v as { re: number; im: number }; const im = shortFloat(c.im); s = `(${shortFloat(c.re)}${im.startsWith('-') || im.startsWith('+') ? '' : '+'}${im}i)`; break; }
+      case 'float32': s = floatV(v.v as number, 32); break;
+      case 'float64': s = floatV(v.v as number, 64); break;
+      // Go prints a named complex without the inner parentheses: main.C(1+2i).
+      case 'complex64': s = complexV(v.v as Complex, 32); if (t.tag !== 'Named') s = `(${s})`; break;
+      case 'complex128': s = complexV(v.v as Complex, 64); if (t.tag !== 'Named') s = `(${s})`; break;
       case 'bool': s = v.v ? 'true' : 'false'; break;
       default: s = String(v.v);
     }
@@ -70,16 +64,18 @@ export function panicValueText(v: Iface): string {
   return `(${typeString(t)}) 0xc000012000`;
 }
 
-/** Go's %v for a float64: shortest representation, exponent with at least two digits. */
-export function shortFloat(x: number): string {
-  if (x !== x) return 'NaN';
-  if (x === Infinity) return '+Inf';
-  if (x === -Infinity) return '-Inf';
-  const a = Math.abs(x);
-  if (a !== 0 && (a < 1e-4 || a >= 1e21)) {
-    const [m, e] = x.toExponential().split('e') as [string, string];
-    const sign = e[0] === '-' ? '-' : '+';
-    return `${m}e${sign}${e.replace(/^[+-]/, '').padStart(2, '0')}`;
-  }
-  return Object.is(x, -0) ? '-0' : String(x);
+type Complex = { re: number; im: number };
+
+/**
+ * A float as Go 1.26 prints it in println and in a panic value: fmt's %v (shortest digits, an
+ * exponent from 1e+06 on or below 1e-04), at the value's own precision.
+ */
+function floatV(x: number, bits: 32 | 64): string {
+  return formatFloat(x, 'g', -1, bits);
+}
+
+/** A complex without its parentheses: `1.5-2i`, `NaN+Infi`; the imaginary part always signed. */
+function complexV(c: Complex, bits: 32 | 64): string {
+  const im = floatV(c.im, bits);
+  return `${floatV(c.re, bits)}${im.startsWith('-') || im.startsWith('+') ? '' : '+'}${im}i`;
 }

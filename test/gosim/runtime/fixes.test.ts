@@ -39,3 +39,63 @@ func main() {
     }
   });
 });
+
+describe('panic values and println print numbers as Go 1.26 does', () => {
+  const cases: [string, string][] = [
+    ['float32(0.1)', '0.1'],
+    ['123456789.0', '1.23456789e+08'],
+    ['F(1e6)', 'main.F(1e+06)'],
+    ['F32(0.1)', 'main.F32(0.1)'],
+    ['F(math.Copysign(0, -1))', 'main.F(-0)'],
+    ['1e-5', '1e-05'],
+    ['float32(1e21)', '1e+21'],
+    ['math.Inf(1)', '+Inf'],
+    ['math.NaN()', 'NaN'],
+    ['complex(1.5, -2)', '(1.5-2i)'],
+    ['complex64(complex(0.1, 1e21))', '(0.1+1e+21i)'],
+    ['C(complex(1, -2))', 'main.C(1-2i)'],
+    ['C(complex(math.NaN(), math.Inf(1)))', 'main.C(NaN+Infi)'],
+    ['U(7)', 'main.U(7)'],
+    ['B(true)', 'main.B(true)'],
+    ['S("a\\nb")', 'main.S("a\n\tb")'],
+  ];
+  for (const [v, want] of cases) {
+    it(`panic(${v})`, () => {
+      const r = go(`package main
+
+import "math"
+
+type F float64
+type F32 float32
+type C complex128
+type U uint16
+type S string
+type B bool
+
+var _ = math.Pi
+
+func main() {
+	panic(${v})
+}
+`);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toBe(`panic: ${want}\n\ngoroutine 1 [running]:\nmain.main()\n\t${path}:15\n`);
+    });
+  }
+
+  it('println', () => {
+    const r = go(`package main
+
+import "math"
+
+type C complex64
+
+func main() {
+	var f32 float32 = 1e6
+	var g32 float32 = 0.1
+	println(123456789.0, f32, math.Copysign(0, -1), math.NaN(), math.Inf(-1), complex64(complex(0.1, math.Inf(1))), C(complex(1, 2)), 1e-5, g32)
+}
+`);
+    expect(r.stderr).toBe('1.23456789e+08 1e+06 -0 NaN -Inf (0.1+Infi) (1+2i) 1e-05 0.1\n');
+  });
+});
