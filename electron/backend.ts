@@ -175,6 +175,12 @@ export class Backend implements Api {
     return { ok: true };
   }
 
+  async unsuspendDeck(args: Args<'unsuspendDeck'>): Promise<Results['unsuspendDeck']> {
+    const { store } = this.need('unsuspendDeck');
+    if (!store.decks().some((d) => d.id === args.deckId)) throw new ApiFailure(`There is no deck "${args.deckId}".`, 404);
+    return { unsuspended: store.unsuspendDeck(args.deckId) };
+  }
+
   async listDecks(_: Args<'listDecks'>): Promise<Results['listDecks']> {
     return listDecks(this.need('listDecks').db);
   }

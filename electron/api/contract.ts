@@ -46,6 +46,8 @@ export const argSchemas = {
   bury: z.object({ cardId }).strict(),
   suspend: z.object({ cardId }).strict(),
   unsuspend: z.object({ cardId }).strict(),
+  /** Bring back every suspended card of a deck. */
+  unsuspendDeck: z.object({ deckId }).strict(),
   listDecks: z.object({}).strict(),
   reloadDecks: z.object({}).strict(),
   getSettings: z.object({}).strict(),
@@ -163,6 +165,7 @@ export interface Results {
   bury: { ok: true };
   suspend: { ok: true };
   unsuspend: { ok: true };
+  unsuspendDeck: { unsuspended: number };
   listDecks: DeckInfo[];
   reloadDecks: DeckLoadReport;
   getSettings: Settings;

@@ -115,6 +115,7 @@ function prepare(db: Database.Database) {
     deleteLog: db.prepare<[number]>('DELETE FROM review_log WHERE id = ?'),
     setBuried: db.prepare<[number | null, number]>('UPDATE cards SET buried_until = ? WHERE id = ?'),
     setSuspended: db.prepare<[number, number]>('UPDATE cards SET suspended = ? WHERE id = ?'),
+    unsuspendDeck: db.prepare<[string]>('UPDATE cards SET suspended = 0 WHERE deck_id = ? AND suspended = 1'),
   };
 }
 type Statements = ReturnType<typeof prepare>;
@@ -208,5 +209,10 @@ export class CardStore {
   }
   setSuspended(id: number, suspended: boolean): void {
     this.s.setSuspended.run(suspended ? 1 : 0, id);
+  }
+
+  /** Unsuspends every card of a deck; returns how many came back. */
+  unsuspendDeck(deckId: string): number {
+    return this.s.unsuspendDeck.run(deckId).changes;
   }
 }

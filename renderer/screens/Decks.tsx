@@ -39,6 +39,15 @@ export function Decks(props: { api: Api }) {
     }
   };
 
+  const unsuspendAll = async (deck: DeckInfo) => {
+    try {
+      await api.unsuspendDeck({ deckId: deck.id });
+      setDecks(await api.listDecks({}));
+    } catch (err) {
+      report(err);
+    }
+  };
+
   return (
     <section aria-labelledby="decks-title">
       <div className="section-head">
@@ -91,7 +100,14 @@ export function Decks(props: { api: Api }) {
               {d.description && <p>{d.description}</p>}
               <p className="deck-counts">
                 <span>{d.cardCount} cards</span>
-                {d.suspendedCount > 0 && <span>{d.suspendedCount} suspended</span>}
+                {d.suspendedCount > 0 && (
+                  <span>
+                    {d.suspendedCount} suspended{' '}
+                    <button type="button" className="link" onClick={() => void unsuspendAll(d)}>
+                      Unsuspend all
+                    </button>
+                  </span>
+                )}
                 {d.retiredCount > 0 && (
                   <span title="Cards no longer in the file; their history is kept in case they return">{d.retiredCount} retired</span>
                 )}

@@ -96,6 +96,23 @@ describe('the study day', () => {
     backend.close();
   });
 
+  it('brings back every suspended card of a deck at once', async () => {
+    const { backend, db } = setup(3, new Date(2026, 4, 10, 10, 0));
+    const deckId = (await backend.listDecks({}))[0]!.id;
+    const first = (await backend.nextCard({}))!.card;
+    await backend.suspend({ cardId: first.id });
+    const second = (await backend.nextCard({}))!.card;
+    await backend.suspend({ cardId: second.id });
+    expect((await backend.listDecks({}))[0]!.suspendedCount).toBe(2);
+    expect((await backend.today({})).decks[0]!.newCount).toBe(1);
+    expect(await backend.unsuspendDeck({ deckId })).toEqual({ unsuspended: 2 });
+    expect((await backend.listDecks({}))[0]!.suspendedCount).toBe(0);
+    expect((await backend.today({})).decks[0]!.newCount).toBe(3);
+    await expect(backend.unsuspendDeck({ deckId: 'no-such-deck' })).rejects.toThrow(/no deck "no-such-deck"/);
+    db.close();
+    backend.close();
+  });
+
   it('hides a buried card until the next day and a suspended one until unsuspended', async () => {
     const { backend, clock, db } = setup(2, new Date(2026, 4, 10, 10, 0));
     const first = (await backend.nextCard({}))!.card;
