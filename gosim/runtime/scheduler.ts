@@ -189,6 +189,8 @@ export class Scheduler {
   maxLive = 0;
   channelOps = 0;
   private wallStart = 0;
+  /** Set when the budget ran out while firing timers, which then stops the run. */
+  private timedOut = false;
   /** Turns snapshots of a goroutine's stack into Go's traceback text (set by the runtime). */
   traceback: (g: Goroutine, libFrames?: FrameSnapshot[]) => string = () => '';
   /** Called with an unrecovered panic; returns the stderr text to print. */
@@ -270,7 +272,13 @@ export class Scheduler {
     for (;;) {
       const g = this.runq.shift();
       if (g === undefined) {
-        if (this.fireNextTimers()) continue;
+        // Firing timers runs no goroutine, so the budget is checked here too: a program could
+        // otherwise spend its whole life advancing the virtual clock.
+        if (this.fireNextTimers()) {
+          if ((++switches & 63) === 0 && this.overBudget()) return { kind: 'timeout' };
+          continue;
+        }
+        if (this.timedOut) return { kind: 'timeout' };
         return this.deadlock();
       }
       if (g.state === 'dead') continue;
@@ -278,9 +286,7 @@ export class Scheduler {
       g.state = 'running';
       this.preemptAt = this.steps + QUANTUM;
       if ((++switches & 63) === 0 || this.steps > this.opts.maxSteps) {
-        if (this.steps > this.opts.maxSteps || this.opts.now() - this.wallStart > this.opts.maxWallMs) {
-          return { kind: 'timeout' };
-        }
+        if (this.overBudget()) return { kind: 'timeout' };
       }
       let r: IteratorResult<unknown, unknown>;
       try {
@@ -312,11 +318,13 @@ export class Scheduler {
       if (r.value === PREEMPT) {
         g.state = 'runnable';
         this.runq.push(g);
-        if (this.steps > this.opts.maxSteps || this.opts.now() - this.wallStart > this.opts.maxWallMs) {
-          return { kind: 'timeout' };
-        }
+        if (this.overBudget()) return { kind: 'timeout' };
       }
     }
+  }
+
+  private overBudget(): boolean {
+    return this.steps > this.opts.maxSteps || this.opts.now() - this.wallStart > this.opts.maxWallMs;
   }
 
   /** Advance the clock to the earliest timer and fire all due then. False if none could help. */
@@ -333,11 +341,14 @@ export class Scheduler {
     if (when > this.now) this.now = when;
     this.firingTimers = true;
     try {
+      let fired = 0;
       while (ts.length > 0 && ts[0]!.when <= this.now) {
         const t = heapPop(ts)!;
         if (!t.active) continue;
         t.active = false;
         t.fire();
+        // Many timers due at once (or ones re-armed at the same instant) must not outlast the budget.
+        if ((++fired & 1023) === 0 && this.overBudget()) { this.timedOut = true; return false; }
       }
     } finally {
       this.firingTimers = false;

@@ -99,3 +99,71 @@ func main() {
     expect(r.stderr).toBe('1.23456789e+08 1e+06 -0 NaN -Inf (0.1+Infi) (1+2i) 1e-05 0.1\n');
   });
 });
+
+describe('the wall-clock budget', () => {
+  // Programs that only sleep spend almost no steps: the wall clock must stop them, as the
+  // playground's timeout does, keeping what they printed.
+  const cases: [string, string][] = [
+    ['goroutines that all sleep in a loop forever', `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	for i := 0; i < 3; i++ {
+		go func() {
+			for {
+				time.Sleep(time.Millisecond)
+			}
+		}()
+	}
+	fmt.Println("start")
+	for {
+		time.Sleep(time.Millisecond)
+	}
+}
+`],
+    ['a loop of huge sleeps', `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	fmt.Println("start")
+	for {
+		time.Sleep(1 << 62)
+		time.Sleep(1)
+	}
+}
+`],
+    ['a timer that re-arms itself', `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	var f func()
+	f = func() { time.AfterFunc(time.Nanosecond, f) }
+	f()
+	fmt.Println("start")
+	select {}
+}
+`],
+  ];
+  for (const [name, src] of cases) {
+    it(`stops ${name}`, () => {
+      const t0 = Date.now();
+      const r = go(src, { maxWallMs: 150 });
+      expect(Date.now() - t0).toBeLessThan(1500);
+      expect(r.exitCode).toBe(124);
+      expect(r.stdout).toBe('start\n');
+      expect(r.stderr).toBe('timeout running program\n');
+    });
+  }
+});
