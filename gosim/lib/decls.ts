@@ -632,6 +632,8 @@ func (*TypeAssertionError) RuntimeError()
 
   strings: `package strings
 
+import "io"
+
 type Builder struct {
 	buf []byte
 }
@@ -688,6 +690,14 @@ func Count(s, substr string) int
 func EqualFold(s, t string) bool
 func Compare(a, b string) int
 func Map(mapping func(rune) rune, s string) string
+
+type Replacer struct {
+	oldnew []string
+}
+
+func NewReplacer(oldnew ...string) *Replacer
+func (r *Replacer) Replace(s string) string
+func (r *Replacer) WriteString(w io.Writer, s string) (n int, err error)
 `,
 
   bytes: `package bytes

@@ -1,10 +1,11 @@
 // Package strings over GoStrings (one char per byte): byte indexes as Go reports them, runes
 // decoded only where Go decodes them (case mapping, Fields, Trim cutsets, Split with "").
 import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
-import type { GoInt, GoString, Pointer, SliceValue } from '../values.ts';
+import type { GoInt, GoString, Iface, Pointer, SliceValue } from '../values.ts';
 import { decodeRune } from '../values.ts';
 import { encodeRune, RUNE_ERROR, runeCount, validRune } from './fmt/quote.ts';
-import { appendBytes, panicString, stringOf } from './fmt/values.ts';
+import { appendBytes, bytesOf, newStructPointer, panicString, stringOf } from './fmt/values.ts';
+import { methodSignature } from './errors.ts';
 import { isSpace, toLower, toTitle, toUpper } from './unicode.ts';
 
 export type Gen<T> = Generator<unknown, T, unknown>;
@@ -160,7 +161,7 @@ export function indexRune(s: GoString, r: number): number {
   return s.indexOf(encodeRune(r));
 }
 
-function equalFold(a: GoString, b: GoString): boolean {
+export function equalFold(a: GoString, b: GoString): boolean {
   const ra = [...runes(a)], rb = [...runes(b)];
   if (ra.length !== rb.length) return false;
   for (let i = 0; i < ra.length; i++) {
@@ -185,6 +186,91 @@ function* predicateResults(ctx: NativeCtx, s: GoString, f: GoFunc): Gen<Map<numb
 function builder(b: Pointer<unknown[]> | null, ctx: NativeCtx): unknown[] {
   if (b === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
   return b.load();
+}
+
+// strings.Replacer. Go picks one of four algorithms from the pairs; they replace alike but
+// hand a writer different pieces (byte replacements go to Write, the rest to WriteString), and
+// a program's own io.Writer sees those calls, so each algorithm's pieces are kept here.
+
+/** One call a Replacer makes on its writer: WriteString (through Write if w lacks it) or Write. */
+interface Piece { s: GoString; viaWrite: boolean }
+
+/** The writer calls for s, and whether any pair matched (Replace returns s itself if none did). */
+function replacerPieces(oldnew: GoString[], s: GoString): { pieces: Piece[]; matched: boolean } {
+  const out: Piece[] = [];
+  const str = (x: GoString) => out.push({ s: x, viaWrite: false });
+  if (oldnew.length === 2 && oldnew[0]!.length > 1) {
+    // One pattern: every piece goes out, even empty ones, and the tail always does.
+    const old = oldnew[0]!;
+    let i = 0, matched = false;
+    for (let m = s.indexOf(old); m >= 0; m = s.indexOf(old, i)) {
+      matched = true;
+      str(s.slice(i, m));
+      str(oldnew[1]!);
+      i = m + old.length;
+    }
+    str(s.slice(i));
+    return { pieces: out, matched };
+  }
+  let singleBytes = true, allNewBytes = true;
+  for (let i = 0; i < oldnew.length; i += 2) {
+    if (oldnew[i]!.length !== 1) singleBytes = false;
+    if (oldnew[i + 1]!.length !== 1) allNewBytes = false;
+  }
+  if (singleBytes) {
+    // Byte tables: the first pair for a byte wins; a byte mapped to itself by a one-byte
+    // table is left in place, while the byte-to-string table writes it out on its own.
+    const table = new Map<number, GoString>();
+    for (let i = 0; i < oldnew.length; i += 2) {
+      const b = oldnew[i]!.charCodeAt(0);
+      if (!table.has(b)) table.set(b, oldnew[i + 1]!);
+    }
+    let last = 0, changed = false;
+    for (let i = 0; i < s.length; i++) {
+      const b = s.charCodeAt(i);
+      const r = table.get(b);
+      if (r === undefined || (allNewBytes && r.charCodeAt(0) === b)) continue;
+      changed = true;
+      if (last !== i) str(s.slice(last, i));
+      last = i + 1;
+      out.push({ s: r, viaWrite: true });
+    }
+    if (last !== s.length) str(s.slice(last));
+    return { pieces: out, matched: changed };
+  }
+  // The general case: at each position the earliest pair whose old string starts there; an
+  // empty old string matches once between any two bytes and at both ends.
+  let last = 0, prevEmpty = false, matched = false;
+  for (let i = 0; i <= s.length; ) {
+    let k = -1;
+    for (let p = 0; p < oldnew.length; p += 2) {
+      const old = oldnew[p]!;
+      if (old === '' && prevEmpty) continue;
+      if (s.startsWith(old, i)) { k = p; break; }
+    }
+    prevEmpty = k >= 0 && oldnew[k] === '';
+    if (k < 0) { i++; continue; }
+    matched = true;
+    str(s.slice(last, i));
+    str(oldnew[k + 1]!);
+    i += oldnew[k]!.length;
+    last = i;
+  }
+  if (last !== s.length) str(s.slice(last));
+  return { pieces: out, matched };
+}
+
+function replacerPairs(r: Pointer<unknown[]> | null, ctx: NativeCtx): GoString[] {
+  if (r === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+  return strItems(r.load()[0] as SliceValue | null);
+}
+
+/** Whether w's dynamic type is an io.StringWriter. */
+function hasWriteString(w: Iface): boolean {
+  const sig = methodSignature(w.t, 'WriteString');
+  if (!sig || sig.params.vars.length !== 1 || sig.results.vars.length !== 2) return false;
+  const p = sig.params.vars[0]!.type;
+  return p.tag === 'Basic' && p.kind === 'string';
 }
 
 const nat = (f: (...a: any[]) => unknown) => (_ctx: NativeCtx, ...a: any[]) => f(...a);
@@ -229,6 +315,30 @@ export const pkg: NativePackage = {
       const sv = builder(b, ctx);
       sv[0] = appendBytes(sv[0] as SliceValue | null, s);
       return [s.length, null];
+    },
+
+    'strings.NewReplacer': (ctx: NativeCtx, oldnew: SliceValue | null) => {
+      const pairs = strItems(oldnew);
+      if (pairs.length % 2 === 1) panicString(ctx, 'strings.NewReplacer: odd argument count');
+      return newStructPointer([pairs.length === 0 ? null : strSlice(pairs)]);
+    },
+    'strings.Replacer.Replace': (ctx: NativeCtx, r: Pointer<unknown[]> | null, s: GoString) => {
+      const { pieces, matched } = replacerPieces(replacerPairs(r, ctx), s);
+      return matched ? pieces.map((p) => p.s).join('') : s;
+    },
+    *'strings.Replacer.WriteString'(ctx: NativeCtx, r: Pointer<unknown[]> | null, w: Iface | null, s: GoString) {
+      const { pieces } = replacerPieces(replacerPairs(r, ctx), s);
+      let n = 0;
+      for (const p of pieces) {
+        if (w === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+        const asString = !p.viaWrite && hasWriteString(w);
+        const f = ctx.method(w, asString ? 'WriteString' : 'Write');
+        if (f === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+        const res = (yield* ctx.call(f, asString ? p.s : bytesOf(p.s))) as [GoInt, Iface | null];
+        n += Number(res[0]);
+        if (res[1] !== null) return [n, res[1]];
+      }
+      return [n, null];
     },
 
     'strings.Contains': nat((s: GoString, sub: GoString) => s.includes(sub)),
