@@ -726,6 +726,24 @@ func HasSuffix(s, suffix []byte) bool
 func ToUpper(s []byte) []byte
 func ToLower(s []byte) []byte
 func TrimSpace(s []byte) []byte
+func NewBuffer(buf []byte) *Buffer
+func Split(s, sep []byte) [][]byte
+func SplitN(s, sep []byte, n int) [][]byte
+func SplitAfter(s, sep []byte) [][]byte
+func Fields(s []byte) [][]byte
+func Join(s [][]byte, sep []byte) []byte
+func Repeat(b []byte, count int) []byte
+func Count(s, sep []byte) int
+func IndexByte(b []byte, c byte) int
+func LastIndex(s, sep []byte) int
+func ContainsRune(b []byte, r rune) bool
+func ContainsAny(b []byte, chars string) bool
+func Cut(s, sep []byte) (before, after []byte, found bool)
+func ReplaceAll(s, old, new []byte) []byte
+func EqualFold(s, t []byte) bool
+func Trim(s []byte, cutset string) []byte
+func TrimPrefix(s, prefix []byte) []byte
+func TrimSuffix(s, suffix []byte) []byte
 `,
 
   strconv: `package strconv
