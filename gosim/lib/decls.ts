@@ -24,8 +24,9 @@
 // - atomic.Pointer[T] is generic, which gosim's AST cannot declare: types/instantiate.ts builds
 //   it (fields `_ noCopy; v *T`, methods Load/Store/Swap/CompareAndSwap, natives
 //   'atomic.Pointer.Load', ...).
-// - Left out on purpose: maps.Keys/maps.Values and slices.Sorted/Collect (since Go 1.23 they
-//   are iterators, iter.Seq, and range-over-func is out of scope).
+// - Iterators: Go declares maps.Keys, slices.Values, slices.Collect, ... with iter.Seq[V] and
+//   iter.Seq2[K, V], generic types this AST cannot declare; they are written here with those
+//   types' underlying func types (func(yield func(V) bool)), which accept the same arguments.
 
 const builtinDecls = {
   io: `package io
@@ -882,6 +883,14 @@ func Insert[S ~[]E, E any](s S, i int, v ...E) S
 func Delete[S ~[]E, E any](s S, i, j int) S
 func Concat[S ~[]E, E any](slices ...S) S
 func Repeat[S ~[]E, E any](x S, count int) S
+func All[Slice ~[]E, E any](s Slice) func(yield func(int, E) bool)
+func Values[Slice ~[]E, E any](s Slice) func(yield func(E) bool)
+func Backward[Slice ~[]E, E any](s Slice) func(yield func(int, E) bool)
+func AppendSeq[Slice ~[]E, E any](s Slice, seq func(yield func(E) bool)) Slice
+func Collect[E any](seq func(yield func(E) bool)) []E
+func Sorted[E cmp.Ordered](seq func(yield func(E) bool)) []E
+func SortedFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E
+func SortedStableFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E
 `,
 
   maps: `package maps
@@ -890,6 +899,9 @@ func Clone[M ~map[K]V, K comparable, V any](m M) M
 func Copy[M1 ~map[K]V, M2 ~map[K]V, K comparable, V any](dst M1, src M2)
 func DeleteFunc[M ~map[K]V, K comparable, V any](m M, del func(K, V) bool)
 func Equal[M1, M2 ~map[K]V, K, V comparable](m1 M1, m2 M2) bool
+func Keys[Map ~map[K]V, K comparable, V any](m Map) func(yield func(K) bool)
+func Values[Map ~map[K]V, K comparable, V any](m Map) func(yield func(V) bool)
+func All[Map ~map[K]V, K comparable, V any](m Map) func(yield func(K, V) bool)
 `,
 
   math: `package math

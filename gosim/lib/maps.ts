@@ -7,6 +7,24 @@ import { goEqual } from './cmp.ts';
 
 type M = MapValue | null;
 
+/**
+ * An iterator (Go's iter.Seq/Seq2: a func taking yield) over m's entries, as `for k, v := range
+ * m` walks them: the keys present when it starts, from a random one on, skipping deleted ones.
+ */
+function mapSeq(ctx: NativeCtx, m: M, pick: (k: unknown, v: unknown) => unknown[]): GoFunc {
+  return function* (yieldFn: unknown) {
+    if (m === null || m.size === 0) return;
+    const keys = [...m.keys()];
+    const start = Math.floor(ctx.random() * keys.length);
+    for (let j = 0; j < keys.length; j++) {
+      const ent = m.get(keys[(start + j) % keys.length]);
+      if (ent === undefined) continue;
+      if (yieldFn === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+      if (!((yield* ctx.call(yieldFn as GoFunc, ...pick(copyValue(ent[0]), copyValue(ent[1])))) as boolean)) return;
+    }
+  };
+}
+
 export const pkg: NativePackage = {
   path: 'maps',
   natives: {
@@ -27,6 +45,9 @@ export const pkg: NativePackage = {
         if ((yield* ctx.call(del, copyValue(k), copyValue(v))) as boolean) m.delete(h);
       }
     },
+    'maps.Keys': (ctx: NativeCtx, m: M) => mapSeq(ctx, m, (k) => [k]),
+    'maps.Values': (ctx: NativeCtx, m: M) => mapSeq(ctx, m, (_k, v) => [v]),
+    'maps.All': (ctx: NativeCtx, m: M) => mapSeq(ctx, m, (k, v) => [k, v]),
     'maps.Equal': (_ctx: NativeCtx, a: M, b: M) => {
       const x = a ?? new MapValue(), y = b ?? new MapValue();
       if (x.size !== y.size) return false;

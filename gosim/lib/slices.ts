@@ -31,6 +31,43 @@ function* sortFunc(ctx: NativeCtx, s: S, f: GoFunc, stable: boolean): Gen<void> 
   else yield* pdqsort(d, s.len);
 }
 
+// Iterators (iter.Seq and iter.Seq2 in Go) are plain Go function values taking a yield
+// function: the natives below build them as generators and call a program's ones with a yield
+// of their own.
+
+/** The elements of s as an iterator; s[i] is read when it is reached, as a range loop does. */
+function sliceSeq(ctx: NativeCtx, s: S, order: 'up' | 'down', withIndex: boolean): GoFunc {
+  return function* (yieldFn: unknown) {
+    const n = s?.len ?? 0;
+    for (let k = 0; k < n; k++) {
+      const i = order === 'up' ? k : n - 1 - k;
+      if (yieldFn === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+      const v = copyValue(s!.arr[s!.off + i]);
+      if (!((yield* ctx.call(yieldFn as GoFunc, ...(withIndex ? [i, v] : [v]))) as boolean)) return;
+    }
+  };
+}
+
+/** append(s, each value seq yields...), growing as append does; nil stays nil if seq yields nothing. */
+function* appendSeq(ctx: NativeCtx, s: S, seq: GoFunc | null): Gen<S> {
+  if (seq === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+  let out = s;
+  const push = function* (v: unknown) {
+    if (out !== null && out.len < out.cap) {
+      out.arr[out.off + out.len] = v;
+      out = { arr: out.arr, off: out.off, len: out.len + 1, cap: out.cap };
+    } else {
+      const old = items(out);
+      const cap = out?.cap ?? 0;
+      const newCap = cap === 0 ? 1 : cap < 256 ? cap * 2 : cap + Math.floor((cap + 3 * 256) / 4);
+      out = { arr: [...old, v], off: 0, len: old.length + 1, cap: newCap };
+    }
+    return true;
+  };
+  yield* ctx.call(seq, push);
+  return out;
+}
+
 function boundsCheck(ctx: NativeCtx, i: number, j: number, len: number, cap: number): void {
   if (j > cap) ctx.runtimeError(`slice bounds out of range [:${j}] with capacity ${cap}`);
   if (i > j) ctx.runtimeError(`slice bounds out of range [${i}:${j}]`);
@@ -154,6 +191,26 @@ export const pkg: NativePackage = {
       const out: unknown[] = [];
       for (const s of items<S>(ss)) out.push(...items(s).map(copyValue));
       return out.length === 0 ? null : fresh(out);
+    },
+    'slices.All': (ctx: NativeCtx, s: S) => sliceSeq(ctx, s, 'up', true),
+    'slices.Values': (ctx: NativeCtx, s: S) => sliceSeq(ctx, s, 'up', false),
+    'slices.Backward': (ctx: NativeCtx, s: S) => sliceSeq(ctx, s, 'down', true),
+    *'slices.AppendSeq'(ctx: NativeCtx, s: S, seq: GoFunc | null) { return yield* appendSeq(ctx, s, seq); },
+    *'slices.Collect'(ctx: NativeCtx, seq: GoFunc | null) { return yield* appendSeq(ctx, null, seq); },
+    *'slices.Sorted'(ctx: NativeCtx, seq: GoFunc | null) {
+      const s = yield* appendSeq(ctx, null, seq);
+      sortOrdered(s);
+      return s;
+    },
+    *'slices.SortedFunc'(ctx: NativeCtx, seq: GoFunc | null, f: GoFunc) {
+      const s = yield* appendSeq(ctx, null, seq);
+      yield* sortFunc(ctx, s, f, false);
+      return s;
+    },
+    *'slices.SortedStableFunc'(ctx: NativeCtx, seq: GoFunc | null, f: GoFunc) {
+      const s = yield* appendSeq(ctx, null, seq);
+      yield* sortFunc(ctx, s, f, true);
+      return s;
     },
     'slices.Repeat': (ctx: NativeCtx, x: S, count: GoInt) => {
       if (count < 0) panicString(ctx, 'cannot be negative');
