@@ -45,7 +45,11 @@ type StringWriter interface {
 
 var EOF error
 
+var ErrUnexpectedEOF error
+
 var Discard Writer
+
+func WriteString(w Writer, s string) (n int, err error)
 
 type discard struct{}
 

@@ -2,6 +2,7 @@
 // (sync: sync.ts + once.ts + cond.ts + rwmutex.ts) are merged here.
 import type { NativePackage, Native } from './native.ts';
 import { pkg as fmt } from './fmt.ts';
+import { pkg as io } from './io.ts';
 import { pkg as errors } from './errors.ts';
 import { pkg as os } from './os.ts';
 import { pkg as sync } from './sync.ts';
@@ -29,7 +30,7 @@ function merge(base: NativePackage, ...more: Record<string, Native>[]): NativePa
 }
 
 const all: NativePackage[] = [
-  fmt, errors, os, merge(sync, once, cond, rwmutex), time, atomic, context, runtime, strconv,
+  fmt, io, errors, os, merge(sync, once, cond, rwmutex), time, atomic, context, runtime, strconv,
   bytes, cmp, maps, math, rand, slices, sort, strings, unicode, utf8,
 ];
 

@@ -167,3 +167,62 @@ func main() {
     });
   }
 });
+
+describe('package io', () => {
+  it('Discard, WriteString, EOF and ErrUnexpectedEOF behave as in Go', () => {
+    const r = go(`package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+type upper struct{ n int }
+
+func (u *upper) Write(p []byte) (int, error) {
+	u.n += len(p)
+	fmt.Print(strings.ToUpper(string(p)))
+	return len(p), nil
+}
+
+type sw struct{}
+
+func (sw) Write(p []byte) (int, error)       { fmt.Println("Write", string(p)); return len(p), nil }
+func (sw) WriteString(s string) (int, error) { fmt.Println("WriteString", s); return len(s), nil }
+
+func read(i int) error {
+	if i == 0 {
+		return io.EOF
+	}
+	return fmt.Errorf("wrapped: %w", io.ErrUnexpectedEOF)
+}
+
+func main() {
+	n, err := fmt.Fprintln(io.Discard, "hello", 42)
+	fmt.Println(n, err)
+	n, err = io.WriteString(io.Discard, "abc")
+	fmt.Println(n, err)
+	u := &upper{}
+	var w io.Writer = u
+	io.WriteString(w, "shout\\n")
+	fmt.Fprintf(w, "x=%d\\n", 7)
+	fmt.Println(u.n)
+	io.WriteString(sw{}, "via")
+	io.WriteString(os.Stdout, "to stdout\\n")
+	err = read(0)
+	fmt.Println(err == io.EOF, err, errors.Is(read(1), io.ErrUnexpectedEOF), read(1))
+	fmt.Printf("%T %T %v\\n", io.Discard, io.EOF, io.EOF == io.ErrUnexpectedEOF)
+	var r io.Reader
+	fmt.Println(r == nil)
+	var s io.StringWriter = sw{}
+	s.WriteString("direct")
+}
+`);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('9 <nil>\n3 <nil>\nSHOUT\nX=7\n10\nWriteString via\nto stdout\ntrue EOF true wrapped: unexpected EOF\nio.discard *errors.errorString false\ntrue\nWriteString direct\n');
+    expect(r.exitCode).toBe(0);
+  });
+});
