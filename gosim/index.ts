@@ -1,14 +1,16 @@
 // gosim's public entry: run a Go program (parse, check, compile, execute on the scheduler) and
 // return what it printed, its exit status, leaked goroutines and statistics. run() never throws
 // and never hangs:
-//   - exit 0: main returned; 1: compile errors (`# command-line-arguments` + `./prog.go:L:C: msg`)
-//     or output budget exceeded; 2: Go panic or fatal error (deadlock, stack overflow, ...);
+//   - exit 0: main returned; 1: compile errors (`# command-line-arguments` + `./prog.go:L:C: msg`,
+//     or the go command's one `prog.go:L:C: msg` for a bad package clause or import) or output
+//     budget exceeded; 2: Go panic or fatal error (deadlock, stack overflow, ...);
 //   - 124: out of steps or wall time (stdout so far is kept, stderr ends with
 //     `timeout running program`, the Go playground's words; 124 as coreutils' timeout);
 //   - 3: an internal gosim bug (stderr `gosim internal error: ...`).
 import { parseFile } from './parser.ts';
-import { checkFile, formatError, lookupLibraryType } from './types/check.ts';
-import { Pointer as PointerType } from './types/types.ts';
+import { checkSource, formatError, lookupLibraryType } from './types/check.ts';
+import type * as ast from './ast.ts';
+import { Pointer as PointerType, type Info } from './types/types.ts';
 import type { Iface } from './values.ts';
 import { jsString } from './values.ts';
 import { Scheduler, PARK, drive, type Goroutine } from './runtime/scheduler.ts';
@@ -65,22 +67,39 @@ const emptyStats: RunStats = { goroutinesCreated: 0, maxLiveGoroutines: 0, chann
 /** Compile errors as `go build` prints them, or [] when the program compiles. */
 export function check(source: string, filename = 'prog.go'): string[] {
   try {
-    const { file, errors } = parseFile(source, filename);
-    if (errors.length) return compileErrorLines(filename, errors.map((e) => ({ pos: e.pos, message: e.message })), null);
-    const r = checkFile(file);
-    return compileErrorLines(filename, r.errors, r.tooMany);
+    const r = buildErrors(source, filename);
+    return r.kind === 'ok' ? [] : r.stderr.replace(/\n$/, '').split('\n');
   } catch (e) {
     return [`gosim internal error: ${describe(e)}`];
   }
 }
 
-function compileErrorLines(filename: string, errs: { pos: { line: number; col: number; offset: number }; message: string }[], tooMany: { line: number; col: number; offset: number } | null): string[] {
-  if (errs.length === 0) return [];
-  const sorted = [...errs].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
-  const lines = sorted.slice(0, 10).map((e) => formatError(filename, e));
-  if (tooMany) lines.push(formatError(filename, { pos: tooMany, message: 'too many errors' }));
-  else if (sorted.length > 10) lines.push(formatError(filename, { pos: sorted[9]!.pos, message: 'too many errors' }));
-  return lines;
+type Built =
+  | { kind: 'ok'; file: ast.File; info: Info }
+  | { kind: 'errors'; stderr: string };
+
+/**
+ * Parse and check, and when that fails the text `go build` prints. checkSource merges the
+ * parser's branch errors with the type checker's as gc does; the parser's own list is used as
+ * it comes when the parser stopped the build (already sorted, and already ending with "too many
+ * errors" past ten, so nothing is appended here), and the go command's load errors (bad package
+ * clause or import) print alone, without `./` or the `# command-line-arguments` header.
+ */
+function buildErrors(source: string, filename: string): Built {
+  const r = checkSource(source, filename);
+  if (r.lines.length === 0 && r.result) return { kind: 'ok', file: r.file, info: r.result.info };
+  if (r.result === null) {
+    const parsed = parseFile(source, filename);
+    if (parsed.stage === 'load') {
+      const e = parsed.errors[0]!;
+      return { kind: 'errors', stderr: `${filename}:${e.pos.line}:${e.pos.col}: ${e.message}\n` };
+    }
+    if (parsed.errors.length) {
+      const lines = parsed.errors.map((e) => formatError(filename, e));
+      return { kind: 'errors', stderr: '# command-line-arguments\n' + lines.join('\n') + '\n' };
+    }
+  }
+  return { kind: 'errors', stderr: (r.header ? '# command-line-arguments\n' : '') + r.lines.join('\n') + '\n' };
 }
 
 function describe(e: unknown): string {
@@ -106,16 +125,9 @@ export function run(source: string, options: RunOptions = {}): RunResult {
   let prog: Program | null = null;
   let sched: Scheduler | null = null;
   try {
-    const { file, errors } = parseFile(source, filename);
-    if (errors.length) {
-      const lines = compileErrorLines(filename, errors, null);
-      return { stdout: '', stderr: '# command-line-arguments\n' + lines.join('\n') + '\n', exitCode: 1, leaks: [], stats: emptyStats };
-    }
-    const checked = checkFile(file);
-    if (checked.errors.length) {
-      const lines = compileErrorLines(filename, checked.errors, checked.tooMany);
-      return { stdout: '', stderr: '# command-line-arguments\n' + lines.join('\n') + '\n', exitCode: 1, leaks: [], stats: emptyStats };
-    }
+    const built = buildErrors(source, filename);
+    if (built.kind === 'errors') return { stdout: '', stderr: built.stderr, exitCode: 1, leaks: [], stats: emptyStats };
+    const { file, info } = built;
     registerRuntimeTypes();
     sched = new Scheduler({
       random: prng(options.seed ?? 1),
@@ -127,7 +139,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
     });
     const pkgs: NativePackage[] = [...packages.values()];
     prog = new Program(sched, pkgs, options.maxOutputBytes ?? 1 << 20);
-    const c = new Compiler(file, checked.info, prog, sched, path);
+    const c = new Compiler(file, info, prog, sched, path);
     const entry = compileProgram(c);
     const p = prog;
     const s = sched;

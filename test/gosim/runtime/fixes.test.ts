@@ -226,3 +226,83 @@ func main() {
     expect(r.exitCode).toBe(0);
   });
 });
+
+describe('compile and load errors', () => {
+  it('merges the parser\'s branch errors with the type checker\'s, as gc does', () => {
+    const r = go(`package main
+
+func main() {
+	var x int = "s"
+	break
+	go 1
+}
+`);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('# command-line-arguments\n./prog.go:4:6: declared and not used: x\n./prog.go:4:14: cannot use "s" (untyped string constant) as int value in variable declaration\n./prog.go:5:2: break is not in a loop, switch, or select\n./prog.go:6:5: expression in go must be function call\n');
+  });
+
+  it('prints a bad import as the go command does: no header, no ./', () => {
+    const r = go(`package main
+
+import (
+	"fmt"
+	foo
+)
+
+func main() { fmt.Println() }
+`);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('prog.go:5:5: missing import path\n');
+    const r2 = go(`package main
+
+import "nosuchpkg/x"
+
+func main() {}
+`);
+    expect(r2.exitCode).toBe(1);
+    expect(r2.stderr).toBe('prog.go:3:8: package nosuchpkg/x is not in std (/usr/local/go/src/nosuchpkg/x)\n');
+  });
+
+  it('ends more than ten errors with one "too many errors"', () => {
+    const r = go(`package main
+
+func main() {
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+	_ = 'ab'
+}
+`);
+    const lines = r.stderr.split('\n');
+    expect(r.exitCode).toBe(1);
+    expect(lines.length).toBe(13);
+    expect(lines[10]).toBe('./prog.go:13:6: more than one character in rune literal');
+    expect(lines[11]).toBe('./prog.go:13:6: too many errors');
+    const r2 = go(`package main
+
+func main() {
+	var x1 int = "s"
+	var x2 int = "s"
+	var x3 int = "s"
+	var x4 int = "s"
+	var x5 int = "s"
+	var x6 int = "s"
+	var x7 int = "s"
+	var x8 int = "s"
+	var x9 int = "s"
+	var x10 int = "s"
+	var x11 int = "s"
+	var x12 int = "s"
+}
+`);
+    expect(r2.stderr.split('\n').slice(10)).toEqual(['./prog.go:13:16: cannot use "s" (untyped string constant) as int value in variable declaration', './prog.go:13:16: too many errors', '']);
+  });
+});
