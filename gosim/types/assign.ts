@@ -76,7 +76,16 @@ export function assignment(c: Checker, x: Operand, T: Type | null, context: stri
         x.mode = 'invalid';
         return false;
       }
-      defaultOperand(c, x);
+      if (isUntyped(x.type)) {
+        // `x := 1e1000`: the default type must hold the constant, in go/types' words.
+        const before = operandString(c, x), target = defaultType(x.type);
+        const r = convertUntyped(c, x, target);
+        if (r === 'overflows' || r === 'truncated') {
+          c.error(x.expr.pos, `cannot use ${before} as ${c.typeStr(target)} value in ${context} (${r})`);
+          x.mode = 'invalid';
+          return false;
+        }
+      }
       recordOperand(c, x);
     }
     return T === null;
@@ -87,7 +96,7 @@ export function assignment(c: Checker, x: Operand, T: Type | null, context: stri
     const r = convertUntyped(c, x, target);
     if (r !== 'ok') {
       const suffix = r === 'overflows' ? ' (overflows)' : r === 'truncated' ? ' (truncated)' : '';
-      c.error(x.expr.pos, `cannot use ${before} as ${c.typeStr(T)} value in ${context}${suffix}`);
+      c.error(x.expr.pos, `cannot use ${before} as ${c.typeStr(target)} value in ${context}${suffix}`);
       x.mode = 'invalid';
       return false;
     }

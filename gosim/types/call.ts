@@ -162,16 +162,16 @@ export function conversion(c: Checker, e: ast.CallExpr, T: Type): Operand {
       if (isUntyped(x.type)) { const xs = { ...x }; convertUntyped(c, xs, T); recordOperand(c, xs); }
       return { mode: 'constant', type: T, value: r, expr: e };
     }
-    if (r === 'overflows' && isInteger(Tu) && (x.value.kind === 'int' || isInteger(x.type) || Number.isInteger((x.value as { value: number }).value))) {
-      c.error(x.expr.pos, `cannot convert ${operandString(c, x)} to type ${ts}`.replace(/^.*$/, `constant ${valueStr(x)} overflows ${ts}`));
+    // go/types words only integer-to-integer failures as overflows (go.dev/issue/63563); any
+    // other constant conversion is "cannot convert", showing an integral float as the integer
+    // it was already rounded to.
+    if (r === 'overflows' && isInteger(Tu) && isInteger(x.type)) {
+      c.error(x.expr.pos, `constant ${valueStr(x)} overflows ${ts}`);
       return invalid(e);
     }
-    if (r === 'truncated') {
-      c.error(x.expr.pos, `cannot convert ${operandString(c, x)} to type ${ts} (truncated)`);
-      return invalid(e);
-    }
-    if (r === 'overflows') {
-      c.error(x.expr.pos, `cannot convert ${operandString(c, x)} to type ${ts} (overflows)`);
+    if (r === 'truncated' || r === 'overflows') {
+      const i = isInteger(Tu) && x.value.kind === 'float' && x.value.den === 1n ? { ...x, value: { kind: 'int' as const, value: x.value.num } } : x;
+      c.error(x.expr.pos, `cannot convert ${operandString(c, i)} to type ${ts}`);
       return invalid(e);
     }
   }
@@ -190,7 +190,7 @@ export function conversion(c: Checker, e: ast.CallExpr, T: Type): Operand {
 
 function valueStr(x: Operand): string {
   const v = x.value!;
-  return v.kind === 'int' ? v.value.toString() : v.kind === 'float' ? String(v.value) : '';
+  return v.kind === 'int' ? v.value.toString() : '';
 }
 
 function convertible(c: Checker, x: Operand, T: Type): boolean {

@@ -1,20 +1,130 @@
 // Exact constant arithmetic (go/constant): integers are bigint and never overflow while
-// untyped; floats are float64 (gosim does not model big floats). String constants hold the
-// Go string's bytes, one char per byte, as values.ts does.
+// untyped; floats are exact rationals (bigint num/den) so that `0.1 + 0.2` is exactly 0.3 as
+// in Go, rounded to float64/float32 only when a constant takes a typed float type. String
+// constants hold the Go string's bytes, one char per byte, as values.ts does.
 import type { BasicKind, ConstValue } from './types.ts';
 import { floatLitValue, intLitValue, runeLitValue, stringLitValue } from '../literals.ts';
 
 export const intVal = (v: bigint): ConstValue => ({ kind: 'int', value: v });
-export const floatVal = (v: number): ConstValue => ({ kind: 'float', value: v });
 export const boolVal = (v: boolean): ConstValue => ({ kind: 'bool', value: v });
 export const stringVal = (v: string): ConstValue => ({ kind: 'string', value: v });
+
+// ---------------------------------------------------------------- exact float constants
+
+type FloatConst = Extract<ConstValue, { kind: 'float' }>;
+
+const bitLen = (x: bigint): number => (x === 0n ? 0 : (x < 0n ? -x : x).toString(2).length);
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** A binary floating-point format: significand bits, exponent of the smallest subnormal's unit, overflow exponent. */
+interface BinFormat { prec: number; minLsb: number; maxExp: number }
+const f64: BinFormat = { prec: 53, minLsb: -1074, maxExp: 1024 };
+const f32: BinFormat = { prec: 24, minLsb: -149, maxExp: 128 };
+
+/**
+ * n/d (both > 0) rounded to `prec` significant bits, half to even, as q * 2^e; with minLsb set,
+ * e never goes below it (subnormals keep fewer bits).
+ */
+function roundBin(n: bigint, d: bigint, prec: number, minLsb: number | null): { q: bigint; e: number } {
+  const scaled = (e: number): [bigint, bigint] => (e >= 0 ? [n, d << BigInt(e)] : [n << BigInt(-e), d]);
+  // n/d lies in (2^(k-1), 2^(k+1)) for k the difference of bit lengths.
+  let e = bitLen(n) - bitLen(d) - prec;
+  let [a, b] = scaled(e);
+  if (a >= b << BigInt(prec)) [a, b] = scaled(++e);
+  if (minLsb !== null && e < minLsb) [a, b] = scaled((e = minLsb));
+  let q = a / b;
+  const r2 = (a - q * b) * 2n;
+  if (r2 > b || (r2 === b && (q & 1n) === 1n)) q += 1n;
+  return { q, e };
+}
+
+/** num/den correctly rounded to the format (±Infinity beyond its range); constants have no -0. */
+function ratToNumber(num: bigint, den: bigint, f: BinFormat): number {
+  if (num === 0n) return 0;
+  const neg = num < 0n;
+  const { q, e } = roundBin(neg ? -num : num, den, f.prec, f.minLsb);
+  if (q === 0n) return 0;
+  if (bitLen(q) + e > f.maxExp) return neg ? -Infinity : Infinity;
+  // q fits the significand, so Number(q) is exact; scaling by powers of two moves monotonically
+  // toward a representable result, so no step loses bits.
+  let v = Number(q), k = e;
+  while (k > 0) { const s = Math.min(k, 1000); v *= 2 ** s; k -= s; }
+  while (k < 0) { const s = Math.min(-k, 1000); v *= 2 ** -s; k += s; }
+  return neg ? -v : v;
+}
+
+/** Past this many bits go/constant leaves exact rationals for 512-bit floats; gosim does the same, to bound the cost. */
+const maxRatBits = 4096;
+
+/** The float constant num/den, in lowest terms, with its float64 rounding. */
+export function ratVal(num: bigint, den: bigint): FloatConst {
+  if (den < 0n) { num = -num; den = -den; }
+  const g = gcd(num, den);
+  if (g > 1n) { num /= g; den /= g; }
+  if (bitLen(num) > maxRatBits || bitLen(den) > maxRatBits) {
+    const neg = num < 0n;
+    const { q, e } = roundBin(neg ? -num : num, den, 512, null);
+    [num, den] = e >= 0 ? [q << BigInt(e), 1n] : [q, 1n << BigInt(-e)];
+    const h = gcd(num, den);
+    num = (neg ? -num : num) / h;
+    den /= h;
+  }
+  return { kind: 'float', value: ratToNumber(num, den, f64), num, den };
+}
+
+/** The float constant num * 2^e (e may be negative). */
+function scaledVal(num: bigint, e: number): FloatConst {
+  return e >= 0 ? ratVal(num << BigInt(e), 1n) : ratVal(num, 1n << BigInt(-e));
+}
+
+/** A float64 as an exact float constant. */
+export function floatVal(f: number): FloatConst {
+  if (!Number.isFinite(f)) return { kind: 'float', value: f, num: 0n, den: 1n };
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, f);
+  const bits = dv.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let mant = bits & ((1n << 52n) - 1n);
+  if (biased !== 0) mant |= 1n << 52n;
+  return scaledVal(bits >> 63n ? -mant : mant, biased === 0 ? -1074 : biased - 1075);
+}
+
+/** The exact value of a numeric constant as a rational (complex: its real part). */
+function toRat(v: ConstValue): { num: bigint; den: bigint } {
+  if (v.kind === 'int') return { num: v.value, den: 1n };
+  if (v.kind === 'float') return { num: v.num, den: v.den };
+  if (v.kind === 'complex') return floatVal(v.re);
+  return { num: 0n, den: 1n };
+}
+
+/** An exact decimal or hexadecimal float literal (`0.1`, `1e-1000`, `0x1.8p3`). */
+function floatLiteral(raw: string): ConstValue {
+  const s = raw.replace(/_/g, '');
+  const hex = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?[0-9]+)$/.exec(s);
+  if (hex) {
+    const frac = hex[2] ?? '';
+    return scaledVal(BigInt('0x' + ((hex[1] ?? '') + frac || '0')), Number(hex[3]) - 4 * frac.length);
+  }
+  const dec = /^([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?$/.exec(s);
+  if (!dec || !/[0-9]/.test((dec[1] ?? '') + (dec[2] ?? ''))) return floatVal(floatLitValue(raw));
+  const frac = dec[2] ?? '';
+  const mant = BigInt(((dec[1] ?? '') + frac) || '0');
+  // Exponents past any sensible program are clamped: the value is far outside float64 either way.
+  const exp = Math.max(-100000, Math.min(100000, Number(dec[3] ?? '0') - frac.length));
+  return exp >= 0 ? ratVal(mant * 10n ** BigInt(exp), 1n) : ratVal(mant, 10n ** BigInt(-exp));
+}
 
 /** Parse a literal as written (`0x1F`, `1_000`, `'a'`, `"hi\n"`, `` `raw` ``, `1e3`, `2i`); null if malformed. */
 export function literalValue(kind: 'INT' | 'FLOAT' | 'IMAG' | 'CHAR' | 'STRING', raw: string): ConstValue | null {
   try {
     switch (kind) {
       case 'INT': return intVal(intLitValue(raw));
-      case 'FLOAT': return floatVal(floatLitValue(raw));
+      case 'FLOAT': return floatLiteral(raw);
       case 'IMAG': {
         const body = raw.slice(0, -1);
         const im = /^[0-9_]+$/.test(body) ? Number(body.replace(/_/g, '')) : floatLitValue(body);
@@ -40,7 +150,7 @@ export function toFloat(v: ConstValue): number {
 /** The integer value of v if it is exactly integral, else null. */
 export function toInt(v: ConstValue): bigint | null {
   if (v.kind === 'int') return v.value;
-  if (v.kind === 'float' && Number.isInteger(v.value)) return BigInt(v.value);
+  if (v.kind === 'float' && v.den === 1n) return v.num;
   if (v.kind === 'complex' && v.im === 0 && Number.isInteger(v.re)) return BigInt(v.re);
   return null;
 }
@@ -71,13 +181,11 @@ export function representable(v: ConstValue, k: BasicKind): ConstValue | 'overfl
     case 'float32': case 'float64': case 'untyped float': {
       if (v.kind !== 'int' && v.kind !== 'float' && v.kind !== 'complex') return 'mismatch';
       if (v.kind === 'complex' && v.im !== 0) return 'truncated';
-      const f = toFloat(v);
+      const { num, den } = toRat(v);
+      if (k === 'untyped float') return ratVal(num, den);
+      // A typed float constant is rounded to its type, as go/types does.
+      const f = ratToNumber(num, den, k === 'float32' ? f32 : f64);
       if (!Number.isFinite(f)) return 'overflows';
-      if (k === 'float32') {
-        const g = Math.fround(f);
-        if (!Number.isFinite(g)) return 'overflows';
-        return floatVal(g);
-      }
       return floatVal(f);
     }
     case 'complex64': case 'complex128': case 'untyped complex':
@@ -109,7 +217,7 @@ export function binaryOp(op: string, x: ConstValue, y: ConstValue, intDiv: boole
       case '+': return intVal(a + b);
       case '-': return intVal(a - b);
       case '*': return intVal(a * b);
-      case '/': if (b === 0n) return null; return r === 0 || intDiv ? intVal(a / b) : floatVal(Number(a) / Number(b));
+      case '/': if (b === 0n) return null; return intVal(a / b);
       case '%': if (b === 0n) return null; return intVal(a % b);
       case '&': return intVal(a & b);
       case '|': return intVal(a | b);
@@ -119,12 +227,12 @@ export function binaryOp(op: string, x: ConstValue, y: ConstValue, intDiv: boole
     }
   }
   if (r === 1) {
-    const a = toFloat(x), b = toFloat(y);
+    const a = toRat(x), b = toRat(y);
     switch (op) {
-      case '+': return floatVal(a + b);
-      case '-': return floatVal(a - b);
-      case '*': return floatVal(a * b);
-      case '/': if (b === 0) return null; return floatVal(a / b);
+      case '+': return ratVal(a.num * b.den + b.num * a.den, a.den * b.den);
+      case '-': return ratVal(a.num * b.den - b.num * a.den, a.den * b.den);
+      case '*': return ratVal(a.num * b.num, a.den * b.den);
+      case '/': if (b.num === 0n) return null; return ratVal(a.num * b.den, a.den * b.num);
       default: return null;
     }
   }
@@ -152,7 +260,11 @@ export function compareConst(op: string, x: ConstValue, y: ConstValue): boolean 
     const [ar, ai] = x.kind === 'complex' ? [x.re, x.im] : [toFloat(x), 0];
     const [br, bi] = y.kind === 'complex' ? [y.re, y.im] : [toFloat(y), 0];
     c = ar === br && ai === bi ? 0 : 1;
-  } else { const a = toFloat(x), b = toFloat(y); c = a < b ? -1 : a > b ? 1 : 0; }
+  } else {
+    const a = toRat(x), b = toRat(y);
+    const l = a.num * b.den, r = b.num * a.den;
+    c = l < r ? -1 : l > r ? 1 : 0;
+  }
   switch (op) {
     case '==': return c === 0;
     case '!=': return c !== 0;
@@ -168,7 +280,7 @@ export function unaryOp(op: string, x: ConstValue, unsignedBits: number | null):
     case '+': return x;
     case '-':
       if (x.kind === 'int') return intVal(-x.value);
-      if (x.kind === 'float') return floatVal(-x.value);
+      if (x.kind === 'float') return { kind: 'float', value: x.value === 0 ? 0 : -x.value, num: -x.num, den: x.den };
       if (x.kind === 'complex') return { kind: 'complex', re: -x.re, im: -x.im };
       return null;
     case '^':
@@ -190,8 +302,8 @@ export function constString(v: ConstValue): string {
   switch (v.kind) {
     case 'bool': return String(v.value);
     case 'int': return v.value.toString();
-    case 'float': return floatString(v.value);
-    case 'complex': return `(${floatString(v.re)} + ${floatString(v.im)}i)`;
+    case 'float': return floatString(v);
+    case 'complex': return `(${floatString(floatVal(v.re))} + ${floatString(floatVal(v.im))}i)`;
     case 'string': {
       let q = quoteGo(v.value);
       if (q.length > 72) q = q.slice(0, 70) + '...' ;
@@ -200,11 +312,25 @@ export function constString(v: ConstValue): string {
   }
 }
 
-function floatString(f: number): string {
-  // go/constant prints floats with %.6g, falling back to %g when that hides a fraction.
-  const s = formatG(f, 6);
-  if (!Number.isInteger(f) && !s.includes('.') && Number.isFinite(f)) return formatG(f, -1);
-  return s;
+function floatString(v: FloatConst): string {
+  const f = v.value;
+  if (Number.isFinite(f) && (f === 0) === (v.num === 0n)) {
+    // go/constant prints floats with %.6g, falling back to %g when that hides a fraction.
+    const s = formatG(f, 6);
+    if (v.den !== 1n && !s.includes('.')) return formatG(f, -1);
+    return s;
+  }
+  // Beyond float64's range go/constant estimates the decimal exponent from the binary one and
+  // prints `%.6ge%+d`; the same estimate here gives the same digits.
+  const neg = v.num < 0n;
+  const { q, e } = roundBin(neg ? -v.num : v.num, v.den, 53, null);
+  let m = (Number(q) / 2 ** 53) * (neg ? -1 : 1);
+  const d = (e + 53) * (Math.LN2 / Math.LN10);
+  let e10 = Math.trunc(d);
+  m *= Math.pow(10, d - e10);
+  const am = Math.abs(m);
+  if (am < 1 - 0.5e-6) { m *= 10; e10--; } else if (am >= 10) { m /= 10; e10++; }
+  return `${formatG(m, 6)}e${e10 < 0 ? '-' : '+'}${Math.abs(e10)}`;
 }
 
 /** Go's %.<prec>g (prec -1: shortest), e.g. 1e+10, 0.333333, 300. */

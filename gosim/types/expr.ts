@@ -366,7 +366,7 @@ function index(c: Checker, ie: ast.Expr, length: number): number {
   if (x.mode === 'constant' && isUntyped(x.type)) {
     if (convertUntyped(c, x, Typ.int) !== 'ok') {
       const v = x.value;
-      if (v && v.kind !== 'int' && !(v.kind === 'float' && Number.isInteger(v.value))) {
+      if (v && v.kind !== 'int' && !(v.kind === 'float' && v.den === 1n)) {
         c.error(ie.pos, `${operandString(c, x)} truncated to int`);
       } else c.error(ie.pos, `invalid argument: index ${operandString(c, x)} overflows int`);
       return -1;

@@ -119,7 +119,7 @@ export function binary(c: Checker, e: ast.BinaryExpr, hint: Type | null): Operan
 }
 
 function isZero(v: ConstValue): boolean {
-  return (v.kind === 'int' && v.value === 0n) || (v.kind === 'float' && v.value === 0) || (v.kind === 'complex' && v.re === 0 && v.im === 0);
+  return (v.kind === 'int' && v.value === 0n) || (v.kind === 'float' && v.num === 0n) || (v.kind === 'complex' && v.re === 0 && v.im === 0);
 }
 
 /** Bring an untyped operand to the other's type (go/types' matchTypes); reports on failure. */

@@ -171,13 +171,16 @@ export class Label implements ObjectBase {
 
 /**
  * The exact value of a constant expression. Integers are bigint (Go constants are arbitrary
- * precision); floats are number (gosim does not model arbitrary-precision float constants).
+ * precision); floats are exact rationals num/den (den > 0, in lowest terms), so that untyped
+ * arithmetic like 0.1 + 0.2 is exact as in Go, with `value` the rational correctly rounded to
+ * float64 (±Infinity or 0 when out of range), which is what run-time code uses. Complex
+ * constants are float64 pairs (gosim does not model exact complex constants).
  */
 export type ConstValue =
   | { kind: 'bool'; value: boolean }
   | { kind: 'string'; value: string }
   | { kind: 'int'; value: bigint }
-  | { kind: 'float'; value: number }
+  | { kind: 'float'; value: number; num: bigint; den: bigint }
   | { kind: 'complex'; re: number; im: number };
 
 // ---------------------------------------------------------------- what the checker records

@@ -117,12 +117,12 @@ function typExprInternal(c: Checker, e: ast.Expr): Type {
 function arrayLength(c: Checker, e: ast.Expr): number {
   const x = constExpr(c, e);
   if (!x) return -1;
-  if (x.value.kind !== 'int' && !(x.value.kind === 'float' && Number.isInteger(x.value.value))) {
+  if (x.value.kind !== 'int' && !(x.value.kind === 'float' && x.value.den === 1n)) {
     if (isUntyped(x.type) || isInteger(x.type)) c.error(e.pos, `array length ${exprString(e)} (${x.desc}) must be integer`);
     else c.error(e.pos, `array length ${exprString(e)} (${x.desc}) must be integer`);
     return -1;
   }
-  const n = x.value.kind === 'int' ? x.value.value : BigInt(x.value.value);
+  const n = x.value.kind === 'int' ? x.value.value : x.value.num;
   if (n < 0n) { c.error(e.pos, `invalid array length ${exprString(e)} (${x.desc})`); return -1; }
   return Number(n);
 }

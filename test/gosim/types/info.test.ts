@@ -117,13 +117,39 @@ func main() {
     expect(typeString(tv(info, (find(file, src, '1 + 2') as ast.BinaryExpr).x).type)).toBe('int64');
     const three = tv(info, find(file, src, '3', 'BasicLit'));
     expect(typeString(three.type)).toBe('float64');
-    expect(three.value).toEqual({ kind: 'float', value: 3 });
+    expect(three.value).toEqual({ kind: 'float', value: 3, num: 3n, den: 1n });
     // Untyped arguments to ...any take their default types.
     expect(typeString(tv(info, find(file, src, "'a'")).type)).toBe('int32');
     expect(typeString(tv(info, find(file, src, '2.5')).type)).toBe('float64');
     const k = tv(info, find(file, src, 'K * 2'));
     expect(k.value).toEqual({ kind: 'int', value: 2048n });
     expect(typeString(k.type)).toBe('int');
+  });
+
+  it('keeps untyped float constants exact and rounds them only for a typed float', () => {
+    const src = `package main
+
+import "fmt"
+
+const x = 1 << 62
+const h float64 = 0.1
+
+func main() {
+	const exact = 0.1 + 0.2 == 0.3
+	fmt.Println(exact, 0.1 + 0.2, float64(x), 1e1000 / 1e999, 1e-1000 * 1e1000, h + 0.2, 1 / 3.0)
+}
+`;
+    const { file, info } = check(src);
+    const val = (text: string) => tv(info, find(file, src, text)).value as { value: number; num: bigint; den: bigint };
+    // Exact: 3/10, so it prints as 0.3 (float64 addition would give 0.30000000000000004).
+    expect(val('0.1 + 0.2').value).toBe(0.3);
+    expect(val('float64(x)')).toMatchObject({ num: 2n ** 62n, den: 1n });
+    expect(val('1e1000 / 1e999')).toMatchObject({ num: 10n, den: 1n, value: 10 });
+    expect(val('1e-1000 * 1e1000').value).toBe(1);
+    // A typed constant is rounded to float64 first, so here Go does print 0.30000000000000004.
+    expect(val('h + 0.2').value).toBe(0.30000000000000004);
+    expect(val('1 / 3.0').value).toBe(1 / 3);
+    expect(tv(info, find(file, src, '0.1 + 0.2 == 0.3')).value).toEqual({ kind: 'bool', value: true });
   });
 
   it('iota repeats with the implicit expression of the group', () => {
