@@ -3,6 +3,8 @@
 // Stdout and exit status must match exactly; crash reports must match in every line a reader
 // uses (see crash-output.ts for the few run-to-run values that are masked); compile errors
 // must match go build's report line for line.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comparableCrash, compileErrorLines } from './crash-output.ts';
 import { loadGoldens, type Golden } from './goldens.ts';
@@ -63,9 +65,27 @@ function checkAgainstGolden(g: Golden, got: RunResult): void {
   }
 }
 
+// Programs gosim does not match yet, each with the reason, kept visible instead of deleted:
+// they are expected to fail, and the suite fails as soon as one starts passing, so the list
+// can only shrink.
+const knownFailures = new Map(
+  readFileSync(join(import.meta.dirname, 'known-failures.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => {
+      const [id, ...why] = l.trim().split(/\s+/);
+      return [id!, why.join(' ')] as const;
+    }),
+);
+
 for (const area of areas) {
   describe(area, () => {
     for (const g of goldens.filter((x) => x.area === area)) {
+      const why = knownFailures.get(`${area}/${g.filename}`);
+      if (why !== undefined) {
+        it.fails(`${g.filename} (known gap: ${why})`, () => checkAgainstGolden(g, runProgram(g)));
+        continue;
+      }
       it(g.filename, () => {
         checkAgainstGolden(g, runProgram(g));
         passed.add(g.id);
@@ -73,3 +93,8 @@ for (const area of areas) {
     }
   });
 }
+
+it('lists only programs that exist as known failures', () => {
+  const ids = new Set(goldens.map((g) => `${g.area}/${g.filename}`));
+  expect([...knownFailures.keys()].filter((id) => !ids.has(id))).toEqual([]);
+});
