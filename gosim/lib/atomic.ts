@@ -1,11 +1,11 @@
 // Package sync/atomic (exports `pkg`): the Add/Load/Store/Swap/CompareAndSwap functions and the
-// Int32/Int64/Uint32/Uint64/Bool/Value types. gosim runs one goroutine at a time and never
+// Int32/Int64/Uint32/Uint64/Bool/Value/Pointer[T] types. gosim runs one goroutine at a time and never
 // preempts inside a native, so each operation is atomic by construction; what matters is Go's
 // wrap-around arithmetic and Value's type rules.
 import type { Native, NativeCtx, NativePackage } from './native.ts';
 import { wrapInt, type GoInt, type Iface, type Pointer } from '../values.ts';
 import { identical } from '../types/predicates.ts';
-import { ifacesEqual, stringValue } from './errors.ts';
+import { ifacesEqual, pointersEqual, stringValue } from './errors.ts';
 
 type Kind = 'Int32' | 'Int64' | 'Uint32' | 'Uint64';
 
@@ -128,6 +128,29 @@ Object.assign(natives, {
     if (!identical(cur.t, v.t)) ctx.panic(stringValue('sync/atomic: compare and swap of inconsistently typed value into Value'));
     if (!ifacesEqual(cur, old)) return false;
     s[0] = v;
+    return true;
+  },
+} satisfies Record<string, Native>);
+
+// atomic.Pointer[T] is struct { _ noCopy; v *T } (types/instantiate.ts): field 1 holds the
+// pointer or nil, for every T alike, so one set of natives serves all instances.
+const ptrField = (ctx: NativeCtx, p: Pointer<unknown[]> | null): unknown[] => {
+  nilCheck(ctx, p);
+  return p.load();
+};
+type P = Pointer | null;
+Object.assign(natives, {
+  'atomic.Pointer.Load': (ctx: NativeCtx, p: Pointer<unknown[]> | null) => (ptrField(ctx, p)[1] as P) ?? null,
+  'atomic.Pointer.Store': (ctx: NativeCtx, p: Pointer<unknown[]> | null, v: P) => { ptrField(ctx, p)[1] = v; },
+  'atomic.Pointer.Swap': (ctx: NativeCtx, p: Pointer<unknown[]> | null, v: P) => {
+    const s = ptrField(ctx, p), old = (s[1] as P) ?? null;
+    s[1] = v;
+    return old;
+  },
+  'atomic.Pointer.CompareAndSwap': (ctx: NativeCtx, p: Pointer<unknown[]> | null, old: P, v: P) => {
+    const s = ptrField(ctx, p);
+    if (!pointersEqual((s[1] as P) ?? null, old)) return false;
+    s[1] = v;
     return true;
   },
 } satisfies Record<string, Native>);
