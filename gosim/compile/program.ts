@@ -5,7 +5,7 @@ import type { NativeCtx, GoFunc, Native, NativePackage } from '../lib/native.ts'
 import type { Type, Func, Named, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
 import type { Iface, GoString } from '../values.ts';
-import { Scheduler } from '../runtime/scheduler.ts';
+import { Scheduler, snapshotStack, type Goroutine } from '../runtime/scheduler.ts';
 import { GoPanic, GoFatal, ProgramExit } from '../runtime/panic.ts';
 import { runtimeErrorPanic } from '../runtime/rterror.ts';
 import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';
@@ -57,7 +57,24 @@ export class Program {
       writeStdout: (b) => prog.write(1, b),
       writeStderr: (b) => prog.write(2, b),
       sched,
-      call: function* (f, ...args) { return yield* f(...args); },
+      call: function* (f, ...args) {
+        const g = sched.current as Goroutine | undefined;
+        const top = g ? g.top : null;
+        try {
+          return yield* f(...args);
+        } catch (e) {
+          // Frames without deferred calls leave the goroutine's frame pointer where the panic
+          // started. The native that called us now runs again in its caller's frame, whether it
+          // recovers the panic (fmt and a panicking String method) or lets it go on; so take the
+          // traceback's snapshot first, then point the goroutine back at that frame.
+          if (g && e instanceof GoPanic) {
+            if (e.stack.length === 0) e.stack = snapshotStack(g);
+            g.top = top;
+          }
+          throw e;
+        }
+      },
+      recover: (thrown) => (thrown instanceof GoPanic ? { value: thrown.value } : undefined),
     };
   }
 

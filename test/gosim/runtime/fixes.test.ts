@@ -306,3 +306,88 @@ func main() {
     expect(r2.stderr.split('\n').slice(10)).toEqual(['./prog.go:13:16: cannot use "s" (untyped string constant) as int value in variable declaration', './prog.go:13:16: too many errors', '']);
   });
 });
+
+describe('a native recovering a panic from Go code', () => {
+  // fmt recovers a panicking String/Error method; the frames that panic unwound must not show
+  // up in a later traceback (frames recorded from real Go, offsets and arguments left out).
+  it('leaves no stale frames for a later panic', () => {
+    const r = go(`package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type T struct{ n int }
+
+func (t T) String() string {
+	return t.inner()
+}
+
+func (t T) inner() string {
+	if t.n > 0 {
+		panic("bad String")
+	}
+	return "ok"
+}
+
+func show(t T) string {
+	return fmt.Sprint(t)
+}
+
+func crash(x []int, i int) int {
+	return x[i]
+}
+
+func main() {
+	fmt.Println(show(T{1}))
+	var once sync.Once
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		once.Do(func() { panic("in once") })
+	}()
+	fmt.Println(show(T{0}))
+	fmt.Println(crash([]int{1}, 5))
+}
+`);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('%!v(PANIC=String method: bad String)\nrecovered: in once\nok\n');
+    expect(r.stderr).toBe(`panic: runtime error: index out of range [5] with length 1\n\ngoroutine 1 [running]:\nmain.crash(...)\n\t${path}:26\nmain.main()\n\t${path}:37\n`);
+  });
+
+  it('leaves no stale frames for a later deadlock', () => {
+    const r = go(`package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type E struct{}
+
+func (E) Error() string { return deep(3) }
+
+func deep(n int) string {
+	if n == 0 {
+		var m map[string]int
+		m["x"] = 1
+	}
+	return deep(n - 1)
+}
+
+func wait(ch chan int) {
+	<-ch
+}
+
+func main() {
+	var err error = E{}
+	fmt.Println(fmt.Sprintf("%v", err), errors.Unwrap(err))
+	fmt.Printf("%s|%d\\n", err, []any{E{}})
+	wait(make(chan int))
+}
+`);
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('%!v(PANIC=Error method: assignment to entry in nil map) <nil>\n%!s(PANIC=Error method: assignment to entry in nil map)|[{}]\n');
+    expect(r.stderr).toBe(`fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.wait(...)\n\t${path}:21\nmain.main()\n\t${path}:28\n`);
+  });
+});
