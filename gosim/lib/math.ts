@@ -202,6 +202,138 @@ export function exp2(x: number): number {
   return expmulti(t * 6.93147180369123816490e-01, -t * 1.90821492927058770002e-10, k);
 }
 
+/** The exact integer m and power e with x = m * 2^e, for a finite x. */
+function split(x: number): [bigint, number] {
+  const bits = bitsOf(x);
+  const be = Number((bits >> 52n) & 0x7ffn);
+  let m = bits & ((1n << 52n) - 1n);
+  if (be !== 0) m |= 1n << 52n;
+  if (bits >> 63n) m = -m;
+  return [m, (be === 0 ? 1 : be) - 1075];
+}
+
+/** m * 2^e exactly, for a result known to be a double. */
+function scale(m: number, e: number): number {
+  if (e > 1000) return m * 2 ** (e - 100) * 2 ** 100;
+  if (e < -1000) return m * 2 ** (e + 100) * 2 ** -100;
+  return m * 2 ** e;
+}
+
+/**
+ * a*b + c rounded once, as the FMA instructions do: Go's amd64 Exp uses them on CPUs that have
+ * them (every recent x86), and a separate multiply and add round differently.
+ */
+export function fma(a: number, b: number, c: number): number {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c) || a === 0 || b === 0) return a * b + c;
+  const [ma, ea] = split(a), [mb, eb] = split(b), [mc, ec] = split(c);
+  const ep = ea + eb;
+  const E = Math.min(ep, ec);
+  const sum = ((ma * mb) << BigInt(ep - E)) + (mc << BigInt(ec - E));
+  if (sum === 0n) return 0;
+  const neg = sum < 0n;
+  const mag = neg ? -sum : sum;
+  const len = mag.toString(2).length;
+  // Keep 53 significant bits, or fewer where the result is subnormal.
+  const shift = Math.max(len - 53, -1074 - E);
+  let q: bigint;
+  if (shift <= 0) q = mag;
+  else {
+    q = mag >> BigInt(shift);
+    const rem = mag - (q << BigInt(shift));
+    const half = 1n << BigInt(shift - 1);
+    if (rem > half || (rem === half && (q & 1n) === 1n)) q++;
+  }
+  const r = scale(Number(q), E + Math.max(shift, 0));
+  return neg ? -r : r;
+}
+
+const EXP_C = [2.4801587301587301587e-5, 1.9841269841269841270e-4, 1.3888888888888888889e-3,
+  8.3333333333333333333e-3, 4.1666666666666666667e-2, 1.6666666666666666667e-1, 0.5, 1.0];
+
+/** Go's Exp on amd64: its assembly (after Shibata's SLEEF), on the FMA path modern CPUs take. */
+export function exp(x: number): number {
+  if (x !== x || x === Infinity) return x;
+  if (x === -Infinity) return 0;
+  if (x > 7.09782712893384e+02) return Infinity;
+  const t = x * 1.4426950408889634073599246810018920;
+  // CVTSD2SL rounds to nearest even; out of int32 range it gives the "integer indefinite".
+  let k = Math.abs(t) < 2147483647.5 ? roundHalfEven(t) : -2147483648;
+  let r = fma(-0.69314718055966295651160180568695068359375, k, x);
+  r = fma(-0.28235290563031577122588448175013436025525412068e-12, k, r);
+  r *= 0.0625;
+  let p = EXP_C[0]!;
+  for (let i = 1; i < EXP_C.length; i++) p = fma(p, r, EXP_C[i]!);
+  r *= p;
+  for (let i = 0; i < 3; i++) r *= r + 2.0;
+  r = fma(r, r + 2.0, 1.0);
+  k += 1023;
+  if (k <= 0) return 0;
+  if (k >= 0x7ff) return Infinity;
+  return r * scale(1, k - 1023);
+}
+
+function roundHalfEven(t: number): number {
+  const f = Math.floor(t);
+  const d = t - f;
+  if (d > 0.5) return f + 1;
+  if (d < 0.5) return f;
+  return f % 2 === 0 ? f : f + 1;
+}
+
+export function sinh(x: number): number {
+  // Not Math.abs: -0 must stay -0 through the polynomial, as it does in Go.
+  const a = x < 0 ? -x : x;
+  let t: number;
+  if (a > 21) t = exp(a) / 2;
+  else if (a > 0.5) { const ex = exp(a); t = (ex - 1 / ex) / 2; }
+  else {
+    const sq = a * a;
+    t = (((-0.2630563213397497062819489e+2 * sq + -0.2894211355989563807284660366e+4) * sq + -0.8991272022039509355398013511e+5) * sq + -0.6307673640497716991184787251e+6) * a;
+    t = t / (((sq + -0.173678953558233699533450911e+3) * sq + 0.1521517378790019070696485176e+5) * sq + -0.6307673640497716991212077277e+6);
+  }
+  return x < 0 ? -t : t;
+}
+
+export function cosh(x: number): number {
+  const a = Math.abs(x);
+  if (a > 21) return exp(a) / 2;
+  const ex = exp(a);
+  return (ex + 1 / ex) / 2;
+}
+
+export function tanh(x: number): number {
+  const z = Math.abs(x);
+  if (z > 0.5 * 8.8029691931113054295988e+01) return x < 0 ? -1 : 1;
+  if (z >= 0.625) {
+    const s = exp(2 * z);
+    const r = 1 - 2 / (s + 1);
+    return x < 0 ? -r : r;
+  }
+  if (x === 0 || x !== x) return x;
+  const s = x * x;
+  return x + x * s * ((-9.64399179425052238628E-1 * s + -9.92877231001918586564E1) * s + -1.61468768441708447952E3) / (((s + 1.12811678491632931402E2) * s + 2.23548839060100448583E3) * s + 4.84406305325125486048E3);
+}
+
+/** Go's Log on amd64, step for step as its assembly computes it (fdlibm's method). */
+export function log(x: number): number {
+  const bits = bitsOf(x);
+  if ((bits & ~(1n << 63n)) === 0n) return -Infinity;
+  if (bits >> 63n) return NaN;
+  if (bits >= 0x7ff0000000000000n) return x;
+  // Frexp by bit surgery, as the assembly does it (subnormals are not renormalized there).
+  let f1 = fromBits((bits & 0xfffffffffffffn) | 0x3fe0000000000000n);
+  let k = Number((bits >> 52n) & 0x7ffn) - 0x3fe;
+  if (!(7.07106781186547524401e-01 < f1)) { k -= 1; f1 *= 2; }
+  const f = f1 - 1;
+  const sv = f / (2 + f);
+  const s2 = sv * sv, s4 = s2 * s2;
+  const t1 = s2 * (6.666666666666735130e-01 + s4 * (2.857142874366239149e-01 + s4 * (1.818357216161805012e-01 + s4 * 1.479819860511658591e-01)));
+  const t2 = s4 * (3.999999999940941908e-01 + s4 * (2.222219843214978396e-01 + s4 * 1.531383769920937332e-01));
+  const R = t1 + t2;
+  const hfsq = 0.5 * f * f;
+  return k * 6.93147180369123816490e-01 - ((hfsq - (sv * (hfsq + R) + k * 1.90821492927058770002e-10)) - f);
+}
+
 function isOddInt(x: number): boolean {
   if (Math.abs(x) >= 2 ** 53) return false;
   return Number.isInteger(x) && Math.abs(x % 2) === 1;
@@ -243,7 +375,7 @@ export function pow(x: number, y: number): number {
   let ae = 0;
   if (yf !== 0) {
     if (yf > 0.5) { yf--; yi++; }
-    a1 = Math.exp(yf * Math.log(x));
+    a1 = exp(yf * log(x));
   }
   let [x1, xe] = frexp(x);
   for (let i = BigInt(yi); i !== 0n; i >>= 1n) {
@@ -259,6 +391,8 @@ export function pow(x: number, y: number): number {
   if (y < 0) { a1 = 1 / a1; ae = -ae; }
   return ldexp(a1, ae);
 }
+
+const JS_NANS = new Set([0x7ff8000000000000n, 0x7ffc000000000000n, 0xfff8000000000000n, 0xfffc000000000000n]);
 
 function bitsOf(x: number): bigint {
   view.setFloat64(0, x);
@@ -318,7 +452,7 @@ export function round(x: number): number {
 function log2(x: number): number {
   const [frac, exp] = frexp(x);
   if (frac === 0.5) return exp - 1;
-  return Math.log(frac) * LOG2E + exp;
+  return log(frac) * LOG2E + exp;
 }
 
 function hypot(p: number, q: number): number {
@@ -356,10 +490,10 @@ export const pkg: NativePackage = {
     'math.Min': f2((x, y) => (x === -Infinity || y === -Infinity ? -Infinity : Math.min(x, y))),
     'math.Mod': f2((x, y) => x % y),
     'math.Hypot': f2(hypot),
-    'math.Log': f1(Math.log),
+    'math.Log': f1(log),
     'math.Log2': f1(log2),
-    'math.Log10': f1((x) => Math.log(x) * LOG10E),
-    'math.Exp': f1(Math.exp),
+    'math.Log10': f1((x) => log(x) * LOG10E),
+    'math.Exp': f1(exp),
     'math.Sin': f1(sin),
     'math.Cos': f1(cos),
     'math.Tan': f1(tan),
@@ -372,16 +506,16 @@ export const pkg: NativePackage = {
     'math.Exp2': f1(exp2),
     'math.Asin': f1(asin),
     'math.Acos': f1((x) => Math.PI / 2 - asin(x)),
-    'math.Sinh': f1(Math.sinh),
-    'math.Cosh': f1(Math.cosh),
-    'math.Tanh': f1(Math.tanh),
+    'math.Sinh': f1(sinh),
+    'math.Cosh': f1(cosh),
+    'math.Tanh': f1(tanh),
     'math.Log1p': f1(Math.log1p),
     'math.Expm1': f1(Math.expm1),
     'math.Dim': f2((x, y) => (x - y <= 0 ? 0 : x - y)),
-    // JS's own NaN reads as 0x7ff8000000000000; the NaN Go programs meet is math.NaN()'s.
+    // The NaNs V8 makes carry its own payloads; the NaN Go's math functions return is NaN()'s.
     'math.Float64bits': (_ctx: NativeCtx, f: number) => {
       const b = bitsOf(f);
-      return normInt(b === 0x7ff8000000000000n ? 0x7ff8000000000001n : b);
+      return normInt(f === f || !JS_NANS.has(b) ? b : 0x7ff8000000000001n);
     },
     'math.Float64frombits': (_ctx: NativeCtx, b: GoInt) => fromBits(BigInt(b)),
     'math.Float32bits': (_ctx: NativeCtx, f: number) => { view.setFloat32(0, f); return view.getUint32(0); },
