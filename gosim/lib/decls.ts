@@ -24,9 +24,9 @@
 // - atomic.Pointer[T] is generic, which gosim's AST cannot declare: types/instantiate.ts builds
 //   it (fields `_ noCopy; v *T`, methods Load/Store/Swap/CompareAndSwap, natives
 //   'atomic.Pointer.Load', ...).
-// - Iterators: Go declares maps.Keys, slices.Values, slices.Collect, ... with iter.Seq[V] and
-//   iter.Seq2[K, V], generic types this AST cannot declare; they are written here with those
-//   types' underlying func types (func(yield func(V) bool)), which accept the same arguments.
+// - Iterators: package iter declares the generic types Seq[V] and Seq2[K, V]; maps.Keys,
+//   slices.Values, slices.Collect, ... use them as Go does, so a program sees iter.Seq[int] in
+//   messages and the checker infers through them (slices.Sorted(maps.Keys(m))).
 
 const builtinDecls = {
   io: `package io
@@ -848,6 +848,13 @@ func (x Float64Slice) Swap(i, j int)
 func (x Float64Slice) Sort()
 `,
 
+  iter: `package iter
+
+type Seq[V any] func(yield func(V) bool)
+
+type Seq2[K, V any] func(yield func(K, V) bool)
+`,
+
   cmp: `package cmp
 
 type Ordered interface {
@@ -864,7 +871,10 @@ func Or[T comparable](vals ...T) T
 
   slices: `package slices
 
-import "cmp"
+import (
+	"cmp"
+	"iter"
+)
 
 func Sort[S ~[]E, E cmp.Ordered](x S)
 func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int)
@@ -887,25 +897,32 @@ func Insert[S ~[]E, E any](s S, i int, v ...E) S
 func Delete[S ~[]E, E any](s S, i, j int) S
 func Concat[S ~[]E, E any](slices ...S) S
 func Repeat[S ~[]E, E any](x S, count int) S
-func All[Slice ~[]E, E any](s Slice) func(yield func(int, E) bool)
-func Values[Slice ~[]E, E any](s Slice) func(yield func(E) bool)
-func Backward[Slice ~[]E, E any](s Slice) func(yield func(int, E) bool)
-func AppendSeq[Slice ~[]E, E any](s Slice, seq func(yield func(E) bool)) Slice
-func Collect[E any](seq func(yield func(E) bool)) []E
-func Sorted[E cmp.Ordered](seq func(yield func(E) bool)) []E
-func SortedFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E
-func SortedStableFunc[E any](seq func(yield func(E) bool), cmp func(E, E) int) []E
+func DeleteFunc[S ~[]E, E any](s S, del func(E) bool) S
+func EqualFunc[S1 ~[]E1, S2 ~[]E2, E1, E2 any](s1 S1, s2 S2, eq func(E1, E2) bool) bool
+func CompactFunc[S ~[]E, E any](s S, eq func(E, E) bool) S
+func Clip[S ~[]E, E any](s S) S
+func BinarySearchFunc[S ~[]E, E, T any](x S, target T, cmp func(E, T) int) (int, bool)
+func All[Slice ~[]E, E any](s Slice) iter.Seq2[int, E]
+func Values[Slice ~[]E, E any](s Slice) iter.Seq[E]
+func Backward[Slice ~[]E, E any](s Slice) iter.Seq2[int, E]
+func AppendSeq[Slice ~[]E, E any](s Slice, seq iter.Seq[E]) Slice
+func Collect[E any](seq iter.Seq[E]) []E
+func Sorted[E cmp.Ordered](seq iter.Seq[E]) []E
+func SortedFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E
+func SortedStableFunc[E any](seq iter.Seq[E], cmp func(E, E) int) []E
 `,
 
   maps: `package maps
+
+import "iter"
 
 func Clone[M ~map[K]V, K comparable, V any](m M) M
 func Copy[M1 ~map[K]V, M2 ~map[K]V, K comparable, V any](dst M1, src M2)
 func DeleteFunc[M ~map[K]V, K comparable, V any](m M, del func(K, V) bool)
 func Equal[M1, M2 ~map[K]V, K, V comparable](m1 M1, m2 M2) bool
-func Keys[Map ~map[K]V, K comparable, V any](m Map) func(yield func(K) bool)
-func Values[Map ~map[K]V, K comparable, V any](m Map) func(yield func(V) bool)
-func All[Map ~map[K]V, K comparable, V any](m Map) func(yield func(K, V) bool)
+func Keys[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[K]
+func Values[Map ~map[K]V, K comparable, V any](m Map) iter.Seq[V]
+func All[Map ~map[K]V, K comparable, V any](m Map) iter.Seq2[K, V]
 `,
 
   math: `package math

@@ -198,7 +198,16 @@ export function rangeStmt(c: Checker, s: ast.RangeStmt, ctx: Ctx): void {
         key = u.elem; maxVars = 1;
         if (u.dir === 'send') { c.error(s.x.pos, `invalid operation: range ${exprString(s.x)} receive from send-only channel ${c.typeStr(x.type)}`.replace(/^.*$/, `cannot range over ${operandString(c, x)}: receive from send-only channel`)); key = null; }
       } else if (u.tag === 'Signature') {
-        c.error(s.x.pos, `cannot range over ${operandString(c, x)}: range over function is not supported by gosim`);
+        // Range over an iterator: func(yield func(K, V) bool) gives K and V to the variables.
+        const y = u.params.vars.length === 1 && u.results.vars.length === 0 ? under(u.params.vars[0]!.type) : null;
+        if (y && y.tag === 'Signature' && !y.variadic && y.params.vars.length <= 2 && y.results.vars.length === 1 && isBoolean(y.results.vars[0]!.type)) {
+          const ps = y.params.vars;
+          key = ps[0]?.type ?? null; val = ps[1]?.type ?? null;
+          maxVars = ps.length;
+          if (ps.length === 0 && s.key) c.error(s.key.pos, `range over ${operandString(c, x)} permits no iteration variables`);
+        } else {
+          c.error(s.x.pos, `cannot range over ${operandString(c, x)}: func must be func(yield func(...) bool)`);
+        }
       } else {
         c.error(s.x.pos, `cannot range over ${operandString(c, x)}`);
       }

@@ -19,6 +19,7 @@ import { exprOrType, expr, rawExpr } from './expr.ts';
 import { exprString, errorTypeString } from './typestring.ts';
 import { builtinCall } from './builtins.ts';
 import { constraintTerms } from './typexpr.ts';
+import { substitute } from './instantiate.ts';
 import { goString } from '../values.ts';
 
 export function callExpr(c: Checker, e: ast.CallExpr, hint: Type | null): Operand {
@@ -310,6 +311,14 @@ function unify(p: Type, a: Type, subst: Map<TypeParam, Type>): void {
     case 'Array': if (au.tag === 'Array') unify(p.elem, au.elem, subst); break;
     case 'Chan': if (au.tag === 'Chan') unify(p.elem, au.elem, subst); break;
     case 'Map': if (au.tag === 'Map') { unify(p.key, au.key, subst); unify(p.elem, au.elem, subst); } break;
+    case 'Named':
+      // An instance (iter.Seq[K]) unifies argument by argument with another instance of the same
+      // generic type, and through its underlying type with anything else (a func literal).
+      if (p.orig) {
+        if (a.tag === 'Named' && a.orig === p.orig) p.typeArgs.forEach((x, i) => unify(x, a.typeArgs[i]!, subst));
+        else unify(under(p), under(a), subst);
+      }
+      break;
     case 'Signature':
       if (au.tag === 'Signature') {
         p.params.vars.forEach((v, i) => { const w = au.params.vars[i]; if (w) unify(v.type, w.type, subst); });
@@ -320,20 +329,3 @@ function unify(p: Type, a: Type, subst: Map<TypeParam, Type>): void {
   }
 }
 
-export function substitute(t: Type, subst: Map<TypeParam, Type>): Type {
-  switch (t.tag) {
-    case 'TypeParam': return subst.get(t) ?? t;
-    case 'Slice': return new Slice(substitute(t.elem, subst));
-    case 'Pointer': return new Pointer(substitute(t.elem, subst));
-    case 'Array': return new GoArray(substitute(t.elem, subst), t.len);
-    case 'Chan': return new Chan(t.dir, substitute(t.elem, subst));
-    case 'Map': return new GoMap(substitute(t.key, subst), substitute(t.elem, subst));
-    case 'Signature':
-      return new Signature(
-        new Tuple(t.params.vars.map((v) => new Var(v.name, substitute(v.type, subst), v.pos, v.pkg, false, true))),
-        new Tuple(t.results.vars.map((v) => new Var(v.name, substitute(v.type, subst), v.pos, v.pkg))),
-        t.variadic, t.recv,
-      );
-    default: return t;
-  }
-}

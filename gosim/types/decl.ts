@@ -5,7 +5,7 @@ import type * as ast from '../ast.ts';
 import { Const, Func, Named, PkgName, Pointer, TypeName, Var, type GoObject, type Type } from './types.ts';
 import { Typ } from './universe.ts';
 import type { Checker } from './check.ts';
-import { typExpr, funcType } from './typexpr.ts';
+import { typExpr, funcType, declareTypeParams } from './typexpr.ts';
 import { under, isValid } from './predicates.ts';
 import { constDecl, varDecl } from './assign.ts';
 import { funcBody } from './stmt.ts';
@@ -253,11 +253,21 @@ function isDirectCycle(spec: ast.TypeSpec): boolean {
 }
 
 function typeDecl(c: Checker, obj: TypeName, spec: ast.TypeSpec): void {
-  // gosim's tree has no type parameters on type declarations: a gap between the name and the
-  // type wider than ` = ` is a parameter list the parser skipped (`type Pair[K, V any] struct`).
-  if (!spec.assign && spec.type.pos.offset - spec.name.end.offset > 3 && c.pkg === 'main') {
-    c.error(spec.name.pos, `generic type ${spec.name.name} is not supported by gosim (only the standard library's atomic.Pointer is)`);
-    (obj.type as Named).underlying = Typ.invalid;
+  if (spec.typeParams && spec.typeParams.list.length) {
+    // gosim runs the lessons' Go, which declares no generic types of its own; the library's
+    // (iter.Seq[V any], ...) are instantiated by types/instantiate.ts wherever they are used.
+    if (c.pkg === 'main') {
+      c.error(spec.name.pos, `generic type ${spec.name.name} is not supported by gosim (only the standard library's atomic.Pointer is)`);
+      (obj.type as Named).underlying = Typ.invalid;
+      return;
+    }
+    const named = obj.type as Named;
+    const saved = c.scope;
+    c.openScope();
+    try {
+      named.typeParams = declareTypeParams(c, spec.typeParams);
+      named.underlying = under(typExpr(c, spec.type));
+    } finally { c.scope = saved; }
     return;
   }
   if (spec.assign) {

@@ -87,7 +87,11 @@ function ident(a: Type, b: Type, seen: [Type, Type][]): boolean {
       const s2: [Type, Type][] = [...seen, [a, y]];
       return ma.every((m, i) => m.name === mb[i]!.name && ident(m.type, mb[i]!.type, s2));
     }
-    case 'Named': return false;
+    case 'Named': {
+      // Instances of one generic type with identical arguments are identical.
+      const y = b as typeof a;
+      return a.orig !== null && a.orig === y.orig && tupleIdent([...a.typeArgs], [...y.typeArgs], seen);
+    }
     case 'TypeParam': return false;
   }
 }

@@ -72,10 +72,14 @@ export class Named {
   /** Methods declared on this type (value and pointer receivers both). */
   readonly methods: Func[] = [];
   /**
-   * Type arguments of an instantiated generic library type (`atomic.Pointer[T]`), printed after
-   * the name; empty for every other named type.
+   * Type arguments of an instantiated generic library type (`atomic.Pointer[T]`, `iter.Seq[int]`),
+   * printed after the name; empty for every other named type.
    */
   typeArgs: readonly Type[] = [];
+  /** Type parameters of a generic library type as declared (`iter.Seq[V any]`); empty otherwise. */
+  typeParams: readonly TypeParam[] = [];
+  /** For an instance made by types/instantiate.ts, the generic type it instantiates. */
+  orig: Named | null = null;
   constructor(
     readonly obj: TypeName,
     /** Package path: "main" for the program's types, "time" for time.Duration, "" for error. */

@@ -3,15 +3,15 @@
 import type * as ast from '../ast.ts';
 import {
   Chan, Field, Func, GoArray, GoMap, Interface, Pointer, Signature, Slice, Struct, Tuple, TypeName, TypeParam, Var,
-  type Type,
+  type GoObject, type Named, type Type,
 } from './types.ts';
 import { Typ, emptyInterface } from './universe.ts';
 import type { Checker } from './check.ts';
-import { isValid, isInteger, under, isExported, isUntyped } from './predicates.ts';
+import { isValid, isInteger, under, isExported, isUntyped, comparable } from './predicates.ts';
 import { exprString } from './typestring.ts';
 import { objDecl } from './decl.ts';
 import { constExpr } from './expr.ts';
-import { atomicPointer } from './instantiate.ts';
+import { atomicPointer, instantiate } from './instantiate.ts';
 
 /** A term of a constraint's type set: `~[]E` is {tilde: true, type: []E}. */
 export interface Term { tilde: boolean; type: Type }
@@ -20,8 +20,85 @@ export const constraintTerms = new WeakMap<Interface, Term[]>();
 
 export function typExpr(c: Checker, e: ast.Expr): Type {
   const t = typExprInternal(c, e);
+  if (t.tag === 'Named' && t.typeParams.length && (e.kind === 'Ident' || e.kind === 'SelectorExpr')) {
+    c.error(e.pos, `cannot use generic type ${c.typeStr(t)}${typeParamList(c, t.typeParams)} without instantiation`);
+    c.record(e, { mode: 'typexpr', type: Typ.invalid });
+    return Typ.invalid;
+  }
   c.record(e, { mode: 'typexpr', type: t });
   return t;
+}
+
+/** `[K comparable, V any]` as go/types prints a type parameter list (equal constraints grouped). */
+function typeParamList(c: Checker, tps: readonly TypeParam[]): string {
+  const parts: string[] = [];
+  tps.forEach((tp, i) => {
+    const next = tps[i + 1];
+    const cs = c.typeStr(tp.constraint);
+    parts.push(next && c.typeStr(next.constraint) === cs ? tp.name : `${tp.name} ${cs}`);
+  });
+  return '[' + parts.join(', ') + ']';
+}
+
+/** The generic library type `x` names (`iter.Seq`, or `Seq` inside package iter), else null; reports nothing. */
+function genericTypeName(c: Checker, x: ast.Expr): { t: Named; ids: ast.Ident[]; objs: GoObject[] } | null {
+  if (x.kind === 'Ident') {
+    const obj = c.scope.lookup(x.name);
+    if (obj && obj.tag === 'TypeName' && obj.type.tag === 'Named' && obj.type.typeParams.length) return { t: obj.type, ids: [x], objs: [obj] };
+  }
+  if (x.kind === 'SelectorExpr' && x.x.kind === 'Ident') {
+    const pkgObj = c.scope.lookup(x.x.name);
+    if (pkgObj && pkgObj.tag === 'PkgName') {
+      const m = c.importPackage(pkgObj.path)?.scope.names.get(x.sel.name);
+      if (m && m.tag === 'TypeName' && m.type.tag === 'Named' && m.type.typeParams.length && isExported(x.sel.name)) {
+        pkgObj.used = true;
+        return { t: m.type, ids: [x.x, x.sel], objs: [pkgObj, m] };
+      }
+    }
+  }
+  return null;
+}
+
+/** `iter.Seq[int]`: the instance, after checking the arguments as go/types does. */
+function instantiateTypeExpr(c: Checker, e: ast.IndexExpr | ast.IndexListExpr): Type | null {
+  const g = genericTypeName(c, e.x);
+  if (!g) return null;
+  g.ids.forEach((id, i) => c.use(id, g.objs[i]!));
+  c.record(e.x, { mode: 'typexpr', type: g.t });
+  const argExprs = e.kind === 'IndexExpr' ? [e.index] : e.indices;
+  const args = argExprs.map((a) => typExpr(c, a));
+  if (args.some((a) => !isValid(a))) return Typ.invalid;
+  const want = g.t.typeParams.length;
+  if (args.length !== want) {
+    // types2 places a selector at its dot, and this error at the generic type's expression.
+    const x = e.x;
+    const at = x.kind === 'SelectorExpr' ? { ...x.sel.pos, col: x.sel.pos.col - 1, offset: x.sel.pos.offset - 1 } : x.pos;
+    c.error(at, `${args.length > want ? 'too many' : 'not enough'} type arguments for type ${g.t.name}: have ${args.length}, want ${want}`);
+    return Typ.invalid;
+  }
+  for (const [i, tp] of g.t.typeParams.entries()) {
+    const k = tp.constraint;
+    if (k.tag === 'Named' && k.obj.name === 'comparable' && k.pkg === '' && !comparable(args[i]!)) {
+      c.error(argExprs[i]!.pos, `${c.typeStr(args[i]!)} does not satisfy comparable`);
+      return Typ.invalid;
+    }
+  }
+  return instantiate(g.t, args);
+}
+
+/** Declare a type parameter list in the current scope; constraints may refer to any of them. */
+export function declareTypeParams(c: Checker, fl: ast.FieldList): TypeParam[] {
+  const out: { tp: TypeParam; constraint: ast.Expr }[] = [];
+  let idx = 0;
+  for (const f of fl.list) {
+    for (const n of f.names) {
+      const tp = new TypeParam(n.name, emptyInterface, idx++);
+      c.declare(c.scope, n, new TypeName(n.name, tp, n.pos, c.pkg));
+      out.push({ tp, constraint: f.type });
+    }
+  }
+  for (const { tp, constraint } of out) (tp as { constraint: Type }).constraint = constraintType(c, constraint);
+  return out.map((o) => o.tp);
 }
 
 function typExprInternal(c: Checker, e: ast.Expr): Type {
@@ -102,12 +179,17 @@ function typExprInternal(c: Checker, e: ast.Expr): Type {
           return t;
         }
       }
+      const inst = instantiateTypeExpr(c, e);
+      if (inst) return inst;
       c.error(e.pos, 'generic types are not supported by gosim');
       return Typ.invalid;
     }
-    case 'IndexListExpr':
+    case 'IndexListExpr': {
+      const inst = instantiateTypeExpr(c, e);
+      if (inst) return inst;
       c.error(e.pos, 'generic types are not supported by gosim');
       return Typ.invalid;
+    }
     default:
       c.error(e.pos, `${exprString(e)} is not a type`);
       return Typ.invalid;
@@ -128,24 +210,8 @@ function arrayLength(c: Checker, e: ast.Expr): number {
 }
 
 export function funcType(c: Checker, e: ast.FuncType, recv: Var | null, scopeForParams?: boolean): Signature {
-  const typeParams: TypeParam[] = [];
-  if (e.typeParams && e.typeParams.list.length) {
-    // Type parameters are visible in the whole signature: declare them first.
-    const tpObjs: { tp: TypeParam; constraint: ast.Expr }[] = [];
-    let idx = 0;
-    for (const f of e.typeParams.list) {
-      for (const n of f.names) {
-        const tp = new TypeParam(n.name, emptyInterface, idx++);
-        const tn = new TypeName(n.name, tp, n.pos, c.pkg);
-        c.declare(c.scope, n, tn);
-        tpObjs.push({ tp, constraint: f.type });
-        typeParams.push(tp);
-      }
-    }
-    for (const { tp, constraint } of tpObjs) {
-      (tp as { constraint: Type }).constraint = constraintType(c, constraint);
-    }
-  }
+  // Type parameters are visible in the whole signature: declare them first.
+  const typeParams = e.typeParams && e.typeParams.list.length ? declareTypeParams(c, e.typeParams) : [];
   const params = fieldVars(c, e.params, true, scopeForParams ?? false);
   let variadic = false;
   const last = e.params.list[e.params.list.length - 1];

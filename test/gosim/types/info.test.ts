@@ -9,6 +9,7 @@ import type * as ast from '../../../gosim/ast.ts';
 import { walk } from '../../../gosim/astwalk.ts';
 import { checkSource } from '../../../gosim/types/check.ts';
 import { typeString } from '../../../gosim/types/typestring.ts';
+import { under } from '../../../gosim/types/predicates.ts';
 import type { Info, TypeAndValue } from '../../../gosim/types/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -272,6 +273,55 @@ func main() {
     expect(typeString(tv(info, call).type)).toBe('int');
     const contains = find(file, src, 'slices.Contains([]string{"a"}, "a")');
     expect(info.instances.get(contains.id)!.map(typeString)).toEqual(['[]string', 'string']);
+  });
+
+  it('instantiates iter.Seq and infers through it, and types range over an iterator', () => {
+    const src = `package main
+
+import (
+	"fmt"
+	"iter"
+	"maps"
+	"slices"
+)
+
+type Ages map[string]int
+
+func evens(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i < n; i += 2 {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+
+func main() {
+	m := Ages{"bo": 3}
+	names := slices.Sorted(maps.Keys(m))
+	for k, v := range maps.All(m) {
+		fmt.Println(k, v)
+	}
+	for i := range evens(6) {
+		fmt.Println(i)
+	}
+	fmt.Println(names, slices.Collect(evens(4)))
+}
+`;
+    const { file, info } = check(src);
+    const keys = find(file, src, 'maps.Keys(m)');
+    expect(typeString(tv(info, keys).type)).toBe('iter.Seq[string]');
+    expect(info.instances.get(keys.id)!.map(typeString)).toEqual(['main.Ages', 'string', 'int']);
+    const sorted = find(file, src, 'slices.Sorted(maps.Keys(m))');
+    expect(info.instances.get(sorted.id)!.map(typeString)).toEqual(['string']);
+    expect(typeString(tv(info, sorted).type)).toBe('[]string');
+    // Instances with identical arguments are one type, whoever wrote them.
+    expect(tv(info, find(file, src, 'evens(4)')).type).toBe(tv(info, find(file, src, 'evens(6)')).type);
+    expect(typeString(under(tv(info, find(file, src, 'maps.All(m)')).type))).toBe('func(func(string, int) bool)');
+    expect(typeString(tv(info, find(file, src, 'k', 'Ident')).type)).toBe('string');
+    expect(typeString(tv(info, find(file, src, 'v', 'Ident')).type)).toBe('int');
+    expect(typeString(tv(info, find(file, src, 'i', 'Ident', true)).type)).toBe('int');
   });
 
   it('orders package variables by dependency', () => {
