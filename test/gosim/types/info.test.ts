@@ -324,6 +324,14 @@ func main() {
     expect(typeString(tv(info, find(file, src, 'i', 'Ident', true)).type)).toBe('int');
   });
 
+  it('tells a generic type declaration by its parameter list, not by its spacing', () => {
+    // Extra blanks between a type's name and its definition are not a type parameter list.
+    const plain = checkSource('package main\n\ntype Celsius      float64\n\nfunc main() { var c Celsius = 1.5; _ = c }\n', 'prog.go');
+    expect(plain.lines).toEqual([]);
+    const generic = checkSource('package main\n\ntype Box[T any]struct{ v T }\n\nfunc main() {}\n', 'prog.go');
+    expect(generic.lines).toEqual(["./prog.go:3:6: generic type Box is not supported by gosim (only the standard library's atomic.Pointer is)"]);
+  });
+
   it('orders package variables by dependency', () => {
     const src = `package main
 
