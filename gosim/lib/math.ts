@@ -1,5 +1,6 @@
 // Package math. Where Go computes a result with its own algorithm rather than the CPU's or
-// libm's (Pow, Log2, Log10, Hypot, Round, Sin/Cos/Tan, Asin/Acos/Atan/Atan2, Exp2), that
+// libm's (Exp, Log and what is built on them, Hypot, Round, the trigonometric and hyperbolic
+// functions, Exp2; Exp as Go's amd64 assembly computes it on a CPU with FMA), that
 // algorithm is followed so results agree to the bit; the rest use JS's Math, whose functions
 // Go's match on the values learners print.
 import type { NativeCtx, NativePackage } from './native.ts';

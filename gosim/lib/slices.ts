@@ -192,6 +192,54 @@ export const pkg: NativePackage = {
       for (const s of items<S>(ss)) out.push(...items(s).map(copyValue));
       return out.length === 0 ? null : fresh(out);
     },
+    *'slices.DeleteFunc'(ctx: NativeCtx, s: S, del: GoFunc) {
+      if (s === null) return s;
+      const at = (k: number) => s.arr[s.off + k];
+      let i = 0;
+      while (i < s.len && !((yield* ctx.call(del, copyValue(at(i)))) as boolean)) i++;
+      if (i === s.len) return s;
+      for (let j = i + 1; j < s.len; j++) {
+        const v = at(j);
+        if (!((yield* ctx.call(del, copyValue(v))) as boolean)) s.arr[s.off + i++] = v;
+      }
+      clearTail(s, i, s.len);
+      return { arr: s.arr, off: s.off, len: i, cap: s.cap };
+    },
+    *'slices.EqualFunc'(ctx: NativeCtx, a: S, b: S, eq: GoFunc) {
+      const x = items(a), y = items(b);
+      if (x.length !== y.length) return false;
+      for (let i = 0; i < x.length; i++) if (!((yield* ctx.call(eq, copyValue(x[i]), copyValue(y[i]))) as boolean)) return false;
+      return true;
+    },
+    *'slices.CompactFunc'(ctx: NativeCtx, s: S, eq: GoFunc) {
+      if (s === null || s.len < 2) return s;
+      const at = (k: number) => s.arr[s.off + k];
+      const same = function* (x: unknown, y: unknown) { return (yield* ctx.call(eq, copyValue(x), copyValue(y))) as boolean; };
+      // Go's loop: nothing moves until the first run of equal neighbours.
+      for (let k = 1; k < s.len; k++) {
+        if (yield* same(at(k), at(k - 1))) {
+          const base = k;
+          for (let k2 = 1; k2 < s.len - base; k2++) {
+            if (!(yield* same(at(base + k2), at(base + k2 - 1)))) s.arr[s.off + k++] = at(base + k2);
+          }
+          clearTail(s, k, s.len);
+          return { arr: s.arr, off: s.off, len: k, cap: s.cap };
+        }
+      }
+      return s;
+    },
+    'slices.Clip': (_ctx: NativeCtx, s: S) => (s === null ? null : { arr: s.arr, off: s.off, len: s.len, cap: s.len }),
+    *'slices.BinarySearchFunc'(ctx: NativeCtx, x: S, target: unknown, cmp: GoFunc) {
+      const n = x?.len ?? 0;
+      const c = function* (k: number) { return Number(yield* ctx.call(cmp, copyValue(x!.arr[x!.off + k]), copyValue(target))); };
+      let i = 0, j = n;
+      while (i < j) {
+        const h = Math.floor((i + j) / 2);
+        if ((yield* c(h)) < 0) i = h + 1;
+        else j = h;
+      }
+      return [i, i < n && (yield* c(i)) === 0];
+    },
     'slices.All': (ctx: NativeCtx, s: S) => sliceSeq(ctx, s, 'up', true),
     'slices.Values': (ctx: NativeCtx, s: S) => sliceSeq(ctx, s, 'up', false),
     'slices.Backward': (ctx: NativeCtx, s: S) => sliceSeq(ctx, s, 'down', true),
