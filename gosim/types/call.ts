@@ -42,6 +42,11 @@ export function callExpr(c: Checker, e: ast.CallExpr, hint: Type | null): Operan
   let sig = u;
   const args = callArgs(c, e, sig);
   if (!args) return invalid(e);
+  if (args.some((a) => a.mode === 'invalid')) {
+    // go/types still checks the other arguments (and their count) against the parameters.
+    if (!sig.typeParams.length) passArgs(c, e, sig, args);
+    return invalid(e);
+  }
   if (sig.typeParams.length) {
     const inst = infer(c, e, sig, args);
     if (!inst) return invalid(e);
@@ -73,7 +78,6 @@ function callArgs(c: Checker, e: ast.CallExpr, sig: Signature): Operand[] | null
     return [x];
   }
   const out: Operand[] = [];
-  let bad = false;
   e.args.forEach((a, i) => {
     const pv = sig.params.vars;
     let hint: Type | null = null;
@@ -81,11 +85,9 @@ function callArgs(c: Checker, e: ast.CallExpr, sig: Signature): Operand[] | null
       if (sig.variadic && i >= pv.length - 1 && !e.ellipsis) hint = (pv[pv.length - 1]!.type as Slice).elem;
       else hint = pv[i]?.type ?? null;
     }
-    const x = expr(c, a, hint);
-    if (x.mode === 'invalid') bad = true;
-    out.push(x);
+    out.push(expr(c, a, hint));
   });
-  return bad ? null : out;
+  return out;
 }
 
 function passArgs(c: Checker, e: ast.CallExpr, sig: Signature, args: Operand[]): boolean {
