@@ -7,7 +7,7 @@ import type { GoFunc } from '../lib/native.ts';
 import { under, isInterface } from '../types/predicates.ts';
 import { Box, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumber } from '../runtime/ops.ts';
 import { Channel, chanClose } from '../runtime/chan.ts';
-import { GoPanic } from '../runtime/panic.ts';
+import { GoPanic, GoFatal } from '../runtime/panic.ts';
 import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
 import { sy, gn, type E, type Gen } from './code.ts';
 import type { Compiler } from './compiler.ts';
@@ -225,7 +225,7 @@ export function sliceOf(vals: unknown[]): SliceValue {
 }
 
 /** A call (of a function, method or builtin) evaluated now and run later, for go/defer. */
-export function prepareThunk(c: Compiler, e: ast.CallExpr): E {
+export function prepareThunk(c: Compiler, e: ast.CallExpr, forGo = false): E {
   const fun = unparen(e.fun);
   if (fun.kind === 'Ident') {
     const o = c.obj(fun);
@@ -240,7 +240,9 @@ export function prepareThunk(c: Compiler, e: ast.CallExpr): E {
   return mapE(p, (v) => {
     const [f, args] = v as [GoFunc | null, unknown[]];
     return (function () {
-      if (f === null) throw nilDeref();
+      // A go statement calls the thunk at once (it starts the goroutine's generator), and Go
+      // refuses a nil function there, in the creating goroutine.
+      if (f === null) throw forGo ? new GoFatal('go of nil func value') : nilDeref();
       return f(...args);
     }) as Thunk;
   });

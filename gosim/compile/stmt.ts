@@ -16,6 +16,9 @@ import { GoPanic } from '../runtime/panic.ts';
 import { ifStmt, forStmt, rangeStmt, switchStmt, typeSwitch, selectStmt } from './control.ts';
 import { pkgVarBox } from './access.ts';
 
+/** Shared by every `go` statement: its thunk takes no arguments. */
+const NO_ARGS: unknown[] = [];
+
 const NOOP: S = ss(() => undefined);
 
 export function compileBlock(c: Compiler, b: ast.BlockStmt): S {
@@ -151,9 +154,9 @@ function stmtInner(c: Compiler, s: ast.Stmt): S {
       });
     }
     case 'GoStmt': {
-      const th = prepareThunk(c, s.call);
+      const th = prepareThunk(c, s.call, true);
       const S = c.S;
-      return mapS(th, (t) => { S.go(t as Thunk as unknown as import('../lib/native.ts').GoFunc, []); });
+      return mapS(th, (t) => { S.go(t as Thunk as unknown as import('../lib/native.ts').GoFunc, NO_ARGS); });
     }
     case 'DeferStmt': {
       c.fn.hasDefer = true;

@@ -170,6 +170,7 @@ export type Outcome =
   | { kind: 'timeout' };
 
 const QUANTUM = 5000;
+const SPAWN_BURST = 100;
 
 export class Scheduler {
   now = 0;
@@ -209,14 +210,32 @@ export class Scheduler {
     if (this.live.size >= this.opts.maxGoroutines) {
       throw new GoFatal(`gosim: too many goroutines (limit ${this.opts.maxGoroutines})`, false);
     }
-    const g = new Goroutine(this.nextId++, createdAt ?? (creator ? snapshotTop(creator) : null), creator ? creator.id : 0);
-    g.stack.push(goroutineBody(fn, args));
+    const g = new Goroutine(this.nextId++, createdAt ?? (creator ? this.creationSite(creator) : null), creator ? creator.id : 0);
+    // The function's own generator is the bottom of the stack (no wrapper: 100k goroutines
+    // live at once must stay small); Goexit is caught in run().
+    g.stack.push(fn(...args));
     this.live.set(g.id, g);
     this.goroutinesCreated++;
     if (this.live.size > this.maxLive) this.maxLive = this.live.size;
     this.runq.push(g);
     if (!this.main) this.main = g;
+    // A goroutine spawning in a tight loop yields after SPAWN_BURST new goroutines rather than
+    // after a whole quantum: they then start (and usually finish) while young, instead of
+    // thousands waiting at once and surviving into the old generation of the JS heap.
+    else if (++this.spawned >= SPAWN_BURST) { this.spawned = 0; this.preemptAt = this.steps; }
     return g;
+  }
+
+  private lastSite: FrameSnapshot | null = null;
+  /** Goroutines started by the running goroutine in its current turn. */
+  private spawned = 0;
+  /** Where `creator` is now, shared with the previous goroutine's when equal (a `go` in a loop). */
+  private creationSite(creator: Goroutine): FrameSnapshot | null {
+    const f = creator.top;
+    if (f === null) return null;
+    const l = this.lastSite;
+    if (l !== null && l.line === f.line && l.func === f.fn.name && l.file === f.fn.file) return l;
+    return (this.lastSite = { func: f.fn.name, file: f.fn.file, line: f.line, noArgs: !f.fn.hasParams });
   }
 
   *park(reason: string, on: unknown): Generator<unknown, unknown, unknown> {
@@ -285,6 +304,7 @@ export class Scheduler {
       this.current = g;
       g.state = 'running';
       this.preemptAt = this.steps + QUANTUM;
+      this.spawned = 0;
       if ((++switches & 63) === 0 || this.steps > this.opts.maxSteps) {
         if (this.overBudget()) return { kind: 'timeout' };
       }
@@ -294,6 +314,13 @@ export class Scheduler {
         g.wake = undefined;
         r = drive(g.stack, v);
       } catch (e) {
+        if (e instanceof GoExit) {
+          // runtime.Goexit unwound the whole goroutine (its deferred calls have run).
+          g.state = 'dead';
+          this.live.delete(g.id);
+          if (g === this.main) this.mainGoexited = true;
+          continue;
+        }
         if (e instanceof GoPanic) return { kind: 'exit', code: 2, stderr: this.describePanic(e, g) };
         if (e instanceof GoFatal) return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) };
         if (e instanceof ProgramExit) return { kind: 'exit', code: e.code, stderr: e.stderrTail };
@@ -309,10 +336,7 @@ export class Scheduler {
       if (r.done) {
         g.state = 'dead';
         this.live.delete(g.id);
-        if (g === this.main) {
-          if (r.value === GOEXITED) { this.mainGoexited = true; continue; }
-          return { kind: 'exit', code: 0, stderr: '' };
-        }
+        if (g === this.main) return { kind: 'exit', code: 0, stderr: '' };
         continue;
       }
       if (r.value === PREEMPT) {
@@ -390,19 +414,7 @@ export function stackOverflow(_limit: number): GoFatal {
   return new GoFatal('stack overflow', true, 'runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc020160398 stack=[0xc020160000, 0xc040160000]\n');
 }
 
-const GOEXITED = Symbol('goexited');
-
 const TIMER_CREATOR: FrameSnapshot = { func: 'time.goFunc', file: '/usr/local/go/src/time/sleep.go', line: 215 };
-
-function* goroutineBody(fn: GoFunc, args: unknown[]): Generator<unknown, unknown, unknown> {
-  try {
-    yield* fn(...args);
-  } catch (e) {
-    if (e instanceof GoExit) return GOEXITED;
-    throw e;
-  }
-  return undefined;
-}
 
 export function snapshotTop(g: Goroutine): FrameSnapshot | null {
   const f = g.top;

@@ -391,3 +391,76 @@ func main() {
     expect(r.stderr).toBe(`fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.wait(...)\n\t${path}:21\nmain.main()\n\t${path}:28\n`);
   });
 });
+
+describe('goroutine memory', () => {
+  it('a goroutine spawning in a loop lets the new ones run before thousands pile up', () => {
+    const r = go(`package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	counter := 0
+	for i := 0; i < 20000; i++ {
+		wg.Add(1)
+		go func() {
+			mu.Lock()
+			counter += i % 3
+			mu.Unlock()
+			wg.Done()
+		}()
+	}
+	wg.Wait()
+	fmt.Println(counter)
+}
+`);
+    expect(r.stdout).toBe('19999\n');
+    expect(r.stats.goroutinesCreated).toBe(20001);
+    expect(r.stats.maxLiveGoroutines).toBeLessThanOrEqual(200);
+  });
+
+  it('go of a nil func is a fatal error in the creating goroutine', () => {
+    const r = go(`package main
+
+import "time"
+
+func main() {
+	var f func()
+	go f()
+	time.Sleep(time.Second)
+}
+`);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe(`fatal error: go of nil func value\n\ngoroutine 1 [running]:\nmain.main()\n\t${path}:7\n`);
+  });
+
+  it('runtime.Goexit still ends a goroutine, and main too', () => {
+    const r = go(`package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func main() {
+	done := make(chan bool)
+	go func() {
+		defer close(done)
+		defer fmt.Println("deferred")
+		runtime.Goexit()
+		fmt.Println("not reached")
+	}()
+	<-done
+	defer fmt.Println("main deferred")
+	runtime.Goexit()
+}
+`);
+    expect(r.stdout).toBe('deferred\nmain deferred\n');
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe('fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n');
+  });
+});
