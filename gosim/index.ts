@@ -64,11 +64,11 @@ export interface RunResult {
 
 const emptyStats: RunStats = { goroutinesCreated: 0, maxLiveGoroutines: 0, channelOps: 0, virtualTimeNs: 0, steps: 0 };
 
-/** Compile errors as `go build` prints them, or [] when the program compiles. */
+/** Compile errors as `go build` prints them (without its header line), or [] when the program compiles. */
 export function check(source: string, filename = 'prog.go'): string[] {
   try {
     const r = buildErrors(source, filename);
-    return r.kind === 'ok' ? [] : r.stderr.replace(/\n$/, '').split('\n');
+    return r.kind === 'ok' ? [] : r.stderr.replace(/\n$/, '').split('\n').filter((l) => l !== '# command-line-arguments');
   } catch (e) {
     return [`gosim internal error: ${describe(e)}`];
   }
