@@ -637,7 +637,10 @@ func (*TypeAssertionError) RuntimeError()
 
   strings: `package strings
 
-import "io"
+import (
+	"io"
+	"iter"
+)
 
 type Builder struct {
 	buf []byte
@@ -695,6 +698,10 @@ func Count(s, substr string) int
 func EqualFold(s, t string) bool
 func Compare(a, b string) int
 func Map(mapping func(rune) rune, s string) string
+func Lines(s string) iter.Seq[string]
+func SplitSeq(s, sep string) iter.Seq[string]
+func SplitAfterSeq(s, sep string) iter.Seq[string]
+func FieldsSeq(s string) iter.Seq[string]
 
 type Replacer struct {
 	oldnew []string

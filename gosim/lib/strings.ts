@@ -273,6 +273,32 @@ function hasWriteString(w: Iface): boolean {
   return p.tag === 'Basic' && p.kind === 'string';
 }
 
+/**
+ * An iterator (iter.Seq[string]) over pieces that are computed up front: Go's own iterators
+ * find each piece lazily, but the pieces of an immutable string are the same either way, and
+ * only the calls to yield are observable.
+ */
+function stringSeq(ctx: NativeCtx, pieces: GoString[]): GoFunc {
+  return function* (yieldFn: unknown) {
+    for (const p of pieces) {
+      if (yieldFn === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
+      if (!((yield* ctx.call(yieldFn as GoFunc, p)) as boolean)) return;
+    }
+  };
+}
+
+/** s cut after each newline; a final piece without one is kept unless empty. */
+function lines(s: GoString): GoString[] {
+  const out: GoString[] = [];
+  let at = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', at)) {
+    out.push(s.slice(at, i + 1));
+    at = i + 1;
+  }
+  if (at < s.length) out.push(s.slice(at));
+  return out;
+}
+
 const nat = (f: (...a: any[]) => unknown) => (_ctx: NativeCtx, ...a: any[]) => f(...a);
 
 export const pkg: NativePackage = {
@@ -340,6 +366,11 @@ export const pkg: NativePackage = {
       }
       return [n, null];
     },
+
+    'strings.Lines': (ctx: NativeCtx, s: GoString) => stringSeq(ctx, lines(s)),
+    'strings.SplitSeq': (ctx: NativeCtx, s: GoString, sep: GoString) => stringSeq(ctx, genSplit(s, sep, 0, -1)!),
+    'strings.SplitAfterSeq': (ctx: NativeCtx, s: GoString, sep: GoString) => stringSeq(ctx, genSplit(s, sep, sep.length, -1)!),
+    'strings.FieldsSeq': (ctx: NativeCtx, s: GoString) => stringSeq(ctx, fieldsBy(s, isSpace)),
 
     'strings.Contains': nat((s: GoString, sub: GoString) => s.includes(sub)),
     'strings.ContainsAny': nat((s: GoString, chars: GoString) => {
