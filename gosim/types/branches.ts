@@ -199,14 +199,23 @@ export function rangeStmt(c: Checker, s: ast.RangeStmt, ctx: Ctx): void {
         if (u.dir === 'send') { c.error(s.x.pos, `invalid operation: range ${exprString(s.x)} receive from send-only channel ${c.typeStr(x.type)}`.replace(/^.*$/, `cannot range over ${operandString(c, x)}: receive from send-only channel`)); key = null; }
       } else if (u.tag === 'Signature') {
         // Range over an iterator: func(yield func(K, V) bool) gives K and V to the variables.
-        const y = u.params.vars.length === 1 && u.results.vars.length === 0 ? under(u.params.vars[0]!.type) : null;
-        if (y && y.tag === 'Signature' && !y.variadic && y.params.vars.length <= 2 && y.results.vars.length === 1 && isBoolean(y.results.vars[0]!.type)) {
+        // The shape is checked in go/types' order, each failure with its reason.
+        const y = u.params.vars.length === 1 ? under(u.params.vars[0]!.type) : null;
+        const r = y?.tag === 'Signature' && y.results.vars.length === 1 ? y.results.vars[0]!.type : null;
+        const why = u.params.vars.length !== 1 ? 'wrong argument count'
+          : u.results.vars.length !== 0 ? 'unexpected results'
+          : y?.tag !== 'Signature' ? 'argument is not func'
+          : y.params.vars.length > 2 ? 'yield func has too many parameters'
+          : !r || !isBoolean(r) ? 'yield func does not return bool'
+          : !identical(r, Typ.bool) ? 'yield func returns user-defined boolean, not bool'
+          : null;
+        if (why === null && y?.tag === 'Signature') {
           const ps = y.params.vars;
           key = ps[0]?.type ?? null; val = ps[1]?.type ?? null;
           maxVars = ps.length;
           if (ps.length === 0 && s.key) c.error(s.key.pos, `range over ${operandString(c, x)} permits no iteration variables`);
         } else {
-          c.error(s.x.pos, `cannot range over ${operandString(c, x)}: func must be func(yield func(...) bool)`);
+          c.error(s.x.pos, `cannot range over ${operandString(c, x)}: func must be func(yield func(...) bool): ${why}`);
         }
       } else {
         c.error(s.x.pos, `cannot range over ${operandString(c, x)}`);
