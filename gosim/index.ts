@@ -12,7 +12,7 @@ import { checkSource, formatError, lookupLibraryType } from './types/check.ts';
 import type * as ast from './ast.ts';
 import { Pointer as PointerType, type Info } from './types/types.ts';
 import type { Iface } from './values.ts';
-import { jsString } from './values.ts';
+import { jsString as decodeUtf8 } from './values.ts';
 import { Scheduler, PARK, drive, type Goroutine } from './runtime/scheduler.ts';
 import { GoPanic } from './runtime/panic.ts';
 import { RuntimePanic, setRuntimeErrorTypes } from './runtime/rterror.ts';
@@ -100,6 +100,14 @@ function buildErrors(source: string, filename: string): Built {
     }
   }
   return { kind: 'errors', stderr: (r.header ? '# command-line-arguments\n' : '') + r.lines.join('\n') + '\n' };
+}
+
+/**
+ * Go's bytes as a JS string. Plain ASCII (nearly all output) is already right; decoding rune by
+ * rune builds one rope node per character, gigabytes for a crash that lists 100k goroutines.
+ */
+function jsString(s: string): string {
+  return /[\x80-\xff]/.test(s) ? decodeUtf8(s) : s;
 }
 
 function describe(e: unknown): string {

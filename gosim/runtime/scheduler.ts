@@ -170,6 +170,13 @@ export type Outcome =
   | { kind: 'timeout' };
 
 const QUANTUM = 5000;
+
+/**
+ * Go prints every goroutine in a crash; past this much text (thousands of goroutines) gosim
+ * says how many it left out instead, so a deadlock of 100k goroutines stays quick and small.
+ */
+const MAX_TRACEBACK_CHARS = 256 * 1024;
+const omitted = (n: number): string => `\n...${n} more goroutine${n === 1 ? '' : 's'} not shown (gosim prints the first ${MAX_TRACEBACK_CHARS / 1024} KB of tracebacks)\n`;
 const SPAWN_BURST = 100;
 
 export class Scheduler {
@@ -390,7 +397,10 @@ export class Scheduler {
   private allTracebacks(): string {
     let out = '';
     const gs = [...this.live.values()].sort((a, b) => a.id - b.id);
-    for (const g of gs) out += '\n' + this.traceback(g);
+    for (let i = 0; i < gs.length; i++) {
+      if (out.length > MAX_TRACEBACK_CHARS) return out + omitted(gs.length - i);
+      out += '\n' + this.traceback(gs[i]!);
+    }
     return out;
   }
 
@@ -403,8 +413,10 @@ export class Scheduler {
     if (!e.allGoroutines) return out;
     const cur = g.state === 'running' ? g : null;
     if (cur) out += '\n' + this.traceback(cur, e.libFrames);
-    for (const h of [...this.live.values()].sort((a, b) => a.id - b.id)) {
-      if (h !== cur) out += '\n' + this.traceback(h);
+    const others = [...this.live.values()].filter((h) => h !== cur).sort((a, b) => a.id - b.id);
+    for (let i = 0; i < others.length; i++) {
+      if (out.length > MAX_TRACEBACK_CHARS) return out + omitted(others.length - i);
+      out += '\n' + this.traceback(others[i]!);
     }
     return out;
   }

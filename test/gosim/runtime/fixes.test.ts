@@ -464,3 +464,41 @@ func main() {
     expect(r.stderr).toBe('fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n');
   });
 });
+
+describe('crashes with many goroutines', () => {
+  it('prints the first tracebacks of a huge deadlock and counts the rest, quickly', () => {
+    const t0 = Date.now();
+    const r = go(`package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	mu.Lock()
+	for i := 0; i < 20000; i++ {
+		go func() { mu.Lock() }()
+	}
+	select {}
+}
+`);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr.startsWith('fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [select (no cases)]:\nmain.main()\n')).toBe(true);
+    expect(r.stderr.length).toBeLessThan(300 * 1024);
+    expect(r.stderr).toMatch(/\n\.\.\.\d+ more goroutines not shown \(gosim prints the first 256 KB of tracebacks\)\n$/);
+  });
+
+  it('still decodes UTF-8 output', () => {
+    const r = go(`package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("héllo, 世界")
+	panic("ünïcode")
+}
+`);
+    expect(r.stdout).toBe('héllo, 世界\n');
+    expect(r.stderr.split('\n')[0]).toBe('panic: ünïcode');
+  });
+});
