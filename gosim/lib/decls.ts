@@ -21,9 +21,9 @@
 //   their package when it is loaded; the key is 'pkg.Name'.
 // - Generic functions (slices, maps, cmp, sync.OnceValue) use type parameters; the checker infers
 //   type arguments from the call's arguments and records them in Info.instances.
-// - atomic.Pointer[T] is generic, which gosim's AST cannot declare: types/instantiate.ts builds
-//   it (fields `_ noCopy; v *T`, methods Load/Store/Swap/CompareAndSwap, natives
-//   'atomic.Pointer.Load', ...).
+// - Generic types (atomic.Pointer[T], iter.Seq[V]) are declared with their type parameters and
+//   instantiated by types/instantiate.ts where a program uses them; methods on a generic
+//   receiver are natives keyed by the type's name alone ('atomic.Pointer.Load').
 // - Iterators: package iter declares the generic types Seq[V] and Seq2[K, V]; maps.Keys,
 //   slices.Values, slices.Collect, ... use them as Go does, so a program sees iter.Seq[int] in
 //   messages and the checker infers through them (slices.Sorted(maps.Keys(m))).
@@ -349,6 +349,16 @@ func (v *Value) Load() (val any)
 func (v *Value) Store(val any)
 func (v *Value) Swap(new any) (old any)
 func (v *Value) CompareAndSwap(old, new any) (swapped bool)
+
+type Pointer[T any] struct {
+	_ noCopy
+	v *T
+}
+
+func (x *Pointer[T]) Load() *T
+func (x *Pointer[T]) Store(val *T)
+func (x *Pointer[T]) Swap(new *T) (old *T)
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool)
 `,
 
   time: `package time

@@ -292,7 +292,17 @@ function methodDecl(c: Checker, d: ast.FuncDecl, f: Func): void {
   if (rt.kind === 'ParenExpr') rt = rt.x;
   if (rt.kind === 'StarExpr') { rt = rt.x; ptr = true; }
   let base: Named | null = null;
-  if (rt.kind === 'Ident') {
+  // The receiver's own names for a generic library type's parameters (`func (x *Pointer[T])`).
+  let recvTypeParams: ast.Expr[] = [];
+  if ((rt.kind === 'IndexExpr' || rt.kind === 'IndexListExpr') && c.pkg !== 'main' && rt.x.kind === 'Ident') {
+    const obj = c.pkgScope.names.get(rt.x.name);
+    const idx = rt.kind === 'IndexExpr' ? [rt.index] : rt.indices;
+    if (obj && obj.tag === 'TypeName' && obj.type.tag === 'Named' && obj.type.typeParams.length === idx.length && idx.every((i) => i.kind === 'Ident')) {
+      base = obj.type;
+      c.use(rt.x, obj);
+      recvTypeParams = idx;
+    } else c.error(rt.pos, 'generic types are not supported by gosim');
+  } else if (rt.kind === 'Ident') {
     const obj = c.pkgScope.names.get(rt.name) ?? c.scope.lookup(rt.name);
     if (!obj) { c.error(rt.pos, `undefined: ${rt.name}`); }
     else if (obj.tag === 'TypeName' && obj.type.tag === 'Named' && obj.type.pkg === c.pkg) {
@@ -313,11 +323,18 @@ function methodDecl(c: Checker, d: ast.FuncDecl, f: Func): void {
   const recv = new Var(rname ? rname.name : '', recvType, rname ? rname.pos : field.type.pos, c.pkg, false, true);
   if (rname) c.def(rname, recv);
   c.openScope(true);
+  recvTypeParams.forEach((id, i) => {
+    const tp = base!.typeParams[i]!;
+    c.declare(c.scope, id as ast.Ident, new TypeName((id as ast.Ident).name, tp, id.pos, c.pkg));
+  });
   f.type = funcType(c, d.type, recv);
   c.closeScope();
   c.def(d.name, f);
   if (!base) return;
-  f.fullName = ptr ? `${pkgName(c.pkg)}.(*${base.name}).${f.name}` : `${pkgName(c.pkg)}.${base.name}.${f.name}`;
+  f.fullName = recvTypeParams.length
+    // Go's tracebacks elide a generic receiver's arguments: sync/atomic.(*Pointer[...]).Load.
+    ? (ptr ? `${c.pkg}.(*${base.name}[...]).${f.name}` : `${c.pkg}.${base.name}[...].${f.name}`)
+    : ptr ? `${pkgName(c.pkg)}.(*${base.name}).${f.name}` : `${pkgName(c.pkg)}.${base.name}.${f.name}`;
   if (f.name === '_') return;
   const dup = base.methods.find((m) => m.name === f.name);
   if (dup) {

@@ -1,15 +1,14 @@
 // Generic library types. lib/decls.ts declares generic types such as iter.Seq[V any]; each
 // use with type arguments (`iter.Seq[int]`, or `iter.Seq[K]` inside a generic signature) is an
 // instance made here by substituting the arguments into the underlying type, one Named per
-// distinct argument list so that identical instances are the same object. sync/atomic's
-// Pointer[T] has methods on a generic receiver, which decls.ts cannot write, so it is built
-// here whole. Natives are keyed like other methods: 'atomic.Pointer.Load'.
+// distinct argument list so that identical instances are the same object. Methods declared on
+// a generic receiver (atomic.Pointer[T]'s Load, ...) are instantiated with the type; their
+// natives are keyed like other methods: 'atomic.Pointer.Load'.
 import {
-  Chan, Field, Func, GoArray, GoMap, Named, Pointer, Signature, Slice, Struct, Tuple, TypeName, Var,
+  Chan, Field, Func, GoArray, GoMap, Named, Pointer, Signature, Slice, Struct, Tuple, Var,
   type Type, type TypeParam,
 } from './types.ts';
 import { identical } from './predicates.ts';
-import { loadLibrary } from './check.ts';
 
 const genericInstances = new WeakMap<Named, Named[]>();
 
@@ -24,7 +23,18 @@ export function instantiate(gen: Named, args: readonly Type[]): Named {
   named.typeArgs = args;
   // Registered before substituting, so a type that mentions itself finds this instance.
   list.push(named);
-  named.underlying = substitute(gen.underlying, new Map(gen.typeParams.map((tp, i) => [tp, args[i]!])));
+  const subst = new Map(gen.typeParams.map((tp, i) => [tp, args[i]!]));
+  named.underlying = substitute(gen.underlying, subst);
+  // Methods declared on the generic type (func (x *Pointer[T]) Load() *T) get the instance as
+  // receiver and the arguments in their signatures; their natives are keyed by the type's name.
+  for (const m of gen.methods) {
+    const sig = substitute(m.type, subst) as Signature;
+    const r = m.type.recv;
+    const recv = r && new Var(r.name, r.type.tag === 'Pointer' ? new Pointer(named) : named, r.pos, r.pkg, false, true);
+    const f = new Func(m.name, new Signature(sig.params, sig.results, sig.variadic, recv), m.pos, m.pkg, m.decl);
+    f.fullName = m.fullName;
+    named.methods.push(f);
+  }
   return named;
 }
 
@@ -49,39 +59,4 @@ export function substitute(t: Type, subst: ReadonlyMap<TypeParam, Type>): Type {
       return t.orig ? instantiate(t.orig, t.typeArgs.map((a) => substitute(a, subst))) : t;
     default: return t;
   }
-}
-
-const instances: Named[] = [];
-
-/** atomic.Pointer[elem], one Named per element type so that identical instances are identical. */
-export function atomicPointer(elem: Type): Named {
-  const prev = instances.find((n) => identical(n.typeArgs[0]!, elem));
-  if (prev) return prev;
-  const pkg = 'sync/atomic';
-  const obj = new TypeName('Pointer', elem, null, pkg);
-  const named = new Named(obj, pkg);
-  obj.type = named;
-  named.typeArgs = [elem];
-  const lib = loadLibrary(pkg);
-  const noCopy = lib?.scope.names.get('noCopy');
-  const pt = new Pointer(elem);
-  named.underlying = new Struct([
-    new Field('_', noCopy && noCopy.tag === 'TypeName' ? noCopy.type : new Struct([]), false, pkg),
-    new Field('v', pt, false, pkg),
-  ]);
-  const recv = new Var('x', new Pointer(named), null, pkg, false, true);
-  const v = (name: string, t: Type) => new Var(name, t, null, pkg, false, true);
-  const bool = lib?.scope.lookup('bool');
-  const boolType = bool && bool.tag === 'TypeName' ? bool.type : elem;
-  const method = (name: string, params: Var[], results: Var[]) => {
-    const f = new Func(name, new Signature(new Tuple(params), new Tuple(results), false, recv), null, pkg);
-    f.fullName = `sync/atomic.(*Pointer[...]).${name}`;
-    named.methods.push(f);
-  };
-  method('Load', [], [v('', pt)]);
-  method('Store', [v('val', pt)], []);
-  method('Swap', [v('new', pt)], [v('old', pt)]);
-  method('CompareAndSwap', [v('old', pt), v('new', pt)], [v('swapped', boolType)]);
-  instances.push(named);
-  return named;
 }

@@ -11,7 +11,7 @@ import { isValid, isInteger, under, isExported, isUntyped, comparable } from './
 import { exprString } from './typestring.ts';
 import { objDecl } from './decl.ts';
 import { constExpr } from './expr.ts';
-import { atomicPointer, instantiate } from './instantiate.ts';
+import { instantiate } from './instantiate.ts';
 
 /** A term of a constraint's type set: `~[]E` is {tilde: true, type: []E}. */
 export interface Term { tilde: boolean; type: Type }
@@ -166,19 +166,6 @@ function typExprInternal(c: Checker, e: ast.Expr): Type {
     case 'StructType': return structType(c, e);
     case 'InterfaceType': return interfaceType(c, e);
     case 'IndexExpr': {
-      const x = e.x;
-      if (x.kind === 'SelectorExpr' && x.x.kind === 'Ident' && x.sel.name === 'Pointer') {
-        const obj = c.scope.lookup(x.x.name);
-        if (obj && obj.tag === 'PkgName' && obj.path === 'sync/atomic') {
-          obj.used = true;
-          c.use(x.x, obj);
-          const elem = typExpr(c, e.index);
-          if (!isValid(elem)) return Typ.invalid;
-          const t = atomicPointer(elem);
-          c.record(x, { mode: 'typexpr', type: t });
-          return t;
-        }
-      }
       const inst = instantiateTypeExpr(c, e);
       if (inst) return inst;
       c.error(e.pos, 'generic types are not supported by gosim');
