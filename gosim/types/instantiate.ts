@@ -11,6 +11,7 @@ import {
 import { identical } from './predicates.ts';
 
 const genericInstances = new WeakMap<Named, Named[]>();
+const maxInstances = 64;
 
 /** gen[args...] for a generic library type gen (the caller checked the argument count). */
 export function instantiate(gen: Named, args: readonly Type[]): Named {
@@ -21,8 +22,11 @@ export function instantiate(gen: Named, args: readonly Type[]): Named {
   const named = new Named(gen.obj, gen.pkg);
   named.orig = gen;
   named.typeArgs = args;
-  // Registered before substituting, so a type that mentions itself finds this instance.
+  // Registered before substituting, so a type that mentions itself finds this instance. The
+  // library's types outlive each run while a program's types do not: the oldest instances are
+  // forgotten (identical() still equates instances by their arguments, not by object).
   list.push(named);
+  if (list.length > maxInstances) list.shift();
   const subst = new Map(gen.typeParams.map((tp, i) => [tp, args[i]!]));
   named.underlying = substitute(gen.underlying, subst);
   // Methods declared on the generic type (func (x *Pointer[T]) Load() *T) get the instance as
