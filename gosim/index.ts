@@ -24,6 +24,7 @@ import { panicValueText } from './compile/print.ts';
 import { packages } from './lib/registry.ts';
 import { waitFrames } from './runtime/libframes.ts';
 import type { NativePackage } from './lib/native.ts';
+import { seededRandom } from './random.ts';
 
 export interface RunOptions {
   seed?: number;
@@ -115,18 +116,6 @@ function describe(e: unknown): string {
   return String(e);
 }
 
-/** A small seeded PRNG (mulberry32): deterministic runs for a seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function run(source: string, options: RunOptions = {}): RunResult {
   const filename = options.filename ?? 'prog.go';
   const path = options.sourcePath ?? `/tmp/sandbox/${filename}`;
@@ -138,7 +127,7 @@ export function run(source: string, options: RunOptions = {}): RunResult {
     const { file, info } = built;
     registerRuntimeTypes();
     sched = new Scheduler({
-      random: prng(options.seed ?? 1),
+      random: seededRandom(options.seed ?? 1),
       maxSteps: options.maxSteps ?? 50_000_000,
       maxWallMs: options.maxWallMs ?? 5000,
       maxGoroutines: options.maxGoroutines ?? 1_000_000,

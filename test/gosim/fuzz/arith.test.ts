@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRun } from '../../conformance/gosim-api.ts';
+import { seededRandom } from '../../../gosim/random.ts';
 
 const haveGo = spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
 const seeds = (process.env.FUZZ_SEEDS ?? '1,2').split(',').map(Number);
@@ -16,18 +17,6 @@ if (haveGo) writeFileSync(join(work, 'go.mod'), 'module fuzz\n\ngo 1.26\n');
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
-
-/** mulberry32: small, seedable, good enough to pick test cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface IntType {
   name: string;
@@ -45,7 +34,7 @@ const intTypes: IntType[] = [
 ];
 
 function generate(seed: number): { source: string; exprs: string[] } {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const rand64 = (): bigint => (BigInt(Math.floor(r() * 2 ** 32)) << 32n) | BigInt(Math.floor(r() * 2 ** 32));
   const value = (t: IntType): bigint => {

@@ -5,17 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFile } from '../../../gosim/parser.ts';
 import { walk } from '../../../gosim/astwalk.ts';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../gosim/random.ts';
 
 const VOCAB = [
   'package', 'main', 'import', '"fmt"', 'func', 'main', '(', ')', '{', '}', '[', ']', ',', ';', ':', '.', '...',
@@ -118,12 +108,12 @@ function check(src: string): void {
 
 describe('parseFile on random input', () => {
   it('survives token soups', () => {
-    const r = rng(1);
+    const r = seededRandom(1);
     for (let i = 0; i < 1500; i++) check(tokenSoup(r));
   });
 
   it('survives mutations of valid programs', () => {
-    const r = rng(2);
+    const r = seededRandom(2);
     const t0 = Date.now();
     let worst = 0;
     for (let i = 0; i < 1500; i++) {

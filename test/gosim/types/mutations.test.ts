@@ -7,21 +7,10 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFile } from '../../../gosim/parser.ts';
 import { checkFile, checkSource } from '../../../gosim/types/check.ts';
+import { seededRandom } from '../../../gosim/random.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seeds = ['valid-concurrency-tour.go', 'valid-workers.go'].map((n) => readFileSync(join(here, 'errors', n), 'utf8'));
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const typeNames = ['int', 'string', 'bool', 'float64', 'error', 'any', '[]int', 'map[string]int', 'chan int', '*int', 'struct{}', 'func()'];
 
@@ -61,7 +50,7 @@ function mutate(src: string, r: () => number): string {
 
 describe('mutated programs never crash the checker', () => {
   it('checks 120 mutants without throwing', () => {
-    const r = rng(20261127);
+    const r = seededRandom(20261127);
     for (let k = 0; k < 120; k++) {
       let src = seeds[k % seeds.length]!;
       const n = 1 + Math.floor(r() * 3);
