@@ -20,6 +20,8 @@ export class FnCtx {
   n = 0;
   hasDefer = false;
   closures = 0;
+  /** Range-over-func loops so far, numbering their bodies' functions as gc does. */
+  ranges = 0;
   resultVars: (Var | null)[] = [];
   resultSlots: number[] = [];
   resultTypes: Type[] = [];

@@ -4,13 +4,15 @@ import type * as ast from '../ast.ts';
 import type { Type } from '../types/types.ts';
 import type { SliceValue, Iface } from '../values.ts';
 import { decodeRune } from '../values.ts';
-import type { Frame } from '../runtime/scheduler.ts';
-import { PREEMPT } from '../runtime/scheduler.ts';
+import { PREEMPT, Frame, FuncInfo } from '../runtime/scheduler.ts';
 import { under, isInterface } from '../types/predicates.ts';
 import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
 import { Channel } from '../runtime/chan.ts';
 import { select, type SelectCase } from '../runtime/select.ts';
-import { sy, ss, gs, FALLTHROUGH, type E, type S, type R, type Gen } from './code.ts';
+import { sy, ss, gs, FALLTHROUGH, type E, type S, type R, type Gen, type SyncS, type GenS } from './code.ts';
+import { CALL } from '../runtime/scheduler.ts';
+import type { GoFunc } from '../lib/native.ts';
+import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, convertE, loadPtr, typeMatches } from './expr.ts';
 import { stmt, stmtList, compileBlock, store, unparen } from './stmt.ts';
@@ -212,11 +214,62 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
         return undefined;
       });
     }
-    case 'Signature': {
-      throw new Error('gosim: range over functions is not supported');
-    }
+    case 'Signature': return rangeFunc(c, label, line, x, kb, vb, bs, bg, bl);
     default: throw new Error(`gosim: cannot range over ${u.tag}`);
   }
+}
+
+/**
+ * Range over a function iterator (Go 1.23): the body becomes the yield function, run in the
+ * enclosing function's frame so its variables, results and defers are the enclosing function's.
+ * A return, goto or branch to an outer label cannot leave the iterator directly: yield returns
+ * false, and the pending control flow takes effect once the iterator has returned.
+ */
+function rangeFunc(
+  c: Compiler, label: string | null, line: number, x: E,
+  kb: ((fr: Frame, v: unknown) => void) | null, vb: ((fr: Frame, v: unknown) => void) | null,
+  bs: SyncS | null, bg: GenS, bl: number,
+): S {
+  const S = c.S;
+  const xg = x.g;
+  const fc = c.fn;
+  // gc's name for the body's function, which tracebacks show between the iterator and its caller.
+  const info = new FuncInfo(`${fc.name}-range${++fc.ranges}`, c.path, true, line);
+  return gs(function* (fr) {
+    const f = (yield* xg(fr)) as GoFunc | null;
+    // 0 while the loop runs, 1 once the body asked to stop, 2 once the iterator has returned.
+    let state = 0;
+    let pending: R = undefined;
+    const yieldFn: GoFunc = function* (...args: unknown[]) {
+      const g = S.current;
+      const top = g.top;
+      // The body's own frame shares the enclosing function's slots (its variables and results)
+      // and deferred calls, which run when the enclosing function returns.
+      const bf = new Frame(info, top, top === null ? 1 : top.depth + 1, fr.s);
+      if (fc.hasDefer) bf.defers = fr.defers ??= [];
+      bf.line = line;
+      g.top = bf;
+      // Go's wording, so a misbehaving iterator fails the same way it would under gc.
+      if (state === 1) throw runtimeErrorPanic('range function continued iteration after function for loop body returned false');
+      if (state === 2) throw runtimeErrorPanic('range function continued iteration after whole loop exit');
+      if (kb) kb(bf, args[0]);
+      if (vb) vb(bf, args[1]);
+      if (bl) bf.line = bl;
+      const r = bs !== null ? bs(bf) : yield* bg(bf);
+      g.top = top;
+      if (++S.steps >= S.preemptAt) yield PREEMPT;
+      if (r === undefined || (r.kind === 'continue' && (r.label === null || r.label === label))) return true;
+      state = 1;
+      if (!(r.kind === 'break' && (r.label === null || r.label === label))) pending = r;
+      return false;
+    };
+    if (f === null) throw nilDeref();
+    fr.line = line;
+    CALL.fn = f; CALL.args = [yieldFn];
+    yield CALL;
+    state = 2;
+    return pending;
+  });
 }
 
 export function switchStmt(c: Compiler, s: ast.SwitchStmt): S {
