@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { run, check, type RunOptions, type RunResult } from '../index.ts';
+import { run, buildOutput, type RunOptions, type RunResult } from '../index.ts';
 
 /**
  * run() in a worker thread with a 256 MB stack: Go calls do not use the JS stack, but library
@@ -64,9 +64,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const filename = basename(file);
   if (cmd === 'check') {
-    const lines = check(source, filename);
-    if (lines.length === 0) return 0;
-    process.stderr.write('# command-line-arguments\n' + lines.join('\n') + '\n');
+    // go build's own text: its header precedes compile errors but not load errors (bad import).
+    const out = buildOutput(source, filename);
+    if (out === '') return 0;
+    process.stderr.write(out);
     return 1;
   }
   if (cmd !== 'run') { process.stderr.write(`gosim: unknown command ${cmd}\n${HELP}`); return 2; }
