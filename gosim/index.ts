@@ -127,6 +127,27 @@ function describe(e: unknown): string {
 }
 
 export function run(source: string, options: RunOptions = {}): RunResult {
+  return runOnce(source, options).result;
+}
+
+/**
+ * run(), or null when the JS stack ran out before Go's own depth limit did (library code calling
+ * back into Go nests JS frames). Output is only returned, never written, so the caller can run
+ * the program again on a thread with a bigger stack, as the CLI does to avoid starting a worker
+ * for the programs that fit.
+ */
+export function runUnlessStackRunsOut(source: string, options: RunOptions = {}): RunResult | null {
+  const r = runOnce(source, options);
+  return r.jsStackExhausted ? null : r.result;
+}
+
+function runOnce(source: string, options: RunOptions): { result: RunResult; jsStackExhausted: boolean } {
+  let jsStackExhausted = false;
+  const result = runCatching(source, options, (e) => { jsStackExhausted = e; });
+  return { result, jsStackExhausted };
+}
+
+function runCatching(source: string, options: RunOptions, exhausted: (e: boolean) => void): RunResult {
   const filename = options.filename ?? 'prog.go';
   const path = options.sourcePath ?? `/tmp/sandbox/${filename}`;
   let prog: Program | null = null;
@@ -159,8 +180,10 @@ export function run(source: string, options: RunOptions = {}): RunResult {
     let exitCode: number;
     if (outcome.kind === 'timeout') { stderr += 'timeout running program\n'; exitCode = 124; }
     else { stderr += jsString(outcome.stderr); exitCode = outcome.code; }
+    exhausted(sched.jsStackExhausted);
     return { stdout, stderr, exitCode, leaks: leaksOf(sched), stats: statsOf(sched) };
   } catch (e) {
+    if (e instanceof RangeError && /call stack/i.test(e.message)) exhausted(true);
     const stdout = prog ? jsString(prog.stdout.join('')) : '';
     const stderr = (prog ? jsString(prog.stderr.join('')) : '') + `gosim internal error: ${describe(e)}\n`;
     return { stdout, stderr, exitCode: 3, leaks: [], stats: sched ? statsOf(sched) : emptyStats };

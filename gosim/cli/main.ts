@@ -3,13 +3,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve, basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { run, buildOutput, type RunOptions, type RunResult } from '../index.ts';
+import { run, buildOutput, runUnlessStackRunsOut, type RunOptions, type RunResult } from '../index.ts';
 
 /**
- * run() in a worker thread with a 256 MB stack: Go calls do not use the JS stack, but library
- * code calling back into Go (sort.Slice's less, String methods) still nests JS frames, so the
- * extra room keeps such programs away from JS's own limit. Falls back to this thread.
+ * run() on this thread, and again in a worker thread with a 256 MB stack only if the JS stack
+ * ran out: Go calls do not use the JS stack, but library code calling back into Go (sort.Slice's
+ * less, String methods) still nests JS frames. Output is buffered until the run ends, so the
+ * first attempt leaves no trace. Starting a worker and loading the simulator into it cost ~100 ms
+ * per command, more than most programs run.
  */
+function runProgram(source: string, options: RunOptions): Promise<RunResult> | RunResult {
+  const start = Date.now();
+  const r = runUnlessStackRunsOut(source, options);
+  if (r !== null) return r;
+  // The retry gets what is left of an explicit wall-time budget, so the command still ends in time.
+  const maxWallMs = options.maxWallMs === undefined ? undefined : Math.max(1, options.maxWallMs - (Date.now() - start));
+  return runInWorker(source, { ...options, maxWallMs });
+}
+
 async function runInWorker(source: string, options: RunOptions): Promise<RunResult> {
   // The worker is bundled beside this file by gosim.mjs; when running unbundled (through tsx)
   // there is no worker file, and the program runs on this thread.
@@ -71,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (cmd !== 'run') { process.stderr.write(`gosim: unknown command ${cmd}\n${HELP}`); return 2; }
-  const r = await runInWorker(source, { filename, sourcePath: resolve(file), seed, maxWallMs });
+  const r = await runProgram(source, { filename, sourcePath: resolve(file), seed, maxWallMs });
   await new Promise<void>((res) => process.stdout.write(r.stdout, () => res()));
   await new Promise<void>((res) => process.stderr.write(r.stderr, () => res()));
   return r.exitCode;

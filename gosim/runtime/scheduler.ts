@@ -199,6 +199,8 @@ export class Scheduler {
   private wallStart = 0;
   /** Set when the budget ran out while firing timers, which then stops the run. */
   private timedOut = false;
+  /** The JS stack, not Go's depth limit, ended the run: a thread with a bigger stack would get further. */
+  jsStackExhausted = false;
   /** Turns snapshots of a goroutine's stack into Go's traceback text (set by the runtime). */
   traceback: (g: Goroutine, libFrames?: FrameSnapshot[]) => string = () => '';
   /** Called with an unrecovered panic; returns the stderr text to print. */
@@ -333,6 +335,7 @@ export class Scheduler {
         if (e instanceof ProgramExit) return { kind: 'exit', code: e.code, stderr: e.stderrTail };
         if (e instanceof RangeError && /call stack/i.test(e.message)) {
           // The JS stack ran out first: report it as Go does, the callee overflowing in its prologue.
+          this.jsStackExhausted = true;
           const so = stackOverflow(this.opts.maxStackDepth);
           const top = g.top;
           if (top) so.libFrames = [{ func: top.fn.name, file: top.fn.file, line: top.fn.declLine, noArgs: !top.fn.hasParams }];
