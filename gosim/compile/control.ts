@@ -8,6 +8,7 @@ import { PREEMPT, Frame, FuncInfo } from '../runtime/scheduler.ts';
 import { under, isInterface } from '../types/predicates.ts';
 import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
 import { Channel } from '../runtime/chan.ts';
+import { GoPanic } from '../runtime/panic.ts';
 import { select, type SelectCase } from '../runtime/select.ts';
 import { sy, ss, gs, FALLTHROUGH, type E, type S, type R, type Gen, type SyncS, type GenS } from './code.ts';
 import { CALL } from '../runtime/scheduler.ts';
@@ -237,7 +238,8 @@ function rangeFunc(
   const info = new FuncInfo(`${fc.name}-range${++fc.ranges}`, c.path, true, line);
   return gs(function* (fr) {
     const f = (yield* xg(fr)) as GoFunc | null;
-    // 0 while the loop runs, 1 once the body asked to stop, 2 once the iterator has returned.
+    // 0 while the loop runs, 1 once the body asked to stop, 2 once the iterator has returned,
+    // 3 once the body panicked.
     let state = 0;
     let pending: R = undefined;
     const yieldFn: GoFunc = function* (...args: unknown[]) {
@@ -252,10 +254,18 @@ function rangeFunc(
       // Go's wording, so a misbehaving iterator fails the same way it would under gc.
       if (state === 1) throw runtimeErrorPanic('range function continued iteration after function for loop body returned false');
       if (state === 2) throw runtimeErrorPanic('range function continued iteration after whole loop exit');
+      if (state === 3) throw runtimeErrorPanic('range function continued iteration after loop body panic');
       if (kb) kb(bf, args[0]);
       if (vb) vb(bf, args[1]);
       if (bl) bf.line = bl;
-      const r = bs !== null ? bs(bf) : yield* bg(bf);
+      let r: R;
+      try {
+        r = bs !== null ? bs(bf) : yield* bg(bf);
+      } catch (e) {
+        // Remembered so that an iterator which swallows the panic fails as under gc.
+        if (e instanceof GoPanic) state = 3;
+        throw e;
+      }
       g.top = top;
       if (++S.steps >= S.preemptAt) yield PREEMPT;
       if (r === undefined || (r.kind === 'continue' && (r.label === null || r.label === label))) return true;
@@ -267,6 +277,7 @@ function rangeFunc(
     fr.line = line;
     CALL.fn = f; CALL.args = [yieldFn];
     yield CALL;
+    if (state === 3) throw runtimeErrorPanic('range function recovered a loop body panic and did not resume panicking');
     state = 2;
     return pending;
   });

@@ -241,4 +241,63 @@ main.main()
     expect(r.exitCode).toBe(2);
   });
 
+
+  it("an iterator that swallows a panic of the body", () => {
+    const r = go(`package main
+
+import "fmt"
+
+func swallow(yield func(int) bool) {
+	defer func() { fmt.Println("iterator recovered:", recover()) }()
+	yield(1)
+}
+
+func main() {
+	defer func() { fmt.Println("main recovered:", recover()) }()
+	for v := range swallow {
+		panic(fmt.Sprint("body ", v))
+	}
+	fmt.Println("not reached")
+}
+`);
+    expect(r.stdout).toBe(`iterator recovered: body 1
+main recovered: runtime error: range function recovered a loop body panic and did not resume panicking
+`);
+    expect(r.stderr).toBe(``);
+    expect(r.exitCode).toBe(0);
+  });
+
+  it("an iterator that calls yield again after the body panicked", () => {
+    const r = go(`package main
+
+import "fmt"
+
+func again(yield func(int) bool) {
+	func() {
+		defer func() { fmt.Println("iterator recovered:", recover()) }()
+		yield(1)
+	}()
+	yield(2)
+}
+
+func main() {
+	for v := range again {
+		panic(fmt.Sprint("body ", v))
+	}
+}
+`);
+    expect(r.stdout).toBe(`iterator recovered: body 1
+`);
+    expect(r.stderr).toBe(`panic: runtime error: range function continued iteration after loop body panic
+
+goroutine 1 [running]:
+main.main-range1(...)
+	/tmp/gt/prog.go:14
+main.again(...)
+	/tmp/gt/prog.go:10
+main.main()
+	/tmp/gt/prog.go:14
+`);
+    expect(r.exitCode).toBe(2);
+  });
 });
