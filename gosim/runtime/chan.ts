@@ -29,6 +29,20 @@ export class Waiter {
   ) { this.value = value; }
 }
 
+/**
+ * The goroutine's own waiter for a plain send or receive, reused: it blocks on one channel at a
+ * time, and its waiter has left the queue by the time it runs again, so a fresh object per
+ * blocking operation was only garbage (a million of them in a hand-off loop).
+ */
+function plainWaiter(g: Goroutine, v: unknown): Waiter {
+  const w = g.waiter;
+  if (w === null) return (g.waiter = new Waiter(g, v, null, 0));
+  w.value = v;
+  w.ok = false;
+  w.closed = false;
+  return w;
+}
+
 let chanIds = 0;
 
 export class Channel {
@@ -140,7 +154,7 @@ export class Channel {
 
   /** The blocking part of a send, after trySend said no. */
   *sendWait(v: unknown): Generator<unknown, void, unknown> {
-    const w = new Waiter(this.sched.current, v, null, 0);
+    const w = plainWaiter(this.sched.current, v);
     this.sendq.push(w);
     this.sched.prepark('chan send', this);
     yield PARK;
@@ -149,7 +163,7 @@ export class Channel {
 
   /** The blocking part of a receive, after tryRecv said no; sets got/gotOk like tryRecv. */
   *recvWait(): Generator<unknown, unknown, unknown> {
-    const w = new Waiter(this.sched.current, undefined, null, 0);
+    const w = plainWaiter(this.sched.current, undefined);
     this.recvq.push(w);
     this.sched.prepark('chan receive', this);
     yield PARK;

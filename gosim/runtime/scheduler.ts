@@ -46,6 +46,7 @@
 import type { GoFunc } from '../lib/native.ts';
 import { Queue } from './queue.ts';
 import { GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
+import type { Waiter } from './chan.ts';
 
 export const EPOCH_UNIX_SEC = 1257894000;
 
@@ -138,6 +139,8 @@ export class Goroutine {
   blockedAt: FrameSnapshot | null = null;
   /** The goroutine's active generators: its body at the bottom, the running Go call on top. */
   stack: Generator<unknown, unknown, unknown>[] = [];
+  /** Reused for its plain channel sends and receives (chan.ts). */
+  waiter: Waiter | null = null;
   constructor(
     readonly id: number,
     readonly createdAt: FrameSnapshot | null,
