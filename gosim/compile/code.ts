@@ -32,10 +32,17 @@ export const FALLTHROUGH = new Ctl('fallthrough', null);
 export type R = Ctl | undefined;
 export type SyncS = (fr: Frame) => R;
 export type GenS = (fr: Frame) => Gen<R>;
+/**
+ * A blocking statement's fast path: finishes synchronously when it can, and only hands back a
+ * generator (for the caller to `yield*`) when the goroutine must really park.
+ */
+export type FastS = (fr: Frame) => R | Gen<R>;
 
 export interface S {
   s: SyncS | null;
   g: GenS;
+  /** Optional fast path, same effect as `g` (see FastS); callers may use either. */
+  f?: FastS;
   /**
    * Set on a block holding one blocking statement, compiled without a wrapper: whoever runs it
    * sets `fr.line` to this first (saves a generator per execution on hot loop bodies).

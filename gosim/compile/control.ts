@@ -10,7 +10,7 @@ import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
 import { Channel } from '../runtime/chan.ts';
 import { GoPanic } from '../runtime/panic.ts';
 import { select, type SelectCase } from '../runtime/select.ts';
-import { sy, ss, gs, FALLTHROUGH, type E, type S, type R, type Gen, type SyncS, type GenS } from './code.ts';
+import { sy, ss, gs, Ctl, FALLTHROUGH, type E, type S, type R, type Gen, type SyncS, type GenS } from './code.ts';
 import { CALL } from '../runtime/scheduler.ts';
 import type { GoFunc } from '../lib/native.ts';
 import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
@@ -81,12 +81,16 @@ export function forStmt(c: Compiler, s: ast.ForStmt): S {
     });
   }
   const bl = body.line ?? 0;
+  const bf = body.f ?? null;
   return gs(function* (fr) {
     if (init !== null) yield* init.g(fr);
     for (;;) {
       if (cond !== null && !(yield* cond.g(fr))) break;
       if (bl) fr.line = bl;
-      const r = bs !== null ? bs(fr) : yield* body.g(fr);
+      let r: R;
+      if (bs !== null) r = bs(fr);
+      else if (bf !== null) { const x = bf(fr); r = x === undefined || x instanceof Ctl ? x : yield* x; }
+      else r = yield* body.g(fr);
       if (r !== undefined) {
         if (r.kind === 'break' && (r.label === null || r.label === label)) break;
         if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
@@ -121,18 +125,18 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
   const vb = bind(s.value);
   const body = compileBlock(c, s.body);
   const bs = body.s, bg = body.g;
-  // Returns: undefined = continue looping, 'stop' = break, or a Ctl to propagate.
   const bl = body.line ?? 0;
-  function* runBody(fr: Frame): Gen<R | 'stop'> {
-    if (bl) fr.line = bl;
-    const r = bs !== null ? bs(fr) : yield* bg(fr);
-    if (r !== undefined) {
-      if (r.kind === 'break' && (r.label === null || r.label === label)) return 'stop';
-      if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
-    }
-    if (++S.steps >= S.preemptAt) yield PREEMPT;
-    return undefined;
-  }
+  const bf = body.f ?? null;
+  // Each loop form below runs its body inline rather than through a shared generator, which
+  // would cost a generator per iteration: bs when the body cannot block, else its fast path bf
+  // (a generator only when it must park), else bg. `end` then maps the body's result to
+  // undefined = go on, 'stop' = break, or a Ctl to propagate.
+  const end = (r: R): R | 'stop' => {
+    if (r === undefined) return undefined;
+    if (r.kind === 'break' && (r.label === null || r.label === label)) return 'stop';
+    if (r.kind === 'continue' && (r.label === null || r.label === label)) return undefined;
+    return r;
+  };
   const xg = x.g;
   switch (u.tag) {
     case 'Basic': {
@@ -140,13 +144,17 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
         return gs(function* (fr) {
           const str = (yield* xg(fr)) as string;
           for (let i = 0; i < str.length;) {
-            const [r, n] = decodeRune(str, i);
+            const [rn, n] = decodeRune(str, i);
             if (kb) kb(fr, i);
-            if (vb) vb(fr, r);
+            if (vb) vb(fr, rn);
             i += n;
-            const res = yield* runBody(fr);
-            if (res === 'stop') break;
-            if (res !== undefined) return res;
+            if (bl) fr.line = bl;
+            let r: R;
+            if (bs !== null) r = bs(fr);
+            else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
+            else r = yield* bg(fr);
+            if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
+            if (++S.steps >= S.preemptAt) yield PREEMPT;
           }
           return undefined;
         });
@@ -156,9 +164,13 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
         const n = toNumber(yield* xg(fr));
         for (let i = 0; i < n; i++) {
           if (kb) kb(fr, i);
-          const res = yield* runBody(fr);
-          if (res === 'stop') break;
-          if (res !== undefined) return res;
+          if (bl) fr.line = bl;
+          let r: R;
+          if (bs !== null) r = bs(fr);
+          else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
+          else r = yield* bg(fr);
+          if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
+          if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
         return undefined;
       });
@@ -174,9 +186,13 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
         for (let i = 0; i < len; i++) {
           if (kb) kb(fr, i);
           if (vb) vb(fr, arr[off + i]);
-          const res = yield* runBody(fr);
-          if (res === 'stop') break;
-          if (res !== undefined) return res;
+          if (bl) fr.line = bl;
+          let r: R;
+          if (bs !== null) r = bs(fr);
+          else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
+          else r = yield* bg(fr);
+          if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
+          if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
         return undefined;
       });
@@ -192,9 +208,13 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
           if (ent === undefined) continue;
           if (kb) kb(fr, ent[0]);
           if (vb) vb(fr, ent[1]);
-          const res = yield* runBody(fr);
-          if (res === 'stop') break;
-          if (res !== undefined) return res;
+          if (bl) fr.line = bl;
+          let r: R;
+          if (bs !== null) r = bs(fr);
+          else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
+          else r = yield* bg(fr);
+          if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
+          if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
         return undefined;
       });
@@ -208,9 +228,13 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
           if (!ch.tryRecv()) yield* ch.recvWait();
           if (!ch.gotOk) break;
           if (kb) kb(fr, ch.got);
-          const res = yield* runBody(fr);
-          if (res === 'stop') break;
-          if (res !== undefined) return res;
+          if (bl) fr.line = bl;
+          let r: R;
+          if (bs !== null) r = bs(fr);
+          else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
+          else r = yield* bg(fr);
+          if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
+          if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
         return undefined;
       });

@@ -54,7 +54,8 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   }
   if (ss_.length === 1) {
     const only = ss_[0]!;
-    return only.s !== null ? withLine(lines[0]!, only) : { s: null, g: only.g, line: lines[0]! };
+    if (only.s !== null) return withLine(lines[0]!, only);
+    return only.f !== undefined ? { s: null, g: only.g, f: only.f, line: lines[0]! } : { s: null, g: only.g, line: lines[0]! };
   }
   if (ss_.every((s) => s.s !== null)) {
     const fs = ss_.map((s) => s.s!);
@@ -67,11 +68,18 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   const n = ss_.length;
   const syncs = ss_.map((s) => s.s);
   const gens = ss_.map((s) => s.g);
+  const fasts = ss_.map((s) => s.f ?? null);
   return gs(function* (fr) {
     for (let i = 0; i < n; i++) {
       const f = syncs[i];
       fr.line = lines[i]!;
-      const r = f !== null && f !== undefined ? f(fr) : yield* gens[i]!(fr);
+      let r: R;
+      if (f !== null && f !== undefined) r = f(fr);
+      else {
+        const q = fasts[i];
+        if (q !== null && q !== undefined) { const x = q(fr); r = x === undefined || x instanceof Ctl ? x : yield* x; }
+        else r = yield* gens[i]!(fr);
+      }
       if (r !== undefined) return r;
     }
     return undefined;
@@ -137,13 +145,28 @@ function stmtInner(c: Compiler, s: ast.Stmt): S {
       const S = c.S;
       if (ch.s !== null && v.s !== null) {
         const chs = ch.s, vs = v.s;
-        return gs(function* (fr) {
-          const chv = chs(fr) as Channel | null;
-          const val = vs(fr);
+        // The generator of the slow path only: most sends on a hot loop complete at once.
+        function* park(chv: Channel | null, val: unknown): Gen<R> {
           if (chv === null) { yield* S.park('chan send (nil chan)', null); return undefined; }
-          if (!chv.trySend(val)) yield* chv.sendWait(val);
+          yield* chv.sendWait(val);
           return undefined;
-        });
+        }
+        return {
+          s: null,
+          g: function* (fr) {
+            const chv = chs(fr) as Channel | null;
+            const val = vs(fr);
+            if (chv === null) { yield* S.park('chan send (nil chan)', null); return undefined; }
+            if (!chv.trySend(val)) yield* chv.sendWait(val);
+            return undefined;
+          },
+          f: (fr) => {
+            const chv = chs(fr) as Channel | null;
+            const val = vs(fr);
+            if (chv !== null && chv.trySend(val)) return undefined;
+            return park(chv, val);
+          },
+        };
       }
       const both = seqE([ch, v], (x) => x);
       const bg = both.g;
