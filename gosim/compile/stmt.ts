@@ -7,8 +7,8 @@ import type { Frame } from '../runtime/scheduler.ts';
 import { PREEMPT } from '../runtime/scheduler.ts';
 import { under } from '../types/predicates.ts';
 import { Box, MapValue, isAggregate, copyInto, mapKeyFn, intKind, intBinary, intShift, nilMapWrite } from '../runtime/ops.ts';
-import { Channel, chanSend } from '../runtime/chan.ts';
-import { sy, gn, ss, gs, Ctl, RETURN, BREAK, CONTINUE, FALLTHROUGH, type E, type S, type R, type Gen } from './code.ts';
+import { Channel, chanSend, chanRecv } from '../runtime/chan.ts';
+import { sy, gn, ss, gs, Ctl, RETURN, BREAK, CONTINUE, FALLTHROUGH, type E, type S, type R, type Gen, type SyncE } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, fieldBase, loadPtr, boundsCheck, mapIndexOk, typeAssert, seqE, mapE } from './expr.ts';
 import { prepareThunk, multiValue, type Thunk } from './call.ts';
@@ -69,7 +69,45 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   const syncs = ss_.map((s) => s.s);
   const gens = ss_.map((s) => s.g);
   const fasts = ss_.map((s) => s.f ?? null);
-  return gs(function* (fr) {
+  // Finishes the block from statement i once `x`, the generator of statement i-1, is done.
+  function* rest(fr: Frame, x: Gen<R>, i: number): Gen<R> {
+    const r0 = yield* x;
+    if (r0 !== undefined) return r0;
+    for (; i < n; i++) {
+      const f = syncs[i];
+      fr.line = lines[i]!;
+      let r: R;
+      if (f !== null && f !== undefined) r = f(fr);
+      else {
+        const q = fasts[i];
+        if (q !== null && q !== undefined) { const y = q(fr); r = y === undefined || y instanceof Ctl ? y : yield* y; }
+        else r = yield* gens[i]!(fr);
+      }
+      if (r !== undefined) return r;
+    }
+    return undefined;
+  }
+  // With a fast path among the statements, the block gets one too: it runs synchronously until a
+  // statement must really block, and only then hands the rest of the block over to a generator.
+  const fast = fasts.some((q) => q !== null)
+    ? (fr: Frame): R | Gen<R> => {
+      for (let i = 0; i < n; i++) {
+        const f = syncs[i];
+        fr.line = lines[i]!;
+        let r: R;
+        if (f !== null && f !== undefined) r = f(fr);
+        else {
+          const q = fasts[i];
+          const y = q !== null && q !== undefined ? q(fr) : gens[i]!(fr);
+          if (y !== undefined && !(y instanceof Ctl)) return rest(fr, y, i + 1);
+          r = y;
+        }
+        if (r !== undefined) return r;
+      }
+      return undefined;
+    }
+    : undefined;
+  const g = function* (fr: Frame): Gen<R> {
     for (let i = 0; i < n; i++) {
       const f = syncs[i];
       fr.line = lines[i]!;
@@ -83,7 +121,8 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
       if (r !== undefined) return r;
     }
     return undefined;
-  });
+  };
+  return fast !== undefined ? { s: null, g, f: fast } : gs(g);
 }
 
 function stmtNoLine(c: Compiler, s: ast.Stmt): S {
@@ -464,7 +503,25 @@ function opAssign(c: Compiler, lhs: ast.Expr, op: string, rhs: ast.Expr | null):
       return ss((fr) => { st(fr, f(ld(fr), ys(fr))); return undefined; });
     }
     const yg = y.g;
-    return gs(function* (fr) { const b = yield* yg(fr); st(fr, f(ld(fr), b)); return undefined; });
+    const g = function* (fr: Frame): Gen<R> { const b = yield* yg(fr); st(fr, f(ld(fr), b)); return undefined; };
+    const chs = rhs ? recvOperand(c, rhs) : null;
+    if (chs === null) return gs(g);
+    const S = c.S;
+    // `x op= <-ch` (e.g. a running sum): a generator only when the receive has to wait.
+    function* park(fr: Frame, ch: Channel | null): Gen<R> {
+      const b = ch === null ? yield* chanRecv(S, ch) : yield* ch.recvWait();
+      st(fr, f(ld(fr), b));
+      return undefined;
+    }
+    return {
+      s: null, g,
+      f: (fr) => {
+        const ch = chs(fr) as Channel | null;
+        if (ch === null || !ch.tryRecv()) return park(fr, ch);
+        st(fr, f(ld(fr), ch.got));
+        return undefined;
+      },
+    };
   }
   // General target: take its address once, then load, combine and store through it.
   const ref = refOf(c, lhs);
@@ -472,6 +529,17 @@ function opAssign(c: Compiler, lhs: ast.Expr, op: string, rhs: ast.Expr | null):
     const [r, b] = v as [{ load(): unknown; store(x: unknown): void }, unknown];
     r.store(f(r.load(), b));
   });
+}
+
+/**
+ * The channel operand of `<-x` when x is a plain variable, else null: compiled a second time
+ * here, which only something as simple as a name is sure to allow.
+ */
+function recvOperand(c: Compiler, e: ast.Expr): SyncE | null {
+  const u = unparen(e);
+  if (u.kind !== 'UnaryExpr' || u.op !== '<-') return null;
+  const x = unparen(u.x);
+  return x.kind === 'Ident' ? expr(c, x).s : null;
 }
 
 /** A load/store handle on an lvalue, its operands evaluated now. */
