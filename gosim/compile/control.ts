@@ -421,7 +421,7 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
   // A one-case select is the plain channel operation, reported at the case's line.
   const oneLine = n === 1 && !hasDefault ? s.body[0]!.pos.line : 0;
   const fix = (r: R) => (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label) ? undefined : r);
-  return gs(function* (fr) {
+  const g = function* (fr: Frame): Gen<R> {
     const sc: SelectCase[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const k = cases[i]!;
@@ -440,6 +440,56 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
     if (k.bind) k.bind(fr, res.value, res.ok);
     if (k.body.line) fr.line = k.body.line;
     return fix(k.body.s !== null ? k.body.s(fr) : yield* k.body.g(fr));
-  });
+  };
+  if (!cases.every((k) => k.ch.s !== null && (k.value === null || k.value.s !== null))) return gs(g);
+  // Fast path for a select in a hot loop: when a case is ready it is taken without the runtime's
+  // select generator (nor this statement's), by the same scan and the same random draws as
+  // runtime/select.ts; only when nothing is ready does the goroutine go through select().
+  function* slow(fr: Frame, sc: SelectCase[]): Gen<R> {
+    const res = yield* select(S, sc, hasDefault);
+    if (res.index < 0) {
+      if (defaultBody === null) return undefined;
+      if (defaultBody.line) fr.line = defaultBody.line;
+      return fix(defaultBody.s !== null ? defaultBody.s(fr) : yield* defaultBody.g(fr));
+    }
+    const k = cases[res.index]!;
+    if (k.bind) k.bind(fr, res.value, res.ok);
+    if (k.body.line) fr.line = k.body.line;
+    return fix(k.body.s !== null ? k.body.s(fr) : yield* k.body.g(fr));
+  }
+  function* fixGen(x: Gen<R>): Gen<R> { return fix(yield* x); }
+  const f = (fr: Frame): R | Gen<R> => {
+    const sc: SelectCase[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = cases[i]!;
+      sc[i] = { ch: k.ch.s!(fr) as Channel | null, send: k.send, value: k.value !== null ? k.value.s!(fr) : undefined };
+    }
+    if (oneLine) fr.line = oneLine;
+    let nReady = 0;
+    let chosen = -1;
+    for (let i = 0; i < n; i++) {
+      const q = sc[i]!;
+      if (q.ch === null) continue;
+      if (q.send ? q.ch.canSend() : q.ch.canRecv()) {
+        nReady++;
+        if (nReady === 1 || Math.floor(S.random() * nReady) === 0) chosen = i;
+      }
+    }
+    if (chosen < 0) return slow(fr, sc);
+    const q = sc[chosen]!, k = cases[chosen]!, ch = q.ch!;
+    if (q.send) {
+      ch.trySend(q.value);
+      if (k.bind) k.bind(fr, undefined, true);
+    } else {
+      ch.tryRecv();
+      if (k.bind) k.bind(fr, ch.got, ch.gotOk);
+    }
+    const b = k.body;
+    if (b.line) fr.line = b.line;
+    if (b.s !== null) return fix(b.s(fr));
+    const y = b.f !== undefined ? b.f(fr) : b.g(fr);
+    return y === undefined || y instanceof Ctl ? fix(y) : fixGen(y);
+  };
+  return { s: null, g, f };
 }
 
