@@ -85,7 +85,8 @@ export function forStmt(c: Compiler, s: ast.ForStmt): S {
   return gs(function* (fr) {
     if (init !== null) yield* init.g(fr);
     for (;;) {
-      if (cond !== null && !(yield* cond.g(fr))) break;
+      // The sync forms where they exist: cond.g and post.g would cost a wrapper generator each pass.
+      if (cond !== null && !(cs !== null ? cs(fr) : yield* cond.g(fr))) break;
       if (bl) fr.line = bl;
       let r: R;
       if (bs !== null) r = bs(fr);
@@ -96,7 +97,8 @@ export function forStmt(c: Compiler, s: ast.ForStmt): S {
         if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
       }
       for (let i = 0; i < perIter.length; i++) fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v);
-      if (post !== null) yield* post.g(fr);
+      if (ps !== null) ps(fr);
+      else if (post !== null) yield* post.g(fr);
       if (++S.steps >= S.preemptAt) yield PREEMPT;
     }
     return undefined;
