@@ -31,11 +31,12 @@ export function ifStmt(c: Compiler, s: ast.IfStmt): S {
       return es !== null ? es(fr) : undefined;
     });
   }
-  const cg = cond.g, tg = then.g;
+  const cg = cond.g, tg = then.g, cs = cond.s;
   const tl = then.line ?? 0, el = els?.line ?? 0;
   return gs(function* (fr) {
     if (init !== null) yield* init.g(fr);
-    if (yield* cg(fr)) { if (tl) fr.line = tl; return yield* tg(fr); }
+    // cond.s when there is one: cond.g would be a wrapper generator per execution.
+    if (cs !== null ? cs(fr) : yield* cg(fr)) { if (tl) fr.line = tl; return yield* tg(fr); }
     if (els === null) return undefined;
     if (el) fr.line = el;
     return yield* els.g(fr);
@@ -320,10 +321,10 @@ export function switchStmt(c: Compiler, s: ast.SwitchStmt): S {
     body: stmtList(c, cl.body),
     isDefault: cl.list.length === 0,
   }));
-  const tg = tag.g;
+  const tg = tag.g, ts = tag.s;
   return gs(function* (fr) {
     if (init !== null) yield* init.g(fr);
-    const v = yield* tg(fr);
+    const v = ts !== null ? ts(fr) : yield* tg(fr);
     let chosen = -1;
     outer: for (let i = 0; i < clauses.length; i++) {
       const cl = clauses[i]!;
@@ -368,10 +369,10 @@ export function typeSwitch(c: Compiler, s: ast.TypeSwitchStmt): S {
     const single = types.length === 1 && types[0] !== null && !isInterface(types[0]!);
     return { types, bindV, single, body: stmtList(c, cl.body), isDefault: cl.list.length === 0 };
   });
-  const xg = x.g;
+  const xg = x.g, xs = x.s;
   return gs(function* (fr) {
     if (init !== null) yield* init.g(fr);
-    const v = (yield* xg(fr)) as Iface | null;
+    const v = (xs !== null ? xs(fr) : yield* xg(fr)) as Iface | null;
     let chosen = -1;
     for (let i = 0; i < clauses.length && chosen < 0; i++) {
       for (const T of clauses[i]!.types) {
