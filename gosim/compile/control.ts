@@ -9,7 +9,7 @@ import { under, isInterface } from '../types/predicates.ts';
 import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
 import { Channel } from '../runtime/chan.ts';
 import { GoPanic } from '../runtime/panic.ts';
-import { select, type SelectCase } from '../runtime/select.ts';
+import { pickReady, select, type SelectCase } from '../runtime/select.ts';
 import { sy, ss, gs, Ctl, FALLTHROUGH, type E, type S, type R, type Gen, type SyncS, type GenS } from './code.ts';
 import { CALL } from '../runtime/scheduler.ts';
 import type { GoFunc } from '../lib/native.ts';
@@ -433,21 +433,12 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
       sc[i] = { ch, send: k.send, value };
     }
     if (oneLine) fr.line = oneLine;
-    const res = yield* select(S, sc, hasDefault);
-    if (res.index < 0) {
-      if (defaultBody === null) return undefined;
-      if (defaultBody.line) fr.line = defaultBody.line;
-      return fix(defaultBody.s !== null ? defaultBody.s(fr) : yield* defaultBody.g(fr));
-    }
-    const k = cases[res.index]!;
-    if (k.bind) k.bind(fr, res.value, res.ok);
-    if (k.body.line) fr.line = k.body.line;
-    return fix(k.body.s !== null ? k.body.s(fr) : yield* k.body.g(fr));
+    return yield* slow(fr, sc);
   };
   if (!cases.every((k) => k.ch.s !== null && (k.value === null || k.value.s !== null))) return gs(g);
   // Fast path for a select in a hot loop: when a case is ready it is taken without the runtime's
   // select generator (nor this statement's), by the same scan and the same random draws as
-  // runtime/select.ts; only when nothing is ready does the goroutine go through select().
+  // runtime/select.ts (pickReady); only when nothing is ready does the goroutine go through select().
   function* slow(fr: Frame, sc: SelectCase[]): Gen<R> {
     const res = yield* select(S, sc, hasDefault);
     if (res.index < 0) {
@@ -468,16 +459,7 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
       sc[i] = { ch: k.ch.s!(fr) as Channel | null, send: k.send, value: k.value !== null ? k.value.s!(fr) : undefined };
     }
     if (oneLine) fr.line = oneLine;
-    let nReady = 0;
-    let chosen = -1;
-    for (let i = 0; i < n; i++) {
-      const q = sc[i]!;
-      if (q.ch === null) continue;
-      if (q.send ? q.ch.canSend() : q.ch.canRecv()) {
-        nReady++;
-        if (nReady === 1 || Math.floor(S.random() * nReady) === 0) chosen = i;
-      }
-    }
+    const chosen = pickReady(S, sc);
     if (chosen < 0) return slow(fr, sc);
     const q = sc[chosen]!, k = cases[chosen]!, ch = q.ch!;
     if (q.send) {

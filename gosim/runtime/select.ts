@@ -18,7 +18,12 @@ export interface SelectResult {
   ok: boolean;
 }
 
-export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boolean): Generator<unknown, SelectResult, unknown> {
+/**
+ * The case a select takes without waiting: one of the ready cases, uniformly at random from the
+ * seeded PRNG, or -1 when none is ready. Shared by select() and the compiler's fast path, so
+ * both consume the same random draws and a seed replays a run either way.
+ */
+export function pickReady(sched: Scheduler, cases: readonly SelectCase[]): number {
   let nReady = 0;
   let chosen = -1;
   // Reservoir sampling: a uniform choice among ready cases without building a list.
@@ -30,6 +35,11 @@ export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boole
       if (nReady === 1 || Math.floor(sched.random() * nReady) === 0) chosen = i;
     }
   }
+  return chosen;
+}
+
+export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boolean): Generator<unknown, SelectResult, unknown> {
+  const chosen = pickReady(sched, cases);
   if (chosen >= 0) {
     const c = cases[chosen]!;
     const ch = c.ch!;
