@@ -69,10 +69,8 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   const syncs = ss_.map((s) => s.s);
   const gens = ss_.map((s) => s.g);
   const fasts = ss_.map((s) => s.f ?? null);
-  // Finishes the block from statement i once `x`, the generator of statement i-1, is done.
-  function* rest(fr: Frame, x: Gen<R>, i: number): Gen<R> {
-    const r0 = yield* x;
-    if (r0 !== undefined) return r0;
+  // Runs the block from statement i on, as a generator.
+  function* from(fr: Frame, i: number): Gen<R> {
     for (; i < n; i++) {
       const f = syncs[i];
       fr.line = lines[i]!;
@@ -86,6 +84,12 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
       if (r !== undefined) return r;
     }
     return undefined;
+  }
+  // Finishes the block from statement i once `x`, the generator of statement i-1, is done.
+  function* rest(fr: Frame, x: Gen<R>, i: number): Gen<R> {
+    const r0 = yield* x;
+    if (r0 !== undefined) return r0;
+    return yield* from(fr, i);
   }
   // With a fast path among the statements, the block gets one too: it runs synchronously until a
   // statement must really block, and only then hands the rest of the block over to a generator.
@@ -107,21 +111,7 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
       return undefined;
     }
     : undefined;
-  const g = function* (fr: Frame): Gen<R> {
-    for (let i = 0; i < n; i++) {
-      const f = syncs[i];
-      fr.line = lines[i]!;
-      let r: R;
-      if (f !== null && f !== undefined) r = f(fr);
-      else {
-        const q = fasts[i];
-        if (q !== null && q !== undefined) { const x = q(fr); r = x === undefined || x instanceof Ctl ? x : yield* x; }
-        else r = yield* gens[i]!(fr);
-      }
-      if (r !== undefined) return r;
-    }
-    return undefined;
-  };
+  const g = (fr: Frame): Gen<R> => from(fr, 0);
   return fast !== undefined ? { s: null, g, f: fast } : gs(g);
 }
 
