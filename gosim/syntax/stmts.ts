@@ -341,12 +341,16 @@ export class Parser extends ExprParser {
     return this.mk('SwitchStmt', pos, { init: h.init, tag: condExpr(c), body });
   }
 
-  protected caseClause(): ast.CaseClause {
+  /**
+   * `case X:` / `default:` and the statements after it, shared by switch and select clauses;
+   * `parseCase` reads what follows `case` (an expression list, or a communication).
+   */
+  private clause<T>(parseCase: () => T, none: T): { pos: ast.Pos; head: T; colon: ast.Pos; body: ast.Stmt[] } {
     const pos = this.pos();
-    let list: ast.Expr[] = [];
+    let head = none;
     if (this.tk() === Tok.Case) {
       this.next();
-      list = this.exprList();
+      head = parseCase();
     } else if (this.tk() === Tok.Default) {
       this.next();
     } else {
@@ -355,8 +359,12 @@ export class Parser extends ExprParser {
     }
     const colon = this.pos();
     this.want(Tok.Colon);
-    const body = this.stmtList();
-    return this.mk('CaseClause', pos, { list, body, colon });
+    return { pos, head, colon, body: this.stmtList() };
+  }
+
+  protected caseClause(): ast.CaseClause {
+    const c = this.clause<ast.Expr[]>(() => this.exprList(), []);
+    return this.mk('CaseClause', c.pos, { list: c.head, body: c.body, colon: c.colon });
   }
 
   protected selectStmt(): ast.SelectStmt {
@@ -373,21 +381,8 @@ export class Parser extends ExprParser {
   }
 
   protected commClause(): ast.CommClause {
-    const pos = this.pos();
-    let comm: ast.Stmt | null = null;
-    if (this.tk() === Tok.Case) {
-      this.next();
-      comm = this.simple(null);
-    } else if (this.tk() === Tok.Default) {
-      this.next();
-    } else {
-      this.syntaxError('expected case or default or }');
-      this.advance(Tok.Colon, Tok.Case, Tok.Default, Tok.Rbrace);
-    }
-    const colon = this.pos();
-    this.want(Tok.Colon);
-    const body = this.stmtList();
-    return this.mk('CommClause', pos, { comm, body, colon });
+    const c = this.clause<ast.Stmt | null>(() => this.simple(null), null);
+    return this.mk('CommClause', c.pos, { comm: c.head, body: c.body, colon: c.colon });
   }
 }
 
