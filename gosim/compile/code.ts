@@ -38,6 +38,19 @@ export type GenS = (fr: Frame) => Gen<R>;
  */
 export type FastS = (fr: Frame) => R | Gen<R>;
 
+/**
+ * How to start a statement as cheaply as it allows: its sync form, else its fast path, else its
+ * generator. The result is the statement's R when it finished, or a generator to `yield*`.
+ */
+export function starter(st: S): FastS {
+  return st.s ?? st.f ?? st.g;
+}
+
+/** Whether a started statement (see starter) still has to be driven with `yield*`. */
+export function pending(x: R | Gen<R>): x is Gen<R> {
+  return x !== undefined && !(x instanceof Ctl);
+}
+
 export interface S {
   s: SyncS | null;
   g: GenS;

@@ -10,7 +10,7 @@ import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
 import { Channel } from '../runtime/chan.ts';
 import { GoPanic } from '../runtime/panic.ts';
 import { pickReady, select, type SelectCase } from '../runtime/select.ts';
-import { sy, ss, gs, Ctl, FALLTHROUGH, type E, type S, type R, type Gen, type SyncS, type GenS } from './code.ts';
+import { sy, ss, gs, starter, pending, FALLTHROUGH, type E, type S, type R, type Gen, type SyncS, type GenS } from './code.ts';
 import { CALL } from '../runtime/scheduler.ts';
 import type { GoFunc } from '../lib/native.ts';
 import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
@@ -82,17 +82,15 @@ export function forStmt(c: Compiler, s: ast.ForStmt): S {
     });
   }
   const bl = body.line ?? 0;
-  const bf = body.f ?? null;
+  const run = starter(body);
   return gs(function* (fr) {
     if (init !== null) yield* init.g(fr);
     for (;;) {
       // The sync forms where they exist: cond.g and post.g would cost a wrapper generator each pass.
       if (cond !== null && !(cs !== null ? cs(fr) : yield* cond.g(fr))) break;
       if (bl) fr.line = bl;
-      let r: R;
-      if (bs !== null) r = bs(fr);
-      else if (bf !== null) { const x = bf(fr); r = x === undefined || x instanceof Ctl ? x : yield* x; }
-      else r = yield* body.g(fr);
+      const q = run(fr);
+      const r: R = pending(q) ? yield* q : q;
       if (r !== undefined) {
         if (r.kind === 'break' && (r.label === null || r.label === label)) break;
         if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
@@ -127,12 +125,11 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
   const kb = bind(s.key);
   const vb = bind(s.value);
   const body = compileBlock(c, s.body);
-  const bs = body.s, bg = body.g;
   const bl = body.line ?? 0;
-  const bf = body.f ?? null;
+  const run = starter(body);
   // Each loop form below runs its body inline rather than through a shared generator, which
-  // would cost a generator per iteration: bs when the body cannot block, else its fast path bf
-  // (a generator only when it must park), else bg. `end` then maps the body's result to
+  // would cost a generator per iteration: `run` starts it synchronously where it can, and only
+  // a body that must park hands back a generator. `end` then maps the body's result to
   // undefined = go on, 'stop' = break, or a Ctl to propagate.
   const end = (r: R): R | 'stop' => {
     if (r === undefined) return undefined;
@@ -152,10 +149,8 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
             if (vb) vb(fr, rn);
             i += n;
             if (bl) fr.line = bl;
-            let r: R;
-            if (bs !== null) r = bs(fr);
-            else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
-            else r = yield* bg(fr);
+            const q = run(fr);
+            const r: R = pending(q) ? yield* q : q;
             if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
             if (++S.steps >= S.preemptAt) yield PREEMPT;
           }
@@ -168,10 +163,8 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
         for (let i = 0; i < n; i++) {
           if (kb) kb(fr, i);
           if (bl) fr.line = bl;
-          let r: R;
-          if (bs !== null) r = bs(fr);
-          else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
-          else r = yield* bg(fr);
+          const q = run(fr);
+          const r: R = pending(q) ? yield* q : q;
           if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
           if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
@@ -190,10 +183,8 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
           if (kb) kb(fr, i);
           if (vb) vb(fr, arr[off + i]);
           if (bl) fr.line = bl;
-          let r: R;
-          if (bs !== null) r = bs(fr);
-          else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
-          else r = yield* bg(fr);
+          const q = run(fr);
+          const r: R = pending(q) ? yield* q : q;
           if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
           if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
@@ -212,10 +203,8 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
           if (kb) kb(fr, ent[0]);
           if (vb) vb(fr, ent[1]);
           if (bl) fr.line = bl;
-          let r: R;
-          if (bs !== null) r = bs(fr);
-          else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
-          else r = yield* bg(fr);
+          const q = run(fr);
+          const r: R = pending(q) ? yield* q : q;
           if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
           if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
@@ -232,17 +221,15 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
           if (!ch.gotOk) break;
           if (kb) kb(fr, ch.got);
           if (bl) fr.line = bl;
-          let r: R;
-          if (bs !== null) r = bs(fr);
-          else if (bf !== null) { const q = bf(fr); r = q === undefined || q instanceof Ctl ? q : yield* q; }
-          else r = yield* bg(fr);
+          const q = run(fr);
+          const r: R = pending(q) ? yield* q : q;
           if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
           if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
         return undefined;
       });
     }
-    case 'Signature': return rangeFunc(c, label, line, x, kb, vb, bs, bg, bl);
+    case 'Signature': return rangeFunc(c, label, line, x, kb, vb, body.s, body.g, bl);
     default: throw new Error(`gosim: cannot range over ${u.tag}`);
   }
 }
@@ -473,7 +460,7 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
     if (b.line) fr.line = b.line;
     if (b.s !== null) return fix(b.s(fr));
     const y = b.f !== undefined ? b.f(fr) : b.g(fr);
-    return y === undefined || y instanceof Ctl ? fix(y) : fixGen(y);
+    return pending(y) ? fixGen(y) : fix(y);
   };
   return { s: null, g, f };
 }

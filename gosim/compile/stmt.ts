@@ -8,7 +8,7 @@ import { PREEMPT } from '../runtime/scheduler.ts';
 import { under } from '../types/predicates.ts';
 import { Box, MapValue, isAggregate, copyInto, mapKeyFn, intKind, intBinary, intShift, nilMapWrite } from '../runtime/ops.ts';
 import { Channel, chanSend, chanRecv } from '../runtime/chan.ts';
-import { sy, gn, ss, gs, Ctl, RETURN, BREAK, CONTINUE, FALLTHROUGH, type E, type S, type R, type Gen, type SyncE } from './code.ts';
+import { sy, gn, ss, gs, Ctl, starter, pending, RETURN, BREAK, CONTINUE, FALLTHROUGH, type E, type S, type R, type Gen, type SyncE } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, fieldBase, loadPtr, boundsCheck, mapIndexOk, typeAssert, seqE, mapE } from './expr.ts';
 import { prepareThunk, multiValue, type Thunk } from './call.ts';
@@ -66,21 +66,13 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
     });
   }
   const n = ss_.length;
-  const syncs = ss_.map((s) => s.s);
-  const gens = ss_.map((s) => s.g);
-  const fasts = ss_.map((s) => s.f ?? null);
+  const starts = ss_.map(starter);
   // Runs the block from statement i on, as a generator.
   function* from(fr: Frame, i: number): Gen<R> {
     for (; i < n; i++) {
-      const f = syncs[i];
       fr.line = lines[i]!;
-      let r: R;
-      if (f !== null && f !== undefined) r = f(fr);
-      else {
-        const q = fasts[i];
-        if (q !== null && q !== undefined) { const y = q(fr); r = y === undefined || y instanceof Ctl ? y : yield* y; }
-        else r = yield* gens[i]!(fr);
-      }
+      const q = starts[i]!(fr);
+      const r: R = pending(q) ? yield* q : q;
       if (r !== undefined) return r;
     }
     return undefined;
@@ -93,20 +85,13 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   }
   // With a fast path among the statements, the block gets one too: it runs synchronously until a
   // statement must really block, and only then hands the rest of the block over to a generator.
-  const fast = fasts.some((q) => q !== null)
+  const fast = ss_.some((st) => st.f !== undefined)
     ? (fr: Frame): R | Gen<R> => {
       for (let i = 0; i < n; i++) {
-        const f = syncs[i];
         fr.line = lines[i]!;
-        let r: R;
-        if (f !== null && f !== undefined) r = f(fr);
-        else {
-          const q = fasts[i];
-          const y = q !== null && q !== undefined ? q(fr) : gens[i]!(fr);
-          if (y !== undefined && !(y instanceof Ctl)) return rest(fr, y, i + 1);
-          r = y;
-        }
-        if (r !== undefined) return r;
+        const y = starts[i]!(fr);
+        if (pending(y)) return rest(fr, y, i + 1);
+        if (y !== undefined) return y;
       }
       return undefined;
     }
