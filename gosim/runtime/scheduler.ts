@@ -47,6 +47,7 @@ import type { GoFunc } from '../lib/native.ts';
 import { Queue } from './queue.ts';
 import { GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
 import type { Waiter } from './chan.ts';
+import type { Monitor } from './monitor.ts';
 
 export const EPOCH_UNIX_SEC = 1257894000;
 
@@ -195,7 +196,10 @@ export class Scheduler {
   private nextId = 1;
   main: Goroutine | null = null;
   mainGoexited = false;
-  private firingTimers = false;
+  /** True while timers fire: code running now runs for the runtime, not for a goroutine. */
+  firingTimers = false;
+  /** The observer of this run (trace, explanations), if any: see monitor.ts. */
+  monitor: Monitor | null = null;
   goroutinesCreated = 0;
   maxLive = 0;
   channelOps = 0;
