@@ -32,9 +32,11 @@ export interface Monitor {
   /**
    * A value entered channel `ch`. `msg` numbers the message (1, 2, ... per run) so that the
    * receive that takes it out can name it. For a hand-off, `to` is the receiving goroutine and a
-   * matching recv() call follows at once.
+   * matching recv() call follows at once. `from` is the sending goroutine: usually
+   * sched.current, but a sender that was waiting has its value moved into the buffer by the
+   * receiver that made room; null when the runtime sends (a timer's channel).
    */
-  send(ch: object, msg: number, value: unknown, mode: SendMode, to: Goroutine | null): void;
+  send(ch: object, msg: number, value: unknown, mode: SendMode, to: Goroutine | null, from: Goroutine | null): void;
   /**
    * A value left channel `ch` for goroutine `g`: message `msg` (0 when the channel was closed and
    * drained: then mode is 'closed' and ok false).
