@@ -253,7 +253,10 @@ export function prepareThunk(c: Compiler, e: ast.CallExpr, forGo = false): E {
 function builtinOnValues(c: Compiler, name: string, e: ast.CallExpr): (vals: unknown[]) => Gen {
   const S = c.S;
   switch (name) {
-    case 'close': return function* (v) { chanClose(v[0] as Channel | null); };
+    case 'close': return function* (v) {
+      if (S.explore !== null) yield* S.point(v[0]);
+      chanClose(v[0] as Channel | null);
+    };
     case 'panic': {
       const conv = convertFn(c.typeOf(e.args[0]!), c.info.types.get(e.args[0]!.id)!.type);
       void conv;
@@ -402,7 +405,18 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
     case 'complex': return seqE([expr(c, args[0]!), expr(c, args[1]!)], (v) => ({ re: v[0] as number, im: v[1] as number }));
     case 'real': return mapE(expr(c, args[0]!), (v) => (v as { re: number }).re);
     case 'imag': return mapE(expr(c, args[0]!), (v) => (v as { im: number }).im);
-    case 'close': return mapE(expr(c, args[0]!), (ch) => { chanClose(ch as Channel | null); return undefined; });
+    case 'close': {
+      const x = expr(c, args[0]!);
+      if (c.S.explore === null) return mapE(x, (ch) => { chanClose(ch as Channel | null); return undefined; });
+      // Explore mode: close is a scheduling point, so it runs in a generator.
+      const S = c.S, xg = x.g;
+      return gn(function* (fr) {
+        const ch = yield* xg(fr);
+        yield* S.point(ch);
+        chanClose(ch as Channel | null);
+        return undefined;
+      });
+    }
     case 'panic': {
       const at = c.typeOf(args[0]!);
       const x = expr(c, args[0]!);

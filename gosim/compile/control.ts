@@ -9,7 +9,7 @@ import { under, isInterface } from '../types/predicates.ts';
 import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
 import { Channel } from '../runtime/chan.ts';
 import { GoPanic } from '../runtime/panic.ts';
-import { pickReady, select, type SelectCase } from '../runtime/select.ts';
+import { takeReady, taken, select, type SelectCase } from '../runtime/select.ts';
 import { sy, ss, gs, starter, pending, FALLTHROUGH, type E, type S, type R, type Gen, type SyncS, type GenS } from './code.ts';
 import { CALL } from '../runtime/scheduler.ts';
 import type { GoFunc } from '../lib/native.ts';
@@ -424,10 +424,10 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
   };
   if (!cases.every((k) => k.ch.s !== null && (k.value === null || k.value.s !== null))) return gs(g);
   // Fast path for a select in a hot loop: when a case is ready it is taken without the runtime's
-  // select generator (nor this statement's), by the same scan and the same random draws as
-  // runtime/select.ts (pickReady); only when nothing is ready does the goroutine go through select().
-  function* slow(fr: Frame, sc: SelectCase[]): Gen<R> {
-    const res = yield* select(S, sc, hasDefault);
+  // select generator (nor this statement's), by runtime/select.ts's own takeReady; only when
+  // nothing is ready (or explore mode wants a switch first) does it go through select().
+  function* slow(fr: Frame, sc: SelectCase[], entered = false): Gen<R> {
+    const res = yield* select(S, sc, hasDefault, entered);
     if (res.index < 0) {
       if (defaultBody === null) return undefined;
       if (defaultBody.line) fr.line = defaultBody.line;
@@ -446,16 +446,10 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
       sc[i] = { ch: k.ch.s!(fr) as Channel | null, send: k.send, value: k.value !== null ? k.value.s!(fr) : undefined };
     }
     if (oneLine) fr.line = oneLine;
-    const chosen = pickReady(S, sc);
-    if (chosen < 0) return slow(fr, sc);
-    const q = sc[chosen]!, k = cases[chosen]!, ch = q.ch!;
-    if (q.send) {
-      ch.trySend(q.value);
-      if (k.bind) k.bind(fr, undefined, true);
-    } else {
-      ch.tryRecv();
-      if (k.bind) k.bind(fr, ch.got, ch.gotOk);
-    }
+    const chosen = takeReady(S, sc);
+    if (chosen < 0) return slow(fr, sc, chosen === -1);
+    const k = cases[chosen]!;
+    if (k.bind) k.bind(fr, taken.value, taken.ok);
     const b = k.body;
     if (b.line) fr.line = b.line;
     if (b.s !== null) return fix(b.s(fr));

@@ -5,7 +5,7 @@ import type { NativeCtx, GoFunc, Native, NativePackage } from '../lib/native.ts'
 import type { Type, Func, Named, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
 import type { Iface, GoString } from '../values.ts';
-import { Scheduler, snapshotStack, type Goroutine } from '../runtime/scheduler.ts';
+import { Scheduler, snapshotStack, FOOTPRINT_DEC, FOOTPRINT_RW, type Goroutine } from '../runtime/scheduler.ts';
 import { GoPanic, GoFatal, ProgramExit } from '../runtime/panic.ts';
 import { runtimeErrorPanic } from '../runtime/rterror.ts';
 import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';
@@ -60,6 +60,9 @@ export class Program {
       call: function* (f, ...args) {
         const g = sched.current as Goroutine | undefined;
         const top = g ? g.top : null;
+        // Go code called back from a library call has its own scheduling points (explore mode).
+        const inLib = g ? g.inLibraryOp : false;
+        if (g) g.inLibraryOp = false;
         try {
           return yield* f(...args);
         } catch (e) {
@@ -72,6 +75,8 @@ export class Program {
             g.top = top;
           }
           throw e;
+        } finally {
+          if (g) g.inLibraryOp = inLib;
         }
       },
       recover: (thrown) => (thrown instanceof GoPanic ? { value: thrown.value } : undefined),
@@ -86,10 +91,14 @@ export class Program {
       throw new ProgramExit(1, `\ngosim: program output exceeded ${this.maxOutputBytes} bytes; stopped\n`);
     }
     (fd === 1 ? this.stdout : this.stderr).push(b);
+    if (this.sched.monitor !== null) this.sched.monitor.write(fd, b);
   }
 
   native(key: string): Native | null {
-    return this.natives.get(key) ?? null;
+    const nat = this.natives.get(key) ?? null;
+    if (nat === null || this.sched.explore === null) return nat;
+    const fp = footprintOf(key);
+    return fp === null ? nat : visibleNative(nat, fp, this.sched);
   }
 
   typeOf(q: string): Type {
@@ -218,3 +227,61 @@ export class Program {
 }
 
 export type { Named };
+
+// ------------------------------------------------------------------ explore mode
+
+/** What a visible library call touches, for explore mode's partial-order reduction. */
+interface Footprint {
+  /** The object, from the call's arguments (the receiver comes first). */
+  obj: (args: unknown[]) => unknown;
+  mode: number;
+}
+
+/** All output, all atomics, the clock: each one object (two writes to stdout never commute). */
+const OUTPUT = { name: 'output' };
+const ATOMICS = { name: 'atomics' };
+const CLOCK = { name: 'clock' };
+/** Library state not modelled more finely (contexts, Once, Cond, os.Exit): conflicts with everything. */
+export const EVERYTHING = { name: 'everything' };
+
+const fixed = (o: object): Footprint => ({ obj: () => o, mode: FOOTPRINT_RW });
+/** The value a pointer receiver points to: the identity the sync package keys its state by. */
+const receiver = (mode: number): Footprint => ({
+  obj: (args) => {
+    const p = args[0] as { load(): unknown } | null;
+    return p === null ? null : p.load();
+  },
+  mode,
+});
+const OUTPUT_CALLS = new Set(['fmt.Print', 'fmt.Printf', 'fmt.Println', 'fmt.Fprint', 'fmt.Fprintf', 'fmt.Fprintln', 'os.File.Write', 'os.File.WriteString']);
+const CLOCK_CALLS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time.Tick', 'time.NewTimer', 'time.NewTicker',
+  'time.Timer.Stop', 'time.Timer.Reset', 'time.Ticker.Stop', 'time.Ticker.Reset']);
+
+/**
+ * The library calls that are scheduling points in explore mode, and what each touches; null
+ * for the rest (strings, math, Sprintf...), which only compute.
+ */
+function footprintOf(key: string): Footprint | null {
+  if (OUTPUT_CALLS.has(key)) return fixed(OUTPUT);
+  if (CLOCK_CALLS.has(key)) return fixed(CLOCK);
+  if (key.startsWith('atomic.')) return fixed(ATOMICS);
+  if (key === 'sync.WaitGroup.Done') return receiver(FOOTPRINT_DEC);
+  if (/^sync\.(WaitGroup|Mutex|RWMutex)\./.test(key)) return receiver(FOOTPRINT_RW);
+  if (key.startsWith('sync.') || key.startsWith('context.') || key === 'os.Exit' || key === 'runtime.NumGoroutine') return fixed(EVERYTHING);
+  return null;
+}
+
+/** A library call made a scheduling point: the switch comes first, then the call itself. */
+function visibleNative(nat: Native, fp: Footprint, S: Scheduler): Native {
+  const gen = isGeneratorFn(nat);
+  return function* (ctx: NativeCtx, ...args: unknown[]) {
+    yield* S.point(fp.obj(args), fp.mode);
+    const g = S.current;
+    g.inLibraryOp = true;
+    try {
+      return gen ? yield* (nat as (c: NativeCtx, ...a: unknown[]) => Generator<unknown, unknown, unknown>)(ctx, ...args) : (nat as (c: NativeCtx, ...a: unknown[]) => unknown)(ctx, ...args);
+    } finally {
+      g.inLibraryOp = false;
+    }
+  };
+}

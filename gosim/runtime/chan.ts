@@ -1,7 +1,8 @@
 // Go channels: unbuffered hand-off and buffered FIFO, with Go's exact blocking, close and panic
 // rules. Fast paths (trySend/tryRecv) are plain functions; only a goroutine that must wait
 // runs the generator that parks it.
-import { PARK, type Goroutine, type Scheduler } from './scheduler.ts';
+import { PARK, snapshotTop, type Goroutine, type Scheduler } from './scheduler.ts';
+import type { Monitor } from './monitor.ts';
 import { plainPanic } from './rterror.ts';
 import { Queue } from './queue.ts';
 
@@ -52,7 +53,15 @@ export class Channel {
   private head = 0;
   readonly recvq = new Queue<Waiter>();
   readonly sendq = new Queue<Waiter>();
-  constructor(readonly cap: number, readonly zero: () => unknown, readonly sched: Scheduler) {}
+  /** With a monitor: the message numbers of the buffered values, in buffer order. */
+  private msgs: Queue<number> | null = null;
+  constructor(readonly cap: number, readonly zero: () => unknown, readonly sched: Scheduler) {
+    const m = sched.monitor;
+    if (m !== null) {
+      this.msgs = new Queue();
+      m.chanMake(this, cap, sched.firingTimers || !sched.current ? null : snapshotTop(sched.current));
+    }
+  }
 
   get len(): number { return this.buf.length - this.head; }
 
@@ -88,22 +97,51 @@ export class Channel {
     }
   }
 
-  /** Send without blocking; false if the sender would have to wait. Panics if closed. */
+  /**
+   * Send without blocking; false if the sender would have to wait (or, in explore mode, must
+   * first offer a switch: sendWait does that). Panics if closed.
+   */
   trySend(v: unknown): boolean {
+    if (this.sched.explore !== null && !this.sched.enter(this)) return false;
+    return this.sendNow(v);
+  }
+
+  /** trySend without explore mode's scheduling point, for a select that already passed its own. */
+  sendNow(v: unknown): boolean {
     this.sched.channelOps++;
     if (this.closed) throw plainPanic('send on closed channel');
     const r = Channel.take(this.recvq);
+    const m = this.sched.monitor;
     if (r) {
       r.value = v;
       r.ok = true;
+      if (m !== null) this.handedOff(m, v, this.sender(), r.g);
       this.wake(r);
       return true;
     }
     if (this.len < this.cap) {
       this.bufPush(v);
+      if (m !== null) this.buffered(m, v, this.sender());
       return true;
     }
     return false;
+  }
+
+  /** The goroutine sending now; null when a timer's fire function sends. */
+  private sender(): Goroutine | null {
+    return this.sched.firingTimers ? null : this.sched.current;
+  }
+
+  private handedOff(m: Monitor, v: unknown, from: Goroutine | null, to: Goroutine): void {
+    const msg = ++this.sched.messages;
+    m.send(this, msg, v, 'handoff', to, from);
+    m.recv(this, to, msg, v, true, 'handoff', from);
+  }
+
+  private buffered(m: Monitor, v: unknown, from: Goroutine | null): void {
+    const msg = ++this.sched.messages;
+    this.msgs!.push(msg);
+    m.send(this, msg, v, 'buffered', null, from);
   }
 
   /** Ready to send now (for select's readiness check): a receiver waits or there is room, or closed. */
@@ -126,13 +164,22 @@ export class Channel {
   got: unknown = undefined;
   gotOk = false;
   tryRecv(): boolean {
+    if (this.sched.explore !== null && !this.sched.enter(this)) return false;
+    return this.recvNow();
+  }
+
+  /** tryRecv without explore mode's scheduling point. */
+  recvNow(): boolean {
     this.sched.channelOps++;
+    const m = this.sched.monitor;
     if (this.len > 0) {
       this.got = this.bufShift();
       this.gotOk = true;
+      if (m !== null) m.recv(this, this.sched.current, this.msgs!.shift()!, this.got, true, 'buffered', null);
       const s = Channel.take(this.sendq);
       if (s) {
         this.bufPush(s.value);
+        if (m !== null) this.buffered(m, s.value, s.g);
         this.wake(s);
       }
       return true;
@@ -141,12 +188,14 @@ export class Channel {
     if (s) {
       this.got = s.value;
       this.gotOk = true;
+      if (m !== null) this.handedOff(m, s.value, s.g, this.sched.current);
       this.wake(s);
       return true;
     }
     if (this.closed) {
       this.got = this.zero();
       this.gotOk = false;
+      if (m !== null) m.recv(this, this.sched.current, 0, this.got, false, 'closed', null);
       return true;
     }
     return false;
@@ -154,6 +203,10 @@ export class Channel {
 
   /** The blocking part of a send, after trySend said no. */
   *sendWait(v: unknown): Generator<unknown, void, unknown> {
+    if (this.sched.gated) {
+      yield* this.sched.switchIfGated();
+      if (this.trySend(v)) return;
+    }
     const w = plainWaiter(this.sched.current, v);
     this.sendq.push(w);
     this.sched.prepark('chan send', this);
@@ -163,6 +216,10 @@ export class Channel {
 
   /** The blocking part of a receive, after tryRecv said no; sets got/gotOk like tryRecv. */
   *recvWait(): Generator<unknown, unknown, unknown> {
+    if (this.sched.gated) {
+      yield* this.sched.switchIfGated();
+      if (this.tryRecv()) return this.got;
+    }
     const w = plainWaiter(this.sched.current, undefined);
     this.recvq.push(w);
     this.sched.prepark('chan receive', this);
@@ -175,11 +232,16 @@ export class Channel {
   close(): void {
     if (this.closed) throw plainPanic('close of closed channel');
     this.closed = true;
+    // A close inside a library call (a context's cancel) is part of that call's turn.
+    if (this.sched.explore !== null) this.sched.explore.touch(this, 0);
+    const m = this.sched.monitor;
+    if (m !== null) m.close(this);
     for (;;) {
       const r = Channel.take(this.recvq);
       if (!r) break;
       r.value = this.zero();
       r.ok = false;
+      if (m !== null) m.recv(this, r.g, 0, r.value, false, 'closed', null);
       this.wake(r);
     }
     for (;;) {

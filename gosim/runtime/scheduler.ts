@@ -55,6 +55,32 @@ export const EPOCH_UNIX_SEC = 1257894000;
 export const PARK = Symbol('park');
 /** Yielded by a goroutine at a loop back-edge or call when its quantum is used up. */
 export const PREEMPT = Symbol('preempt');
+/**
+ * Explore mode only: yielded before a goroutine's second visible operation in one turn, so the
+ * explorer decides who runs next (see Explorer and Scheduler.enter).
+ */
+export const SWITCH = Symbol('switch');
+
+/**
+ * Drives a run under systematic or random scheduling (explore/): it makes every scheduling
+ * choice and is told what each turn touched. A turn ("transition") is one goroutine running from
+ * one scheduling point to the next: its first visible operation (channel, select, sync, atomic,
+ * timer, output) and the local work after it, up to just before its next visible operation.
+ */
+export interface Explorer {
+  /** Which of the runnable goroutines (never empty) runs the next turn: an index into `runnable`. */
+  pickGoroutine(runnable: readonly Goroutine[]): number;
+  /** A choice among n >= 2 alternatives inside a turn (which ready select case): 0..n-1. */
+  pickValue(n: number): number;
+  /** The running turn touches `obj` (FOOTPRINT_DEC: a WaitGroup decrement, which commutes with another). */
+  touch(obj: unknown, mode: number): void;
+  /** Timers fire now (nothing else can run): the turn that follows belongs to the runtime. */
+  runtimeTurn(): void;
+  /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
+  enabled(g: Goroutine): void;
+}
+export const FOOTPRINT_RW = 0;
+export const FOOTPRINT_DEC = 1;
 
 /**
  * Yielded by compiled code to call a Go function: the scheduler runs CALL.fn(...CALL.args) on the
@@ -142,6 +168,11 @@ export class Goroutine {
   stack: Generator<unknown, unknown, unknown>[] = [];
   /** Reused for its plain channel sends and receives (chan.ts). */
   waiter: Waiter | null = null;
+  /**
+   * Explore mode: inside a library call that was itself the turn's scheduling point, so the
+   * channel operations the library does for it (a timer's drain) are part of it, not new points.
+   */
+  inLibraryOp = false;
   constructor(
     readonly id: number,
     readonly createdAt: FrameSnapshot | null,
@@ -200,9 +231,17 @@ export class Scheduler {
   firingTimers = false;
   /** The observer of this run (trace, explanations), if any: see monitor.ts. */
   monitor: Monitor | null = null;
+  /** Explore mode: who makes the scheduling choices (null: the FIFO run queue and the seeded PRNG). */
+  explore: Explorer | null = null;
+  /** Explore mode: visible operations the running goroutine did in this turn (0 or 1). */
+  private turnOps = 0;
+  /** Explore mode: enter() refused, so the caller's generator path must call point() first. */
+  gated = false;
   goroutinesCreated = 0;
   maxLive = 0;
   channelOps = 0;
+  /** Messages sent so far, numbered for the monitor (0 without one). */
+  messages = 0;
   private wallStart = 0;
   /** Set when the budget ran out while firing timers, which then stops the run. */
   private timedOut = false;
@@ -216,6 +255,42 @@ export class Scheduler {
   constructor(readonly opts: SchedulerOptions) {}
 
   random(): number { return this.opts.random(); }
+
+  /**
+   * Explore mode, at a visible operation on `obj` done without a generator (a channel's fast
+   * path): true if it may go ahead now. False when the goroutine already did a visible operation
+   * this turn; then `gated` is set and the caller must take its generator path, which calls
+   * point() (a switch) before trying again.
+   */
+  enter(obj: unknown, mode = FOOTPRINT_RW): boolean {
+    const x = this.explore!;
+    if (!this.firingTimers && !this.current.inLibraryOp) {
+      if (this.turnOps > 0) { this.gated = true; return false; }
+      this.turnOps = 1;
+    }
+    x.touch(obj, mode);
+    return true;
+  }
+
+  /** Explore mode: the scheduling point before a visible operation on `obj`, in a generator. */
+  *point(obj: unknown, mode = FOOTPRINT_RW): Generator<unknown, void, unknown> {
+    this.gated = false;
+    if (this.turnOps > 0 && !this.firingTimers) yield SWITCH;
+    this.turnOps = 1;
+    this.explore!.touch(obj, mode);
+  }
+
+  /** Explore mode, in a generator that enter() refused: switch, then the caller tries again. */
+  *switchIfGated(): Generator<unknown, void, unknown> {
+    if (!this.gated) return;
+    this.gated = false;
+    yield SWITCH;
+  }
+
+  /** A uniform choice among n ready alternatives: the explorer's in explore mode. */
+  choose(n: number): number {
+    return this.explore !== null ? this.explore.pickValue(n) : Math.floor(this.random() * n);
+  }
 
   numGoroutine(): number { return this.live.size; }
 
@@ -234,6 +309,8 @@ export class Scheduler {
     this.goroutinesCreated++;
     if (this.live.size > this.maxLive) this.maxLive = this.live.size;
     this.runq.push(g);
+    if (this.monitor !== null) this.monitor.goStart(g, creator);
+    if (this.explore !== null) this.explore.enabled(g);
     if (!this.main) this.main = g;
     // A goroutine spawning in a tight loop yields after SPAWN_BURST new goroutines rather than
     // after a whole quantum: they then start (and usually finish) while young, instead of
@@ -270,6 +347,7 @@ export class Scheduler {
     g.waitReason = reason;
     g.blockedOn = on;
     g.blockedAt = null;
+    if (this.monitor !== null) this.monitor.block(g, reason, on, snapshotTop(g));
   }
 
   ready(g: Goroutine, value?: unknown): void {
@@ -279,9 +357,15 @@ export class Scheduler {
     g.blockedOn = null;
     g.wake = value;
     this.runq.push(g);
+    if (this.explore !== null) this.explore.enabled(g);
+    if (this.monitor !== null) this.monitor.unblock(g, this.firingTimers ? null : this.current);
   }
 
   *yieldNow(): Generator<unknown, void, unknown> {
+    if (this.explore !== null) {
+      yield SWITCH;
+      return;
+    }
     this.preemptAt = this.steps;
     yield PREEMPT;
   }
@@ -304,9 +388,13 @@ export class Scheduler {
   run(): Outcome {
     this.wallStart = this.opts.now();
     let switches = 0;
+    /** Explore mode: the goroutine that yielded SWITCH or PREEMPT, still runnable. */
+    let prev: Goroutine | null = null;
     for (;;) {
-      const g = this.runq.shift();
+      const g: Goroutine | undefined = this.explore === null ? this.runq.shift() : this.pickExplored(prev);
+      prev = null;
       if (g === undefined) {
+        if (this.explore !== null) this.explore.runtimeTurn();
         // Firing timers runs no goroutine, so the budget is checked here too: a program could
         // otherwise spend its whole life advancing the virtual clock.
         if (this.fireNextTimers()) {
@@ -334,10 +422,14 @@ export class Scheduler {
           // runtime.Goexit unwound the whole goroutine (its deferred calls have run).
           g.state = 'dead';
           this.live.delete(g.id);
+          if (this.monitor !== null) this.monitor.goEnd(g, false);
           if (g === this.main) this.mainGoexited = true;
           continue;
         }
-        if (e instanceof GoPanic) return { kind: 'exit', code: 2, stderr: this.describePanic(e, g) };
+        if (e instanceof GoPanic) {
+          if (this.monitor !== null) this.monitor.goEnd(g, true);
+          return { kind: 'exit', code: 2, stderr: this.describePanic(e, g) };
+        }
         if (e instanceof GoFatal) return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) };
         if (e instanceof ProgramExit) return { kind: 'exit', code: e.code, stderr: e.stderrTail };
         if (e instanceof RangeError && /call stack/i.test(e.message)) {
@@ -353,15 +445,40 @@ export class Scheduler {
       if (r.done) {
         g.state = 'dead';
         this.live.delete(g.id);
+        if (this.monitor !== null) this.monitor.goEnd(g, false);
         if (g === this.main) return { kind: 'exit', code: 0, stderr: '' };
         continue;
       }
       if (r.value === PREEMPT) {
         g.state = 'runnable';
-        this.runq.push(g);
         if (this.overBudget()) return { kind: 'timeout' };
+        if (this.explore !== null) { prev = g; this.keepTurn = true; } else this.runq.push(g);
+      } else if (r.value === SWITCH) {
+        g.state = 'runnable';
+        prev = g;
       }
     }
+  }
+
+  /** Explore mode: a PREEMPT is not a scheduling point; the same goroutine goes on with its turn. */
+  private keepTurn = false;
+
+  /** Explore mode: the explorer picks the next goroutine, `prev` (which yielded) offered first. */
+  private pickExplored(prev: Goroutine | null): Goroutine | undefined {
+    if (prev !== null && this.keepTurn) {
+      this.keepTurn = false;
+      return prev;
+    }
+    const list: Goroutine[] = prev !== null ? [prev] : [];
+    for (const g of this.runq) if (g.state !== 'dead') list.push(g);
+    if (list.length === 0) return undefined;
+    const g = list[this.explore!.pickGoroutine(list)]!;
+    if (g !== prev) {
+      this.runq.remove(g);
+      if (prev !== null) this.runq.push(prev);
+    }
+    this.turnOps = 0;
+    return g;
   }
 
   private overBudget(): boolean {

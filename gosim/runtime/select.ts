@@ -24,6 +24,7 @@ export interface SelectResult {
  * both consume the same random draws and a seed replays a run either way.
  */
 export function pickReady(sched: Scheduler, cases: readonly SelectCase[]): number {
+  if (sched.explore !== null) return pickExplored(sched, cases);
   let nReady = 0;
   let chosen = -1;
   // Reservoir sampling: a uniform choice among ready cases without building a list.
@@ -35,22 +36,63 @@ export function pickReady(sched: Scheduler, cases: readonly SelectCase[]): numbe
       if (nReady === 1 || Math.floor(sched.random() * nReady) === 0) chosen = i;
     }
   }
+  readyCount = nReady;
   return chosen;
 }
 
-export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boolean): Generator<unknown, SelectResult, unknown> {
-  const chosen = pickReady(sched, cases);
-  if (chosen >= 0) {
-    const c = cases[chosen]!;
-    const ch = c.ch!;
-    if (c.send) {
-      ch.trySend(c.value);
-      return { index: chosen, value: undefined, ok: true };
-    }
-    ch.tryRecv();
-    return { index: chosen, value: ch.got, ok: ch.gotOk };
+/** How many cases the last pickReady found ready (for the monitor). */
+let readyCount = 0;
+
+/** pickReady in explore mode: the explorer chooses among the ready cases. */
+function pickExplored(sched: Scheduler, cases: readonly SelectCase[]): number {
+  const ready: number[] = [];
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!;
+    if (c.ch !== null && (c.send ? c.ch.canSend() : c.ch.canRecv())) ready.push(i);
   }
-  if (hasDefault) return { index: -1, value: undefined, ok: false };
+  readyCount = ready.length;
+  if (ready.length === 0) return -1;
+  return ready.length === 1 ? ready[0]! : ready[sched.choose(ready.length)]!;
+}
+
+/** What a case taken by takeReady received. */
+export const taken = { value: undefined as unknown, ok: false };
+
+/**
+ * The whole of a select that does not wait: picks a ready case (pickReady) and does its
+ * operation; -1 when none is ready. A receive leaves its value in `taken`. In explore mode it
+ * returns -2 when the goroutine must first offer a switch: the caller then runs select().
+ */
+export function takeReady(sched: Scheduler, cases: readonly SelectCase[], gate = true): number {
+  if (gate && sched.explore !== null && !sched.enter(cases.map((c) => c.ch))) return -2;
+  const chosen = pickReady(sched, cases);
+  if (chosen < 0) return -1;
+  const c = cases[chosen]!;
+  const ch = c.ch!;
+  if (c.send) {
+    ch.sendNow(c.value);
+    taken.value = undefined;
+    taken.ok = true;
+  } else {
+    ch.recvNow();
+    taken.value = ch.got;
+    taken.ok = ch.gotOk;
+  }
+  const m = sched.monitor;
+  if (m !== null) m.select(sched.current, cases.map((k) => k.ch), chosen, readyCount);
+  return chosen;
+}
+
+/** `entered`: takeReady already passed explore mode's scheduling point and found nothing ready. */
+export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boolean, entered = false): Generator<unknown, SelectResult, unknown> {
+  if (sched.explore !== null && !entered) yield* sched.point(cases.map((c) => c.ch));
+  const chosen = takeReady(sched, cases, false);
+  if (chosen >= 0) return { index: chosen, value: taken.value, ok: taken.ok };
+  const m = sched.monitor;
+  if (hasDefault) {
+    if (m !== null) m.select(sched.current, cases.map((k) => k.ch), -1, 0);
+    return { index: -1, value: undefined, ok: false };
+  }
   const g = sched.current;
   let any = false;
   for (const c of cases) if (c.ch !== null) { any = true; break; }
@@ -74,6 +116,7 @@ export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boole
     const w = waiters[i];
     if (w && i !== sel.index) cases[i]!.ch!.dequeue(cases[i]!.send, w);
   }
+  if (m !== null) m.select(g, cases.map((k) => k.ch), sel.index, 0);
   const fired = waiters[sel.index]!;
   if (cases[sel.index]!.send && fired.closed) throw plainPanic('send on closed channel');
   return { index: sel.index, value: sel.value, ok: sel.ok };
