@@ -34,7 +34,8 @@ export const natives: Record<string, Native> = {
     queueOf(p).push(sched.current);
     s[1] = (s[1] as number) + 1;
     yield* callLocker(ctx, s[0] as Iface | null, 'Unlock');
-    yield* sched.park('sync.Cond.Wait', p);
+    // Parked on its wait queue: the one object that stands for this Cond in a run's trace.
+    yield* sched.park('sync.Cond.Wait', queueOf(p));
     yield* callLocker(ctx, s[0] as Iface | null, 'Lock');
   },
   'sync.Cond.Signal': (ctx: NativeCtx, p: Pointer<StructValue>) => {

@@ -102,7 +102,12 @@ function cancel(ctx: NativeCtx, st: CancelState, removeFromParent: boolean, err:
   for (const child of st.children) cancel(ctx, child, false, err, cause);
   st.children.clear();
   if (removeFromParent && st.parent) st.parent.children.delete(st);
-  if (st.timer) { schedOf(ctx).stopTimer(st.timer); st.timer = null; }
+  if (st.timer) {
+    const sched = schedOf(ctx);
+    const m = sched.monitor;
+    if (sched.stopTimer(st.timer) && m !== null) m.timerStop(st.timer);
+    st.timer = null;
+  }
   for (const reg of st.afterFuncs) {
     reg.finished = true;
     schedOf(ctx).go(reg.f, []);
@@ -184,7 +189,14 @@ function* withDeadline(ctx: NativeCtx, parent: Iface | null, d: TimeValue, cause
   if (when <= sched.now) {
     cancel(ctx, st, true, deadlineExceeded(ctx), cause);
   } else if (st.err === null) {
-    st.timer = sched.addTimer(when, () => cancel(ctx, st, true, deadlineExceeded(ctx), cause));
+    const t = sched.addTimer(when, () => {
+      const m = sched.monitor;
+      if (m !== null) m.timerFire(t);
+      cancel(ctx, st, true, deadlineExceeded(ctx), cause);
+    });
+    st.timer = t;
+    const m = sched.monitor;
+    if (m !== null) m.timerSet(t, t.when);
   }
   return [c, cancelFunc(ctx, st)];
 }

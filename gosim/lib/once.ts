@@ -8,24 +8,35 @@ import type { Goroutine } from '../runtime/scheduler.ts';
 import { schedOf } from './timer.ts';
 import { GoPanic } from '../runtime/panic.ts';
 
-/** One Once's progress: 'running' while f runs, with the goroutines that wait for it. */
-interface OnceState { phase: 'new' | 'running' | 'done'; waiters: Goroutine[] }
+/**
+ * One Once's progress: 'running' while f runs, with the goroutines that wait for it. A class so
+ * that a run's trace can name it; the trace sees running f as holding a lock (Go's Once holds
+ * its mutex while f runs), which is what a goroutine that waits for it waits on.
+ */
+export class OnceState {
+  phase: 'new' | 'running' | 'done' = 'new';
+  waiters: Goroutine[] = [];
+}
 
-function newOnce(): OnceState { return { phase: 'new', waiters: [] }; }
+function newOnce(): OnceState { return new OnceState(); }
 
 /** Runs body once for st; later and concurrent callers return after it finished. */
-function* doOnce(ctx: NativeCtx, st: OnceState, body: () => Generator<unknown, unknown, unknown>, on: unknown): Generator<unknown, void, unknown> {
+function* doOnce(ctx: NativeCtx, st: OnceState, body: () => Generator<unknown, unknown, unknown>): Generator<unknown, void, unknown> {
   if (st.phase === 'done') return;
   const sched = schedOf(ctx);
   if (st.phase === 'running') {
     st.waiters.push(sched.current);
-    yield* sched.park('sync.Mutex.Lock', on);
+    yield* sched.park('sync.Mutex.Lock', st);
     return;
   }
   st.phase = 'running';
+  const runner = sched.current;
+  const m = sched.monitor;
+  if (m !== null) m.lock(st, runner, 'lock');
   try {
     yield* body();
   } finally {
+    if (m !== null) m.unlock(st, runner, 'unlock');
     st.phase = 'done';
     for (const g of st.waiters) sched.ready(g);
     st.waiters = [];
@@ -48,7 +59,7 @@ function onceWrapper(ctx: NativeCtx, f: GoFunc): GoFunc {
         if (e instanceof GoPanic) panicked = { value: e.value };
         throw e;
       }
-    }, st);
+    });
     if (panicked) ctx.panic(panicked.value);
     return result;
   };
@@ -66,7 +77,7 @@ export const natives: Record<string, Native> = {
       } finally {
         s[0] = 1;
       }
-    }, p);
+    });
   },
   'sync.OnceFunc': (ctx: NativeCtx, f: GoFunc) => onceWrapper(ctx, f),
   'sync.OnceValue': (ctx: NativeCtx, f: GoFunc) => onceWrapper(ctx, f),

@@ -16,28 +16,30 @@ import { ifaceEq, mapKeyFn } from '../runtime/ops.ts';
 import { emptyInterface } from '../types/universe.ts';
 import { schedOf } from './timer.ts';
 
-interface RWState {
+/** An RWMutex's state; a class so that a run's trace can tell an RWMutex from a Mutex. */
+export class RWMutexState {
   /** The inner writer lock is held (by the writer that is waiting or writing). */
-  wLocked: boolean;
+  wLocked = false;
   /** Writers waiting for the inner lock, each handed it in turn. */
-  writers: Queue<Goroutine>;
+  readonly writers = new Queue<Goroutine>();
   /** A writer has announced itself (waiting for readers to leave, or writing). */
-  writing: boolean;
+  writing = false;
   /** Readers inside the lock. */
-  readers: number;
+  readers = 0;
   /** Readers the announced writer still waits for, and that writer. */
-  readerWait: number;
-  writer: Goroutine | null;
+  readerWait = 0;
+  writer: Goroutine | null = null;
   /** Readers that arrived after a writer announced itself. */
-  blockedReaders: Goroutine[];
+  blockedReaders: Goroutine[] = [];
 }
+type RWState = RWMutexState;
 
 const states = new WeakMap<StructValue, RWState>();
 function stateOf(p: Pointer<StructValue>): RWState {
   const s = p.load();
   let st = states.get(s);
   if (!st) {
-    st = { wLocked: false, writers: new Queue(), writing: false, readers: 0, readerWait: 0, writer: null, blockedReaders: [] };
+    st = new RWMutexState();
     states.set(s, st);
   }
   return st;
@@ -45,16 +47,24 @@ function stateOf(p: Pointer<StructValue>): RWState {
 
 function* rlock(ctx: NativeCtx, p: Pointer<StructValue>): Generator<unknown, void, unknown> {
   const st = stateOf(p);
-  if (!st.writing) { st.readers++; return; }
   const sched = schedOf(ctx);
+  if (!st.writing) {
+    st.readers++;
+    const m = sched.monitor;
+    if (m !== null) m.lock(st, sched.current, 'rlock');
+    return;
+  }
   st.blockedReaders.push(sched.current);
-  yield* sched.park('sync.RWMutex.RLock', p);
+  // Unlock admits this reader (and tells the monitor) before it runs again.
+  yield* sched.park('sync.RWMutex.RLock', st);
 }
 
 function runlock(ctx: NativeCtx, p: Pointer<StructValue>): void {
   const st = stateOf(p);
   if (st.readers <= 0) ctx.fatal('sync: RUnlock of unlocked RWMutex');
   st.readers--;
+  const m = ctx.sched.monitor;
+  if (m !== null) m.unlock(st, ctx.sched.current, 'runlock');
   if (st.writer !== null && --st.readerWait === 0) {
     const w = st.writer;
     st.writer = null;
@@ -68,7 +78,7 @@ function* lock(ctx: NativeCtx, p: Pointer<StructValue>): Generator<unknown, void
   if (st.wLocked) {
     st.writers.push(sched.current);
     // Unlock hands the inner lock over, so when this returns it is ours.
-    yield* sched.park('sync.Mutex.Lock', p);
+    yield* sched.park('sync.Mutex.Lock', st);
   } else {
     st.wLocked = true;
   }
@@ -76,8 +86,11 @@ function* lock(ctx: NativeCtx, p: Pointer<StructValue>): Generator<unknown, void
   if (st.readers > 0) {
     st.readerWait = st.readers;
     st.writer = sched.current;
-    yield* sched.park('sync.RWMutex.Lock', p);
+    yield* sched.park('sync.RWMutex.Lock', st);
   }
+  // The monitor hears of the write lock once the writer holds it, readers gone.
+  const m = sched.monitor;
+  if (m !== null) m.lock(st, sched.current, 'lock');
 }
 
 function unlock(ctx: NativeCtx, p: Pointer<StructValue>): void {
@@ -85,9 +98,12 @@ function unlock(ctx: NativeCtx, p: Pointer<StructValue>): void {
   if (!st.writing || st.writer !== null) ctx.fatal('sync: Unlock of unlocked RWMutex');
   st.writing = false;
   const sched = schedOf(ctx);
+  const m = sched.monitor;
+  if (m !== null) m.unlock(st, sched.current, 'unlock');
   const admitted = st.blockedReaders;
   st.blockedReaders = [];
   st.readers += admitted.length;
+  if (m !== null) for (const g of admitted) m.lock(st, g, 'rlock');
   for (const g of admitted) sched.ready(g);
   const next = st.writers.shift();
   if (next) sched.ready(next);
@@ -99,17 +115,21 @@ export const natives: Record<string, Native> = {
   'sync.RWMutex.RUnlock': runlock,
   'sync.RWMutex.Lock': lock,
   'sync.RWMutex.Unlock': unlock,
-  'sync.RWMutex.TryRLock': (_ctx: NativeCtx, p: Pointer<StructValue>) => {
+  'sync.RWMutex.TryRLock': (ctx: NativeCtx, p: Pointer<StructValue>) => {
     const st = stateOf(p);
     if (st.writing) return false;
     st.readers++;
+    const m = ctx.sched.monitor;
+    if (m !== null) m.lock(st, ctx.sched.current, 'rlock');
     return true;
   },
-  'sync.RWMutex.TryLock': (_ctx: NativeCtx, p: Pointer<StructValue>) => {
+  'sync.RWMutex.TryLock': (ctx: NativeCtx, p: Pointer<StructValue>) => {
     const st = stateOf(p);
     if (st.wLocked || st.readers > 0) return false;
     st.wLocked = true;
     st.writing = true;
+    const m = ctx.sched.monitor;
+    if (m !== null) m.lock(st, ctx.sched.current, 'lock');
     return true;
   },
   // rlocker's underlying type is RWMutex: the same variable, seen through a Locker.

@@ -7,8 +7,16 @@ import { Queue } from '../runtime/queue.ts';
 import { GoPanic } from '../runtime/panic.ts';
 import { negativeWaitGroupFrames } from '../runtime/libframes.ts';
 
-interface WaitGroupState { count: number; waiters: Goroutine[] }
-interface MutexState { locked: boolean; waiters: Queue<Goroutine> }
+/** A WaitGroup's counter and waiters; a class so that a run's trace can tell what it is. */
+export class WaitGroupState {
+  count = 0;
+  waiters: Goroutine[] = [];
+}
+/** A Mutex's state (a class for the same reason). */
+export class MutexState {
+  locked = false;
+  readonly waiters = new Queue<Goroutine>();
+}
 
 const wgs = new WeakMap<object, WaitGroupState>();
 const mus = new WeakMap<object, MutexState>();
@@ -21,20 +29,22 @@ function target(ctx: NativeCtx, p: Pointer | null): object {
 function wgState(ctx: NativeCtx, p: Pointer | null): WaitGroupState {
   const k = target(ctx, p);
   let s = wgs.get(k);
-  if (!s) { s = { count: 0, waiters: [] }; wgs.set(k, s); }
+  if (!s) { s = new WaitGroupState(); wgs.set(k, s); }
   return s;
 }
 
 export function mutexState(ctx: NativeCtx, p: Pointer | null): MutexState {
   const k = target(ctx, p);
   let s = mus.get(k);
-  if (!s) { s = { locked: false, waiters: new Queue() }; mus.set(k, s); }
+  if (!s) { s = new MutexState(); mus.set(k, s); }
   return s;
 }
 
 function add(ctx: NativeCtx, wg: Pointer | null, delta: number, viaDone = false): void {
   const s = wgState(ctx, wg);
   s.count += delta;
+  const m = ctx.sched.monitor;
+  if (m !== null) m.waitGroup(s, delta, s.count);
   if (s.count < 0) {
     const p = new GoPanic(errorValue(ctx, 'sync: negative WaitGroup counter'));
     p.libFrames = negativeWaitGroupFrames(viaDone);
@@ -57,8 +67,14 @@ const stringType = new Basic('string');
 
 export function* lock(ctx: NativeCtx, m: Pointer | null): Generator<unknown, void, unknown> {
   const s = mutexState(ctx, m);
-  if (!s.locked) { s.locked = true; return; }
+  if (!s.locked) {
+    s.locked = true;
+    const mon = ctx.sched.monitor;
+    if (mon !== null) mon.lock(s, ctx.sched.current, 'lock');
+    return;
+  }
   s.waiters.push(ctx.sched.current);
+  // The unlocker hands the mutex over (and tells the monitor) before this goroutine runs again.
   yield* ctx.sched.park('sync.Mutex.Lock', s);
 }
 
@@ -66,6 +82,11 @@ export function unlock(ctx: NativeCtx, m: Pointer | null): void {
   const s = mutexState(ctx, m);
   if (!s.locked) ctx.fatal('sync: unlock of unlocked mutex');
   const next = s.waiters.shift();
+  const mon = ctx.sched.monitor;
+  if (mon !== null) {
+    mon.unlock(s, ctx.sched.current, 'unlock');
+    if (next) mon.lock(s, next, 'lock');
+  }
   // Hand the lock to the first waiter: it stays locked and the waiter wakes holding it.
   if (next) ctx.sched.ready(next);
   else s.locked = false;
@@ -99,6 +120,8 @@ export const pkg: NativePackage = {
       const s = mutexState(ctx, m);
       if (s.locked) return false;
       s.locked = true;
+      const mon = ctx.sched.monitor;
+      if (mon !== null) mon.lock(s, ctx.sched.current, 'lock');
       return true;
     },
   },

@@ -439,19 +439,29 @@ function arm(ctx: NativeCtx, st: TimerState, when: number): void {
   const ch = st.ch;
   const fire = () => {
     st.pending = null;
+    const m = sched.monitor;
+    if (m !== null) m.timerFire(st);
     if (st.f) { sched.go(st.f, []); return; }
     if (ch!.len === 0) ch!.trySend(now(ctx));
     else if (st.period > 0) { st.stalled = when + st.period; return; }
     if (st.period > 0) arm(ctx, st, when + st.period);
   };
   st.pending = sched.addTimer(when, fire, ch ? () => someoneReceives(ch) : undefined);
+  const m = sched.monitor;
+  if (m !== null) m.timerSet(st, st.pending.when);
 }
 
 /** Stops st and discards an unreceived value; true if either stopped or discarded something. */
 function stopTimer(ctx: NativeCtx, st: TimerState): boolean {
   let was = false;
   st.stalled = null;
-  if (st.pending) { was = schedOf(ctx).stopTimer(st.pending); st.pending = null; }
+  if (st.pending) {
+    const sched = schedOf(ctx);
+    was = sched.stopTimer(st.pending);
+    st.pending = null;
+    const m = sched.monitor;
+    if (was && m !== null) m.timerStop(st);
+  }
   if (st.ch && st.ch.len > 0) { st.ch.tryRecv(); was = true; }
   return was;
 }
