@@ -94,10 +94,12 @@ class Explainer {
     return `goroutine ${id}`;
   }
 
+  /** `goroutines 2, 3 and 4`, `goroutine 1 (main) and goroutine 5`, at most a few named. */
   private whoList(ids: number[]): string {
-    const named = ids.slice(0, MAX_NAMED).map((id) => this.who(id));
-    if (ids.length > MAX_NAMED) named.push(`${ids.length - MAX_NAMED} more`);
-    return list(named);
+    const shown = ids.slice(0, MAX_NAMED);
+    const more = ids.length > MAX_NAMED ? [`${ids.length - MAX_NAMED} more`] : [];
+    if (shown.length > 1 && shown.every((id) => !this.who(id).includes('('))) return 'goroutines ' + list([...shown.map(String), ...more]);
+    return list([...shown.map((id) => this.who(id)), ...more]);
   }
 
   /** Why the goroutines of the run cannot go on: the ending, said once per explanation. */
@@ -111,6 +113,11 @@ class Explainer {
   private channel(id: number): string {
     const o = this.rec.object(id);
     if (!o) return 'a channel';
+    const tid = this.rec.timerOfChannel.get(id);
+    if (tid !== undefined) {
+      const site = this.rec.timers.get(tid)?.site ?? o.site;
+      return site ? `the channel of the timer set at ${at(site)}` : `a timer's channel`;
+    }
     const kind = o.cap ? `buffered channel (capacity ${o.cap})` : 'unbuffered channel';
     return o.site ? `the ${kind} made at ${at(o.site)}` : `the runtime's ${kind} (a timer's)`;
   }
@@ -162,14 +169,31 @@ class Explainer {
       case 'sync.WaitGroup.Wait':
         return this.wgWait(w.on);
       case 'sync.Cond.Wait':
-        return { what: 'it waits in sync.Cond.Wait for a Signal or Broadcast', why: ['No goroutine called Signal or Broadcast on this Cond after it started waiting.'], closing: true };
+        return { what: 'it waits in sync.Cond.Wait for a Signal or Broadcast', why: ['No Signal or Broadcast has woken it since it began to wait.'], closing: true };
       default:
         return { what: `it waits (${reason})`, why: [], closing: true };
     }
   }
 
+  /** For a timer's channel: why no value comes from its timer (null for other channels). */
+  private timerWhy(ch: number): string | null {
+    const tid = this.rec.timerOfChannel.get(ch);
+    if (tid === undefined) return null;
+    const u = this.rec.timers.get(tid);
+    if (!u) return null;
+    if (u.state === 'pending') return `its timer had not fired yet (due at ${virtualTime(u.when)} of virtual time)`;
+    if (u.state === 'stopped') return 'its timer was stopped, so no value will come';
+    const use = this.rec.channels.get(ch);
+    if (use && use.buffered > 0) return 'its timer fired';
+    return 'its timer already fired and its value was taken, so no other value will come';
+  }
+
   /** Why no goroutine will be the other side of a send (or receive) on channel `ch`. */
   private noPartner(self: number, ch: number, send: boolean): string {
+    if (!send) {
+      const t = this.timerWhy(ch);
+      if (t !== null) return t;
+    }
     const use = this.rec.channels.get(ch);
     if (!use) return send ? 'nobody receives from it' : 'nobody sends on it';
     const partners = [...(send ? use.receivers : use.senders)].filter((g) => g !== self && g !== 0).sort((a, b) => a - b);
@@ -189,7 +213,7 @@ class Explainer {
     const why: string[] = [];
     if (send && o && o.cap && use) why.push(`Its buffer is full (${use.buffered} of ${o.cap} values unread).`);
     why.push(capital(this.noPartner(self, ch, send)) + '.');
-    if (!send) why.push('Nobody closed it either: a close is the only other way this receive, or a range loop over the channel, could end.');
+    if (!send && !this.rec.timerOfChannel.has(ch)) why.push('Nobody closed it either: a close is the only other way this receive, or a range loop over the channel, could end.');
     return { what, why, closing: true };
   }
 
@@ -250,6 +274,15 @@ class Explainer {
     const why = [`The WaitGroup counter is still ${n}: it was raised by ${u.added} in all${where} and Done ran ${u.done === 0 ? 'never' : times(u.done)}, so Wait needs ${n} more Done call${n === 1 ? '' : 's'}.`];
     return { what, why, closing: true };
   }
+}
+
+/** Virtual time since the program started, in the largest unit that keeps it readable. */
+function virtualTime(ns: number): string {
+  const units: [number, string][] = [[3600e9, 'h'], [60e9, 'min'], [1e9, 's'], [1e6, 'ms'], [1e3, 'µs']];
+  for (const [size, name] of units) {
+    if (ns >= size) return `${+(ns / size).toFixed(3)}${name}`;
+  }
+  return `${ns}ns`;
 }
 
 function capital(s: string): string {

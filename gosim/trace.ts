@@ -13,6 +13,7 @@ import { Channel, SelectWait } from './runtime/chan.ts';
 import { MutexState, WaitGroupState } from './lib/sync.ts';
 import { RWMutexState } from './lib/rwmutex.ts';
 import { OnceState } from './lib/once.ts';
+import { TimerState } from './lib/timer.ts';
 import { jsString } from './values.ts';
 
 export const TRACE_VERSION = 1;
@@ -107,6 +108,9 @@ export interface WaitGroupUse {
   addSites: Site[];
 }
 
+/** A timer's last state, for the explanations; `site` is where it was last set. */
+export interface TimerUse { state: 'pending' | 'fired' | 'stopped'; when: number; site: Site | null }
+
 export interface TraceOptions { maxEvents?: number }
 
 type Body = TraceEvent extends infer E ? E extends Common ? Omit<E, keyof Common> : never : never;
@@ -130,6 +134,9 @@ export class TraceRecorder implements Monitor {
   readonly waits = new Map<number, Wait>();
   /** Where each goroutine last blocked (kept after it is unblocked). */
   readonly lastBlock = new Map<number, Site | null>();
+  readonly timers = new Map<number, TimerUse>();
+  /** The timer (time.NewTimer, After, Tick, NewTicker) whose channel a channel id is. */
+  readonly timerOfChannel = new Map<number, number>();
   /** Sender goroutine of each message still in a channel buffer (0: the runtime). */
   private readonly bufferedFrom = new Map<number, number>();
 
@@ -284,15 +291,28 @@ export class TraceRecorder implements Monitor {
   }
 
   timerSet(t: object, when: number): void {
-    this.emit({ kind: 'timer-set', timer: this.objectId(t, 'timer')!, when });
+    const id = this.objectId(t, 'timer')!;
+    const cur = this.sched.current as Goroutine | undefined;
+    const site = this.actor() !== 0 && cur !== undefined ? siteOf(snapshotTop(cur)) : null;
+    const prev = this.timers.get(id);
+    // A ticker re-arms itself from the runtime: keep the line the program set it at.
+    this.timers.set(id, { state: 'pending', when, site: site ?? (prev ? prev.site : null) });
+    if (prev === undefined && t instanceof TimerState && t.ch !== null) this.timerOfChannel.set(this.chanId(t.ch), id);
+    this.emit({ kind: 'timer-set', timer: id, when });
   }
 
   timerFire(t: object): void {
-    this.emit({ kind: 'timer-fire', timer: this.objectId(t, 'timer')! }, 0);
+    const id = this.objectId(t, 'timer')!;
+    const u = this.timers.get(id);
+    if (u) u.state = 'fired';
+    this.emit({ kind: 'timer-fire', timer: id }, 0);
   }
 
   timerStop(t: object): void {
-    this.emit({ kind: 'timer-stop', timer: this.objectId(t, 'timer')! });
+    const id = this.objectId(t, 'timer')!;
+    const u = this.timers.get(id);
+    if (u) u.state = 'stopped';
+    this.emit({ kind: 'timer-stop', timer: id });
   }
 
   lock(mu: object, g: Goroutine, kind: 'lock' | 'rlock'): void {
@@ -385,7 +405,7 @@ function kindOf(obj: object): ObjectKind | null {
   if (obj instanceof RWMutexState) return 'rwmutex';
   if (obj instanceof WaitGroupState) return 'waitgroup';
   if (obj instanceof OnceState) return 'once';
-  if (obj instanceof Timer) return 'timer';
+  if (obj instanceof Timer || obj instanceof TimerState) return 'timer';
   return null;
 }
 

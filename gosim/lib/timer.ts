@@ -402,18 +402,18 @@ export type { TimeValue };
 // from its channel (an abandoned time.After does not postpone the deadlock report); an AfterFunc
 // timer always does, since it will start a goroutine.
 
-interface TimerState {
-  ch: Channel | null;
-  f: GoFunc | null;
+/** A time.Timer's or Ticker's state; a class so that a run's trace can link a timer to its channel. */
+export class TimerState {
   /** Ticker interval in ns; 0 for a one-shot timer. */
   period: number;
-  pending: SchedTimer | null;
+  pending: SchedTimer | null = null;
   /**
    * A ticker whose tick found the channel still full stops firing (as Go 1.23's, which runs only
    * when someone receives) until the reader drains the channel; this is the tick it was due at.
    * Otherwise an unread fast ticker during a long sleep would fire millions of times for nothing.
    */
-  stalled: number | null;
+  stalled: number | null = null;
+  constructor(readonly ch: Channel | null, readonly f: GoFunc | null, period: number) { this.period = period; }
 }
 
 /** A timer's channel, which tells its ticker when the reader took the buffered tick. */
@@ -470,7 +470,7 @@ function newTimer(ctx: NativeCtx, d: GoInt, f: GoFunc | null, period: number): P
   const sched = schedOf(ctx);
   const ch = f ? null : new TimerChannel(1, () => [0, 0, null], sched);
   const s: StructValue = [ch, 0];
-  const st: TimerState = { ch, f, period, pending: null, stalled: null };
+  const st = new TimerState(ch, f, period);
   if (ch) {
     ch.onDrain = () => {
       if (st.stalled === null) return;
