@@ -132,8 +132,6 @@ export class TraceRecorder implements Monitor {
   readonly readers = new Map<number, Map<number, Holder>>();
   readonly waitGroups = new Map<number, WaitGroupUse>();
   readonly waits = new Map<number, Wait>();
-  /** Where each goroutine last blocked (kept after it is unblocked). */
-  readonly lastBlock = new Map<number, Site | null>();
   readonly timers = new Map<number, TimerUse>();
   /** The timer (time.NewTimer, After, Tick, NewTicker) whose channel a channel id is. */
   readonly timerOfChannel = new Map<number, number>();
@@ -202,17 +200,21 @@ export class TraceRecorder implements Monitor {
     return g === undefined ? 0 : g.id;
   }
 
+  /** Whether an event emitted now is kept (past the cap it is only counted: skip rendering it). */
+  private room(): boolean { return this.events.length < this.maxEvents; }
+
   private emit(body: Body, g = this.actor()): void {
-    const n = this.events.length;
-    if (n >= this.maxEvents) {
-      if (!this.cut) {
-        this.cut = true;
-        this.events.push({ i: n, t: this.sched.now, step: this.sched.steps, g: 0, kind: 'truncated' });
-      }
-      this.dropped++;
-      return;
+    if (!this.room()) { this.drop(); return; }
+    this.events.push({ i: this.events.length, t: this.sched.now, step: this.sched.steps, g, ...body } as TraceEvent);
+  }
+
+  /** Past the cap: the first event dropped leaves the marker, every one is counted. */
+  private drop(): void {
+    if (!this.cut) {
+      this.cut = true;
+      this.events.push({ i: this.events.length, t: this.sched.now, step: this.sched.steps, g: 0, kind: 'truncated' });
     }
-    this.events.push({ i: n, t: this.sched.now, step: this.sched.steps, g, ...body } as TraceEvent);
+    this.dropped++;
   }
 
   // ------------------------------------------------------------ Monitor
@@ -221,6 +223,7 @@ export class TraceRecorder implements Monitor {
     const site = parent === null && g.createdAt === null ? null : siteOf(g.createdAt);
     const parentId = parent === null ? 0 : parent.id;
     this.goroutines.set(g.id, { id: g.id, parent: parentId, site });
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'start', child: g.id, parent: parentId, site }, parentId);
   }
 
@@ -228,20 +231,21 @@ export class TraceRecorder implements Monitor {
     const rec = this.goroutines.get(g.id);
     if (rec) rec.end = { t: this.sched.now, step: this.sched.steps, panicked };
     this.waits.delete(g.id);
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'end', panicked }, g.id);
   }
 
   block(g: Goroutine, reason: string, on: unknown, site: FrameSnapshot | null): void {
-    const s = siteOf(site);
     const id = on instanceof SelectWait ? null : this.objectId(on, hintFor(reason));
-    this.waits.set(g.id, { reason, on: id, site: s, raw: on });
-    this.lastBlock.set(g.id, s);
-    this.emit({ kind: 'block', reason, on: id, site: s }, g.id);
+    this.waits.set(g.id, { reason, on: id, site, raw: on });
+    if (!this.room()) { this.drop(); return; }
+    this.emit({ kind: 'block', reason, on: id, site: siteOf(site) }, g.id);
   }
 
   unblock(g: Goroutine, by: Goroutine | null): void {
     this.waits.delete(g.id);
     const byId = by === null ? 0 : by.id;
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'unblock', target: g.id, by: byId }, byId);
   }
 
@@ -249,6 +253,7 @@ export class TraceRecorder implements Monitor {
     const s = siteOf(site);
     let id = this.ids.get(ch);
     if (id === undefined) id = this.register(ch, 'chan', { cap, site: s });
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'make', ch: id, cap, site: s });
   }
 
@@ -261,6 +266,7 @@ export class TraceRecorder implements Monitor {
       use.buffered++;
       this.bufferedFrom.set(msg, fromId);
     }
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'send', ch: id, msg, value: this.show(value), mode, to: to === null ? null : to.id }, fromId);
   }
 
@@ -276,17 +282,20 @@ export class TraceRecorder implements Monitor {
     } else if (mode === 'handoff' && from === null) {
       fromId = 0;
     }
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'recv', ch: id, msg, value: this.show(value), ok, mode, from: fromId, receiver: g.id });
   }
 
   close(ch: object): void {
     const id = this.chanId(ch);
     this.channels.get(id)!.closed = true;
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'close', ch: id });
   }
 
   select(g: Goroutine, channels: readonly (object | null)[], chosen: number, ready: number): void {
     const chans = channels.map((c) => (c === null ? null : this.chanId(c)));
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'select', chans, chosen, ready }, g.id);
   }
 
@@ -298,6 +307,7 @@ export class TraceRecorder implements Monitor {
     // A ticker re-arms itself from the runtime: keep the line the program set it at.
     this.timers.set(id, { state: 'pending', when, site: site ?? (prev ? prev.site : null) });
     if (prev === undefined && t instanceof TimerState && t.ch !== null) this.timerOfChannel.set(this.chanId(t.ch), id);
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'timer-set', timer: id, when });
   }
 
@@ -305,6 +315,7 @@ export class TraceRecorder implements Monitor {
     const id = this.objectId(t, 'timer')!;
     const u = this.timers.get(id);
     if (u) u.state = 'fired';
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'timer-fire', timer: id }, 0);
   }
 
@@ -312,6 +323,7 @@ export class TraceRecorder implements Monitor {
     const id = this.objectId(t, 'timer')!;
     const u = this.timers.get(id);
     if (u) u.state = 'stopped';
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'timer-stop', timer: id });
   }
 
@@ -325,6 +337,7 @@ export class TraceRecorder implements Monitor {
       if (!rs) this.readers.set(id, (rs = new Map()));
       rs.set(g.id, holder);
     }
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'lock', mu: id, mode: kind, site: holder.site }, g.id);
   }
 
@@ -339,6 +352,7 @@ export class TraceRecorder implements Monitor {
         else { const first = rs.keys().next(); if (!first.done) rs.delete(first.value); }
       }
     }
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'unlock', mu: id, mode: kind }, g.id);
   }
 
@@ -355,11 +369,12 @@ export class TraceRecorder implements Monitor {
     } else if (delta < 0) {
       u.done -= delta;
     }
+    if (!this.room()) { this.drop(); return; }
     this.emit({ kind: 'wg', wg: id, delta, count });
   }
 
   write(fd: 1 | 2, text: string): void {
-    if (this.events.length >= this.maxEvents) { this.emit({ kind: 'write', fd, text: '' }); return; }
+    if (!this.room()) { this.drop(); return; }
     const s = /[\x80-\xff]/.test(text) ? jsString(text) : text;
     if (s.length > MAX_WRITE_CHARS) this.emit({ kind: 'write', fd, text: s.slice(0, MAX_WRITE_CHARS), cut: s.length - MAX_WRITE_CHARS });
     else this.emit({ kind: 'write', fd, text: s });
