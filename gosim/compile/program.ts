@@ -22,6 +22,24 @@ export function isGeneratorFn(f: unknown): boolean {
 
 export class OutputLimit {}
 
+/**
+ * The natives of a package list by qualified name, and package names to import paths: the same
+ * for every run of the same list, so built once (explore runs a program thousands of times).
+ */
+const tables = new WeakMap<readonly NativePackage[], { natives: Map<string, Native>; pathOf: Map<string, string> }>();
+function nativeTables(packages: readonly NativePackage[]): { natives: Map<string, Native>; pathOf: Map<string, string> } {
+  let t = tables.get(packages);
+  if (t !== undefined) return t;
+  t = { natives: new Map(), pathOf: new Map() };
+  for (const p of packages) {
+    const name = p.path.slice(p.path.lastIndexOf('/') + 1);
+    t.pathOf.set(name, p.path);
+    for (const [k, v] of Object.entries(p.natives)) t.natives.set(k.startsWith(name + '.') ? k : `${name}.${k}`, v);
+  }
+  tables.set(packages, t);
+  return t;
+}
+
 export class Program {
   stdout: string[] = [];
   stderr: string[] = [];
@@ -29,23 +47,17 @@ export class Program {
   readonly ctx: NativeCtx;
   /** Compiled methods of the program's own types: Func -> GoFunc taking the receiver first. */
   readonly methods = new Map<Func, { fn: GoFunc | null }>();
-  private natives = new Map<string, Native>();
+  private natives: Map<string, Native>;
   private methodCache = new Map<Type, Map<string, ((recv: unknown) => GoFunc) | null>>();
   mainTypes = new Map<string, Type>();
   /** This run's library package variables (io.EOF, os.Stdout, ...), made on first use. */
   readonly pkgVars = new Map<Var, Box>();
 
   /** Package name -> import path ('rand' -> 'math/rand'). */
-  private pathOf = new Map<string, string>();
+  private pathOf: Map<string, string>;
 
   constructor(readonly sched: Scheduler, packages: NativePackage[], readonly maxOutputBytes: number) {
-    for (const p of packages) {
-      const name = p.path.slice(p.path.lastIndexOf('/') + 1);
-      this.pathOf.set(name, p.path);
-      for (const [k, v] of Object.entries(p.natives)) {
-        this.natives.set(k.startsWith(name + '.') ? k : `${name}.${k}`, v);
-      }
-    }
+    ({ natives: this.natives, pathOf: this.pathOf } = nativeTables(packages));
     const prog = this;
     this.ctx = {
       method: (x, name) => prog.method(x, name),
@@ -92,6 +104,14 @@ export class Program {
     }
     (fd === 1 ? this.stdout : this.stderr).push(b);
     if (this.sched.monitor !== null) this.sched.monitor.write(fd, b);
+  }
+
+  /** Back to the state before a run, for running the same compiled program again (explore). */
+  reset(): void {
+    this.stdout = [];
+    this.stderr = [];
+    this.outBytes = 0;
+    this.pkgVars.clear();
   }
 
   native(key: string): Native | null {
@@ -265,8 +285,10 @@ function footprintOf(key: string): Footprint | null {
   if (OUTPUT_CALLS.has(key)) return fixed(OUTPUT);
   if (CLOCK_CALLS.has(key)) return fixed(CLOCK);
   if (key.startsWith('atomic.')) return fixed(ATOMICS);
-  if (key === 'sync.WaitGroup.Done') return receiver(FOOTPRINT_DEC);
-  if (/^sync\.(WaitGroup|Mutex|RWMutex)\./.test(key)) return receiver(FOOTPRINT_RW);
+  // WaitGroup calls commute with each other while the counter stays above zero (Wait then
+  // blocks in either order); the explorer makes a change that reaches zero, or leaves it, a write.
+  if (key.startsWith('sync.WaitGroup.')) return receiver(FOOTPRINT_DEC);
+  if (/^sync\.(Mutex|RWMutex)\./.test(key)) return receiver(FOOTPRINT_RW);
   if (key.startsWith('sync.') || key.startsWith('context.') || key === 'os.Exit' || key === 'runtime.NumGoroutine') return fixed(EVERYTHING);
   return null;
 }

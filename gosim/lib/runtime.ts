@@ -14,15 +14,16 @@ export const NUM_CPU = 8;
 /** The toolchain whose behaviour gosim reproduces (the `go` this project records goldens with). */
 export const GO_VERSION = 'go1.26.8';
 
-const maxProcs = new WeakMap<Scheduler, number>();
+/** GOMAXPROCS as the program set it, per run (Scheduler.perRun). */
+const maxProcs = new WeakMap<object, number>();
 
 const natives: Record<string, Native> = {
   'runtime.NumGoroutine': (ctx: NativeCtx) => schedOf(ctx).numGoroutine(),
   'runtime.Gosched': function* (ctx: NativeCtx) { yield* schedOf(ctx).yieldNow(); },
   'runtime.GOMAXPROCS': (ctx: NativeCtx, n: GoInt) => {
     const sched = schedOf(ctx);
-    const prev = maxProcs.get(sched) ?? NUM_CPU;
-    if (n > 0) maxProcs.set(sched, Number(n));
+    const prev = maxProcs.get(sched.perRun) ?? NUM_CPU;
+    if (n > 0) maxProcs.set(sched.perRun, Number(n));
     return prev;
   },
   'runtime.NumCPU': () => NUM_CPU,

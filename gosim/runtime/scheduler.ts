@@ -72,7 +72,7 @@ export interface Explorer {
   pickGoroutine(runnable: readonly Goroutine[]): number;
   /** A choice among n >= 2 alternatives inside a turn (which ready select case): 0..n-1. */
   pickValue(n: number): number;
-  /** The running turn touches `obj` (FOOTPRINT_DEC: a WaitGroup decrement, which commutes with another). */
+  /** The running turn touches `obj`, or each of an Objects' list (FOOTPRINT_DEC: a WaitGroup counter change, which commutes with another). */
   touch(obj: unknown, mode: number): void;
   /** Timers fire now (nothing else can run): the turn that follows belongs to the runtime. */
   runtimeTurn(): void;
@@ -80,6 +80,10 @@ export interface Explorer {
   enabled(g: Goroutine): void;
 }
 export const FOOTPRINT_RW = 0;
+/** An explorer footprint of several objects at once (a select's channels); any other value is one object. */
+export class Objects {
+  constructor(readonly list: readonly unknown[]) {}
+}
 export const FOOTPRINT_DEC = 1;
 
 /**
@@ -173,6 +177,8 @@ export class Goroutine {
    * channel operations the library does for it (a timer's drain) are part of it, not new points.
    */
   inLibraryOp = false;
+  /** Explore mode: it stopped at a scheduling point (SWITCH), just before a visible operation. */
+  atPoint = false;
   constructor(
     readonly id: number,
     readonly createdAt: FrameSnapshot | null,
@@ -252,7 +258,22 @@ export class Scheduler {
   /** Called with an unrecovered panic; returns the stderr text to print. */
   describePanic: (p: GoPanic, g: Goroutine) => string = () => '';
 
+  /**
+   * A fresh object per run: library state kept per run (GOMAXPROCS) is keyed by it, so that it
+   * starts over when a compiled program runs again on the same scheduler.
+   */
+  readonly perRun: object = {};
+
   constructor(readonly opts: SchedulerOptions) {}
+
+  /**
+   * Back to the state of a new Scheduler, keeping this object, which compiled code holds: a
+   * program compiled once then runs many times (explore). Every field comes from a fresh
+   * instance, so none can be forgotten here.
+   */
+  reset(opts: SchedulerOptions): void {
+    Object.assign(this, new Scheduler(opts));
+  }
 
   random(): number { return this.opts.random(); }
 
@@ -455,6 +476,7 @@ export class Scheduler {
         if (this.explore !== null) { prev = g; this.keepTurn = true; } else this.runq.push(g);
       } else if (r.value === SWITCH) {
         g.state = 'runnable';
+        g.atPoint = true;
         prev = g;
       }
     }
@@ -477,7 +499,10 @@ export class Scheduler {
       this.runq.remove(g);
       if (prev !== null) this.runq.push(prev);
     }
-    this.turnOps = 0;
+    // A turn starts with its visible operation; a goroutine starting or waking up first runs a
+    // turn of its own (up to its next visible operation), which touches nothing.
+    this.turnOps = g.atPoint ? 0 : 1;
+    g.atPoint = false;
     return g;
   }
 

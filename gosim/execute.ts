@@ -1,0 +1,376 @@
+// One execution of a checked Go program: compile it against a fresh scheduler and package
+// state, run it, and turn how it ended into a RunResult (index.ts documents the exit codes).
+// run() and explore() are both built on prepare() + execute().
+import { parseFile } from './parser.ts';
+import { checkSource, formatError, lookupLibraryType } from './types/check.ts';
+import type * as ast from './ast.ts';
+import { Pointer as PointerType, type Info } from './types/types.ts';
+import type { Iface } from './values.ts';
+import { jsString as decodeUtf8 } from './values.ts';
+import { Scheduler, PARK, drive, type Goroutine, type Explorer, type Outcome, type SchedulerOptions } from './runtime/scheduler.ts';
+import type { GoFunc } from './lib/native.ts';
+import { Box, zeroFn } from './runtime/ops.ts';
+import type { Monitor } from './runtime/monitor.ts';
+import type { Trace } from './trace.ts';
+import type { Explanation } from './explain.ts';
+import { GoPanic } from './runtime/panic.ts';
+import { RuntimePanic, setRuntimeErrorTypes } from './runtime/rterror.ts';
+import type { FrameSnapshot } from './runtime/panic.ts';
+import { Program } from './compile/program.ts';
+import { Compiler } from './compile/compiler.ts';
+import { compileProgram } from './compile/entry.ts';
+import { panicValueText } from './compile/print.ts';
+import { packages } from './lib/registry.ts';
+import { waitFrames } from './runtime/libframes.ts';
+import type { NativePackage } from './lib/native.ts';
+import { seededRandom } from './random.ts';
+
+
+export interface RunOptions {
+  seed?: number;
+  filename?: string;
+  /** Absolute path printed in tracebacks; default `/tmp/sandbox/<filename>`. */
+  sourcePath?: string;
+  maxSteps?: number;
+  maxWallMs?: number;
+  maxGoroutines?: number;
+  maxOutputBytes?: number;
+  maxStackDepth?: number;
+  /** Record the run's trace (trace.ts, docs/trace.md) into RunResult.trace; a number caps its events (default 20000). */
+  trace?: boolean | { maxEvents?: number };
+  /** Explain a deadlock or the leaked goroutines in plain language (RunResult.explanations). */
+  explain?: boolean;
+  /** Follow the choices of a witness from explore() (`v1:...`) instead of the default schedule. */
+  replay?: string;
+}
+
+export interface Location { func: string; file: string; line: number }
+
+export interface Leak {
+  id: number;
+  waitReason: string;
+  createdAt: Location | null;
+  blockedAt: Location;
+}
+
+export interface RunStats {
+  goroutinesCreated: number;
+  maxLiveGoroutines: number;
+  channelOps: number;
+  virtualTimeNs: number;
+  steps: number;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  leaks: Leak[];
+  stats: RunStats;
+  /** With options.trace. */
+  trace?: Trace;
+  /** With options.explain: one per goroutine blocked forever (a deadlock, or leaks when main returned); [] otherwise. */
+  explanations?: Explanation[];
+  /** With options.replay: false when the witness did not fit this program (then the run went its own way from that choice on). */
+  replayFitted?: boolean;
+}
+
+export const emptyStats: RunStats = { goroutinesCreated: 0, maxLiveGoroutines: 0, channelOps: 0, virtualTimeNs: 0, steps: 0 };
+
+export type Built =
+  | { kind: 'ok'; file: ast.File; info: Info }
+  | { kind: 'errors'; stderr: string; internal?: boolean };
+
+/**
+ * Parse and check, and when that fails the text `go build` prints. checkSource merges the
+ * parser's branch errors with the type checker's as gc does; the parser's own list is used as
+ * it comes when the parser stopped the build (already sorted, and already ending with "too many
+ * errors" past ten, so nothing is appended here), and the go command's load errors (bad package
+ * clause or import) print alone, without `./` or the `# command-line-arguments` header.
+ */
+function buildErrors(source: string, filename: string): Built {
+  const r = checkSource(source, filename);
+  if (r.lines.length === 0 && r.result) return { kind: 'ok', file: r.file, info: r.result.info };
+  if (r.result === null) {
+    const parsed = parseFile(source, filename);
+    if (parsed.stage === 'load') {
+      const e = parsed.errors[0]!;
+      return { kind: 'errors', stderr: `${filename}:${e.pos.line}:${e.pos.col}: ${e.message}\n` };
+    }
+    if (parsed.errors.length) {
+      const lines = parsed.errors.map((e) => formatError(filename, e));
+      return { kind: 'errors', stderr: '# command-line-arguments\n' + lines.join('\n') + '\n' };
+    }
+  }
+  return { kind: 'errors', stderr: (r.header ? '# command-line-arguments\n' : '') + r.lines.join('\n') + '\n' };
+}
+
+/**
+ * Go's bytes as a JS string. Plain ASCII (nearly all output) is already right; decoding rune by
+ * rune builds one rope node per character, gigabytes for a crash that lists 100k goroutines.
+ */
+function jsString(s: string): string {
+  return /[\x80-\xff]/.test(s) ? decodeUtf8(s) : s;
+}
+
+function describe(e: unknown): string {
+  if (e instanceof Error) return `${e.message}${e.stack ? '\n' + e.stack.split('\n').slice(1, 6).join('\n') : ''}`;
+  return String(e);
+}
+
+
+/** What one execution may be given besides its options (explore mode, trace). */
+export interface ExecHooks {
+  /** Explore mode: the explorer makes every scheduling choice (explore/explore.ts). */
+  explore?: Explorer;
+  /** An observer attached to the scheduler before the program starts. */
+  monitor?: (sched: Scheduler) => Monitor;
+  /** Called after the run with the scheduler and the monitor, to add to the result. */
+  finish?: (result: RunResult, sched: Scheduler, outcome: Outcome | null) => void;
+}
+
+let pkgList: NativePackage[] | null = null;
+function packageList(): NativePackage[] {
+  return (pkgList ??= [...packages.values()]);
+}
+
+/** Thrown by a hook (an explorer out of time) to abandon an execution: execute() lets it through. */
+export class RunAborted {
+  // Not an Error: an explorer abandons thousands of runs, and a stack trace each is costly.
+  constructor(readonly why: string) {}
+}
+
+/** Parse and check once; `execute` may then run the result many times. Never throws. */
+export function prepare(source: string, filename = 'prog.go'): Built {
+  try {
+    return buildErrors(source, filename);
+  } catch (e) {
+    return { kind: 'errors', stderr: `gosim internal error: ${describe(e)}\n`, internal: true };
+  }
+}
+
+/** The RunResult of a program that did not build. */
+export function notBuilt(b: Built & { kind: 'errors' }): RunResult {
+  return { stdout: '', stderr: b.stderr, exitCode: b.internal ? 3 : 1, leaks: [], stats: emptyStats };
+}
+
+/**
+ * One execution of a prepared program. Compiling happens here, per execution: the compiled
+ * closures hold this run's scheduler and package state.
+ */
+export function execute(built: Built & { kind: 'ok' }, options: RunOptions, hooks: ExecHooks = {}): { result: RunResult; jsStackExhausted: boolean } {
+  let sched: Scheduler | null = null;
+  let compiled: Compiled | null = null;
+  try {
+    sched = new Scheduler(schedulerOptions(options));
+    if (hooks.explore) sched.explore = hooks.explore;
+    if (hooks.monitor) sched.monitor = hooks.monitor(sched);
+    compiled = compile(built, options, sched);
+  } catch (e) {
+    return internalError(e, null, sched, hooks);
+  }
+  return runCompiled(compiled, hooks);
+}
+
+/**
+ * A program compiled once and run many times (explore): the same scheduler and Program objects,
+ * which the compiled code holds, reset to their initial state before each run.
+ */
+export interface Compiled {
+  readonly sched: Scheduler;
+  readonly prog: Program;
+  readonly entry: GoFunc;
+  readonly options: RunOptions;
+  /** The package variables and their zero values, to reset between runs. */
+  readonly globals: [Box, () => unknown][];
+}
+
+/**
+ * Compile for reuse by runAgain(). `explore` must be given if any run will explore: the
+ * compiler makes channel operations and library calls scheduling points only in explore mode.
+ */
+export function compileReusable(built: Built & { kind: 'ok' }, options: RunOptions, explore: Explorer | null): Compiled | RunResult {
+  let sched: Scheduler | null = null;
+  try {
+    sched = new Scheduler(schedulerOptions(options));
+    sched.explore = explore;
+    return compile(built, options, sched);
+  } catch (e) {
+    return internalError(e, null, sched, {}).result;
+  }
+}
+
+/** Run a compiled program again from its initial state. */
+export function runAgain(c: Compiled, hooks: ExecHooks = {}): { result: RunResult; jsStackExhausted: boolean } {
+  try {
+    c.sched.reset(schedulerOptions(c.options));
+    c.prog.reset();
+    for (const [box, zero] of c.globals) box.v = zero();
+    if (hooks.explore) c.sched.explore = hooks.explore;
+    if (hooks.monitor) c.sched.monitor = hooks.monitor(c.sched);
+    setCrashText(c.sched, c.prog);
+  } catch (e) {
+    return internalError(e, c.prog, c.sched, hooks);
+  }
+  return runCompiled(c, hooks);
+}
+
+function schedulerOptions(options: RunOptions): SchedulerOptions {
+  return {
+    random: seededRandom(options.seed ?? 1),
+    maxSteps: options.maxSteps ?? 50_000_000,
+    maxWallMs: options.maxWallMs ?? 5000,
+    maxGoroutines: options.maxGoroutines ?? 1_000_000,
+    maxStackDepth: options.maxStackDepth ?? 50_000,
+    now: () => Date.now(),
+  };
+}
+
+function compile(built: Built & { kind: 'ok' }, options: RunOptions, sched: Scheduler): Compiled {
+  const filename = options.filename ?? 'prog.go';
+  const path = options.sourcePath ?? `/tmp/sandbox/${filename}`;
+  const { file, info } = built;
+  registerRuntimeTypes();
+  const prog = new Program(sched, packageList(), options.maxOutputBytes ?? 1 << 20);
+  const c = new Compiler(file, info, prog, sched, path);
+  const entry = compileProgram(c);
+  const globals: [Box, () => unknown][] = [];
+  for (const [v, box] of c.globals) globals.push([box, zeroFn(v.type)]);
+  setCrashText(sched, prog);
+  return { sched, prog, entry, options, globals };
+}
+
+function setCrashText(s: Scheduler, p: Program): void {
+  s.traceback = (g, lib) => traceback(g, [...(lib ?? (g.state === 'waiting' ? waitFrames[g.waitReason] ?? [] : [])), ...snapshotsOf(g)]);
+  s.describePanic = (e, g) => describePanic(p, s, e, g);
+}
+
+function runCompiled(c: Compiled, hooks: ExecHooks): { result: RunResult; jsStackExhausted: boolean } {
+  const { sched, prog } = c;
+  try {
+    sched.go(c.entry, []);
+    const outcome = sched.run();
+    const stdout = jsString(prog.stdout.join(''));
+    let stderr = jsString(prog.stderr.join(''));
+    let exitCode: number;
+    if (outcome.kind === 'timeout') { stderr += 'timeout running program\n'; exitCode = 124; }
+    else { stderr += jsString(outcome.stderr); exitCode = outcome.code; }
+    const result: RunResult = { stdout, stderr, exitCode, leaks: leaksOf(sched), stats: statsOf(sched) };
+    if (hooks.finish) hooks.finish(result, sched, outcome);
+    return { result, jsStackExhausted: sched.jsStackExhausted };
+  } catch (e) {
+    return internalError(e, prog, sched, hooks);
+  }
+}
+
+function internalError(e: unknown, prog: Program | null, sched: Scheduler | null, hooks: ExecHooks): { result: RunResult; jsStackExhausted: boolean } {
+  if (e instanceof RunAborted) throw e;
+  const jsStackExhausted = e instanceof RangeError && /call stack/i.test(e.message);
+  const stdout = prog ? jsString(prog.stdout.join('')) : '';
+  const stderr = (prog ? jsString(prog.stderr.join('')) : '') + `gosim internal error: ${describe(e)}\n`;
+  const result: RunResult = { stdout, stderr, exitCode: 3, leaks: [], stats: sched ? statsOf(sched) : emptyStats };
+  if (hooks.finish && sched) {
+    try { hooks.finish(result, sched, null); } catch { /* the internal error is already reported */ }
+  }
+  return { result, jsStackExhausted };
+}
+
+let runtimeTypesDone = false;
+function registerRuntimeTypes(): void {
+  if (runtimeTypesDone) return;
+  runtimeTypesDone = true;
+  const ta = lookupLibraryType('runtime.TypeAssertionError');
+  setRuntimeErrorTypes({
+    plain: lookupLibraryType('runtime.plainError'),
+    errorString: lookupLibraryType('runtime.errorString'),
+    bounds: lookupLibraryType('runtime.boundsError'),
+    typeAssert: ta ? new PointerType(ta) : null,
+  });
+}
+
+function statsOf(s: Scheduler): RunStats {
+  return { goroutinesCreated: s.goroutinesCreated, maxLiveGoroutines: s.maxLive, channelOps: s.channelOps, virtualTimeNs: s.now, steps: s.steps };
+}
+
+function leaksOf(s: Scheduler): Leak[] {
+  const out: Leak[] = [];
+  for (const g of s.live.values()) {
+    if (g === s.main || g.state !== 'waiting') continue;
+    // A parked goroutine's frames stay as they were when it blocked.
+    const at = g.blockedAt ?? (g.top ? { func: g.top.fn.name, file: g.top.fn.file, line: g.top.line } : { func: '?', file: '', line: 0 });
+    out.push({ id: g.id, waitReason: g.waitReason, createdAt: g.createdAt, blockedAt: at });
+  }
+  return out.sort((a, b) => a.id - b.id);
+}
+
+function snapshotsOf(g: Goroutine): FrameSnapshot[] {
+  const out: FrameSnapshot[] = [];
+  for (let f = g.top; f; f = f.caller) out.push({ func: f.fn.name, file: f.fn.file, line: f.line, noArgs: !f.fn.hasParams });
+  return out;
+}
+
+function traceback(g: Goroutine, frames: FrameSnapshot[], running = false): string {
+  const reason = running || g.state === 'running' ? 'running' : g.waitReason || 'runnable';
+  let out = `goroutine ${g.id} [${reason}]:\n`;
+  const fs = frames.filter((f) => !(f.func === 'main.init' && frames.length > 1));
+  const line = (f: FrameSnapshot) => `${f.func}(${f.noArgs ? '' : '...'})\n\t${f.file}:${f.line}\n`;
+  if (fs.length > 100) {
+    // Like Go: the innermost and outermost 50 frames, the rest elided.
+    for (const f of fs.slice(0, 50)) out += line(f);
+    out += `...${fs.length - 100} frames elided...\n`;
+    for (const f of fs.slice(fs.length - 50)) out += line(f);
+  } else {
+    for (const f of fs) out += line(f);
+  }
+  if (g.createdAt && g.id !== 1) {
+    const by = g.createdIn > 0 ? ` in goroutine ${g.createdIn}` : '';
+    out += `created by ${g.createdAt.func}${by}\n\t${g.createdAt.file}:${g.createdAt.line}\n`;
+  }
+  return out;
+}
+
+/** Run a Go method (Error, String) to completion outside the scheduler, for crash messages. */
+function callSync(p: Program, x: Iface, name: string): string | null {
+  const m = p.method(x, name);
+  if (!m) return null;
+  try {
+    const stack = [m()];
+    let r = drive(stack, undefined);
+    let n = 0;
+    while (!r.done) {
+      if (r.value === PARK || ++n > 100000) return null;
+      r = drive(stack, undefined);
+    }
+    return typeof r.value === 'string' ? r.value : null;
+  } catch {
+    return null;
+  }
+}
+
+function panicText(p: Program, e: GoPanic): string {
+  if (e instanceof RuntimePanic) return e.message;
+  const v = e.value;
+  if (v === null) return 'panic called with nil argument';
+  const err = callSync(p, v, 'Error');
+  if (err !== null) return err;
+  const str = callSync(p, v, 'String');
+  if (str !== null) return str;
+  return panicValueText(v);
+}
+
+function describePanic(p: Program, s: Scheduler, e: GoPanic, g: Goroutine): string {
+  const chain: GoPanic[] = [];
+  for (let x: GoPanic | null = e; x; x = x.previous) chain.unshift(x);
+  let out = '';
+  chain.forEach((x, i) => {
+    out += (i === 0 ? 'panic: ' : '\tpanic: ') + panicText(p, x);
+    if (x.repanicked) out += ' [recovered, repanicked]';
+    else if (x.recovered) out += ' [recovered]';
+    out += '\n';
+  });
+  if (e.sigsegv) out += '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n';
+  const frames = [...e.libFrames, ...(e.stack.length ? e.stack : snapshotsOf(g))];
+  out += '\n' + traceback(g, frames, true);
+  void s;
+  return out;
+}

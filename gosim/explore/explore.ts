@@ -1,0 +1,534 @@
+// explore(): every distinct way a Go program can end, found by running it under many schedules.
+//
+// How it works
+// ------------
+// In explore mode (runtime/scheduler.ts, Explorer) the scheduler asks at every scheduling point
+// which runnable goroutine runs next, and asks which ready case a select takes. A turn is one
+// goroutine running from one visible operation (channel, select, close, sync, atomic, timer or
+// output call) to just before its next one; the explorer is told what each turn touched.
+//
+// A run is one path of choices. The search is a depth-first walk over those paths with dynamic
+// partial-order reduction (DPOR, after Flanagan and Godefroid, POPL 2005): after each run it
+// finds pairs of turns of different goroutines that touched the same object and were not already
+// ordered by something else (program order, a goroutine start, a wake-up, or another conflict)
+// -- a race -- and marks the state before the earlier turn to also try the later turn's
+// goroutine first. Orders of independent turns (two goroutines touching different channels) are
+// thus never tried twice, while every order of conflicting ones is. Select choices are tried
+// in full. When no marked alternative is left, the search was exhaustive.
+//
+// If the budget runs out first, the rest of it goes to runs with uniformly random choices,
+// which reach early branches that depth-first order leaves for last.
+//
+// Every outcome comes with a witness: its run's choices, which `run(src, { replay })` (and
+// `gosim run --replay`) follows to reproduce it exactly. Only choices with more than one option
+// are written: goroutine ids for scheduling, case indexes for selects; `v1:` versions the format.
+//
+// What is not explored: virtual time is as in a plain run (a timer fires only when every
+// goroutine is blocked, as on the Go playground), and map iteration order and math/rand come
+// from the seed. Goroutines reading and writing plain shared variables without
+// synchronization interleave only at the visible operations around those accesses.
+import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
+import { FOOTPRINT_DEC, FOOTPRINT_RW, Objects, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
+import { seededRandom } from '../random.ts';
+import { EVERYTHING } from '../compile/program.ts';
+import type { Monitor } from '../runtime/monitor.ts';
+
+export interface ExploreOptions {
+  /** Most executions in all, systematic and random (default 5000). */
+  budget?: number;
+  /** Wall-clock limit for the whole exploration in ms (default 20000). */
+  maxMs?: number;
+  /** Seed of the random phase and of the program's own randomness (map order, math/rand). */
+  seed?: number;
+  filename?: string;
+  sourcePath?: string;
+  /** Budgets of each execution (defaults: 2M steps, 2 s, as many goroutines as run() allows). */
+  maxSteps?: number;
+  maxWallMs?: number;
+  maxGoroutines?: number;
+  maxOutputBytes?: number;
+  maxStackDepth?: number;
+}
+
+export interface ExploreOutcome {
+  stdout: string;
+  /** The program's own writes to stderr, before any crash report. */
+  stderr: string;
+  exitCode: number;
+  /** The first line of Go's crash report (`panic: ...`, `fatal error: ...`), or the timeout line; null when the program exited by itself. */
+  crash: string | null;
+  /** The witness run's whole stderr, crash report included. */
+  fullStderr: string;
+  /** The choices that reproduce this outcome: `run(source, { replay: witness })`. */
+  witness: string;
+  /** How many of the runs ended this way. */
+  runs: number;
+}
+
+export interface ExploreResult {
+  outcomes: ExploreOutcome[];
+  /** True when every schedule was covered (up to reordering independent turns). */
+  exhaustive: boolean;
+  runs: number;
+  systematicRuns: number;
+  randomRuns: number;
+  /** Scheduling states visited: turns executed, summed over all runs. */
+  states: number;
+  ms: number;
+  /** Why the search stopped early ('budget', 'time'), or null. */
+  stoppedBy: 'budget' | 'time' | null;
+  /** When the program does not build: what `go build` prints (outcomes is then empty). */
+  buildErrors: string | null;
+}
+
+export const WITNESS_PREFIX = 'v1:';
+
+/** One choice of the current path: which goroutine ran (kind G) or which select case (kind V). */
+interface Node {
+  kind: 'G' | 'V';
+  /** Goroutine ids (G), or 0..n-1 (V). */
+  options: number[];
+  chosen: number;
+  done: Set<number>;
+  /** Options still to try from this node (DPOR adds to it for G; V tries every option). */
+  backtrack: Set<number>;
+  /**
+   * G only: goroutines that need not run next from this state (a sleep set): running them first
+   * was already covered, because their next turn is independent of everything done since.
+   */
+  sleep: Map<number, Footprint>;
+  /** G only: what each goroutine's turn from this state touched, in the runs so far. */
+  fps: Map<number, Footprint>;
+}
+
+/**
+ * What one turn touched: objects and how (FOOTPRINT_RW / FOOTPRINT_DEC). Objects are numbered
+ * in the order a run first touches them, so that footprints compare across runs: runs with
+ * the same prefix number the same objects alike, and two turns from one state that touch new
+ * objects both start from the same next number, so they are never wrongly found independent.
+ * ALL stands for library state not modelled finely: it conflicts with everything.
+ */
+interface Footprint { objs: number[]; modes: number[] }
+const ALL = -1;
+
+function conflicts(a: Footprint, b: Footprint): boolean {
+  for (let i = 0; i < a.objs.length; i++) {
+    for (let j = 0; j < b.objs.length; j++) {
+      const x = a.objs[i]!, y = b.objs[j]!;
+      if ((x === y || x === ALL || y === ALL) && !(a.modes[i] === FOOTPRINT_DEC && b.modes[j] === FOOTPRINT_DEC)) return true;
+    }
+  }
+  return false;
+}
+
+function mergeInto(m: Map<number, Footprint>, g: number, fp: Footprint): void {
+  const old = m.get(g);
+  if (old === undefined) { m.set(g, { objs: [...fp.objs], modes: [...fp.modes] }); return; }
+  old.objs.push(...fp.objs);
+  old.modes.push(...fp.modes);
+}
+
+/** One turn of a run: who ran, from which node, what it touched, who enabled it. */
+interface Turn {
+  g: number;
+  node: number;
+  objs: number[];
+  modes: number[];
+  /** The turn that made g runnable (started or woke it) since g's previous turn, or -1. */
+  enabledBy: number;
+}
+
+
+/** Follows a path of choices and extends it with default ones (depth-first search), or random ones. */
+class PathRun implements Explorer {
+  pos = 0;
+  turns: Turn[] = [];
+  cur: Turn | null = null;
+  witness: number[] = [];
+  /** goroutine id -> the turn that last made it runnable. */
+  private enabler = new Map<number, number>();
+  diverged = false;
+
+  constructor(
+    readonly path: Node[],
+    private readonly random: (() => number) | null,
+    private readonly deadline: number,
+  ) {}
+
+  /** The G node of the turn now ending, and its footprint: the sleep set of the next G node comes from them. */
+  private lastG: Node | null = null;
+  /** Every runnable goroutine was asleep: this run only repeats covered schedules. */
+  sleepBlocked = false;
+
+  private next(kind: 'G' | 'V', options: number[]): number {
+    let x: number;
+    if (this.pos < this.path.length) {
+      const node = this.path[this.pos]!;
+      if (node.kind === kind && options.includes(node.chosen)) x = node.chosen;
+      else { this.diverged = true; x = options[0]!; }
+    } else {
+      let sleep: Map<number, Footprint> = new Map();
+      if (kind === 'G' && this.random === null) {
+        sleep = this.sleepAfterLastTurn();
+        const awake = options.filter((o) => !sleep.has(o));
+        if (awake.length === 0) {
+          this.sleepBlocked = true;
+          throw new RunAborted('explore: sleep-set blocked');
+        }
+        x = awake[0]!;
+      } else {
+        x = this.random !== null ? options[Math.floor(this.random() * options.length)]! : options[0]!;
+      }
+      const node: Node = { kind, options, chosen: x, done: new Set([x]), backtrack: new Set(kind === 'V' ? options : [x]), sleep, fps: new Map() };
+      this.path.push(node);
+    }
+    this.pos++;
+    if (options.length > 1) this.witness.push(x);
+    return x;
+  }
+
+  /**
+   * The sleep set of a new state: the goroutines asleep at the previous state, and the ones
+   * already tried there, whose next turn is independent of the turn just run.
+   */
+  private sleepAfterLastTurn(): Map<number, Footprint> {
+    const out = new Map<number, Footprint>();
+    const prev = this.lastG;
+    const t = this.cur;
+    if (prev === null || t === null || t.g === 0) return out;
+    const fp: Footprint = { objs: t.objs, modes: t.modes };
+    const consider = (g: number, f: Footprint) => {
+      if (g !== t.g && !out.has(g) && !conflicts(f, fp)) out.set(g, f);
+    };
+    for (const [g, f] of prev.sleep) consider(g, f);
+    for (const g of prev.done) {
+      if (g === prev.chosen) continue;
+      const f = prev.fps.get(g);
+      if (f !== undefined) consider(g, f);
+    }
+    return out;
+  }
+
+  /** Ends the running turn: its footprint is recorded at its G node. */
+  endTurn(): void {
+    const t = this.cur;
+    if (t === null || t.node < 0) return;
+    const node = this.path[t.node]!;
+    mergeInto(node.fps, t.g, { objs: t.objs, modes: t.modes });
+  }
+
+  pickGoroutine(runnable: readonly Goroutine[]): number {
+    if ((this.turns.length & 255) === 255 && Date.now() > this.deadline) throw new RunAborted('explore: out of time');
+    this.endTurn();
+    const ids = runnable.map((g) => g.id);
+    const id = this.next('G', ids);
+    this.lastG = this.path[this.pos - 1]!;
+    const by = this.enabler.get(id);
+    this.enabler.delete(id);
+    this.cur = { g: id, node: this.pos - 1, objs: [], modes: [], enabledBy: by ?? -1 };
+    this.turns.push(this.cur);
+    return ids.indexOf(id);
+  }
+
+  pickValue(n: number): number {
+    const options = Array.from({ length: n }, (_, i) => i);
+    return this.next('V', options);
+  }
+
+  private ids = new Map<unknown, number>();
+  private idOf(obj: unknown): number {
+    if (obj === EVERYTHING) return ALL;
+    let id = this.ids.get(obj);
+    if (id === undefined) { id = this.ids.size; this.ids.set(obj, id); }
+    return id;
+  }
+
+  touch(obj: unknown, mode: number): void {
+    const t = this.cur;
+    if (t === null || obj === null || obj === undefined) return;
+    if (obj instanceof Objects) {
+      for (const o of obj.list) if (o !== null && o !== undefined) { t.objs.push(this.idOf(o)); t.modes.push(mode); }
+      return;
+    }
+    t.objs.push(this.idOf(obj));
+    t.modes.push(mode);
+  }
+
+  runtimeTurn(): void {
+    this.endTurn();
+    this.lastG = null;
+    this.cur = { g: 0, node: -1, objs: [], modes: [], enabledBy: -1 };
+    this.turns.push(this.cur);
+  }
+
+  enabled(g: Goroutine): void {
+    if (this.turns.length > 0) this.enabler.set(g.id, this.turns.length - 1);
+  }
+
+  /**
+   * A WaitGroup counter changed. Add and Done were touched as commuting decrements (in either
+   * order the counter ends the same); one that brings the counter to zero or below (waking
+   * waiters, or panicking) or raises it from zero does not commute, so it counts as a write.
+   */
+  waitGroupChanged(delta: number, count: number): void {
+    const t = this.cur;
+    if (t === null || !(count <= 0 || (delta > 0 && count === delta))) return;
+    for (let i = 0; i < t.modes.length; i++) if (t.modes[i] === FOOTPRINT_DEC) t.modes[i] = FOOTPRINT_RW;
+  }
+}
+
+const ignore = (): void => {};
+/** The monitor of an explored run: only WaitGroup changes matter to it. */
+function exploreMonitor(pr: PathRun): Monitor {
+  return {
+    goStart: ignore, goEnd: ignore, block: ignore, unblock: ignore, chanMake: ignore, send: ignore, recv: ignore,
+    close: ignore, select: ignore, timerSet: ignore, timerFire: ignore, timerStop: ignore, lock: ignore, unlock: ignore,
+    write: ignore,
+    waitGroup: (_wg, delta, count) => pr.waitGroupChanged(delta, count),
+  };
+}
+
+/** Replays a witness: its choices in order wherever there is more than one option, defaults elsewhere. */
+export class ReplayRun implements Explorer {
+  private i = 0;
+  /** Set when the witness does not fit the program: the choice number where it stopped fitting. */
+  misfit: number | null = null;
+  constructor(private readonly choices: number[]) {}
+
+  private take(options: number[]): number {
+    if (options.length < 2) return options[0]!;
+    if (this.i >= this.choices.length) return options[0]!;
+    const x = this.choices[this.i++]!;
+    if (options.includes(x)) return x;
+    if (this.misfit === null) this.misfit = this.i;
+    return options[0]!;
+  }
+
+  get finished(): boolean { return this.i >= this.choices.length; }
+
+  pickGoroutine(runnable: readonly Goroutine[]): number {
+    const ids = runnable.map((g) => g.id);
+    return ids.indexOf(this.take(ids));
+  }
+
+  pickValue(n: number): number {
+    return this.take(Array.from({ length: n }, (_, i) => i));
+  }
+
+  touch(): void {}
+  runtimeTurn(): void {}
+  enabled(): void {}
+}
+
+/** The choices of a witness string, or an error message. */
+export function parseWitness(w: string): number[] | string {
+  const s = w.trim();
+  if (!s.startsWith(WITNESS_PREFIX)) return `a witness starts with "${WITNESS_PREFIX}" (got "${s.slice(0, 20)}")`;
+  const body = s.slice(WITNESS_PREFIX.length);
+  if (body === '') return [];
+  const parts = body.split('.');
+  const out: number[] = [];
+  for (const p of parts) {
+    if (!/^\d+$/.test(p)) return `"${p}" in the witness is not a number`;
+    out.push(Number(p));
+  }
+  return out;
+}
+
+export function formatWitness(choices: readonly number[]): string {
+  return WITNESS_PREFIX + choices.join('.');
+}
+
+/**
+ * DPOR after a run: for each turn, the latest earlier turn of another goroutine that touched one
+ * of the same objects in a conflicting way and is not ordered before it otherwise; the state
+ * before that turn gets this turn's goroutine (or, if it was not runnable there, every runnable
+ * goroutine) to try.
+ */
+function addBacktracks(path: Node[], turns: Turn[]): void {
+  const n = turns.length;
+  // clocks[t][g]: the latest turn of goroutine g that happens before or is turn t (-1: none).
+  let width = 1;
+  for (const T of turns) if (T.g >= width) width = T.g + 1;
+  const clocks: Int32Array[] = new Array(n);
+  const lastOf = new Int32Array(width).fill(-1);
+  const objs = new Map<number, { rw: number; decs: number[] }>();
+  /** Turns that touched ALL, and every turn that touched anything (what ALL conflicts with). */
+  const alls: number[] = [];
+  const touching: number[] = [];
+  for (let t = 0; t < n; t++) {
+    const T = turns[t]!;
+    const p = T.g;
+    let clock: Int32Array;
+    if (p === 0) {
+      // Timers fire only when no goroutine can run: after everything so far.
+      clock = lastOf.slice();
+    } else {
+      const prev = lastOf[p]!;
+      clock = prev >= 0 ? clocks[prev]!.slice() : new Int32Array(width).fill(-1);
+      if (T.enabledBy >= 0) join(clock, clocks[T.enabledBy]!);
+    }
+    let racer = -1;
+    const deps: number[] = [];
+    for (let k = 0; k < T.objs.length; k++) {
+      const o = T.objs[k]!;
+      let cands: number[];
+      if (o === ALL) cands = touching;
+      else {
+        let st = objs.get(o);
+        if (st === undefined) { st = { rw: -1, decs: [] }; objs.set(o, st); }
+        cands = T.modes[k] === FOOTPRINT_DEC ? (st.rw >= 0 ? [st.rw] : []) : st.rw >= 0 ? [st.rw, ...st.decs] : [...st.decs];
+        cands = cands.concat(alls);
+      }
+      for (const j of cands) {
+        deps.push(j);
+        const q = turns[j]!.g;
+        if (q === p || p === 0 || q === 0) continue;
+        if (clock[q]! >= j) continue;
+        if (j > racer) racer = j;
+      }
+    }
+    if (racer >= 0) {
+      const node = path[turns[racer]!.node];
+      if (node !== undefined) {
+        if (node.options.includes(p)) node.backtrack.add(p);
+        else for (const o of node.options) node.backtrack.add(o);
+      }
+    }
+    for (const j of deps) join(clock, clocks[j]!);
+    clock[p] = t;
+    clocks[t] = clock;
+    lastOf[p] = t;
+    if (T.objs.length > 0) touching.push(t);
+    for (let k = 0; k < T.objs.length; k++) {
+      const o = T.objs[k]!;
+      if (o === ALL) { if (alls[alls.length - 1] !== t) alls.push(t); continue; }
+      const st = objs.get(o)!;
+      if (T.modes[k] === FOOTPRINT_DEC) st.decs.push(t);
+      else { st.rw = t; st.decs = []; }
+    }
+  }
+}
+
+function join(into: Int32Array, from: Int32Array): void {
+  for (let g = 0; g < into.length; g++) if (into[g]! < from[g]!) into[g] = from[g]!;
+}
+
+/** The next path to run: the deepest node with an untried alternative, switched to it; null when none is left. */
+function nextPath(path: Node[]): boolean {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const node = path[i]!;
+    for (const x of node.backtrack) {
+      if (node.done.has(x) || node.sleep.has(x)) continue;
+      node.chosen = x;
+      node.done.add(x);
+      path.length = i + 1;
+      return true;
+    }
+  }
+  return false;
+}
+
+const CRASH_LINE = /^(panic: |fatal error: |timeout running program$|gosim: program output exceeded|gosim internal error: )/m;
+
+/** The parts of a run's result that tell outcomes apart. */
+function outcomeOf(r: RunResult): { stderr: string; crash: string | null } {
+  const m = CRASH_LINE.exec(r.stderr);
+  if (m === null) return { stderr: r.stderr, crash: null };
+  const start = m.index;
+  const end = r.stderr.indexOf('\n', start);
+  return { stderr: r.stderr.slice(0, start), crash: r.stderr.slice(start, end < 0 ? undefined : end) };
+}
+
+function runOptions(o: ExploreOptions): RunOptions {
+  return {
+    seed: o.seed ?? 1,
+    filename: o.filename,
+    sourcePath: o.sourcePath,
+    maxSteps: o.maxSteps ?? 2_000_000,
+    maxWallMs: o.maxWallMs ?? 2000,
+    maxGoroutines: o.maxGoroutines,
+    maxOutputBytes: o.maxOutputBytes,
+    maxStackDepth: o.maxStackDepth,
+  };
+}
+
+/** Runs the program under many schedules and reports each distinct way it ended. Never throws. */
+export function explore(source: string, options: ExploreOptions = {}): ExploreResult {
+  const t0 = Date.now();
+  const built = prepare(source, options.filename ?? 'prog.go');
+  if (built.kind === 'errors') {
+    return {
+      outcomes: [], exhaustive: true, runs: 0, systematicRuns: 0, randomRuns: 0, states: 0, ms: Date.now() - t0, stoppedBy: null,
+      buildErrors: notBuilt(built).stderr,
+    };
+  }
+  return exploreBuilt(built, options, t0);
+}
+
+function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0: number): ExploreResult {
+  const budget = Math.max(1, options.budget ?? 5000);
+  const deadline = t0 + (options.maxMs ?? 20000);
+  const runOpts = runOptions(options);
+  const outcomes = new Map<string, ExploreOutcome>();
+  let runs = 0, systematicRuns = 0, randomRuns = 0, states = 0;
+  let stoppedBy: ExploreResult['stoppedBy'] = null;
+
+  const record = (r: RunResult, witness: number[]): void => {
+    const { stderr, crash } = outcomeOf(r);
+    const key = `${r.exitCode}\u0000${crash ?? ''}\u0000${stderr}\u0000${r.stdout}`;
+    const seen = outcomes.get(key);
+    if (seen) { seen.runs++; return; }
+    outcomes.set(key, { stdout: r.stdout, stderr, exitCode: r.exitCode, crash, fullStderr: r.stderr, witness: formatWitness(witness), runs: 1 });
+  };
+
+  // One compilation serves every run: runAgain resets the scheduler, output and package variables.
+  const path: Node[] = [];
+  const compiled = compileReusable(built, runOpts, new PathRun(path, null, deadline));
+  if (!('entry' in compiled)) {
+    record(compiled, []);
+    return { outcomes: [...outcomes.values()], exhaustive: false, runs: 1, systematicRuns: 1, randomRuns: 0, states: 0, ms: Date.now() - t0, stoppedBy: null, buildErrors: null };
+  }
+
+  let exhaustive = false;
+  const systematicBudget = Math.max(1, Math.ceil(budget * 0.8));
+  for (;;) {
+    if (runs >= systematicBudget) { stoppedBy = 'budget'; break; }
+    if (Date.now() > deadline) { stoppedBy = 'time'; break; }
+    const pr = new PathRun(path, null, deadline);
+    const result = runUnlessAborted(compiled, pr);
+    if (result === null && !pr.sleepBlocked) { stoppedBy = 'time'; break; }
+    runs++;
+    systematicRuns++;
+    states += pr.turns.length;
+    pr.endTurn();
+    if (result !== null) record(result, pr.witness);
+    addBacktracks(path, pr.turns);
+    if (!nextPath(path)) { exhaustive = true; break; }
+  }
+
+  // Random phase: the rest of the budget, when the search could not finish.
+  if (!exhaustive && stoppedBy === 'budget') {
+    const rnd = seededRandom((options.seed ?? 1) * 7919 + 17);
+    while (runs < budget) {
+      if (Date.now() > deadline) { stoppedBy = 'time'; break; }
+      const pr = new PathRun([], rnd, deadline);
+      const result = runUnlessAborted(compiled, pr);
+      if (result === null) { stoppedBy = 'time'; break; }
+      runs++;
+      randomRuns++;
+      states += pr.turns.length;
+      record(result, pr.witness);
+    }
+  }
+  return { outcomes: [...outcomes.values()], exhaustive, runs, systematicRuns, randomRuns, states, ms: Date.now() - t0, stoppedBy, buildErrors: null };
+}
+
+function runUnlessAborted(compiled: Compiled, pr: PathRun): RunResult | null {
+  try {
+    return runAgain(compiled, { explore: pr, monitor: () => exploreMonitor(pr) }).result;
+  } catch (e) {
+    if (e instanceof RunAborted) return null;
+    throw e;
+  }
+}
