@@ -51,7 +51,8 @@ export function blockedAtEnd(sched: Scheduler): { ending: 'deadlock' | 'exit'; b
     blockedAt: g.blockedAt ?? (g.top ? { func: g.top.fn.name, file: g.top.fn.file, line: g.top.line } : null),
   }));
   if (main.state === 'dead' && !sched.mainGoexited) return { ending: 'exit', blocked: blocked.filter((b) => b.id !== main.id) };
-  if (running === 0 && main.state === 'waiting') return { ending: 'deadlock', blocked };
+  // main blocked with everyone else, or gone through runtime.Goexit leaving only blocked goroutines.
+  if (running === 0 && (main.state === 'waiting' || sched.mainGoexited)) return { ending: 'deadlock', blocked };
   return null;
 }
 
@@ -168,6 +169,11 @@ class Explainer {
         return this.rwRLockWait(id, w.on);
       case 'sync.WaitGroup.Wait':
         return this.wgWait(w.on);
+      case 'sleep': {
+        const t = this.rec.timers.get(w.on);
+        const until = t ? ` until ${virtualTime(t.when)} of virtual time` : '';
+        return { what: `it sleeps in time.Sleep${until}`, why: [], closing: true };
+      }
       case 'sync.Cond.Wait':
         return { what: 'it waits in sync.Cond.Wait for a Signal or Broadcast', why: ['No Signal or Broadcast has woken it since it began to wait.'], closing: true };
       default:
