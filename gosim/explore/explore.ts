@@ -48,6 +48,11 @@ export interface ExploreOptions {
   maxGoroutines?: number;
   maxOutputBytes?: number;
   maxStackDepth?: number;
+  /**
+   * false: no partial-order reduction (every turn conflicts with every other, no sleep sets),
+   * so every interleaving of turns is run. For tests that check the reduction loses nothing.
+   */
+  reduce?: boolean;
 }
 
 export interface ExploreOutcome {
@@ -153,6 +158,7 @@ class PathRun implements Explorer {
     readonly path: Node[],
     private readonly random: (() => number) | null,
     private readonly deadline: number,
+    private readonly reduce = true,
   ) {}
 
   /** The G node of the turn now ending, and its footprint: the sleep set of the next G node comes from them. */
@@ -168,7 +174,7 @@ class PathRun implements Explorer {
       else { this.diverged = true; x = options[0]!; }
     } else {
       let sleep: Map<number, Footprint> = new Map();
-      if (kind === 'G' && this.random === null) {
+      if (kind === 'G' && this.random === null && this.reduce) {
         sleep = this.sleepAfterLastTurn();
         const awake = options.filter((o) => !sleep.has(o));
         if (awake.length === 0) {
@@ -226,6 +232,7 @@ class PathRun implements Explorer {
     const by = this.enabler.get(id);
     this.enabler.delete(id);
     this.cur = { g: id, node: this.pos - 1, objs: [], modes: [], enabledBy: by ?? -1 };
+    this.startTurn(this.cur);
     this.turns.push(this.cur);
     return ids.indexOf(id);
   }
@@ -237,7 +244,7 @@ class PathRun implements Explorer {
 
   private ids = new Map<unknown, number>();
   private idOf(obj: unknown): number {
-    if (obj === EVERYTHING) return ALL;
+    if (obj === EVERYTHING || !this.reduce) return ALL;
     let id = this.ids.get(obj);
     if (id === undefined) { id = this.ids.size; this.ids.set(obj, id); }
     return id;
@@ -259,6 +266,11 @@ class PathRun implements Explorer {
     this.lastG = null;
     this.cur = { g: 0, node: -1, objs: [], modes: [], enabledBy: -1 };
     this.turns.push(this.cur);
+  }
+
+  /** Without reduction every turn counts as touching everything, even one that touches nothing. */
+  private startTurn(t: Turn): void {
+    if (!this.reduce) { t.objs.push(ALL); t.modes.push(FOOTPRINT_RW); }
   }
 
   enabled(g: Goroutine): void {
@@ -484,7 +496,8 @@ function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0
 
   // One compilation serves every run: runAgain resets the scheduler, output and package variables.
   const path: Node[] = [];
-  const compiled = compileReusable(built, runOpts, new PathRun(path, null, deadline));
+  const reduce = options.reduce ?? true;
+  const compiled = compileReusable(built, runOpts, new PathRun(path, null, deadline, reduce));
   if (!('entry' in compiled)) {
     record(compiled, []);
     return { outcomes: [...outcomes.values()], exhaustive: false, runs: 1, systematicRuns: 1, randomRuns: 0, states: 0, ms: Date.now() - t0, stoppedBy: null, buildErrors: null };
@@ -495,7 +508,7 @@ function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0
   for (;;) {
     if (runs >= systematicBudget) { stoppedBy = 'budget'; break; }
     if (Date.now() > deadline) { stoppedBy = 'time'; break; }
-    const pr = new PathRun(path, null, deadline);
+    const pr = new PathRun(path, null, deadline, reduce);
     const result = runUnlessAborted(compiled, pr);
     if (result === null && !pr.sleepBlocked) { stoppedBy = 'time'; break; }
     runs++;
