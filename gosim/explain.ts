@@ -207,7 +207,10 @@ class Explainer {
     if (partners.length === 0) return `no other goroutine has ever ${verb}`;
     const alive = partners.filter((g) => !this.rec.ended(g));
     if (alive.length === 0) {
-      return partners.length === 1 ? `the only goroutine that ${verb}, ${this.who(partners[0]!)}, has exited` : `every goroutine that ${verb} (${this.whoList(partners)}) has exited`;
+      if (partners.length > 1) return `every goroutine that ${verb} (${this.whoList(partners)}) has exited`;
+      const only = partners[0]!;
+      if (this.who(only).endsWith('(main)')) return `only main ${verb}, and main has ${this.ending === 'exit' ? 'returned' : 'exited'}`;
+      return `the only goroutine that ${verb}, ${this.who(only)}, has exited`;
     }
     return alive.slice(0, MAX_NAMED).map((g) => `${this.who(g)}, which ${verb} before, ${this.status(g)}`).join('; ');
   }

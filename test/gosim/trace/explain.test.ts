@@ -34,7 +34,7 @@ func main() {
       waitReason: 'chan send',
       line: 12,
       text: 'Goroutine 3 (started at prog.go:11) is blocked at prog.go:12: it waits to send on the unbuffered channel made at prog.go:9. '
-        + 'The only goroutine that received from it, goroutine 1 (main), has exited. '
+        + 'Only main received from it, and main has returned. '
         + 'main returned while it was still waiting, so it never finished: it leaked.',
     }]);
   });
