@@ -13,7 +13,7 @@ import { sy, gn, type E, type Gen } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue, receiver, pkgShort } from './expr.ts';
 import { isGeneratorFn } from './program.ts';
-import { CALL } from '../runtime/scheduler.ts';
+import { CALL, FOOTPRINT_CLOSE } from '../runtime/scheduler.ts';
 import { writePrint } from './print.ts';
 
 const MAX_ELEMS = 64_000_000;
@@ -254,7 +254,7 @@ function builtinOnValues(c: Compiler, name: string, e: ast.CallExpr): (vals: unk
   const S = c.S;
   switch (name) {
     case 'close': return function* (v) {
-      if (S.explore !== null) yield* S.point(v[0]);
+      if (S.explore !== null) yield* S.point(v[0], FOOTPRINT_CLOSE);
       chanClose(v[0] as Channel | null);
     };
     case 'panic': {
@@ -412,7 +412,7 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
       const S = c.S, xg = x.g;
       return gn(function* (fr) {
         const ch = yield* xg(fr);
-        yield* S.point(ch);
+        yield* S.point(ch, FOOTPRINT_CLOSE);
         chanClose(ch as Channel | null);
         return undefined;
       });

@@ -28,7 +28,7 @@
 // from the seed. Goroutines reading and writing plain shared variables without
 // synchronization interleave only at the visible operations around those accesses.
 import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
-import { FOOTPRINT_DEC, FOOTPRINT_RW, Objects, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
+import { FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WAIT, FOOTPRINT_POLL, Objects, modesConflict, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
 import { seededRandom } from '../random.ts';
 import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -120,7 +120,7 @@ function conflicts(a: Footprint, b: Footprint): boolean {
   for (let i = 0; i < a.objs.length; i++) {
     for (let j = 0; j < b.objs.length; j++) {
       const x = a.objs[i]!, y = b.objs[j]!;
-      if ((x === y || x === ALL || y === ALL) && !(a.modes[i] === FOOTPRINT_DEC && b.modes[j] === FOOTPRINT_DEC)) return true;
+      if (x === ALL || y === ALL || (x === y && modesConflict(a.modes[i]!, b.modes[j]!))) return true;
     }
   }
   return false;
@@ -261,6 +261,19 @@ class PathRun implements Explorer {
     t.modes.push(mode);
   }
 
+  blocked(obj: unknown): void {
+    const t = this.cur;
+    if (t === null || !this.reduce) return;
+    const list = obj instanceof Objects ? obj.list : [obj];
+    for (const o of list) {
+      if (o === null || o === undefined) continue;
+      const id = this.ids.get(o);
+      for (let i = 0; i < t.objs.length; i++) {
+        if (t.objs[i] === id && (t.modes[i] === FOOTPRINT_RW || t.modes[i] === FOOTPRINT_POLL)) t.modes[i] = FOOTPRINT_WAIT;
+      }
+    }
+  }
+
   runtimeTurn(): void {
     this.endTurn();
     this.lastG = null;
@@ -328,6 +341,7 @@ export class ReplayRun implements Explorer {
   }
 
   touch(): void {}
+  blocked(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
 }
@@ -364,7 +378,8 @@ function addBacktracks(path: Node[], turns: Turn[]): void {
   for (const T of turns) if (T.g >= width) width = T.g + 1;
   const clocks: Int32Array[] = new Array(n);
   const lastOf = new Int32Array(width).fill(-1);
-  const objs = new Map<number, { rw: number; decs: number[] }>();
+  /** Per object: the turns that touched it and how, in order. */
+  const objs = new Map<number, { turns: number[]; modes: number[] }>();
   /** Turns that touched ALL, and every turn that touched anything (what ALL conflicts with). */
   const alls: number[] = [];
   const touching: number[] = [];
@@ -388,8 +403,10 @@ function addBacktracks(path: Node[], turns: Turn[]): void {
       if (o === ALL) cands = touching;
       else {
         let st = objs.get(o);
-        if (st === undefined) { st = { rw: -1, decs: [] }; objs.set(o, st); }
-        cands = T.modes[k] === FOOTPRINT_DEC ? (st.rw >= 0 ? [st.rw] : []) : st.rw >= 0 ? [st.rw, ...st.decs] : [...st.decs];
+        if (st === undefined) { st = { turns: [], modes: [] }; objs.set(o, st); }
+        cands = [];
+        const m = T.modes[k]!;
+        for (let i = 0; i < st.turns.length; i++) if (modesConflict(m, st.modes[i]!)) cands.push(st.turns[i]!);
         cands = cands.concat(alls);
       }
       for (const j of cands) {
@@ -416,8 +433,8 @@ function addBacktracks(path: Node[], turns: Turn[]): void {
       const o = T.objs[k]!;
       if (o === ALL) { if (alls[alls.length - 1] !== t) alls.push(t); continue; }
       const st = objs.get(o)!;
-      if (T.modes[k] === FOOTPRINT_DEC) st.decs.push(t);
-      else { st.rw = t; st.decs = []; }
+      st.turns.push(t);
+      st.modes.push(T.modes[k]!);
     }
   }
 }

@@ -1,7 +1,7 @@
 // Go channels: unbuffered hand-off and buffered FIFO, with Go's exact blocking, close and panic
 // rules. Fast paths (trySend/tryRecv) are plain functions; only a goroutine that must wait
 // runs the generator that parks it.
-import { PARK, snapshotTop, type Goroutine, type Scheduler } from './scheduler.ts';
+import { PARK, FOOTPRINT_CLOSE, snapshotTop, type Goroutine, type Scheduler } from './scheduler.ts';
 import type { Monitor } from './monitor.ts';
 import { plainPanic } from './rterror.ts';
 import { Queue } from './queue.ts';
@@ -208,6 +208,7 @@ export class Channel {
       if (this.trySend(v)) return;
     }
     const w = plainWaiter(this.sched.current, v);
+    if (this.sched.explore !== null) this.sched.explore.blocked(this);
     this.sendq.push(w);
     this.sched.prepark('chan send', this);
     yield PARK;
@@ -221,6 +222,7 @@ export class Channel {
       if (this.tryRecv()) return this.got;
     }
     const w = plainWaiter(this.sched.current, undefined);
+    if (this.sched.explore !== null) this.sched.explore.blocked(this);
     this.recvq.push(w);
     this.sched.prepark('chan receive', this);
     yield PARK;
@@ -233,7 +235,7 @@ export class Channel {
     if (this.closed) throw plainPanic('close of closed channel');
     this.closed = true;
     // A close inside a library call (a context's cancel) is part of that call's turn.
-    if (this.sched.explore !== null) this.sched.explore.touch(this, 0);
+    if (this.sched.explore !== null) this.sched.explore.touch(this, FOOTPRINT_CLOSE);
     const m = this.sched.monitor;
     if (m !== null) m.close(this);
     for (;;) {

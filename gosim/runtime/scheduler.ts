@@ -74,6 +74,11 @@ export interface Explorer {
   pickValue(n: number): number;
   /** The running turn touches `obj`, or each of an Objects' list (FOOTPRINT_DEC: a WaitGroup counter change, which commutes with another). */
   touch(obj: unknown, mode: number): void;
+  /**
+   * The running turn's channel operation on `obj` (or an Objects) could not complete: the
+   * goroutine waits. Waiting commutes with the operation that will complete it.
+   */
+  blocked(obj: unknown): void;
   /** Timers fire now (nothing else can run): the turn that follows belongs to the runtime. */
   runtimeTurn(): void;
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
@@ -85,6 +90,27 @@ export class Objects {
   constructor(readonly list: readonly unknown[]) {}
 }
 export const FOOTPRINT_DEC = 1;
+/** A channel operation that had to wait (see Explorer.blocked). */
+export const FOOTPRINT_WAIT = 2;
+/** close(ch): conflicts with every operation on the channel, waiting ones included. */
+export const FOOTPRINT_CLOSE = 3;
+/**
+ * A select that did not wait: which case it took, or default, depends on who waits on its
+ * channels, so it conflicts with waiting operations too (until it waits itself: then WAIT).
+ */
+export const FOOTPRINT_POLL = 4;
+
+/**
+ * Whether two accesses to one object fail to commute. Two counter changes commute; a channel
+ * operation that waits commutes with a plain send or receive that completes (either order ends
+ * with the value handed over); everything else does not: close, and a select that did not wait.
+ */
+export function modesConflict(a: number, b: number): boolean {
+  if (a === FOOTPRINT_CLOSE || b === FOOTPRINT_CLOSE) return true;
+  if (a === FOOTPRINT_DEC && b === FOOTPRINT_DEC) return false;
+  if ((a === FOOTPRINT_WAIT && b === FOOTPRINT_RW) || (a === FOOTPRINT_RW && b === FOOTPRINT_WAIT)) return false;
+  return true;
+}
 
 /**
  * Yielded by compiled code to call a Go function: the scheduler runs CALL.fn(...CALL.args) on the

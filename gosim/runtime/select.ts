@@ -1,7 +1,7 @@
 // Go's select statement. Operands are evaluated by the caller (once, in source order); this
 // picks a ready case uniformly at random with the seeded PRNG, takes default when nothing is
 // ready, or parks on every channel until the first case fires.
-import { Objects, type Scheduler } from './scheduler.ts';
+import { Objects, FOOTPRINT_POLL, type Scheduler } from './scheduler.ts';
 import { Channel, SelectWait, Waiter } from './chan.ts';
 import { plainPanic } from './rterror.ts';
 
@@ -64,7 +64,7 @@ export const taken = { value: undefined as unknown, ok: false };
  * returns -2 when the goroutine must first offer a switch: the caller then runs select().
  */
 export function takeReady(sched: Scheduler, cases: readonly SelectCase[], gate = true): number {
-  if (gate && sched.explore !== null && !sched.enter(new Objects(cases.map((c) => c.ch)))) return -2;
+  if (gate && sched.explore !== null && !sched.enter(new Objects(cases.map((c) => c.ch)), FOOTPRINT_POLL)) return -2;
   const chosen = pickReady(sched, cases);
   if (chosen < 0) return -1;
   const c = cases[chosen]!;
@@ -85,7 +85,7 @@ export function takeReady(sched: Scheduler, cases: readonly SelectCase[], gate =
 
 /** `entered`: takeReady already passed explore mode's scheduling point and found nothing ready. */
 export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boolean, entered = false): Generator<unknown, SelectResult, unknown> {
-  if (sched.explore !== null && !entered) yield* sched.point(new Objects(cases.map((c) => c.ch)));
+  if (sched.explore !== null && !entered) yield* sched.point(new Objects(cases.map((c) => c.ch)), FOOTPRINT_POLL);
   const chosen = takeReady(sched, cases, false);
   if (chosen >= 0) return { index: chosen, value: taken.value, ok: taken.ok };
   const m = sched.monitor;
@@ -102,6 +102,7 @@ export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boole
     yield* sched.park(reason, null);
     return { index: -1, value: undefined, ok: false };
   }
+  if (sched.explore !== null) sched.explore.blocked(new Objects(cases.map((c) => c.ch)));
   const sel = new SelectWait(g);
   const waiters: (Waiter | null)[] = [];
   for (let i = 0; i < cases.length; i++) {
