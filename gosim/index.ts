@@ -63,7 +63,8 @@ function runOnce(source: string, options: RunOptions): { result: RunResult; jsSt
   }
   let rec: TraceRecorder | null = null;
   if (options.trace || options.explain) {
-    const maxEvents = typeof options.trace === 'object' ? options.trace.maxEvents : undefined;
+    // Explaining alone needs the recorder's summary, not its event list.
+    const maxEvents = typeof options.trace === 'object' ? options.trace.maxEvents : options.trace ? undefined : 0;
     hooks.monitor = (sched) => (rec = new TraceRecorder(sched, { maxEvents }));
   }
   hooks.finish = (result, sched) => {

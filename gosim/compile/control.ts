@@ -408,8 +408,9 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
     cases.push({ ch: expr(c, re.x), send: false, value: null, bind, body: stmtList(c, cl.body) });
   }
   const n = cases.length;
-  // A one-case select is the plain channel operation, reported at the case's line.
-  const oneLine = n === 1 && !hasDefault ? s.body[0]!.pos.line : 0;
+  // A one-case select is the plain channel operation, reported at the case's line; any other
+  // waits at the select keyword (its operands' calls may have moved the frame's line).
+  const waitLine = n === 1 && !hasDefault ? s.body[0]!.pos.line : s.pos.line;
   const fix = (r: R) => (r !== undefined && r.kind === 'break' && (r.label === null || r.label === label) ? undefined : r);
   const g = function* (fr: Frame): Gen<R> {
     const sc: SelectCase[] = new Array(n);
@@ -419,7 +420,7 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
       const value = k.value ? (k.value.s !== null ? k.value.s(fr) : yield* k.value.g(fr)) : undefined;
       sc[i] = { ch, send: k.send, value };
     }
-    if (oneLine) fr.line = oneLine;
+    fr.line = waitLine;
     return yield* slow(fr, sc);
   };
   if (!cases.every((k) => k.ch.s !== null && (k.value === null || k.value.s !== null))) return gs(g);
@@ -445,7 +446,7 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
       const k = cases[i]!;
       sc[i] = { ch: k.ch.s!(fr) as Channel | null, send: k.send, value: k.value !== null ? k.value.s!(fr) : undefined };
     }
-    if (oneLine) fr.line = oneLine;
+    fr.line = waitLine;
     const chosen = takeReady(S, sc);
     if (chosen < 0) return slow(fr, sc, chosen === -1);
     const k = cases[chosen]!;
