@@ -395,8 +395,8 @@ function addBacktracks(path: Node[], turns: Turn[]): void {
       clock = prev >= 0 ? clocks[prev]!.slice() : new Int32Array(width).fill(-1);
       if (T.enabledBy >= 0) join(clock, clocks[T.enabledBy]!);
     }
-    let racer = -1;
     const deps: number[] = [];
+    const races: number[] = [];
     for (let k = 0; k < T.objs.length; k++) {
       const o = T.objs[k]!;
       let cands: number[];
@@ -414,19 +414,23 @@ function addBacktracks(path: Node[], turns: Turn[]): void {
         const q = turns[j]!.g;
         if (q === p || p === 0 || q === 0) continue;
         if (clock[q]! >= j) continue;
-        if (j > racer) racer = j;
-      }
-    }
-    if (racer >= 0) {
-      const node = path[turns[racer]!.node];
-      if (node !== undefined) {
-        if (node.options.includes(p)) node.backtrack.add(p);
-        else for (const o of node.options) node.backtrack.add(o);
+        races.push(j);
       }
     }
     for (const j of deps) join(clock, clocks[j]!);
     clock[p] = t;
     clocks[t] = clock;
+    // Only the latest race is reversed, as Flanagan and Godefroid do: the reversal's runs meet
+    // the earlier ones again.
+    let latest = -1;
+    for (const j of races) {
+      // A race only if nothing else orders j before t: no other conflicting turn comes after j.
+      const q = turns[j]!.g;
+      let direct = true;
+      for (const d of deps) if (d !== j && clocks[d]![q]! >= j) { direct = false; break; }
+      if (direct && j > latest) latest = j;
+    }
+    if (latest >= 0) reverse(path, turns, clocks, latest, t);
     lastOf[p] = t;
     if (T.objs.length > 0) touching.push(t);
     for (let k = 0; k < T.objs.length; k++) {
@@ -437,6 +441,56 @@ function addBacktracks(path: Node[], turns: Turn[]): void {
       st.modes.push(T.modes[k]!);
     }
   }
+}
+
+/**
+ * Schedule the race (j, t) the other way round: from the state before turn j, run what does
+ * not depend on j, then t. Any goroutine that can start that sequence will do (Abdulla et al.'s
+ * source sets, POPL 2014): one whose first turn in it follows no other turn of it. When none was
+ * runnable at j (t's goroutine was woken by j itself), every runnable one is tried.
+ */
+function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], j: number, t: number): void {
+  const node = path[turns[j]!.node];
+  if (node === undefined) return;
+  const gj = turns[j]!.g;
+  // The turns after j that do not happen after it, then t.
+  const seq: number[] = [];
+  for (let k = j + 1; k < t; k++) if (turns[k]!.g !== 0 && clocks[k]![gj]! < j) seq.push(k);
+  seq.push(t);
+  const initials: number[] = [];
+  for (let a = 0; a < seq.length; a++) {
+    const k = seq[a]!;
+    const gk = turns[k]!.g;
+    if (initials.includes(gk)) continue;
+    const ck = k === t ? preClockOf(turns, clocks, t) : clocks[k]!;
+    let first = true;
+    for (let b = 0; b < a; b++) {
+      const i = seq[b]!;
+      const gi = turns[i]!.g;
+      if (gi === gk || ck[gi]! >= i) { first = false; break; }
+    }
+    if (first) initials.push(gk);
+  }
+  const runnable = initials.filter((g) => node.options.includes(g));
+  if (runnable.length === 0) {
+    for (const o of node.options) node.backtrack.add(o);
+    return;
+  }
+  for (const g of runnable) if (node.backtrack.has(g) || node.sleep.has(g)) return;
+  // t's own goroutine when it can start the sequence: the reversal then runs t's race soonest.
+  const pt = turns[t]!.g;
+  node.backtrack.add(runnable.includes(pt) ? pt : runnable[0]!);
+}
+
+/** What orders turn t after others apart from its conflicts: its goroutine's previous turn and what made it runnable. */
+function preClockOf(turns: Turn[], clocks: Int32Array[], t: number): Int32Array {
+  const T = turns[t]!;
+  const c = new Int32Array(clocks[t]!.length).fill(-1);
+  for (let k = t - 1; k >= 0; k--) {
+    if (turns[k]!.g === T.g) { join(c, clocks[k]!); break; }
+  }
+  if (T.enabledBy >= 0) join(c, clocks[T.enabledBy]!);
+  return c;
 }
 
 function join(into: Int32Array, from: Int32Array): void {
