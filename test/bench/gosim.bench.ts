@@ -6,9 +6,18 @@
 // each engine's start-up. The native binary is built once, before timing. Outputs are checked
 // against each other: a fast wrong answer is reported as a mismatch, not a result.
 //
+// Each engine runs every program BENCH_REPEAT times (default 3) and the median run is reported:
+// single runs of these sub-second programs vary by ±20% on a shared machine.
+//
+// A second table measures `gosim explore` (every outcome under all schedules) on three programs:
+// three goroutines printing three times each (test/bench/explore/), and the conformance
+// corpus's fan-in and worker pool idioms: runs, scheduling states visited, outcomes found,
+// whether the search was exhaustive, and its time.
+//
 // Needs: go, /usr/bin/time (Debian package `time`: apt-get install time), optionally yaegi
 // (Debian package `yaegi`: apt-get install yaegi). Missing tools are reported, not fatal.
-// BENCH_TIMEOUT_S (default 600) bounds each run; BENCH_ONLY=fib,pingpong selects programs.
+// BENCH_TIMEOUT_S (default 600) bounds each run; BENCH_ONLY=fib,pingpong selects programs
+// (of both tables).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -20,6 +29,7 @@ const root = join(here, '..', '..');
 const programsDir = join(here, 'programs');
 const gosimBin = join(root, 'node_modules', '.bin', 'gosim');
 const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 600);
+const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
 interface Measurement {
@@ -63,6 +73,18 @@ function measure(argv: string[]): Measurement {
   const m = { seconds: Number(secs), maxRssKb: Number(rss), stdout };
   if (r.status !== 0) return { ok: false, ...m, error: `exit ${r.status}: ${firstLine(r.stderr ?? '')}` };
   return { ok: true, ...m };
+}
+
+/** The median of `repeat` runs by wall time (its memory with it); the first failure if any run fails. */
+function measureMedian(argv: string[]): Measurement {
+  const ms: Measurement[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const m = measure(argv);
+    if (!m.ok) return m;
+    ms.push(m);
+  }
+  ms.sort((a, b) => a.seconds - b.seconds);
+  return ms[(ms.length - 1) >> 1]!;
 }
 
 function version(cmd: string, args: string[]): string {
@@ -112,12 +134,12 @@ for (const f of files) {
   const build = spawnSync('go', ['build', '-o', bin, `./${f}`], { cwd: work, encoding: 'utf8' });
   const native: Measurement =
     build.status === 0
-      ? measure([bin])
+      ? measureMedian([bin])
       : { ok: false, seconds: NaN, maxRssKb: NaN, stdout: '', error: `go build: ${firstLine(build.stderr ?? String(build.error))}` };
   process.stderr.write('gosim… ');
-  const gosim = measure([gosimBin, 'run', src, '--max-wall-ms', String(timeoutS * 1000)]);
+  const gosim = measureMedian([gosimBin, 'run', src, '--max-wall-ms', String(timeoutS * 1000)]);
   process.stderr.write(haveYaegi ? 'yaegi…\n' : '(yaegi skipped)\n');
-  const yaegi = haveYaegi ? measure(['yaegi', 'run', src]) : null;
+  const yaegi = haveYaegi ? measureMedian(['yaegi', 'run', src]) : null;
   // The native output is the reference; anything else is a wrong result, whatever its speed.
   for (const m of [gosim, yaegi]) {
     if (m?.ok && native.ok && m.stdout !== native.stdout) {
@@ -130,6 +152,28 @@ for (const f of files) {
     `| ${name} | ${fmtTime(native)} | ${fmtTime(gosim)} | ${fmtTime(yaegi)} | ${ratio(gosim, native)} | ${ratio(gosim, yaegi)} | ${native.ok ? native.stdout.trim() : '?'} |`,
   );
 }
+
+// ------------------------------------------------------------------ explore
+
+const explorePrograms = [
+  { name: 'prints 3×3', file: join(here, 'explore', 'prints3x3.go'), target: 'exhaustive in < 1 s' },
+  { name: 'fan_in_waitgroup', file: join(root, 'test', 'conformance', 'programs', 'idiom', 'fan_in_waitgroup.go'), target: '' },
+  { name: 'worker_pool', file: join(root, 'test', 'conformance', 'programs', 'idiom', 'worker_pool.go'), target: '' },
+].filter((p) => !only || only.includes(basename(p.file, '.go')));
+const exploreBudget = Number(process.env.BENCH_EXPLORE_BUDGET ?? 2_000_000);
+const exploreMaxMs = Number(process.env.BENCH_EXPLORE_MAX_MS ?? 300_000);
+const exploreRows: string[] = [];
+for (const p of explorePrograms) {
+  process.stderr.write(`explore ${p.name}…\n`);
+  const m = measure([gosimBin, 'explore', p.file, '--json', '--budget', String(exploreBudget), '--max-ms', String(exploreMaxMs)]);
+  if (!m.ok) {
+    exploreRows.push(`| ${p.name} | failed (${(m.error ?? '').replace(/\|/g, '\\|')}) | | | | | | ${p.target} |`);
+    continue;
+  }
+  const r = JSON.parse(m.stdout) as { runs: number; states: number; outcomes: unknown[]; exhaustive: boolean; ms: number; stoppedBy: string | null };
+  const how = r.exhaustive ? 'yes' : `no (${r.stoppedBy})`;
+  exploreRows.push(`| ${p.name} | ${r.runs} | ${r.states} | ${r.outcomes.length} | ${how} | ${(r.ms / 1000).toFixed(2)} s | ${fmtTime(m)} | ${p.target} |`);
+}
 rmSync(work, { recursive: true, force: true });
 
 const cpuModel = cpus()[0]?.model ?? 'unknown';
@@ -137,10 +181,16 @@ const nproc = version('nproc', []);
 console.log(`## gosim benchmark, ${new Date().toISOString()}
 
 Machine: ${nproc} CPUs (${cpuModel}); node ${process.version}; ${version('go', ['version'])}; yaegi ${haveYaegi ? version('yaegi', ['version']) : 'not installed (apt-get install yaegi)'}.
-Wall time and peak RSS per run, measured by /usr/bin/time around each engine's own process (start-up included).
+Wall time and peak RSS, measured by /usr/bin/time around each engine's own process (start-up included); the median of ${repeat} run${repeat === 1 ? '' : 's'} each.
 
 | program | native Go | gosim | yaegi | gosim/native | gosim/yaegi | output |
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
+
+\`gosim explore\` (budget ${exploreBudget} runs, ${exploreMaxMs / 1000} s): search time as explore reports it, and the whole command under /usr/bin/time.
+
+| program | runs | states | outcomes | exhaustive | search | command | target |
+|---|---|---|---|---|---|---|---|
+${exploreRows.join('\n')}
 `);
 if (mismatches > 0) console.log(`${mismatches} run(s) printed something other than the native binary.`);
