@@ -28,7 +28,7 @@
 // from the seed. Goroutines reading and writing plain shared variables without
 // synchronization interleave only at the visible operations around those accesses.
 import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
-import { FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WAIT, FOOTPRINT_POLL, Objects, modesConflict, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
+import { FOOTPRINT_DEC, FOOTPRINT_RW, Objects, modesConflict, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
 import { seededRandom } from '../random.ts';
 import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -269,7 +269,7 @@ class PathRun implements Explorer {
       if (o === null || o === undefined) continue;
       const id = this.ids.get(o);
       for (let i = 0; i < t.objs.length; i++) {
-        if (t.objs[i] === id && (t.modes[i] === FOOTPRINT_RW || t.modes[i] === FOOTPRINT_POLL)) t.modes[i] = FOOTPRINT_WAIT;
+        if (t.objs[i] === id) t.modes[i] = waitingMode(t.modes[i]!);
       }
     }
   }

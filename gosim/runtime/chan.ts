@@ -1,7 +1,7 @@
 // Go channels: unbuffered hand-off and buffered FIFO, with Go's exact blocking, close and panic
 // rules. Fast paths (trySend/tryRecv) are plain functions; only a goroutine that must wait
 // runs the generator that parks it.
-import { PARK, FOOTPRINT_CLOSE, snapshotTop, type Goroutine, type Scheduler } from './scheduler.ts';
+import { PARK, FOOTPRINT_CLOSE, FOOTPRINT_SEND, FOOTPRINT_RECV, snapshotTop, type Goroutine, type Scheduler } from './scheduler.ts';
 import type { Monitor } from './monitor.ts';
 import { plainPanic } from './rterror.ts';
 import { Queue } from './queue.ts';
@@ -102,7 +102,7 @@ export class Channel {
    * first offer a switch: sendWait does that). Panics if closed.
    */
   trySend(v: unknown): boolean {
-    if (this.sched.explore !== null && !this.sched.enter(this)) return false;
+    if (this.sched.explore !== null && !this.sched.enter(this, FOOTPRINT_SEND)) return false;
     return this.sendNow(v);
   }
 
@@ -164,7 +164,7 @@ export class Channel {
   got: unknown = undefined;
   gotOk = false;
   tryRecv(): boolean {
-    if (this.sched.explore !== null && !this.sched.enter(this)) return false;
+    if (this.sched.explore !== null && !this.sched.enter(this, FOOTPRINT_RECV)) return false;
     return this.recvNow();
   }
 

@@ -90,25 +90,35 @@ export class Objects {
   constructor(readonly list: readonly unknown[]) {}
 }
 export const FOOTPRINT_DEC = 1;
-/** A channel operation that had to wait (see Explorer.blocked). */
-export const FOOTPRINT_WAIT = 2;
+/** A plain send and a plain receive (channel fast paths and their waits). */
+export const FOOTPRINT_SEND = 2;
+export const FOOTPRINT_RECV = 3;
+/** A send or receive that had to wait (see Explorer.blocked). */
+export const FOOTPRINT_SEND_WAIT = 4;
+export const FOOTPRINT_RECV_WAIT = 5;
 /** close(ch): conflicts with every operation on the channel, waiting ones included. */
-export const FOOTPRINT_CLOSE = 3;
+export const FOOTPRINT_CLOSE = 6;
 /**
- * A select that did not wait: which case it took, or default, depends on who waits on its
- * channels, so it conflicts with waiting operations too (until it waits itself: then WAIT).
+ * A select: which case it takes, or default, depends on who waits on its channels, so it
+ * conflicts with everything on them, waiting or not (and so does a select that waits).
  */
-export const FOOTPRINT_POLL = 4;
+export const FOOTPRINT_POLL = 7;
+
+/** The waiting form of a plain send or receive (other modes do not change when they wait). */
+export function waitingMode(m: number): number {
+  return m === FOOTPRINT_SEND ? FOOTPRINT_SEND_WAIT : m === FOOTPRINT_RECV ? FOOTPRINT_RECV_WAIT : m;
+}
 
 /**
- * Whether two accesses to one object fail to commute. Two counter changes commute; a channel
- * operation that waits commutes with a plain send or receive that completes (either order ends
- * with the value handed over); everything else does not: close, and a select that did not wait.
+ * Whether two accesses to one object fail to commute. Two counter changes commute. A send that
+ * waits commutes with a receive that completes, and a receive that waits with a send that
+ * completes: in either order the value is handed over and both go on. Everything else does
+ * not: two sends (whichever goes first may make the other wait), close, select.
  */
 export function modesConflict(a: number, b: number): boolean {
-  if (a === FOOTPRINT_CLOSE || b === FOOTPRINT_CLOSE) return true;
   if (a === FOOTPRINT_DEC && b === FOOTPRINT_DEC) return false;
-  if ((a === FOOTPRINT_WAIT && b === FOOTPRINT_RW) || (a === FOOTPRINT_RW && b === FOOTPRINT_WAIT)) return false;
+  if ((a === FOOTPRINT_SEND_WAIT && b === FOOTPRINT_RECV) || (a === FOOTPRINT_RECV && b === FOOTPRINT_SEND_WAIT)) return false;
+  if ((a === FOOTPRINT_RECV_WAIT && b === FOOTPRINT_SEND) || (a === FOOTPRINT_SEND && b === FOOTPRINT_RECV_WAIT)) return false;
   return true;
 }
 
