@@ -154,12 +154,19 @@ class PathRun implements Explorer {
   private enabler = new Map<number, number>();
   diverged = false;
 
+  /** The node whose choice this run changes (the path's last), and the first turn from there on. */
+  private readonly changedAt: number;
+  firstNewTurn: number;
+
   constructor(
     readonly path: Node[],
     private readonly random: (() => number) | null,
     private readonly deadline: number,
     private readonly reduce = true,
-  ) {}
+  ) {
+    this.changedAt = path.length - 1;
+    this.firstNewTurn = this.changedAt < 0 ? 0 : -1;
+  }
 
   /** The G node of the turn now ending, and its footprint: the sleep set of the next G node comes from them. */
   private lastG: Node | null = null;
@@ -167,6 +174,8 @@ class PathRun implements Explorer {
   sleepBlocked = false;
 
   private next(kind: 'G' | 'V', options: number[]): number {
+    // Turns before this run's changed choice repeat the previous run's, races and all.
+    if (this.pos === this.changedAt) this.firstNewTurn = kind === 'G' ? this.turns.length : Math.max(0, this.turns.length - 1);
     let x: number;
     if (this.pos < this.path.length) {
       const node = this.path[this.pos]!;
@@ -371,7 +380,7 @@ export function formatWitness(choices: readonly number[]): string {
  * before that turn gets this turn's goroutine (or, if it was not runnable there, every runnable
  * goroutine) to try.
  */
-function addBacktracks(path: Node[], turns: Turn[]): void {
+function addBacktracks(path: Node[], turns: Turn[], from: number): void {
   const n = turns.length;
   // clocks[t][g]: the latest turn of goroutine g that happens before or is turn t (-1: none).
   let width = 1;
@@ -412,7 +421,7 @@ function addBacktracks(path: Node[], turns: Turn[]): void {
       for (const j of cands) {
         deps.push(j);
         const q = turns[j]!.g;
-        if (q === p || p === 0 || q === 0) continue;
+        if (q === p || p === 0 || q === 0 || t < from) continue;
         if (clock[q]! >= j) continue;
         races.push(j);
       }
@@ -587,7 +596,7 @@ function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0
     states += pr.turns.length;
     pr.endTurn();
     if (result !== null) record(result, pr.witness);
-    addBacktracks(path, pr.turns);
+    addBacktracks(path, pr.turns, pr.firstNewTurn < 0 ? pr.turns.length : pr.firstNewTurn);
     if (!nextPath(path)) { exhaustive = true; break; }
   }
 
