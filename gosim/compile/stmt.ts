@@ -67,8 +67,13 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   }
   const n = ss_.length;
   const starts = ss_.map(starter);
-  // Runs the block from statement i on, as a generator.
-  function* from(fr: Frame, i: number): Gen<R> {
+  // Runs the block from statement i on, as a generator; `x`, when given, is the generator of
+  // statement i-1 that must finish first (the fast path below handed it over).
+  function* from(fr: Frame, i: number, x: Gen<R> | null): Gen<R> {
+    if (x !== null) {
+      const r0 = yield* x;
+      if (r0 !== undefined) return r0;
+    }
     for (; i < n; i++) {
       fr.line = lines[i]!;
       const q = starts[i]!(fr);
@@ -77,12 +82,6 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
     }
     return undefined;
   }
-  // Finishes the block from statement i once `x`, the generator of statement i-1, is done.
-  function* rest(fr: Frame, x: Gen<R>, i: number): Gen<R> {
-    const r0 = yield* x;
-    if (r0 !== undefined) return r0;
-    return yield* from(fr, i);
-  }
   // With a fast path among the statements, the block gets one too: it runs synchronously until a
   // statement must really block, and only then hands the rest of the block over to a generator.
   const fast = ss_.some((st) => st.f !== undefined)
@@ -90,13 +89,13 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
       for (let i = 0; i < n; i++) {
         fr.line = lines[i]!;
         const y = starts[i]!(fr);
-        if (pending(y)) return rest(fr, y, i + 1);
+        if (pending(y)) return from(fr, i + 1, y);
         if (y !== undefined) return y;
       }
       return undefined;
     }
     : undefined;
-  const g = (fr: Frame): Gen<R> => from(fr, 0);
+  const g = (fr: Frame): Gen<R> => from(fr, 0, null);
   return fast !== undefined ? { s: null, g, f: fast } : gs(g);
 }
 
@@ -159,10 +158,9 @@ function stmtInner(c: Compiler, s: ast.Stmt): S {
       const S = c.S;
       if (ch.s !== null && v.s !== null) {
         const chs = ch.s, vs = v.s;
-        // The generator of the slow path only: most sends on a hot loop complete at once.
-        function* park(chv: Channel | null, val: unknown): Gen<R> {
-          if (chv === null) { yield* S.park('chan send (nil chan)', null); return undefined; }
-          yield* chv.sendWait(val);
+        // A send on a nil channel blocks forever.
+        function* nilSend(): Gen<R> {
+          yield* S.park('chan send (nil chan)', null);
           return undefined;
         }
         return {
@@ -177,8 +175,10 @@ function stmtInner(c: Compiler, s: ast.Stmt): S {
           f: (fr) => {
             const chv = chs(fr) as Channel | null;
             const val = vs(fr);
-            if (chv !== null && chv.trySend(val)) return undefined;
-            return park(chv, val);
+            if (chv === null) return nilSend();
+            if (chv.trySend(val)) return undefined;
+            // sendWait returns undefined, as a statement does: its generator is the slow path itself.
+            return chv.sendWait(val) as Gen<R>;
           },
         };
       }
