@@ -12,7 +12,7 @@ import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
 import { sy, gn, type E, type Gen } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue, receiver, pkgShort } from './expr.ts';
-import { isGeneratorFn } from './program.ts';
+import { isGeneratorFn, OUTPUT } from './program.ts';
 import { CALL, FOOTPRINT_CLOSE } from '../runtime/scheduler.ts';
 import { writePrint } from './print.ts';
 
@@ -267,7 +267,10 @@ function builtinOnValues(c: Compiler, name: string, e: ast.CallExpr): (vals: unk
     case 'print': case 'println': {
       const types = e.args.map((a) => c.typeOf(a));
       const prog = c.prog;
-      return function* (v) { writePrint(prog, types, v, name === 'println'); };
+      return function* (v) {
+        if (S.explore !== null) yield* S.point(OUTPUT);
+        writePrint(prog, types, v, name === 'println');
+      };
     }
     case 'recover': return function* () { return null; };
     default: {
@@ -442,7 +445,16 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
       const types = args.map((a) => c.typeOf(a));
       const prog = c.prog;
       const nl = name === 'println';
-      return seqE(args.map((a) => expr(c, a)), (v) => { writePrint(prog, types, v, nl); return undefined; });
+      const all = seqE(args.map((a) => expr(c, a)), (v) => v);
+      if (c.S.explore === null) return mapE(all, (v) => { writePrint(prog, types, v as unknown[], nl); return undefined; });
+      // Explore mode: a write to stderr is a scheduling point, so it runs in a generator.
+      const S = c.S, ag = all.g;
+      return gn(function* (fr) {
+        const v = (yield* ag(fr)) as unknown[];
+        yield* S.point(OUTPUT);
+        writePrint(prog, types, v, nl);
+        return undefined;
+      });
     }
     default: throw new Error(`gosim: builtin ${name} not supported`);
   }

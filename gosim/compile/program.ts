@@ -258,7 +258,7 @@ interface Footprint {
 }
 
 /** All output, all atomics, the clock: each one object (two writes to stdout never commute). */
-const OUTPUT = { name: 'output' };
+export const OUTPUT = { name: 'output' };
 const ATOMICS = { name: 'atomics' };
 const CLOCK = { name: 'clock' };
 /** Library state not modelled more finely (contexts, Once, Cond, os.Exit): conflicts with everything. */
