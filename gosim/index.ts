@@ -10,12 +10,35 @@
 import { prepare, execute, notBuilt, type RunOptions, type RunResult, type ExecHooks } from './execute.ts';
 import { TraceRecorder } from './trace.ts';
 import { explain, blockedAtEnd } from './explain.ts';
-import { ReplayRun, parseWitness } from './explore/explore.ts';
+import { ReplayRun, parseWitness, exploreSchedules, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
 
 export type { RunOptions, RunResult, RunStats, Leak, Location } from './execute.ts';
 export type { Trace, TraceEvent } from './trace.ts';
 export type { Explanation } from './explain.ts';
-export { explore, type ExploreOptions, type ExploreResult, type ExploreOutcome } from './explore/explore.ts';
+export type { ExploreOptions, ExploreResult, ExploreOutcome } from './explore/explore.ts';
+
+/** How many deadlocked or leaking outcomes of an exploration get explanations (one replay each). */
+const EXPLAINED_OUTCOMES = 50;
+
+/**
+ * Every distinct outcome of the program under all schedules (explore/explore.ts), the first
+ * outcomes that deadlock or leak goroutines explained from a replay of their witness.
+ */
+export function explore(source: string, options: ExploreOptions = {}): ExploreResult {
+  const r = exploreSchedules(source, options);
+  let n = 0;
+  for (const o of r.outcomes) {
+    const stuck = o.leaked > 0 || (o.crash !== null && /^fatal error: (all goroutines are asleep|no goroutines)/.test(o.crash));
+    if (!stuck || n++ >= EXPLAINED_OUTCOMES) continue;
+    const again = run(source, {
+      filename: options.filename, sourcePath: options.sourcePath, seed: options.seed, maxSteps: options.maxSteps,
+      maxWallMs: options.maxWallMs, maxGoroutines: options.maxGoroutines, maxOutputBytes: options.maxOutputBytes,
+      maxStackDepth: options.maxStackDepth, replay: o.witness, explain: true,
+    });
+    if (again.replayFitted !== false && again.stdout === o.stdout && again.exitCode === o.exitCode) o.explanations = again.explanations;
+  }
+  return r;
+}
 
 /** Compile errors as `go build` prints them (without its header line), or [] when the program compiles. */
 export function check(source: string, filename = 'prog.go'): string[] {

@@ -163,6 +163,8 @@ function describeExploration(r: ExploreResult, file: string): string {
     };
     block('stdout', o.stdout);
     block('stderr', o.stderr);
+    if (o.leaked > 0 && o.crash === null) out += `  ${o.leaked} goroutine${o.leaked === 1 ? '' : 's'} still blocked when main returned (leaked)\n`;
+    for (const x of o.explanations ?? []) out += `  why: ${x.text}\n`;
     out += `  replay: gosim run ${file} --replay ${o.witness}\n`;
   });
   return out;

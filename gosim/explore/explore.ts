@@ -32,6 +32,7 @@ import { FOOTPRINT_DEC, FOOTPRINT_RW, Objects, modesConflict, waitingMode, type 
 import { seededRandom } from '../random.ts';
 import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
+import type { Explanation } from '../explain.ts';
 
 export interface ExploreOptions {
   /** Most executions in all, systematic and random (default 5000). */
@@ -68,6 +69,13 @@ export interface ExploreOutcome {
   witness: string;
   /** How many of the runs ended this way. */
   runs: number;
+  /** Goroutines still blocked when main returned, in the witness run. */
+  leaked: number;
+  /**
+   * For a deadlock or leaked goroutines: why each blocked goroutine can never go on (explain.ts),
+   * from a replay of the witness. Filled in by index.ts's explore for the first outcomes.
+   */
+  explanations?: Explanation[];
 }
 
 export interface ExploreResult {
@@ -546,7 +554,7 @@ function runOptions(o: ExploreOptions): RunOptions {
 }
 
 /** Runs the program under many schedules and reports each distinct way it ended. Never throws. */
-export function explore(source: string, options: ExploreOptions = {}): ExploreResult {
+export function exploreSchedules(source: string, options: ExploreOptions = {}): ExploreResult {
   const t0 = Date.now();
   const built = prepare(source, options.filename ?? 'prog.go');
   if (built.kind === 'errors') {
@@ -571,7 +579,7 @@ function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0
     const key = `${r.exitCode}\u0000${crash ?? ''}\u0000${stderr}\u0000${r.stdout}`;
     const seen = outcomes.get(key);
     if (seen) { seen.runs++; return; }
-    outcomes.set(key, { stdout: r.stdout, stderr, exitCode: r.exitCode, crash, fullStderr: r.stderr, witness: formatWitness(witness), runs: 1 });
+    outcomes.set(key, { stdout: r.stdout, stderr, exitCode: r.exitCode, crash, fullStderr: r.stderr, witness: formatWitness(witness), runs: 1, leaked: r.leaks.length });
   };
 
   // One compilation serves every run: runAgain resets the scheduler, output and package variables.
