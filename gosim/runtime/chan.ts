@@ -44,6 +44,9 @@ function plainWaiter(g: Goroutine, v: unknown): Waiter {
   return w;
 }
 
+/** A waiter that can still be taken: a plain one, or a select's that has not fired yet. */
+const live = (w: Waiter): boolean => w.sel === null || !w.sel.done;
+
 let chanIds = 0;
 
 export class Channel {
@@ -146,15 +149,11 @@ export class Channel {
 
   /** Ready to send now (for select's readiness check): a receiver waits or there is room, or closed. */
   canSend(): boolean {
-    if (this.closed || this.len < this.cap) return true;
-    for (const w of this.recvq) if (!w.sel || !w.sel.done) return true;
-    return false;
+    return this.closed || this.len < this.cap || this.recvq.some(live);
   }
 
   canRecv(): boolean {
-    if (this.len > 0 || this.closed) return true;
-    for (const w of this.sendq) if (!w.sel || !w.sel.done) return true;
-    return false;
+    return this.len > 0 || this.closed || this.sendq.some(live);
   }
 
   /**

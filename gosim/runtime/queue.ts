@@ -28,6 +28,12 @@ export class Queue<T> {
     return true;
   }
 
+  /** Whether some element satisfies `pred` (a plain loop: hot paths avoid the generator below). */
+  some(pred: (x: T) => boolean): boolean {
+    for (let i = this.head; i < this.items.length; i++) if (pred(this.items[i] as T)) return true;
+    return false;
+  }
+
   *[Symbol.iterator](): Generator<T> {
     for (let i = this.head; i < this.items.length; i++) yield this.items[i] as T;
   }
