@@ -54,6 +54,8 @@ export interface ExploreOptions {
    * so every interleaving of turns is run. For tests that check the reduction loses nothing.
    */
   reduce?: boolean;
+  /** Scheduling points per run that are explored (default 5000); past them a run goes its default way. */
+  maxDepth?: number;
 }
 
 export interface ExploreOutcome {
@@ -88,8 +90,12 @@ export interface ExploreResult {
   /** Scheduling states visited: turns executed, summed over all runs. */
   states: number;
   ms: number;
-  /** Why the search stopped early ('budget', 'time'), or null. */
-  stoppedBy: 'budget' | 'time' | null;
+  /**
+   * Why the search is not exhaustive: it ran out of its budget or time, or a run went on past
+   * maxDepth scheduling points (the rest of such a run follows the default schedule); null
+   * when it is exhaustive.
+   */
+  stoppedBy: 'budget' | 'time' | 'depth' | null;
   /** When the program does not build: what `go build` prints (outcomes is then empty). */
   buildErrors: string | null;
 }
@@ -152,6 +158,27 @@ interface Turn {
 }
 
 
+/**
+ * The default schedule where nothing is explored (past maxDepth, or after a replayed witness
+ * ends; both must agree): the goroutine that just ran goes on, but at most FAIR_TURNS turns in
+ * a row while others are runnable, as a plain run's quantum would have it. Without that, a
+ * goroutine polling a channel in a loop would keep the one that would answer it from running.
+ */
+const FAIR_TURNS = 64;
+class Streak {
+  private last = -1;
+  private n = 0;
+  /** Every goroutine pick, explored or not, so that two runs with the same picks agree. */
+  note(id: number): void {
+    if (id === this.last) this.n++;
+    else { this.last = id; this.n = 1; }
+  }
+  /** The default pick: an index into ids (ids[0] is the goroutine that just yielded, if runnable). */
+  pick(ids: readonly number[]): number {
+    return ids.length > 1 && ids[0] === this.last && this.n >= FAIR_TURNS ? 1 : 0;
+  }
+}
+
 /** Follows a path of choices and extends it with default ones (depth-first search), or random ones. */
 class PathRun implements Explorer {
   pos = 0;
@@ -166,11 +193,17 @@ class PathRun implements Explorer {
   private readonly changedAt: number;
   firstNewTurn: number;
 
+  /** The run went past maxDepth choices: from then on it takes default ones and records nothing. */
+  beyond = false;
+  private picks = 0;
+  private readonly streak = new Streak();
+
   constructor(
     readonly path: Node[],
     private readonly random: (() => number) | null,
     private readonly deadline: number,
     private readonly reduce = true,
+    private readonly maxDepth = 5000,
   ) {
     this.changedAt = path.length - 1;
     this.firstNewTurn = this.changedAt < 0 ? 0 : -1;
@@ -206,7 +239,7 @@ class PathRun implements Explorer {
       this.path.push(node);
     }
     this.pos++;
-    if (options.length > 1) this.witness.push(x);
+    if (options.length > 1) this.witness.push(options.indexOf(x));
     return x;
   }
 
@@ -241,10 +274,16 @@ class PathRun implements Explorer {
   }
 
   pickGoroutine(runnable: readonly Goroutine[]): number {
-    if ((this.turns.length & 255) === 255 && Date.now() > this.deadline) throw new RunAborted('explore: out of time');
-    this.endTurn();
+    if ((++this.picks & 255) === 0 && Date.now() > this.deadline) throw new RunAborted('explore: out of time');
     const ids = runnable.map((g) => g.id);
+    if (this.beyond || this.pos >= this.maxDepth) {
+      const k = this.goBeyond(ids);
+      this.streak.note(ids[k]!);
+      return k;
+    }
+    this.endTurn();
     const id = this.next('G', ids);
+    this.streak.note(id);
     this.lastG = this.path[this.pos - 1]!;
     const by = this.enabler.get(id);
     this.enabler.delete(id);
@@ -254,7 +293,18 @@ class PathRun implements Explorer {
     return ids.indexOf(id);
   }
 
+  /** Past maxDepth: default choices, nothing recorded (a loop that polls forever stays cheap). */
+  private goBeyond(ids: readonly number[]): number {
+    if (!this.beyond) {
+      this.endTurn();
+      this.beyond = true;
+      this.cur = null;
+    }
+    return this.streak.pick(ids);
+  }
+
   pickValue(n: number): number {
+    if (this.beyond) return 0;
     const options = Array.from({ length: n }, (_, i) => i);
     return this.next('V', options);
   }
@@ -292,6 +342,7 @@ class PathRun implements Explorer {
   }
 
   runtimeTurn(): void {
+    if (this.beyond) return;
     this.endTurn();
     this.lastG = null;
     this.cur = { g: 0, node: -1, objs: [], modes: [], enabledBy: -1 };
@@ -304,7 +355,7 @@ class PathRun implements Explorer {
   }
 
   enabled(g: Goroutine): void {
-    if (this.turns.length > 0) this.enabler.set(g.id, this.turns.length - 1);
+    if (this.turns.length > 0 && !this.beyond) this.enabler.set(g.id, this.turns.length - 1);
   }
 
   /**
@@ -337,24 +388,34 @@ export class ReplayRun implements Explorer {
   misfit: number | null = null;
   constructor(private readonly choices: number[]) {}
 
-  private take(options: number[]): number {
+  private readonly streak = new Streak();
+
+  /** `g`: a goroutine pick (the default then follows Streak), else a select's case. */
+  private take(options: number[], g: boolean): number {
+    const x = this.choose(options, g);
+    if (g) this.streak.note(x);
+    return x;
+  }
+
+  private choose(options: number[], g: boolean): number {
+    const fallback = () => options[g ? this.streak.pick(options) : 0]!;
     if (options.length < 2) return options[0]!;
-    if (this.i >= this.choices.length) return options[0]!;
-    const x = this.choices[this.i++]!;
-    if (options.includes(x)) return x;
+    if (this.i >= this.choices.length) return fallback();
+    const k = this.choices[this.i++]!;
+    if (k < options.length) return options[k]!;
     if (this.misfit === null) this.misfit = this.i;
-    return options[0]!;
+    return fallback();
   }
 
   get finished(): boolean { return this.i >= this.choices.length; }
 
   pickGoroutine(runnable: readonly Goroutine[]): number {
     const ids = runnable.map((g) => g.id);
-    return ids.indexOf(this.take(ids));
+    return ids.indexOf(this.take(ids, true));
   }
 
   pickValue(n: number): number {
-    return this.take(Array.from({ length: n }, (_, i) => i));
+    return this.take(Array.from({ length: n }, (_, i) => i), false);
   }
 
   touch(): void {}
@@ -363,23 +424,38 @@ export class ReplayRun implements Explorer {
   enabled(): void {}
 }
 
-/** The choices of a witness string, or an error message. */
+/**
+ * The choices of a witness string, or an error message. A witness is `v1:` and the choices at
+ * points with more than one option, as indexes into the options (0: the goroutine that was
+ * running, or the first ready case), separated by dots; `k*n` stands for n choices of k.
+ */
 export function parseWitness(w: string): number[] | string {
   const s = w.trim();
   if (!s.startsWith(WITNESS_PREFIX)) return `a witness starts with "${WITNESS_PREFIX}" (got "${s.slice(0, 20)}")`;
   const body = s.slice(WITNESS_PREFIX.length);
   if (body === '') return [];
-  const parts = body.split('.');
   const out: number[] = [];
-  for (const p of parts) {
-    if (!/^\d+$/.test(p)) return `"${p}" in the witness is not a number`;
-    out.push(Number(p));
+  for (const p of body.split('.')) {
+    const m = /^(\d+)(?:\*(\d+))?$/.exec(p);
+    if (m === null) return `"${p.slice(0, 20)}" in the witness is neither a number nor number*count`;
+    const n = m[2] === undefined ? 1 : Number(m[2]);
+    if (out.length + n > 10_000_000) return 'the witness is too long';
+    for (let i = 0; i < n; i++) out.push(Number(m[1]));
   }
   return out;
 }
 
 export function formatWitness(choices: readonly number[]): string {
-  return WITNESS_PREFIX + choices.join('.');
+  const parts: string[] = [];
+  for (let i = 0; i < choices.length;) {
+    let j = i + 1;
+    while (j < choices.length && choices[j] === choices[i]) j++;
+    const n = j - i;
+    if (n >= 3) parts.push(`${choices[i]}*${n}`);
+    else for (let k = 0; k < n; k++) parts.push(String(choices[i]));
+    i = j;
+  }
+  return WITNESS_PREFIX + parts.join('.');
 }
 
 /**
@@ -585,7 +661,9 @@ function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0
   // One compilation serves every run: runAgain resets the scheduler, output and package variables.
   const path: Node[] = [];
   const reduce = options.reduce ?? true;
-  const compiled = compileReusable(built, runOpts, new PathRun(path, null, deadline, reduce));
+  const maxDepth = options.maxDepth ?? 5000;
+  let tooDeep = false;
+  const compiled = compileReusable(built, runOpts, new PathRun(path, null, deadline, reduce, maxDepth));
   if (!('entry' in compiled)) {
     record(compiled, []);
     return { outcomes: [...outcomes.values()], exhaustive: false, runs: 1, systematicRuns: 1, randomRuns: 0, states: 0, ms: Date.now() - t0, stoppedBy: null, buildErrors: null };
@@ -596,24 +674,25 @@ function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0
   for (;;) {
     if (runs >= systematicBudget) { stoppedBy = 'budget'; break; }
     if (Date.now() > deadline) { stoppedBy = 'time'; break; }
-    const pr = new PathRun(path, null, deadline, reduce);
+    const pr = new PathRun(path, null, deadline, reduce, maxDepth);
     const result = runUnlessAborted(compiled, pr);
     if (result === null && !pr.sleepBlocked) { stoppedBy = 'time'; break; }
     runs++;
     systematicRuns++;
     states += pr.turns.length;
+    if (pr.beyond) tooDeep = true;
     pr.endTurn();
     if (result !== null) record(result, pr.witness);
     addBacktracks(path, pr.turns, pr.firstNewTurn < 0 ? pr.turns.length : pr.firstNewTurn);
-    if (!nextPath(path)) { exhaustive = true; break; }
+    if (!nextPath(path)) { exhaustive = !tooDeep; if (tooDeep) stoppedBy = 'depth'; break; }
   }
 
   // Random phase: the rest of the budget, when the search could not finish.
-  if (!exhaustive && stoppedBy === 'budget') {
+  if (!exhaustive && (stoppedBy === 'budget' || stoppedBy === 'depth')) {
     const rnd = seededRandom((options.seed ?? 1) * 7919 + 17);
     while (runs < budget) {
       if (Date.now() > deadline) { stoppedBy = 'time'; break; }
-      const pr = new PathRun([], rnd, deadline);
+      const pr = new PathRun([], rnd, deadline, true, maxDepth);
       const result = runUnlessAborted(compiled, pr);
       if (result === null) { stoppedBy = 'time'; break; }
       runs++;
