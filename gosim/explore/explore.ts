@@ -469,8 +469,12 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
   // clocks[t][g]: the latest turn of goroutine g that happens before or is turn t (-1: none).
   let width = 1;
   for (const T of turns) if (T.g >= width) width = T.g + 1;
+  // One buffer for all the clocks of the run (a run may have thousands of turns).
+  const flat = new Int32Array(n * width);
   const clocks: Int32Array[] = new Array(n);
   const lastOf = new Int32Array(width).fill(-1);
+  const deps: number[] = [];
+  const races: number[] = [];
   /** Per object: the turns that touched it and how, in order. */
   const objs = new Map<number, { turns: number[]; modes: number[] }>();
   /** Turns that touched ALL, and every turn that touched anything (what ALL conflicts with). */
@@ -479,36 +483,36 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
   for (let t = 0; t < n; t++) {
     const T = turns[t]!;
     const p = T.g;
-    let clock: Int32Array;
+    const clock = flat.subarray(t * width, (t + 1) * width);
     if (p === 0) {
       // Timers fire only when no goroutine can run: after everything so far.
-      clock = lastOf.slice();
+      clock.set(lastOf);
     } else {
       const prev = lastOf[p]!;
-      clock = prev >= 0 ? clocks[prev]!.slice() : new Int32Array(width).fill(-1);
+      if (prev >= 0) clock.set(clocks[prev]!);
+      else clock.fill(-1);
       if (T.enabledBy >= 0) join(clock, clocks[T.enabledBy]!);
     }
-    const deps: number[] = [];
-    const races: number[] = [];
+    deps.length = 0;
+    races.length = 0;
+    const dep = (j: number): void => {
+      deps.push(j);
+      const q = turns[j]!.g;
+      if (q === p || p === 0 || q === 0 || t < from) return;
+      if (clock[q]! >= j) return;
+      races.push(j);
+    };
     for (let k = 0; k < T.objs.length; k++) {
       const o = T.objs[k]!;
-      let cands: number[];
-      if (o === ALL) cands = touching;
-      else {
-        let st = objs.get(o);
-        if (st === undefined) { st = { turns: [], modes: [] }; objs.set(o, st); }
-        cands = [];
-        const m = T.modes[k]!;
-        for (let i = 0; i < st.turns.length; i++) if (modesConflict(m, st.modes[i]!)) cands.push(st.turns[i]!);
-        cands = cands.concat(alls);
+      if (o === ALL) {
+        for (const j of touching) dep(j);
+        continue;
       }
-      for (const j of cands) {
-        deps.push(j);
-        const q = turns[j]!.g;
-        if (q === p || p === 0 || q === 0 || t < from) continue;
-        if (clock[q]! >= j) continue;
-        races.push(j);
-      }
+      let st = objs.get(o);
+      if (st === undefined) { st = { turns: [], modes: [] }; objs.set(o, st); }
+      const m = T.modes[k]!;
+      for (let i = 0; i < st.turns.length; i++) if (modesConflict(m, st.modes[i]!)) dep(st.turns[i]!);
+      for (const j of alls) dep(j);
     }
     for (const j of deps) join(clock, clocks[j]!);
     clock[p] = t;
