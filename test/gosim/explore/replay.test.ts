@@ -20,7 +20,8 @@ describe('replaying a witness', () => {
       const r = explore(src);
       expect(r.outcomes.length).toBeGreaterThan(0);
       for (const o of r.outcomes) {
-        expect(o.witness).toMatch(/^v1:(\d+(\.\d+)*)?$/);
+        // `v1:` and the choices, dot-separated, `k*n` standing for n times k.
+        expect(o.witness).toMatch(/^v1:(\d+(\*\d+)?(\.\d+(\*\d+)?)*)?$/);
         const again = run(src, { replay: o.witness });
         expect({ stdout: again.stdout, exitCode: again.exitCode, stderr: again.stderr, fitted: again.replayFitted }, o.witness)
           .toEqual({ stdout: o.stdout, exitCode: o.exitCode, stderr: o.fullStderr, fitted: true });
@@ -50,7 +51,7 @@ describe('replaying a witness', () => {
   });
 
   it('rejects a malformed witness with exit status 2 and a clear message', () => {
-    for (const w of ['abc', 'v1:1.x.2', 'v2:1']) {
+    for (const w of ['abc', 'v1:1.x.2', 'v2:1', 'v1:1**2']) {
       const r = run(P.selectTwoReady, { replay: w });
       expect(r.exitCode, w).toBe(2);
       expect(r.stdout, w).toBe('');
