@@ -14,6 +14,14 @@ import { outcomeSet } from './outcomes.ts';
 const { prog } = P;
 
 const programs: [string, string][] = [
+  // Real Go, 300 runs: "m\ng" 278 times, "m" 22 times ("g\nm" is possible too).
+  ['main prints and returns while one goroutine prints and another signals', prog(['fmt'], `
+	done := make(chan bool)
+	go func() { done <- true }()
+	go func() { fmt.Println("g") }()
+	fmt.Println("m")
+	<-done
+`)],
   ['two senders on one buffered channel, main receives both', prog(['fmt'], `
 	ch := make(chan string, 2)
 	go func() { ch <- "a" }()
