@@ -94,9 +94,10 @@ export function pkgVarBox(c: Compiler, v: Var): Box {
   if (!b) {
     const key = `${pkgShort(v.pkg ?? '')}.${v.name}`;
     const nat = c.prog.native(key);
-    const val = typeof nat === 'function' ? (nat as (ctx: unknown) => unknown)(c.prog.ctx) : (nat ?? null);
-    b = new Box(val);
+    const init = (): unknown => (typeof nat === 'function' ? (nat as (ctx: unknown) => unknown)(c.prog.ctx) : (nat ?? null));
+    b = new Box(init());
     c.prog.pkgVars.set(v, b);
+    c.prog.pkgVarInits.set(b, init);
   }
   return b;
 }

@@ -88,7 +88,7 @@ function directCall(c: Compiler, e: ast.CallExpr): E | null {
   if (f.pkg !== 'main') {
     // A library native.
     const key = recv ? null : `${pkgShort(f.pkg ?? '')}.${f.name}`;
-    const nat = key ? c.prog.native(key) : nativeOfMethod(c, f);
+    const nat = key ? c.prog.callable(key) : nativeOfMethod(c, f);
     if (!nat) return null;
     const ctx = c.prog.ctx;
     if (!isGeneratorFn(nat)) {
@@ -135,7 +135,7 @@ function nativeOfMethod(c: Compiler, m: import('../types/types.ts').Func): impor
   let rt = recv.type;
   if (rt.tag === 'Pointer') rt = rt.elem;
   if (rt.tag !== 'Named') return null;
-  return c.prog.native(`${pkgShort(rt.pkg)}.${rt.name}.${m.name}`);
+  return c.prog.callable(`${pkgShort(rt.pkg)}.${rt.name}.${m.name}`);
 }
 
 function unparen(x: ast.Expr): ast.Expr {

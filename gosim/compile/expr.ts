@@ -93,7 +93,7 @@ export function funcValue(c: Compiler, f: Func): E {
     return sy(() => h.fn);
   }
   const key = `${pkgShort(f.pkg ?? '')}.${f.name}`;
-  const nat = c.prog.native(key);
+  const nat = c.prog.callable(key);
   if (!nat) throw new Error(`gosim: ${key} is not implemented`);
   const fn = c.prog.bindNative(nat, key);
   return sy(() => fn);

@@ -111,10 +111,23 @@ export class Program {
     this.stdout = [];
     this.stderr = [];
     this.outBytes = 0;
-    this.pkgVars.clear();
+    // Compiled code holds these boxes: give them their first values again, in place.
+    for (const [box, init] of this.pkgVarInits) box.v = init();
   }
 
+  /** How each package variable box got its value, for reset(). */
+  readonly pkgVarInits = new Map<Box, () => unknown>();
+
+  /** The native registered under `key` (a function, method or package variable's initializer). */
   native(key: string): Native | null {
+    return this.natives.get(key) ?? null;
+  }
+
+  /**
+   * The native to call for library function or method `key`: in explore mode, one that touches
+   * shared state (sync, atomic, time, output, context) first passes a scheduling point.
+   */
+  callable(key: string): Native | null {
     const nat = this.natives.get(key) ?? null;
     if (nat === null || this.sched.explore === null) return nat;
     const fp = footprintOf(key);
@@ -149,7 +162,7 @@ export class Program {
     if (rt.tag === 'Pointer') rt = rt.elem;
     if (rt.tag !== 'Named') return null;
     const pkgName = rt.pkg.slice(rt.pkg.lastIndexOf('/') + 1);
-    const nat = this.native(`${pkgName}.${rt.name}.${m.name}`);
+    const nat = this.callable(`${pkgName}.${rt.name}.${m.name}`);
     if (!nat) return null;
     return this.bindNative(nat, `${pkgName}.${rt.name}.${m.name}`);
   }
