@@ -10,6 +10,7 @@ import { Compiler, FnCtx } from './compiler.ts';
 import { compileBlock } from './stmt.ts';
 import { exprTo, expr, mapE } from './expr.ts';
 import { FuncInfo } from '../runtime/scheduler.ts';
+import { EVERYTHING } from './program.ts';
 
 export function compileProgram(c: Compiler): GoFunc {
   const file = c.file;
@@ -72,6 +73,9 @@ export function compileProgram(c: Compiler): GoFunc {
     yield* initFn();
     for (const h of holders) yield* h.fn!();
     if (mainHolder) yield* mainHolder.fn!();
+    // Explore mode: main returning ends the program, which other goroutines may still race
+    // against (a print just before the end), so it is a scheduling point of its own.
+    if (S_.explore !== null) yield* S_.point(EVERYTHING);
   };
 }
 

@@ -328,6 +328,21 @@ class PathRun implements Explorer {
     t.modes.push(mode);
   }
 
+  ended(pending: readonly Goroutine[]): void {
+    const t = this.cur;
+    if (t === null || this.beyond) return;
+    // Ending the program conflicts with everything; each goroutine that could still have run
+    // gets a turn of its own that never happened, touching everything, so that DPOR tries
+    // running it before the end.
+    t.objs.push(ALL);
+    t.modes.push(FOOTPRINT_RW);
+    for (const g of pending) {
+      const by = this.enabler.get(g.id);
+      this.turns.push({ g: g.id, node: -1, objs: [ALL], modes: [FOOTPRINT_RW], enabledBy: by ?? -1 });
+    }
+    this.cur = null;
+  }
+
   blocked(obj: unknown): void {
     const t = this.cur;
     if (t === null || !this.reduce) return;
@@ -420,6 +435,7 @@ export class ReplayRun implements Explorer {
 
   touch(): void {}
   blocked(): void {}
+  ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
 }

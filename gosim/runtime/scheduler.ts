@@ -79,6 +79,11 @@ export interface Explorer {
    * goroutine waits. Waiting commutes with the operation that will complete it.
    */
   blocked(obj: unknown): void;
+  /**
+   * The running turn ended the program (main returned, a panic, a fatal error, os.Exit) while
+   * `pending` goroutines could still have run: whatever they would have done conflicts with it.
+   */
+  ended(pending: readonly Goroutine[]): void;
   /** Timers fire now (nothing else can run): the turn that follows belongs to the runtime. */
   runtimeTurn(): void;
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
@@ -485,10 +490,11 @@ export class Scheduler {
         }
         if (e instanceof GoPanic) {
           if (this.monitor !== null) this.monitor.goEnd(g, true);
+          this.programEnds();
           return { kind: 'exit', code: 2, stderr: this.describePanic(e, g) };
         }
-        if (e instanceof GoFatal) return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) };
-        if (e instanceof ProgramExit) return { kind: 'exit', code: e.code, stderr: e.stderrTail };
+        if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) }; }
+        if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
         if (e instanceof RangeError && /call stack/i.test(e.message)) {
           // The JS stack ran out first: report it as Go does, the callee overflowing in its prologue.
           this.jsStackExhausted = true;
@@ -503,7 +509,10 @@ export class Scheduler {
         g.state = 'dead';
         this.live.delete(g.id);
         if (this.monitor !== null) this.monitor.goEnd(g, false);
-        if (g === this.main) return { kind: 'exit', code: 0, stderr: '' };
+        if (g === this.main) {
+          this.programEnds();
+          return { kind: 'exit', code: 0, stderr: '' };
+        }
         continue;
       }
       if (r.value === PREEMPT) {
@@ -516,6 +525,14 @@ export class Scheduler {
         prev = g;
       }
     }
+  }
+
+  /** Explore mode: the running turn ended the program; tell the explorer who could still have run. */
+  private programEnds(): void {
+    if (this.explore === null) return;
+    const pending: Goroutine[] = [];
+    for (const h of this.runq) if (h.state === 'runnable') pending.push(h);
+    this.explore.ended(pending);
   }
 
   /** Explore mode: a PREEMPT is not a scheduling point; the same goroutine goes on with its turn. */
