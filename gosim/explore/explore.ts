@@ -141,10 +141,16 @@ function conflicts(a: Footprint, b: Footprint): boolean {
 }
 
 function mergeInto(m: Map<number, Footprint>, g: number, fp: Footprint): void {
-  const old = m.get(g);
-  if (old === undefined) { m.set(g, { objs: [...fp.objs], modes: [...fp.modes] }); return; }
-  old.objs.push(...fp.objs);
-  old.modes.push(...fp.modes);
+  let into = m.get(g);
+  if (into === undefined) { into = { objs: [], modes: [] }; m.set(g, into); }
+  // Every run through this state merges its turn here: keep each (object, mode) once.
+  for (let i = 0; i < fp.objs.length; i++) {
+    let seen = false;
+    for (let j = 0; j < into.objs.length; j++) {
+      if (into.objs[j] === fp.objs[i] && into.modes[j] === fp.modes[i]) { seen = true; break; }
+    }
+    if (!seen) { into.objs.push(fp.objs[i]!); into.modes.push(fp.modes[i]!); }
+  }
 }
 
 /** One turn of a run: who ran, from which node, what it touched, who enabled it. */

@@ -160,8 +160,8 @@ const explorePrograms = [
   { name: 'fan_in_waitgroup', file: join(root, 'test', 'conformance', 'programs', 'idiom', 'fan_in_waitgroup.go'), target: '' },
   { name: 'worker_pool', file: join(root, 'test', 'conformance', 'programs', 'idiom', 'worker_pool.go'), target: '' },
 ].filter((p) => !only || only.includes(basename(p.file, '.go')));
-const exploreBudget = Number(process.env.BENCH_EXPLORE_BUDGET ?? 2_000_000);
-const exploreMaxMs = Number(process.env.BENCH_EXPLORE_MAX_MS ?? 300_000);
+const exploreBudget = Number(process.env.BENCH_EXPLORE_BUDGET ?? 1_000_000);
+const exploreMaxMs = Number(process.env.BENCH_EXPLORE_MAX_MS ?? 120_000);
 const exploreRows: string[] = [];
 for (const p of explorePrograms) {
   process.stderr.write(`explore ${p.name}…\n`);
