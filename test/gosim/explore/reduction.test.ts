@@ -3,9 +3,8 @@
 // every interleaving (reduce: false), in no more runs. A program whose sets differ stays here
 // as a failing test.
 //
-// Note what this cannot catch: without reduction the search still only tries goroutines it saw
-// run, so an outcome that needs a goroutine to run before main returns, when in the first run it
-// never did, is missed by both (explore.test.ts has such programs against hand-written sets).
+// Both searches could miss the same outcome; explore.test.ts checks programs against outcome
+// sets written by hand (and seen in real Go), and random-reduction.test.ts generates programs.
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../gosim/index.ts';
 import * as P from './programs.ts';
