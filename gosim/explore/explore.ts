@@ -108,9 +108,10 @@ interface Node {
   /** Goroutine ids (G), or 0..n-1 (V). */
   options: number[];
   chosen: number;
-  done: Set<number>;
+  /** Options tried from this node (small lists: a handful of goroutines or cases). */
+  done: number[];
   /** Options still to try from this node (DPOR adds to it for G; V tries every option). */
-  backtrack: Set<number>;
+  backtrack: number[];
   /**
    * G only: goroutines that need not run next from this state (a sleep set): running them first
    * was already covered, because their next turn is independent of everything done since.
@@ -128,6 +129,13 @@ interface Node {
  * ALL stands for library state not modelled finely: it conflicts with everything.
  */
 interface Footprint { objs: number[]; modes: number[] }
+
+/** The sleep set of most states: nobody asleep (shared, never written). */
+const NO_SLEEP: Map<number, Footprint> = new Map();
+
+function addTo(list: number[], x: number): void {
+  if (!list.includes(x)) list.push(x);
+}
 const ALL = -1;
 
 function conflicts(a: Footprint, b: Footprint): boolean {
@@ -229,7 +237,7 @@ class PathRun implements Explorer {
       if (node.kind === kind && options.includes(node.chosen)) x = node.chosen;
       else { this.diverged = true; x = options[0]!; }
     } else {
-      let sleep: Map<number, Footprint> = new Map();
+      let sleep: Map<number, Footprint> = NO_SLEEP;
       if (kind === 'G' && this.random === null && this.reduce) {
         sleep = this.sleepAfterLastTurn();
         const awake = options.filter((o) => !sleep.has(o));
@@ -241,7 +249,7 @@ class PathRun implements Explorer {
       } else {
         x = this.random !== null ? options[Math.floor(this.random() * options.length)]! : options[0]!;
       }
-      const node: Node = { kind, options, chosen: x, done: new Set([x]), backtrack: new Set(kind === 'V' ? options : [x]), sleep, fps: new Map() };
+      const node: Node = { kind, options, chosen: x, done: [x], backtrack: kind === 'V' ? options.slice() : [x], sleep, fps: new Map() };
       this.path.push(node);
     }
     this.pos++;
@@ -254,10 +262,10 @@ class PathRun implements Explorer {
    * already tried there, whose next turn is independent of the turn just run.
    */
   private sleepAfterLastTurn(): Map<number, Footprint> {
-    const out = new Map<number, Footprint>();
     const prev = this.lastG;
     const t = this.cur;
-    if (prev === null || t === null || t.g === 0) return out;
+    if (prev === null || t === null || t.g === 0 || (prev.sleep.size === 0 && prev.done.length < 2)) return NO_SLEEP;
+    const out = new Map<number, Footprint>();
     const fp: Footprint = { objs: t.objs, modes: t.modes };
     const consider = (g: number, f: Footprint) => {
       if (g !== t.g && !out.has(g) && !conflicts(f, fp)) out.set(g, f);
@@ -592,13 +600,13 @@ function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], j: number, t
   }
   const runnable = initials.filter((g) => node.options.includes(g));
   if (runnable.length === 0) {
-    for (const o of node.options) node.backtrack.add(o);
+    for (const o of node.options) addTo(node.backtrack, o);
     return;
   }
-  for (const g of runnable) if (node.backtrack.has(g) || node.sleep.has(g)) return;
+  for (const g of runnable) if (node.backtrack.includes(g) || node.sleep.has(g)) return;
   // t's own goroutine when it can start the sequence: the reversal then runs t's race soonest.
   const pt = turns[t]!.g;
-  node.backtrack.add(runnable.includes(pt) ? pt : runnable[0]!);
+  addTo(node.backtrack, runnable.includes(pt) ? pt : runnable[0]!);
 }
 
 /** What orders turn t after others apart from its conflicts: its goroutine's previous turn and what made it runnable. */
@@ -621,9 +629,9 @@ function nextPath(path: Node[]): boolean {
   for (let i = path.length - 1; i >= 0; i--) {
     const node = path[i]!;
     for (const x of node.backtrack) {
-      if (node.done.has(x) || node.sleep.has(x)) continue;
+      if (node.done.includes(x) || node.sleep.has(x)) continue;
       node.chosen = x;
-      node.done.add(x);
+      node.done.push(x);
       path.length = i + 1;
       return true;
     }
