@@ -165,12 +165,24 @@ const exploreMaxMs = Number(process.env.BENCH_EXPLORE_MAX_MS ?? 120_000);
 const exploreRows: string[] = [];
 for (const p of explorePrograms) {
   process.stderr.write(`explore ${p.name}…\n`);
-  const m = measure([gosimBin, 'explore', p.file, '--json', '--budget', String(exploreBudget), '--max-ms', String(exploreMaxMs)]);
-  if (!m.ok) {
-    exploreRows.push(`| ${p.name} | failed (${(m.error ?? '').replace(/\|/g, '\\|')}) | | | | | | ${p.target} |`);
+  const argv = [gosimBin, 'explore', p.file, '--json', '--budget', String(exploreBudget), '--max-ms', String(exploreMaxMs)];
+  type Explored = { runs: number; states: number; outcomes: unknown[]; exhaustive: boolean; ms: number; stoppedBy: string | null };
+  // Like the rows above, the median of `repeat` searches, for the searches short enough to repeat.
+  const tries: { m: Measurement; r: Explored }[] = [];
+  let failed: Measurement | null = null;
+  for (let i = 0; i < repeat; i++) {
+    const m = measure(argv);
+    if (!m.ok) { failed = m; break; }
+    const r = JSON.parse(m.stdout) as Explored;
+    tries.push({ m, r });
+    if (r.ms > 10_000) break;
+  }
+  if (failed !== null) {
+    exploreRows.push(`| ${p.name} | failed (${(failed.error ?? '').replace(/\|/g, '\\|')}) | | | | | | ${p.target} |`);
     continue;
   }
-  const r = JSON.parse(m.stdout) as { runs: number; states: number; outcomes: unknown[]; exhaustive: boolean; ms: number; stoppedBy: string | null };
+  tries.sort((a, b) => a.r.ms - b.r.ms);
+  const { m, r } = tries[(tries.length - 1) >> 1]!;
   const how = r.exhaustive ? 'yes' : `no (${r.stoppedBy})`;
   exploreRows.push(`| ${p.name} | ${r.runs} | ${r.states} | ${r.outcomes.length} | ${how} | ${(r.ms / 1000).toFixed(2)} s | ${fmtTime(m)} | ${p.target} |`);
 }
@@ -187,7 +199,7 @@ Wall time and peak RSS, measured by /usr/bin/time around each engine's own proce
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-\`gosim explore\` (budget ${exploreBudget} runs, ${exploreMaxMs / 1000} s): search time as explore reports it, and the whole command under /usr/bin/time.
+\`gosim explore\` (budget ${exploreBudget} runs, ${exploreMaxMs / 1000} s): search time as explore reports it, and the whole command under /usr/bin/time; the median of ${repeat} searches where one takes under 10 s.
 
 | program | runs | states | outcomes | exhaustive | search | command | target |
 |---|---|---|---|---|---|---|---|
