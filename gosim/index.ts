@@ -10,7 +10,7 @@
 import { prepare, execute, notBuilt, type RunOptions, type RunResult, type ExecHooks } from './execute.ts';
 import { TraceRecorder } from './trace.ts';
 import { explain, blockedAtEnd } from './explain.ts';
-import { ReplayRun, parseWitness, exploreSchedules, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
+import { ReplayRun, parseWitness, exploreSchedules, runOptions, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
 
 export type { RunOptions, RunResult, RunStats, Leak, Location } from './execute.ts';
 export type { Trace, TraceEvent } from './trace.ts';
@@ -30,11 +30,7 @@ export function explore(source: string, options: ExploreOptions = {}): ExploreRe
   for (const o of r.outcomes) {
     const stuck = o.leaked > 0 || (o.crash !== null && /^fatal error: (all goroutines are asleep|no goroutines)/.test(o.crash));
     if (!stuck || n++ >= EXPLAINED_OUTCOMES) continue;
-    const again = run(source, {
-      filename: options.filename, sourcePath: options.sourcePath, seed: options.seed, maxSteps: options.maxSteps,
-      maxWallMs: options.maxWallMs, maxGoroutines: options.maxGoroutines, maxOutputBytes: options.maxOutputBytes,
-      maxStackDepth: options.maxStackDepth, replay: o.witness, explain: true,
-    });
+    const again = run(source, { ...runOptions(options), replay: o.witness, explain: true });
     if (again.replayFitted !== false && again.stdout === o.stdout && again.exitCode === o.exitCode) o.explanations = again.explanations;
   }
   return r;

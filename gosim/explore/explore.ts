@@ -34,21 +34,15 @@ import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
 import type { Explanation } from '../explain.ts';
 
-export interface ExploreOptions {
+/**
+ * run()'s options that apply to each execution: the file's name and path, the seed (also of
+ * the random phase), and the budgets (explore's defaults: 2M steps and 2 s per execution).
+ */
+export interface ExploreOptions extends Pick<RunOptions, 'seed' | 'filename' | 'sourcePath' | 'maxSteps' | 'maxWallMs' | 'maxGoroutines' | 'maxOutputBytes' | 'maxStackDepth'> {
   /** Most executions in all, systematic and random (default 5000). */
   budget?: number;
   /** Wall-clock limit for the whole exploration in ms (default 20000). */
   maxMs?: number;
-  /** Seed of the random phase and of the program's own randomness (map order, math/rand). */
-  seed?: number;
-  filename?: string;
-  sourcePath?: string;
-  /** Budgets of each execution (defaults: 2M steps, 2 s, as many goroutines as run() allows). */
-  maxSteps?: number;
-  maxWallMs?: number;
-  maxGoroutines?: number;
-  maxOutputBytes?: number;
-  maxStackDepth?: number;
   /**
    * false: no partial-order reduction (every turn conflicts with every other, no sleep sets),
    * so every interleaving of turns is run. For tests that check the reduction loses nothing.
@@ -650,17 +644,10 @@ function outcomeOf(r: RunResult): { stderr: string; crash: string | null } {
   return { stderr: r.stderr.slice(0, start), crash: r.stderr.slice(start, end < 0 ? undefined : end) };
 }
 
-function runOptions(o: ExploreOptions): RunOptions {
-  return {
-    seed: o.seed ?? 1,
-    filename: o.filename,
-    sourcePath: o.sourcePath,
-    maxSteps: o.maxSteps ?? 2_000_000,
-    maxWallMs: o.maxWallMs ?? 2000,
-    maxGoroutines: o.maxGoroutines,
-    maxOutputBytes: o.maxOutputBytes,
-    maxStackDepth: o.maxStackDepth,
-  };
+/** The options of each execution of an exploration. */
+export function runOptions(o: ExploreOptions): RunOptions {
+  const { budget: _b, maxMs: _m, reduce: _r, maxDepth: _d, ...run } = o;
+  return { ...run, seed: o.seed ?? 1, maxSteps: o.maxSteps ?? 2_000_000, maxWallMs: o.maxWallMs ?? 2000 };
 }
 
 /** Runs the program under many schedules and reports each distinct way it ended. Never throws. */
