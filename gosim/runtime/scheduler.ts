@@ -89,11 +89,15 @@ export interface Explorer {
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
 }
-export const FOOTPRINT_RW = 0;
 /** An explorer footprint of several objects at once (a select's channels); any other value is one object. */
 export class Objects {
   constructor(readonly list: readonly unknown[]) {}
 }
+
+// How a turn touches an object (Explorer.touch's mode); modesConflict says which pairs commute.
+/** Anything not described more finely: conflicts with every other access. */
+export const FOOTPRINT_RW = 0;
+/** A WaitGroup call while the counter stays above zero. */
 export const FOOTPRINT_DEC = 1;
 /** A plain send and a plain receive (channel fast paths and their waits). */
 export const FOOTPRINT_SEND = 2;
