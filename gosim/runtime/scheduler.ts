@@ -522,7 +522,8 @@ export class Scheduler {
       if (r.value === PREEMPT) {
         g.state = 'runnable';
         if (this.overBudget()) return { kind: 'timeout' };
-        if (this.explore !== null) { prev = g; this.keepTurn = true; } else this.runq.push(g);
+        this.runq.push(g);
+        if (this.explore !== null) this.preempted = true;
       } else if (r.value === SWITCH) {
         g.state = 'runnable';
         g.atPoint = true;
@@ -539,17 +540,23 @@ export class Scheduler {
     this.explore.ended(pending);
   }
 
-  /** Explore mode: a PREEMPT is not a scheduling point; the same goroutine goes on with its turn. */
-  private keepTurn = false;
+  /** Explore mode: the running goroutine used up its quantum (PREEMPT); see pickExplored. */
+  private preempted = false;
 
   /** Explore mode: the explorer picks the next goroutine, `prev` (which yielded) offered first. */
   private pickExplored(prev: Goroutine | null): Goroutine | undefined {
-    if (prev !== null && this.keepTurn) {
-      this.keepTurn = false;
-      return prev;
-    }
     const list: Goroutine[] = prev !== null ? [prev] : [];
-    for (const g of this.runq) if (g.state !== 'dead') list.push(g);
+    if (this.preempted) {
+      // A quantum ran out: the next goroutine in line runs, as in a plain run. Not a choice (no
+      // visible operation happened), so a goroutine spinning on local work never keeps the others
+      // from running, and the search does not branch at every quantum.
+      this.preempted = false;
+      for (let h = this.runq.peek(); h !== undefined && h.state === 'dead'; h = this.runq.peek()) this.runq.shift();
+      const next = this.runq.peek();
+      if (next !== undefined) list.push(next);
+    } else {
+      for (const g of this.runq) if (g.state !== 'dead') list.push(g);
+    }
     if (list.length === 0) return undefined;
     const g = list[this.explore!.pickGoroutine(list)]!;
     if (g !== prev) {
