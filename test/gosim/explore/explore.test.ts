@@ -111,6 +111,24 @@ describe('explore finds exactly one outcome of a deterministic program', () => {
     expect(r.exhaustive).toBe(true);
   });
 
+  it('a goroutine spinning on local work never keeps main from printing and returning', () => {
+    // Real Go preempts the spinner; a timeout here would be the search's own doing.
+    const r = explore(`package main
+
+import "fmt"
+
+func main() {
+	go func() {
+		for {
+		}
+	}()
+	fmt.Println("x")
+}
+`);
+    expect(outcomeSet(r)).toEqual([ok('x\n')]);
+    expect(r.exhaustive).toBe(true);
+  });
+
   it('context cancellation seen by two workers (one outcome in every run made)', () => {
     // Not required to be exhaustive: with two workers the search does not finish within the
     // default 5000 runs (context's own locking multiplies the schedules), so only the outcome is checked.
