@@ -135,9 +135,9 @@ class Explainer {
     const w = this.rec.waits.get(id);
     switch (reason) {
       case 'chan send (nil chan)':
-        return { what: 'it sends on a nil channel', why: ['The channel variable is nil (it was never set with make), and sending on a nil channel blocks forever.'], closing: false };
+        return { what: 'it sends on a nil channel', why: ['The channel is nil (never made with make, or set to nil), and sending on a nil channel blocks forever.'], closing: false };
       case 'chan receive (nil chan)':
-        return { what: 'it receives from a nil channel', why: ['The channel variable is nil (it was never set with make), and receiving from a nil channel blocks forever.'], closing: false };
+        return { what: 'it receives from a nil channel', why: ['The channel is nil (never made with make, or set to nil), and receiving from a nil channel blocks forever.'], closing: false };
       case 'select (no cases)':
         return { what: 'it runs an empty select {}', why: ['A select with no cases blocks forever.'], closing: false };
     }

@@ -82,7 +82,7 @@ func main() {
       waitReason: 'chan send (nil chan)',
       line: 8,
       text: 'Goroutine 1 (main) is blocked at prog.go:8: it sends on a nil channel. '
-        + 'The channel variable is nil (it was never set with make), and sending on a nil channel blocks forever.',
+        + 'The channel is nil (never made with make, or set to nil), and sending on a nil channel blocks forever.',
     }]);
   });
 
