@@ -126,8 +126,6 @@ export class TraceRecorder implements Monitor {
 
   // Explanation state: never cut.
   readonly channels = new Map<number, ChannelUse>();
-  /** Channel objects by id, to find the cases of a select still waiting at the end. */
-  private readonly channelObjects = new Map<number, Channel>();
   readonly holders = new Map<number, Holder>();
   readonly readers = new Map<number, Map<number, Holder>>();
   readonly waitGroups = new Map<number, WaitGroupUse>();
@@ -180,7 +178,6 @@ export class TraceRecorder implements Monitor {
       o.cap = extra ? extra.cap : ch.cap;
       if (extra && extra.site) o.site = extra.site;
       this.channels.set(id, { senders: new Set(), receivers: new Set(), closed: ch.closed, buffered: 0 });
-      this.channelObjects.set(id, ch);
     }
     this.objects.push(o);
     return id;
@@ -389,13 +386,11 @@ export class TraceRecorder implements Monitor {
   selectCasesOf(g: number): { ch: number; send: boolean; index: number }[] {
     const w = this.waits.get(g);
     if (!w || !(w.raw instanceof SelectWait)) return [];
-    const sel = w.raw;
     const out: { ch: number; send: boolean; index: number }[] = [];
-    for (const [id, ch] of this.channelObjects) {
-      for (const x of ch.recvq) if (x.sel === sel) out.push({ ch: id, send: false, index: x.caseIndex });
-      for (const x of ch.sendq) if (x.sel === sel) out.push({ ch: id, send: true, index: x.caseIndex });
-    }
-    return out.sort((a, b) => a.index - b.index);
+    w.raw.cases.forEach((c, index) => {
+      if (c.ch !== null) out.push({ ch: this.chanId(c.ch), send: c.send, index });
+    });
+    return out;
   }
 
   /** Whether goroutine `id` has ended. */

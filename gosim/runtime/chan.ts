@@ -13,7 +13,8 @@ export class SelectWait {
   index = -1;
   value: unknown = undefined;
   ok = false;
-  constructor(readonly g: Goroutine) {}
+  /** The select's cases, for observers (a trace names the channels a blocked select waits on). */
+  constructor(readonly g: Goroutine, readonly cases: readonly { ch: Channel | null; send: boolean }[] = []) {}
 }
 
 /** A goroutine (or a select case) waiting to send or receive. */

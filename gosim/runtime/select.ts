@@ -103,7 +103,7 @@ export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boole
     return { index: -1, value: undefined, ok: false };
   }
   if (sched.explore !== null) sched.explore.blocked(new Objects(cases.map((c) => c.ch)));
-  const sel = new SelectWait(g);
+  const sel = new SelectWait(g, cases);
   const waiters: (Waiter | null)[] = [];
   for (let i = 0; i < cases.length; i++) {
     const c = cases[i]!;
