@@ -148,11 +148,18 @@ function write(stream: NodeJS.WriteStream, text: string): Promise<void> {
   return new Promise<void>((res) => stream.write(text, () => res()));
 }
 
+const STOPPED: Record<NonNullable<ExploreResult['stoppedBy']>, string> = {
+  budget: 'stopped by its budget',
+  time: 'stopped by its time limit',
+  depth: 'some runs went past the explored depth and followed a default schedule',
+  nondeterministic: 'a run went differently under the same choices (a gosim bug; please report it)',
+};
+
 /** explore's result for a reader: a summary line, then each outcome with its witness. */
 function describeExploration(r: ExploreResult, file: string): string {
   const how = r.exhaustive
     ? 'every schedule covered'
-    : `not exhaustive: stopped by its ${r.stoppedBy === 'time' ? 'time limit' : 'budget'}${r.randomRuns > 0 ? `; ${r.randomRuns} of the runs used random schedules` : ''}`;
+    : `not exhaustive: ${STOPPED[r.stoppedBy ?? 'budget']}${r.randomRuns > 0 ? `; ${r.randomRuns} of the runs used random schedules` : ''}`;
   const n = r.outcomes.length;
   let out = `${n} distinct outcome${n === 1 ? '' : 's'} in ${r.runs} run${r.runs === 1 ? '' : 's'} (${how}); ${r.states} scheduling states, ${(r.ms / 1000).toFixed(2)} s\n`;
   r.outcomes.forEach((o, i) => {

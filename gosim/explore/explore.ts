@@ -9,19 +9,23 @@
 //
 // A run is one path of choices. The search is a depth-first walk over those paths with dynamic
 // partial-order reduction (DPOR, after Flanagan and Godefroid, POPL 2005): after each run it
-// finds pairs of turns of different goroutines that touched the same object and were not already
-// ordered by something else (program order, a goroutine start, a wake-up, or another conflict)
-// -- a race -- and marks the state before the earlier turn to also try the later turn's
-// goroutine first. Orders of independent turns (two goroutines touching different channels) are
-// thus never tried twice, while every order of conflicting ones is. Select choices are tried
-// in full. When no marked alternative is left, the search was exhaustive.
+// finds pairs of turns of different goroutines that touched the same object in ways that do not
+// commute (modesConflict) and were not already ordered by something else (program order, a
+// goroutine start, a wake-up, or another conflict) -- a race -- and marks the state before the
+// earlier turn to try, first, a goroutine that starts the reversed order (a source set, after
+// Abdulla et al., POPL 2014). Sleep sets skip orders already covered. Orders of independent
+// turns (two goroutines touching different channels) are thus not tried twice, while every
+// order of conflicting ones is. Select choices are tried in full. The end of the program
+// conflicts with everything, so goroutines that could still have run get their chance. When no
+// marked alternative is left, the search was exhaustive.
 //
 // If the budget runs out first, the rest of it goes to runs with uniformly random choices,
 // which reach early branches that depth-first order leaves for last.
 //
 // Every outcome comes with a witness: its run's choices, which `run(src, { replay })` (and
 // `gosim run --replay`) follows to reproduce it exactly. Only choices with more than one option
-// are written: goroutine ids for scheduling, case indexes for selects; `v1:` versions the format.
+// are written, as indexes into the options (parseWitness); `v1:` versions the format. A run
+// explores at most maxDepth choices; past them it follows a fair default schedule (Streak).
 //
 // What is not explored: virtual time is as in a plain run (a timer fires only when every
 // goroutine is blocked, as on the Go playground), and map iteration order and math/rand come
@@ -86,10 +90,11 @@ export interface ExploreResult {
   ms: number;
   /**
    * Why the search is not exhaustive: it ran out of its budget or time, or a run went on past
-   * maxDepth scheduling points (the rest of such a run follows the default schedule); null
-   * when it is exhaustive.
+   * maxDepth scheduling points (the rest of such a run follows the default schedule), or a run
+   * went differently under the same choices (a gosim bug: then nothing is claimed); null when it
+   * is exhaustive.
    */
-  stoppedBy: 'budget' | 'time' | 'depth' | null;
+  stoppedBy: 'budget' | 'time' | 'depth' | 'nondeterministic' | null;
   /** When the program does not build: what `go build` prints (outcomes is then empty). */
   buildErrors: string | null;
 }
@@ -195,6 +200,7 @@ class PathRun implements Explorer {
   witness: number[] = [];
   /** goroutine id -> the turn that last made it runnable. */
   private enabler = new Map<number, number>();
+  /** A replayed choice was not among the options: the program ran differently under the same choices. */
   diverged = false;
 
   /** The node whose choice this run changes (the path's last), and the first turn from there on. */
@@ -684,6 +690,7 @@ function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0
   const reduce = options.reduce ?? true;
   const maxDepth = options.maxDepth ?? 5000;
   let tooDeep = false;
+  let diverged = false;
   const compiled = compileReusable(built, runOpts, new PathRun(path, null, deadline, reduce, maxDepth));
   if (!('entry' in compiled)) {
     record(compiled, []);
@@ -702,10 +709,15 @@ function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0
     systematicRuns++;
     states += pr.turns.length;
     if (pr.beyond) tooDeep = true;
+    if (pr.diverged) diverged = true;
     pr.endTurn();
     if (result !== null) record(result, pr.witness);
     addBacktracks(path, pr.turns, pr.firstNewTurn < 0 ? pr.turns.length : pr.firstNewTurn);
-    if (!nextPath(path)) { exhaustive = !tooDeep; if (tooDeep) stoppedBy = 'depth'; break; }
+    if (!nextPath(path)) {
+      exhaustive = !tooDeep && !diverged;
+      stoppedBy = diverged ? 'nondeterministic' : tooDeep ? 'depth' : null;
+      break;
+    }
   }
 
   // Random phase: the rest of the budget, when the search could not finish.
