@@ -544,6 +544,8 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       for (let i = 0; i < st.turns.length; i++) if (modesConflict(m, st.modes[i]!)) dep(st.turns[i]!);
       for (const j of alls) dep(j);
     }
+    // What orders t apart from its conflicts, kept for reversing a race.
+    const pre = races.length > 0 ? clock.slice() : null;
     for (const j of deps) join(clock, clocks[j]!);
     clock[p] = t;
     clocks[t] = clock;
@@ -557,7 +559,7 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       for (const d of deps) if (d !== j && clocks[d]![q]! >= j) { direct = false; break; }
       if (direct && j > latest) latest = j;
     }
-    if (latest >= 0) reverse(path, turns, clocks, latest, t);
+    if (latest >= 0) reverse(path, turns, clocks, pre!, latest, t);
     lastOf[p] = t;
     if (T.objs.length > 0) touching.push(t);
     for (let k = 0; k < T.objs.length; k++) {
@@ -576,7 +578,7 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
  * source sets, POPL 2014): one whose first turn in it follows no other turn of it. When none was
  * runnable at j (t's goroutine was woken by j itself), every runnable one is tried.
  */
-function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], j: number, t: number): void {
+function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], preT: Int32Array, j: number, t: number): void {
   const node = path[turns[j]!.node];
   if (node === undefined) return;
   const gj = turns[j]!.g;
@@ -589,7 +591,7 @@ function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], j: number, t
     const k = seq[a]!;
     const gk = turns[k]!.g;
     if (initials.includes(gk)) continue;
-    const ck = k === t ? preClockOf(turns, clocks, t) : clocks[k]!;
+    const ck = k === t ? preT : clocks[k]!;
     let first = true;
     for (let b = 0; b < a; b++) {
       const i = seq[b]!;
@@ -609,16 +611,6 @@ function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], j: number, t
   addTo(node.backtrack, runnable.includes(pt) ? pt : runnable[0]!);
 }
 
-/** What orders turn t after others apart from its conflicts: its goroutine's previous turn and what made it runnable. */
-function preClockOf(turns: Turn[], clocks: Int32Array[], t: number): Int32Array {
-  const T = turns[t]!;
-  const c = new Int32Array(clocks[t]!.length).fill(-1);
-  for (let k = t - 1; k >= 0; k--) {
-    if (turns[k]!.g === T.g) { join(c, clocks[k]!); break; }
-  }
-  if (T.enabledBy >= 0) join(c, clocks[T.enabledBy]!);
-  return c;
-}
 
 function join(into: Int32Array, from: Int32Array): void {
   for (let g = 0; g < into.length; g++) if (into[g]! < from[g]!) into[g] = from[g]!;
