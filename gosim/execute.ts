@@ -163,8 +163,7 @@ export function execute(built: Built & { kind: 'ok' }, options: RunOptions, hook
   let compiled: Compiled | null = null;
   try {
     sched = new Scheduler(schedulerOptions(options));
-    if (hooks.explore) sched.explore = hooks.explore;
-    if (hooks.monitor) sched.monitor = hooks.monitor(sched);
+    attach(sched, hooks);
     compiled = compile(built, options, sched);
   } catch (e) {
     return internalError(e, null, sched, hooks);
@@ -206,13 +205,18 @@ export function runAgain(c: Compiled, hooks: ExecHooks = {}): { result: RunResul
     c.sched.reset(schedulerOptions(c.options));
     c.prog.reset();
     for (const [box, zero] of c.globals) box.v = zero();
-    if (hooks.explore) c.sched.explore = hooks.explore;
-    if (hooks.monitor) c.sched.monitor = hooks.monitor(c.sched);
+    attach(c.sched, hooks);
     setCrashText(c.sched, c.prog);
   } catch (e) {
     return internalError(e, c.prog, c.sched, hooks);
   }
   return runCompiled(c, hooks);
+}
+
+/** The explorer and the monitor of an execution, before its program starts. */
+function attach(sched: Scheduler, hooks: ExecHooks): void {
+  if (hooks.explore) sched.explore = hooks.explore;
+  if (hooks.monitor) sched.monitor = hooks.monitor(sched);
 }
 
 function schedulerOptions(options: RunOptions): SchedulerOptions {
