@@ -53,13 +53,14 @@ let chanIds = 0;
 export class Channel {
   readonly id = ++chanIds;
   closed = false;
-  private buf: unknown[] = [];
-  private head = 0;
+  /** The buffered values, oldest first. */
+  private readonly buf: Queue<unknown>;
   readonly recvq = new Queue<Waiter>();
   readonly sendq = new Queue<Waiter>();
   /** With a monitor: the message numbers of the buffered values, in buffer order. */
   private msgs: Queue<number> | null = null;
   constructor(readonly cap: number, readonly zero: () => unknown, readonly sched: Scheduler) {
+    this.buf = new Queue(cap);
     const m = sched.monitor;
     if (m !== null) {
       this.msgs = new Queue();
@@ -67,16 +68,7 @@ export class Channel {
     }
   }
 
-  get len(): number { return this.buf.length - this.head; }
-
-  private bufPush(v: unknown): void { this.buf.push(v); }
-  private bufShift(): unknown {
-    const v = this.buf[this.head];
-    this.buf[this.head++] = undefined;
-    if (this.head === this.buf.length) { this.buf.length = 0; this.head = 0; }
-    else if (this.head > 64 && this.head * 2 > this.buf.length) { this.buf = this.buf.slice(this.head); this.head = 0; }
-    return v;
-  }
+  get len(): number { return this.buf.length; }
 
   /** First waiter of a queue whose select (if any) has not fired yet, removed from the queue. */
   private static take(q: Queue<Waiter>): Waiter | null {
@@ -124,7 +116,7 @@ export class Channel {
       return true;
     }
     if (this.len < this.cap) {
-      this.bufPush(v);
+      this.buf.push(v);
       if (m !== null) this.buffered(m, v, this.sender());
       return true;
     }
@@ -173,12 +165,12 @@ export class Channel {
     this.sched.channelOps++;
     const m = this.sched.monitor;
     if (this.len > 0) {
-      this.got = this.bufShift();
+      this.got = this.buf.shift();
       this.gotOk = true;
       if (m !== null) m.recv(this, this.sched.current, this.msgs!.shift()!, this.got, true, 'buffered', null);
       const s = Channel.take(this.sendq);
       if (s) {
-        this.bufPush(s.value);
+        this.buf.push(s.value);
         if (m !== null) this.buffered(m, s.value, s.g);
         this.wake(s);
       }

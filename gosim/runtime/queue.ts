@@ -1,42 +1,76 @@
-// A FIFO with O(1) push/shift that stays fast with 100k waiters (Array#shift is O(n) for big
-// arrays) and supports removing an element from the middle (a select that fired elsewhere).
+// A FIFO on a ring buffer: O(1) push and shift with no reallocation while its size stays within
+// its capacity (a channel's buffer filling and draining a million times allocates nothing), room
+// for 100k waiters (the ring doubles when full), and removal from the middle (a select that fired
+// elsewhere takes its waiter out of the other channels' queues).
 export class Queue<T> {
-  private items: (T | undefined)[] = [];
+  /** Capacity is a power of two, so wrapping around is a mask. */
+  private items: (T | undefined)[];
+  private mask: number;
   private head = 0;
+  private size = 0;
 
-  get length(): number { return this.items.length - this.head; }
+  /** `capacity`: the size it is expected to reach (a channel's buffer size), rounded up to a power of two. */
+  constructor(capacity = 8) {
+    let cap = 1;
+    while (cap < capacity && cap < 1 << 16) cap <<= 1;
+    this.items = new Array<T | undefined>(cap).fill(undefined);
+    this.mask = cap - 1;
+  }
 
-  push(x: T): void { this.items.push(x); }
+  get length(): number { return this.size; }
+
+  push(x: T): void {
+    if (this.size > this.mask) this.grow();
+    this.items[(this.head + this.size++) & this.mask] = x;
+  }
 
   shift(): T | undefined {
-    if (this.head >= this.items.length) return undefined;
+    if (this.size === 0) return undefined;
     const x = this.items[this.head];
-    this.items[this.head++] = undefined;
-    if (this.head > 1024 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
+    this.items[this.head] = undefined;
+    this.head = (this.head + 1) & this.mask;
+    this.size--;
     return x;
   }
 
-  peek(): T | undefined { return this.head < this.items.length ? this.items[this.head] : undefined; }
+  peek(): T | undefined { return this.size > 0 ? this.items[this.head] : undefined; }
+
+  /** The i-th element from the front (0 is the next one shift returns). */
+  at(i: number): T { return this.items[(this.head + i) & this.mask] as T; }
 
   remove(x: T): boolean {
-    const i = this.items.indexOf(x, this.head);
-    if (i < 0) return false;
-    this.items.splice(i, 1);
+    let i = 0;
+    while (i < this.size && this.at(i) !== x) i++;
+    if (i === this.size) return false;
+    // Close the gap: the elements behind it move one place forward.
+    for (; i + 1 < this.size; i++) this.items[(this.head + i) & this.mask] = this.at(i + 1);
+    this.items[(this.head + i) & this.mask] = undefined;
+    this.size--;
     return true;
   }
 
   /** Whether some element satisfies `pred` (a plain loop: hot paths avoid the generator below). */
   some(pred: (x: T) => boolean): boolean {
-    for (let i = this.head; i < this.items.length; i++) if (pred(this.items[i] as T)) return true;
+    for (let i = 0; i < this.size; i++) if (pred(this.at(i))) return true;
     return false;
   }
 
   *[Symbol.iterator](): Generator<T> {
-    for (let i = this.head; i < this.items.length; i++) yield this.items[i] as T;
+    for (let i = 0; i < this.size; i++) yield this.at(i);
   }
 
-  clear(): void { this.items = []; this.head = 0; }
+  clear(): void {
+    this.items.fill(undefined);
+    this.head = 0;
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const n = this.items.length;
+    const items = new Array<T | undefined>(n * 2).fill(undefined);
+    for (let i = 0; i < this.size; i++) items[i] = this.at(i);
+    this.items = items;
+    this.mask = n * 2 - 1;
+    this.head = 0;
+  }
 }
