@@ -24,7 +24,7 @@ function runProgram(source: string, options: RunOptions): Promise<RunResult> | R
 }
 
 async function runInWorker(source: string, options: RunOptions): Promise<RunResult> {
-  // The worker is bundled beside this file by gosim.mjs; when running unbundled (through tsx)
+  // The worker is bundled beside this file by gosim.cjs; when running unbundled (through tsx)
   // there is no worker file, and the program runs on this thread.
   const workerFile = new URL('./gosim-worker.mjs', import.meta.url);
   if (!existsSync(workerFile)) return run(source, options);

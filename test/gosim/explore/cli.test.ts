@@ -1,5 +1,5 @@
 // The gosim command's explore, and run with --replay, --explain and --trace, spawned as a user
-// would run them: `node gosim/cli/gosim.mjs ...`.
+// would run them: `node gosim/cli/gosim.cjs ...`.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as P from './programs.ts';
 
-const gosim = resolve(import.meta.dirname, '../../../gosim/cli/gosim.mjs');
+const gosim = resolve(import.meta.dirname, '../../../gosim/cli/gosim.cjs');
 let dir = '';
 
 function file(name: string, src: string): string {

@@ -1,19 +1,24 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node
 // The gosim command. It runs a bundle of the TypeScript CLI that esbuild makes on first use (and
 // again whenever a gosim source file is newer than the bundle): loading ~100 TypeScript files
 // through an on-the-fly transpiler costs seconds per run, the bundle a few milliseconds.
 // If esbuild is not installed, it falls back to transpiling through tsx.
 // The CLI bundle is CommonJS, compiled through node:vm with V8's code cache kept beside it:
 // compiling the ~700 KB bundle from source was a fifth of an empty program's run.
-import {
+// Start-up is most of a short program's run, hence two more choices. The first line drops
+// NODE_EXTRA_CA_CERTS: when it is set, Node reads every trusted certificate before running a
+// line of this file (60 ms of a 100 ms start on the machine of docs/benchmarks.md; see
+// nodejs/node#40524), and gosim never opens a TLS connection. And this file is CommonJS, which
+// Node starts sooner than an ES module.
+const {
   existsSync, readdirSync, readFileSync, writeFileSync, statSync, mkdirSync, renameSync, rmSync, openSync, fstatSync, closeSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Script } from 'node:vm';
+} = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { Script } = require('node:vm');
 
-const gosimDir = dirname(dirname(fileURLToPath(import.meta.url)));
+const gosimDir = dirname(__dirname);
 const bundle = join(gosimDir, 'dist', 'gosim-cli.cjs');
 const worker = join(gosimDir, 'dist', 'gosim-worker.mjs');
 
@@ -110,6 +115,8 @@ function loadBundle() {
   return module.exports.main;
 }
 
-const main = await loadMain();
-process.exitCode = await main(process.argv.slice(2));
-saveCache();
+(async () => {
+  const main = await loadMain();
+  process.exitCode = await main(process.argv.slice(2));
+  saveCache();
+})();
