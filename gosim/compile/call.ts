@@ -9,11 +9,11 @@ import { Box, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumb
 import { Channel, chanClose } from '../runtime/chan.ts';
 import { GoPanic, GoFatal } from '../runtime/panic.ts';
 import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
-import { sy, gn, type E, type Gen } from './code.ts';
-import type { Compiler } from './compiler.ts';
+import { sy, gn, type E, type Gen, type SyncE } from './code.ts';
+import type { Compiler, FuncHolder } from './compiler.ts';
 import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue, receiver, pkgShort } from './expr.ts';
 import { isGeneratorFn, OUTPUT } from './program.ts';
-import { CALL, FOOTPRINT_CLOSE } from '../runtime/scheduler.ts';
+import { CALL, FOOTPRINT_CLOSE, PREEMPT, isJsStackOverflow, type Frame } from '../runtime/scheduler.ts';
 import { writePrint } from './print.ts';
 
 const MAX_ELEMS = 64_000_000;
@@ -50,6 +50,56 @@ export function compileCall(c: Compiler, e: ast.CallExpr): E {
     fr.line = line;
     CALL.fn = f; CALL.args = args;
     return yield CALL;
+  });
+}
+
+/**
+ * A call of a plain function (plain.ts). Inside another plain function it is a direct JS call.
+ * Elsewhere it is tried as one too; if the JS stack runs out on the way (deep recursion: plain
+ * calls nest JS frames), the call is redone from the start through the generator version, with
+ * every call beneath it also taking the generator path. Nothing a plain call does is seen
+ * outside it, so the abandoned attempt leaves no trace but the steps it counted.
+ */
+function plainCall(c: Compiler, h: FuncHolder, syncs: SyncE[], line: number): E {
+  const n = syncs.length;
+  const a0 = syncs[0]!, a1 = syncs[1]!;
+  const args = (fr: Frame): unknown[] => {
+    const vals = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) vals[i] = syncs[i]!(fr);
+    return vals;
+  };
+  if (c.inPlain) {
+    if (n === 1) return sy((fr) => { const x = a0(fr); fr.line = line; return h.plain!(x); });
+    if (n === 2) return sy((fr) => { const x = a0(fr), y = a1(fr); fr.line = line; return h.plain!(x, y); });
+    return sy((fr) => { const vals = args(fr); fr.line = line; return h.plain!(...vals); });
+  }
+  const S = c.S;
+  return gn(function* (fr) {
+    const vals = args(fr);
+    fr.line = line;
+    const g = S.current;
+    if (g.plainOff > 0) {
+      CALL.fn = h.fn; CALL.args = vals;
+      return yield CALL;
+    }
+    const top = g.top;
+    let r: unknown;
+    try {
+      r = h.plain!(...vals);
+    } catch (e) {
+      if (!isJsStackOverflow(e)) throw e;
+      g.top = top;
+      g.plainOff++;
+      try {
+        CALL.fn = h.fn; CALL.args = vals;
+        return yield CALL;
+      } finally {
+        g.plainOff--;
+      }
+    }
+    // The quantum may have run out inside: preempt here, where a generator can.
+    if (S.steps >= S.preemptAt) yield PREEMPT;
+    return r;
   });
 }
 
@@ -114,7 +164,8 @@ function directCall(c: Compiler, e: ast.CallExpr): E | null {
       return yield* gen(ctx, ...vals);
     });
   }
-  const h = recv ? c.funcHolder(f) : c.funcHolder(f);
+  const h = c.funcHolder(f);
+  if (allSync && c.plain.has(f)) return plainCall(c, h, syncs, line);
   if (allSync) {
     if (n === 0) return gn(function* (fr) { fr.line = line; CALL.fn = h.fn; CALL.args = []; return yield CALL; });
     if (n === 1) { const a0 = syncs[0]!; return gn(function* (fr) { const x = a0(fr); fr.line = line; CALL.fn = h.fn; CALL.args = [x]; return yield CALL; }); }

@@ -11,7 +11,7 @@ import { normInt } from '../values.ts';
 import { under } from '../types/predicates.ts';
 import type { Program } from './program.ts';
 import { analyze, type Escapes } from './scope.ts';
-import { makeGoFunc, type FuncShape } from './func.ts';
+import { makeGoFunc, type FuncShape, type PlainFunc } from './func.ts';
 import { sy, type E, type S } from './code.ts';
 
 /** Per-function compile state: slot numbers of its variables. */
@@ -29,10 +29,21 @@ export class FnCtx {
   alloc(): number { return this.n++; }
 }
 
+/** A function of the program, filled in once compiled: calls compiled before that read it when they run. */
+export interface FuncHolder {
+  fn: GoFunc | null;
+  /** Its plain version (plain.ts), if it has one. */
+  plain: PlainFunc | null;
+}
+
 export class Compiler {
   readonly esc: Escapes;
   readonly globals = new Map<Var, Box>();
-  readonly funcs = new Map<Func, { fn: GoFunc | null }>();
+  readonly funcs = new Map<Func, FuncHolder>();
+  /** The functions that have a plain version (plain.ts). */
+  plain: ReadonlySet<Func> = new Set();
+  /** Compiling the plain version of a function: its calls of plain functions are direct JS calls. */
+  inPlain = false;
   fn!: FnCtx;
   /** Label of the statement being compiled next (for labeled loops). */
   pendingLabel: string | null = null;
@@ -129,9 +140,9 @@ export class Compiler {
 
   // ------------------------------------------------------------------ functions
 
-  funcHolder(f: Func): { fn: GoFunc | null } {
+  funcHolder(f: Func): FuncHolder {
     let h = this.funcs.get(f);
-    if (!h) { h = { fn: null }; this.funcs.set(f, h); }
+    if (!h) { h = { fn: null, plain: null }; this.funcs.set(f, h); }
     return h;
   }
 

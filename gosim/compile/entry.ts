@@ -4,7 +4,8 @@ import type * as ast from '../ast.ts';
 import type { Var, Func } from '../types/types.ts';
 import type { GoFunc } from '../lib/native.ts';
 import { Box, zeroValue } from '../runtime/ops.ts';
-import { makeGoFunc } from './func.ts';
+import { makeGoFunc, makePlainFunc, type FuncShape } from './func.ts';
+import { plainFunctions } from './plain.ts';
 import { ss, gs, type S } from './code.ts';
 import { Compiler, FnCtx } from './compiler.ts';
 import { compileBlock } from './stmt.ts';
@@ -53,6 +54,7 @@ export function compileProgram(c: Compiler): GoFunc {
     }
   }
   const initCtx = c.fn;
+  compilePlainVersions(c, decls);
   let n = 0;
   for (const { f, d } of decls) {
     const name = inits.includes(f) ? `main.init.${n++}` : f.fullName || `main.${d.name.name}`;
@@ -77,6 +79,35 @@ export function compileProgram(c: Compiler): GoFunc {
     // against (a print just before the end), so it is a scheduling point of its own.
     if (S_.explore !== null) yield* S_.point(EVERYTHING);
   };
+}
+
+/**
+ * The plain versions (plain.ts) of the functions that can have one, before any generator version,
+ * so that every call site knows which callees are plain. Should a body still need a generator
+ * (the analysis is meant to rule that out), that function and its callers lose their plain
+ * version and the rest are compiled again.
+ */
+function compilePlainVersions(c: Compiler, decls: { f: Func; d: ast.FuncDecl }[]): void {
+  const excluded = new Set<Func>();
+  for (;;) {
+    const plain = plainFunctions(c.file, c.info, c.esc.globals, excluded);
+    c.plain = plain;
+    c.inPlain = true;
+    const shapes = new Map<Func, FuncShape>();
+    try {
+      for (const { f, d } of decls) {
+        if (plain.has(f)) shapes.set(f, c.compileBody(f.fullName || `main.${d.name.name}`, null, d.type, d.body!, [], (b) => compileBlock(c, b)));
+      }
+    } finally {
+      c.inPlain = false;
+    }
+    const failed = [...shapes].filter(([, sh]) => sh.body.s === null).map(([f]) => f);
+    if (failed.length === 0) {
+      for (const [f, sh] of shapes) c.funcHolder(f).plain = makePlainFunc(c.S, sh);
+      return;
+    }
+    for (const f of failed) excluded.add(f);
+  }
 }
 
 function storeGlobal(x: import('./code.ts').E, boxes: (Box | null)[], multi: boolean): S {

@@ -68,29 +68,37 @@ function results(sh: FuncShape, fr: Frame): unknown {
   return out;
 }
 
+/**
+ * The start of every call: checks the depth budget, makes the callee's frame (captures,
+ * parameters, zeroed results) and makes it the goroutine's top frame. The caller keeps `top`.
+ */
+function enter(S: Scheduler, sh: FuncShape, caps: unknown[] | null, args: unknown[], g: Goroutine, top: Frame | null): Frame {
+  const depth = top === null ? 1 : top.depth + 1;
+  if (depth > S.opts.maxStackDepth) {
+    // Go overflows in the callee's prologue: its frame shows the line of its declaration.
+    const e = stackOverflow(S.opts.maxStackDepth);
+    e.libFrames = [{ func: sh.info.name, file: sh.info.file, line: sh.info.declLine, noArgs: sh.paramSlots.length === 0 }];
+    throw e;
+  }
+  const { nslots, paramSlots, paramBoxed, resultSlots, resultBoxed, resultZero } = sh;
+  const s = new Array<unknown>(nslots);
+  if (caps !== null) for (let i = 0; i < caps.length; i++) s[i] = caps[i];
+  for (let i = 0; i < paramSlots.length; i++) s[paramSlots[i]!] = paramBoxed[i] ? new Box(args[i]) : args[i];
+  for (let i = 0; i < resultSlots.length; i++) { const z = resultZero[i]!(); s[resultSlots[i]!] = resultBoxed[i] ? new Box(z) : z; }
+  const fr = new Frame(sh.info, top, depth, s);
+  g.top = fr;
+  return fr;
+}
+
 /** Builds the GoFunc for a function shape; `caps` are a closure's captured boxes. */
 export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null): GoFunc {
-  const maxDepth = S.opts.maxStackDepth;
-  const { nslots, paramSlots, paramBoxed, resultSlots, resultBoxed, resultZero, hasDefer, body, info } = sh;
-  const np = paramSlots.length, nr = resultSlots.length;
+  const { hasDefer, body } = sh;
   const bs = body.s, bg = body.g, bl = body.line ?? 0;
   return function* (...args: unknown[]): Gen {
     const g = S.current;
     const top = g.top;
-    const depth = top === null ? 1 : top.depth + 1;
-    if (depth > maxDepth) {
-      // Go overflows in the callee's prologue: its frame shows the line of its declaration.
-      const e = stackOverflow(maxDepth);
-      e.libFrames = [{ func: info.name, file: info.file, line: info.declLine, noArgs: np === 0 }];
-      throw e;
-    }
-    const s = new Array<unknown>(nslots);
-    if (caps !== null) for (let i = 0; i < caps.length; i++) s[i] = caps[i];
-    for (let i = 0; i < np; i++) s[paramSlots[i]!] = paramBoxed[i] ? new Box(args[i]) : args[i];
-    for (let i = 0; i < nr; i++) { const z = resultZero[i]!(); s[resultSlots[i]!] = resultBoxed[i] ? new Box(z) : z; }
-    const fr = new Frame(info, top, depth, s);
+    const fr = enter(S, sh, caps, args, g, top);
     if (g.callingDeferred) { fr.deferred = true; g.callingDeferred = false; }
-    g.top = fr;
     if (++S.steps >= S.preemptAt) yield PREEMPT;
     if (bl) fr.line = bl;
     if (!hasDefer) {
@@ -110,6 +118,28 @@ export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null):
     thrown = yield* runDefers(g, fr, thrown);
     g.top = top;
     if (thrown !== null) throw thrown;
+    return results(sh, fr);
+  };
+}
+
+/** A plain function (plain.ts): called directly, returning its result. */
+export type PlainFunc = (...args: unknown[]) => unknown;
+
+/**
+ * The plain version of a function whose body compiled to a sync statement (plain.ts): the same
+ * frame, steps and results as makeGoFunc's, without a generator. It cannot yield, so when its
+ * goroutine's quantum is used up it only checks the budgets (Scheduler.plainQuantum).
+ */
+export function makePlainFunc(S: Scheduler, sh: FuncShape): PlainFunc {
+  const bs = sh.body.s!, bl = sh.body.line ?? 0;
+  return (...args: unknown[]): unknown => {
+    const g = S.current;
+    const top = g.top;
+    const fr = enter(S, sh, null, args, g, top);
+    if (++S.steps >= S.preemptAt) S.plainQuantum();
+    if (bl) fr.line = bl;
+    bs(fr);
+    g.top = top;
     return results(sh, fr);
   };
 }

@@ -41,6 +41,12 @@ export class ProgramExit {
   constructor(readonly code: number, readonly stderrTail = '') {}
 }
 
+/**
+ * A budget (steps or wall time) ran out inside code that cannot yield to the scheduler (a plain
+ * call, compile/plain.ts): the run ends as a timeout, as when the scheduler notices it itself.
+ */
+export class BudgetExceeded {}
+
 export function isUnwindOnly(e: unknown): boolean {
   return e instanceof GoFatal || e instanceof ProgramExit;
 }

@@ -45,7 +45,7 @@
 //   yield* sched.yieldNow()            runtime.Gosched: go to the back of the run queue.
 import type { GoFunc } from '../lib/native.ts';
 import { Queue } from './queue.ts';
-import { GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
+import { BudgetExceeded, GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
 import type { Waiter } from './chan.ts';
 import type { Monitor } from './monitor.ts';
 
@@ -177,6 +177,11 @@ export function drive(stack: Generator<unknown, unknown, unknown>[], v: unknown)
   }
 }
 
+/** The JS engine ran out of stack (as opposed to a Go stack overflow, which is a GoFatal). */
+export function isJsStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
 /** Static facts about one compiled Go function, shared by all its calls. */
 export class FuncInfo {
   constructor(readonly name: string, readonly file: string, readonly hasParams = true, readonly declLine = 0) {}
@@ -224,6 +229,11 @@ export class Goroutine {
   inLibraryOp = false;
   /** Explore mode: it stopped at a scheduling point (SWITCH), just before a visible operation. */
   atPoint = false;
+  /**
+   * Above zero while a call that ran out of JS stack as plain calls is redone through generators
+   * (compile/call.ts): every call beneath it then takes the generator path too.
+   */
+  plainOff = 0;
   constructor(
     readonly id: number,
     readonly createdAt: FrameSnapshot | null,
@@ -438,6 +448,15 @@ export class Scheduler {
 
   goexit(): never { throw new GoExit(); }
 
+  /**
+   * A plain call (compile/plain.ts) used up the goroutine's quantum. It cannot yield, so it only
+   * ends the run when a budget ran out (checked every 1024 steps); the goroutine is preempted
+   * once the plain call returns to generator code.
+   */
+  plainQuantum(): void {
+    if ((this.steps & 1023) === 0 && this.overBudget()) throw new BudgetExceeded();
+  }
+
   addTimer(when: number, fire: () => void, keepsAlive?: () => boolean): Timer {
     const t = new Timer(Math.max(when, this.now), this.timerSeq++, fire, keepsAlive ?? null);
     heapPush(this.timers, t);
@@ -484,6 +503,7 @@ export class Scheduler {
         g.wake = undefined;
         r = drive(g.stack, v);
       } catch (e) {
+        if (e instanceof BudgetExceeded) return { kind: 'timeout' };
         if (e instanceof GoExit) {
           // runtime.Goexit unwound the whole goroutine (its deferred calls have run).
           g.state = 'dead';
@@ -499,7 +519,7 @@ export class Scheduler {
         }
         if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) }; }
         if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
-        if (e instanceof RangeError && /call stack/i.test(e.message)) {
+        if (isJsStackOverflow(e)) {
           // The JS stack ran out first: report it as Go does, the callee overflowing in its prologue.
           this.jsStackExhausted = true;
           const so = stackOverflow(this.opts.maxStackDepth);
