@@ -10,10 +10,30 @@ export type GenE = (fr: Frame) => Gen;
 export interface E {
   s: SyncE | null;
   g: GenE;
+  /** Set when the expression is a constant: its value. */
+  k?: { v: unknown };
+  /** Set when the expression reads a local variable held directly in a frame slot: the slot. */
+  slot?: number;
 }
 
 export function sy(s: SyncE): E {
   return { s, g: function* (fr) { return s(fr); } };
+}
+
+/**
+ * A constant, and a read of a local variable's slot: marked so that the operations using them
+ * (binary operators, `x += y`) read the value in place rather than calling a closure for it.
+ */
+export function constE(v: unknown): E {
+  const e = sy(() => v);
+  e.k = { v };
+  return e;
+}
+
+export function slotE(slot: number): E {
+  const e = sy((fr) => fr.s[slot]);
+  e.slot = slot;
+  return e;
 }
 
 export function gn(g: GenE): E {

@@ -12,7 +12,7 @@ import { under } from '../types/predicates.ts';
 import type { Program } from './program.ts';
 import { analyze, type Escapes } from './scope.ts';
 import { makeGoFunc, type FuncShape, type PlainFunc } from './func.ts';
-import { sy, type E, type S } from './code.ts';
+import { sy, slotE, type E, type S } from './code.ts';
 
 /** Per-function compile state: slot numbers of its variables. */
 export class FnCtx {
@@ -116,7 +116,7 @@ export class Compiler {
     if (gb) return sy(() => gb.v);
     const slot = this.slotOf(v);
     if (this.isBoxed(v)) return sy((fr) => (fr.s[slot] as Box).v);
-    return sy((fr) => fr.s[slot]);
+    return slotE(slot);
   }
 
   /** Store into an existing variable (aggregates are copied in place). */

@@ -16,7 +16,7 @@ import {
 import { typeAssertPanic, runtimeErrorPanic } from '../runtime/rterror.ts';
 import { GoPanic } from '../runtime/panic.ts';
 import { Channel, chanRecv } from '../runtime/chan.ts';
-import { sy, gn, type E, type Gen } from './code.ts';
+import { sy, gn, constE, type E, type Gen } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { compileBlock } from './stmt.ts';
 import { compileCall } from './call.ts';
@@ -27,8 +27,7 @@ export { loadPtr, fieldBase, methodValue, receiver, addressOf, boundsCheck, mapI
 export function expr(c: Compiler, e: ast.Expr): E {
   const tv = c.info.types.get(e.id);
   if (tv && tv.value !== undefined) {
-    const v = c.constValue(tv.value, tv.type);
-    return sy(() => v);
+    return constE(c.constValue(tv.value, tv.type));
   }
   switch (e.kind) {
     case 'ParenExpr': return expr(c, e.x);
@@ -232,7 +231,20 @@ export function mapE(x: E, f: (v: unknown) => unknown): E {
 
 export function map2(x: E, y: E, f: (a: unknown, b: unknown) => unknown): E {
   const xs = x.s, ys = y.s;
-  if (xs !== null && ys !== null) return sy((fr) => f(xs(fr), ys(fr)));
+  if (xs !== null && ys !== null) {
+    // The common operands read in place: `i < n`, `j % 7`, `a + b` on locals and constants.
+    const a = x.slot, b = y.slot;
+    if (y.k !== undefined) {
+      const yv = y.k.v;
+      return a !== undefined ? sy((fr) => f(fr.s[a], yv)) : sy((fr) => f(xs(fr), yv));
+    }
+    if (a !== undefined && b !== undefined) return sy((fr) => f(fr.s[a], fr.s[b]));
+    if (x.k !== undefined) {
+      const xv = x.k.v;
+      return b !== undefined ? sy((fr) => f(xv, fr.s[b])) : sy((fr) => f(xv, ys(fr)));
+    }
+    return sy((fr) => f(xs(fr), ys(fr)));
+  }
   const xg = x.g, yg = y.g;
   return gn(function* (fr) { const a = yield* xg(fr); const b = yield* yg(fr); return f(a, b); });
 }
@@ -320,6 +332,20 @@ function unary(c: Compiler, e: ast.UnaryExpr): E {
   }
 }
 
+/** `i < n` with i a local's slot and n a constant (a loop's condition): one closure in all. */
+function slotConstCompare(op: string, x: E, y: E): E | null {
+  const a = x.slot;
+  if (a === undefined || y.k === undefined) return null;
+  const b = y.k.v as number;
+  switch (op) {
+    case '<': return sy((fr) => (fr.s[a] as number) < b);
+    case '<=': return sy((fr) => (fr.s[a] as number) <= b);
+    case '>': return sy((fr) => (fr.s[a] as number) > b);
+    case '>=': return sy((fr) => (fr.s[a] as number) >= b);
+    default: return null;
+  }
+}
+
 function binary(c: Compiler, e: ast.BinaryExpr): E {
   if (e.op === '&&' || e.op === '||') {
     const x = expr(c, e.x), y = expr(c, e.y);
@@ -357,6 +383,8 @@ function binary(c: Compiler, e: ast.BinaryExpr): E {
     const ik = intKind(k as import('../types/types.ts').BasicKind)!;
     return map2(x, y, intShift(e.op, ik, true));
   }
+  const cmp = slotConstCompare(e.op, x, y);
+  if (cmp !== null) return cmp;
   switch (e.op) {
     case '<': return map2(x, y, (a, b) => (a as number) < (b as number));
     case '<=': return map2(x, y, (a, b) => (a as number) <= (b as number));

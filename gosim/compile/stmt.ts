@@ -8,7 +8,7 @@ import { PREEMPT } from '../runtime/scheduler.ts';
 import { under } from '../types/predicates.ts';
 import { Box, MapValue, isAggregate, copyInto, mapKeyFn, intKind, intBinary, intShift, nilMapWrite } from '../runtime/ops.ts';
 import { Channel, chanSend, chanRecv } from '../runtime/chan.ts';
-import { sy, gn, ss, gs, Ctl, starter, pending, RETURN, BREAK, CONTINUE, FALLTHROUGH, type E, type S, type R, type Gen, type SyncE } from './code.ts';
+import { sy, gn, ss, gs, constE, Ctl, starter, pending, RETURN, BREAK, CONTINUE, FALLTHROUGH, type E, type S, type R, type Gen, type SyncE } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, fieldBase, loadPtr, boundsCheck, mapIndexOk, typeAssert, seqE, mapE } from './expr.ts';
 import { prepareThunk, multiValue, type Thunk } from './call.ts';
@@ -468,10 +468,18 @@ function opAssign(c: Compiler, lhs: ast.Expr, op: string, rhs: ast.Expr | null):
   lhs = unparen(lhs);
   const t = c.typeOf(lhs);
   const f = arith(op, t);
-  const y: E = rhs ? expr(c, rhs) : sy(() => 1);
+  const y: E = rhs ? expr(c, rhs) : constE(1);
   if (lhs.kind === 'Ident') {
     const o = c.obj(lhs) as Var;
-    const ld = c.loadVar(o).s!;
+    const load = c.loadVar(o);
+    const a = load.slot;
+    if (a !== undefined && !isAggregate(o.type)) {
+      // A local in its slot (`i++`, `total += v`): read and written in place.
+      if (y.k !== undefined) { const b = y.k.v; return ss((fr) => { fr.s[a] = f(fr.s[a], b); return undefined; }); }
+      const b = y.slot;
+      if (b !== undefined) return ss((fr) => { fr.s[a] = f(fr.s[a], fr.s[b]); return undefined; });
+    }
+    const ld = load.s!;
     const st = c.storeVar(o);
     if (y.s !== null) {
       const ys = y.s;
