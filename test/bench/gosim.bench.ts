@@ -6,8 +6,9 @@
 // each engine's start-up. The native binary is built once, before timing. Outputs are checked
 // against each other: a fast wrong answer is reported as a mismatch, not a result.
 //
-// Each engine runs every program BENCH_REPEAT times (default 3) and the median run is reported:
-// single runs of these sub-second programs vary by ±20% on a shared machine.
+// Each engine runs every program BENCH_REPEAT times (default 5), the engines taking turns, and
+// the median run is reported: single runs of these sub-second programs vary by ±20% on a
+// shared machine.
 //
 // A second table measures `gosim explore` (every outcome under all schedules) on three programs:
 // three goroutines printing three times each (test/bench/explore/), and the conformance
@@ -29,7 +30,7 @@ const root = join(here, '..', '..');
 const programsDir = join(here, 'programs');
 const gosimBin = join(root, 'node_modules', '.bin', 'gosim');
 const timeoutS = Number(process.env.BENCH_TIMEOUT_S ?? 600);
-const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
+const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 5));
 const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
 interface Measurement {
@@ -75,16 +76,27 @@ function measure(argv: string[]): Measurement {
   return { ok: true, ...m };
 }
 
-/** The median of `repeat` runs by wall time (its memory with it); the first failure if any run fails. */
-function measureMedian(argv: string[]): Measurement {
-  const ms: Measurement[] = [];
+/**
+ * Each command `repeat` times, taking turns (one run of each, then again), so that a machine
+ * getting slower or faster meanwhile affects every engine alike; for each, the median run by wall
+ * time (its memory with it), or its first failure. A null command is not run.
+ */
+function measureMedians(argvs: (string[] | null)[]): (Measurement | null)[] {
+  const runs: Measurement[][] = argvs.map(() => []);
+  const failed: (Measurement | null)[] = argvs.map(() => null);
   for (let i = 0; i < repeat; i++) {
-    const m = measure(argv);
-    if (!m.ok) return m;
-    ms.push(m);
+    argvs.forEach((argv, k) => {
+      if (argv === null || failed[k] !== null) return;
+      const m = measure(argv);
+      if (m.ok) runs[k]!.push(m); else failed[k] = m;
+    });
   }
-  ms.sort((a, b) => a.seconds - b.seconds);
-  return ms[(ms.length - 1) >> 1]!;
+  return argvs.map((argv, k) => {
+    if (argv === null) return null;
+    if (failed[k] !== null) return failed[k];
+    const ms = runs[k]!.sort((a, b) => a.seconds - b.seconds);
+    return ms[(ms.length - 1) >> 1]!;
+  });
 }
 
 function version(cmd: string, args: string[]): string {
@@ -129,17 +141,17 @@ for (const f of files) {
   const src = join(programsDir, f);
   const name = basename(f, '.go');
   const bin = join(work, name);
-  process.stderr.write(`${name}: native… `);
+  process.stderr.write(`${name}: native, gosim${haveYaegi ? ', yaegi' : ' (yaegi skipped)'} × ${repeat}\n`);
   copyFileSync(src, join(work, f));
   const build = spawnSync('go', ['build', '-o', bin, `./${f}`], { cwd: work, encoding: 'utf8' });
-  const native: Measurement =
-    build.status === 0
-      ? measureMedian([bin])
-      : { ok: false, seconds: NaN, maxRssKb: NaN, stdout: '', error: `go build: ${firstLine(build.stderr ?? String(build.error))}` };
-  process.stderr.write('gosim… ');
-  const gosim = measureMedian([gosimBin, 'run', src, '--max-wall-ms', String(timeoutS * 1000)]);
-  process.stderr.write(haveYaegi ? 'yaegi…\n' : '(yaegi skipped)\n');
-  const yaegi = haveYaegi ? measureMedian(['yaegi', 'run', src]) : null;
+  const built = build.status === 0;
+  const [nativeRun, gosim, yaegi] = measureMedians([
+    built ? [bin] : null,
+    [gosimBin, 'run', src, '--max-wall-ms', String(timeoutS * 1000)],
+    haveYaegi ? ['yaegi', 'run', src] : null,
+  ]) as [Measurement | null, Measurement, Measurement | null];
+  const native: Measurement = nativeRun
+    ?? { ok: false, seconds: NaN, maxRssKb: NaN, stdout: '', error: `go build: ${firstLine(build.stderr ?? String(build.error))}` };
   // The native output is the reference; anything else is a wrong result, whatever its speed.
   for (const m of [gosim, yaegi]) {
     if (m?.ok && native.ok && m.stdout !== native.stdout) {
@@ -186,6 +198,15 @@ for (const p of explorePrograms) {
   const how = r.exhaustive ? 'yes' : `no (${r.stoppedBy})`;
   exploreRows.push(`| ${p.name} | ${r.runs} | ${r.states} | ${r.outcomes.length} | ${how} | ${(r.ms / 1000).toFixed(2)} s | ${fmtTime(m)} | ${p.target} |`);
 }
+// What Node alone costs to start, for reading the gosim column: part of every gosim row.
+const [nodeStart] = measureMedians([[process.execPath, '-e', '0']]);
+const extraCerts = process.env['NODE_EXTRA_CA_CERTS'];
+const [nodeStartBare] = extraCerts
+  ? measureMedians([['env', '-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0']])
+  : [null];
+const nodeNote = `Node alone (\`node -e 0\`) starts in ${fmtTime(nodeStartBare ?? nodeStart ?? null)}`
+  + (nodeStartBare ? `, or ${fmtTime(nodeStart ?? null)} with this environment's NODE_EXTRA_CA_CERTS, which the gosim command drops` : '') + '.';
+
 rmSync(work, { recursive: true, force: true });
 
 const cpuModel = cpus()[0]?.model ?? 'unknown';
@@ -193,7 +214,8 @@ const nproc = version('nproc', []);
 console.log(`## gosim benchmark, ${new Date().toISOString()}
 
 Machine: ${nproc} CPUs (${cpuModel}); node ${process.version}; ${version('go', ['version'])}; yaegi ${haveYaegi ? version('yaegi', ['version']) : 'not installed (apt-get install yaegi)'}.
-Wall time and peak RSS, measured by /usr/bin/time around each engine's own process (start-up included); the median of ${repeat} run${repeat === 1 ? '' : 's'} each.
+Wall time and peak RSS, measured by /usr/bin/time around each engine's own process (start-up included); the median of ${repeat} run${repeat === 1 ? '' : 's'} each, the engines taking turns.
+${nodeNote}
 
 | program | native Go | gosim | yaegi | gosim/native | gosim/yaegi | output |
 |---|---|---|---|---|---|---|
