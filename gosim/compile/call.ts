@@ -58,7 +58,7 @@ export function compileCall(c: Compiler, e: ast.CallExpr): E {
  * Elsewhere it is tried as one too; if the JS stack runs out on the way (deep recursion: plain
  * calls nest JS frames), the call is redone from the start through the generator version, with
  * every call beneath it also taking the generator path. Nothing a plain call does is seen
- * outside it, so the abandoned attempt leaves no trace but the steps it counted.
+ * outside it, so the abandoned attempt leaves no trace.
  */
 function plainCall(c: Compiler, h: FuncHolder, syncs: SyncE[], line: number): E {
   const n = syncs.length;
@@ -82,13 +82,16 @@ function plainCall(c: Compiler, h: FuncHolder, syncs: SyncE[], line: number): E 
       CALL.fn = h.fn; CALL.args = vals;
       return yield CALL;
     }
-    const top = g.top;
+    const top = g.top, steps = S.steps;
     let r: unknown;
     try {
       r = h.plain!(...vals);
     } catch (e) {
       if (!isJsStackOverflow(e)) throw e;
+      // Where the JS stack ran out depends on the engine's state, not the program: forget the
+      // attempt's steps too, so that steps, and the preemptions they cause, stay deterministic.
       g.top = top;
+      S.steps = steps;
       g.plainOff++;
       try {
         CALL.fn = h.fn; CALL.args = vals;

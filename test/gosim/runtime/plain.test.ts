@@ -76,6 +76,12 @@ func main() { fmt.Println(sum(45000), sum(10)) }
     const r = run(src);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('1012522500 55\n');
+    // Where the JS stack runs out depends on how much of it the caller already used; the
+    // steps counted (and so every preemption) must not.
+    const deep = (d: number): ReturnType<typeof run> => (d === 0 ? run(src) : deep(d - 1));
+    const shallower = deep(2000);
+    expect(shallower.stdout).toBe(r.stdout);
+    expect(shallower.stats.steps).toBe(r.stats.steps);
     // Past the frame budget it is Go's stack overflow, as it was before plain calls.
     const over = run(src, { maxStackDepth: 20_000 });
     expect(over.exitCode).toBe(2);
