@@ -7,7 +7,7 @@ import type * as ast from './ast.ts';
 import { Pointer as PointerType, type Info } from './types/types.ts';
 import type { Iface } from './values.ts';
 import { jsString as decodeUtf8 } from './values.ts';
-import { Scheduler, PARK, drive, type Goroutine, type Explorer, type Outcome, type SchedulerOptions } from './runtime/scheduler.ts';
+import { Scheduler, PARK, drive, isJsStackOverflow, type Goroutine, type Explorer, type Outcome, type SchedulerOptions } from './runtime/scheduler.ts';
 import type { GoFunc } from './lib/native.ts';
 import { Box, zeroFn } from './runtime/ops.ts';
 import type { Monitor } from './runtime/monitor.ts';
@@ -269,7 +269,7 @@ function runCompiled(c: Compiled, hooks: ExecHooks): { result: RunResult; jsStac
 
 function internalError(e: unknown, prog: Program | null, sched: Scheduler | null, hooks: ExecHooks): { result: RunResult; jsStackExhausted: boolean } {
   if (e instanceof RunAborted) throw e;
-  const jsStackExhausted = e instanceof RangeError && /call stack/i.test(e.message);
+  const jsStackExhausted = isJsStackOverflow(e);
   const stdout = prog ? jsString(prog.stdout.join('')) : '';
   const stderr = (prog ? jsString(prog.stderr.join('')) : '') + `gosim internal error: ${describe(e)}\n`;
   const result: RunResult = { stdout, stderr, exitCode: 3, leaks: [], stats: sched ? statsOf(sched) : emptyStats };

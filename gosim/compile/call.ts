@@ -78,31 +78,30 @@ function plainCall(c: Compiler, h: FuncHolder, syncs: SyncE[], line: number): E 
     const vals = args(fr);
     fr.line = line;
     const g = S.current;
-    if (g.plainOff > 0) {
-      CALL.fn = h.fn; CALL.args = vals;
-      return yield CALL;
-    }
-    const top = g.top, steps = S.steps;
-    let r: unknown;
-    try {
-      r = h.plain!(...vals);
-    } catch (e) {
-      if (!isJsStackOverflow(e)) throw e;
-      // Where the JS stack ran out depends on the engine's state, not the program: forget the
-      // attempt's steps too, so that steps, and the preemptions they cause, stay deterministic.
-      g.top = top;
-      S.steps = steps;
-      g.plainOff++;
+    if (g.plainOff === 0) {
+      const top = g.top, steps = S.steps;
       try {
-        CALL.fn = h.fn; CALL.args = vals;
-        return yield CALL;
-      } finally {
-        g.plainOff--;
+        const r = h.plain!(...vals);
+        // The quantum may have run out inside: preempt here, where a generator can.
+        if (S.steps >= S.preemptAt) yield PREEMPT;
+        return r;
+      } catch (e) {
+        if (!isJsStackOverflow(e)) throw e;
+        // Where the JS stack ran out depends on the engine's state, not the program: forget the
+        // attempt's steps too, so that steps, and the preemptions they cause, stay deterministic.
+        g.top = top;
+        S.steps = steps;
       }
     }
-    // The quantum may have run out inside: preempt here, where a generator can.
-    if (S.steps >= S.preemptAt) yield PREEMPT;
-    return r;
+    // Through the generator version: inside a redone call, or redoing this one.
+    const redo = g.plainOff === 0;
+    if (redo) g.plainOff++;
+    try {
+      CALL.fn = h.fn; CALL.args = vals;
+      return yield CALL;
+    } finally {
+      if (redo) g.plainOff--;
+    }
   });
 }
 

@@ -57,8 +57,7 @@ export function compileProgram(c: Compiler): GoFunc {
   compilePlainVersions(c, decls);
   let n = 0;
   for (const { f, d } of decls) {
-    const name = inits.includes(f) ? `main.init.${n++}` : f.fullName || `main.${d.name.name}`;
-    const sh = c.compileBody(name, d.recv, d.type, d.body!, [], (b) => compileBlock(c, b));
+    const sh = compileDecl(c, inits.includes(f) ? `main.init.${n++}` : declName(f, d), d);
     c.funcHolder(f).fn = makeGoFunc(c.S, sh, null);
   }
   const S_ = c.S;
@@ -81,6 +80,15 @@ export function compileProgram(c: Compiler): GoFunc {
   };
 }
 
+/** The name Go's tracebacks give a declared function or method. */
+function declName(f: Func, d: ast.FuncDecl): string {
+  return f.fullName || `main.${d.name.name}`;
+}
+
+function compileDecl(c: Compiler, name: string, d: ast.FuncDecl): FuncShape {
+  return c.compileBody(name, d.recv, d.type, d.body!, [], (b) => compileBlock(c, b));
+}
+
 /**
  * The plain versions (plain.ts) of the functions that can have one, before any generator version,
  * so that every call site knows which callees are plain. Should a body still need a generator
@@ -96,7 +104,7 @@ function compilePlainVersions(c: Compiler, decls: { f: Func; d: ast.FuncDecl }[]
     const shapes = new Map<Func, FuncShape>();
     try {
       for (const { f, d } of decls) {
-        if (plain.has(f)) shapes.set(f, c.compileBody(f.fullName || `main.${d.name.name}`, null, d.type, d.body!, [], (b) => compileBlock(c, b)));
+        if (plain.has(f)) shapes.set(f, compileDecl(c, declName(f, d), d));
       }
     } finally {
       c.inPlain = false;
