@@ -98,7 +98,16 @@ export class Channel {
    * first offer a switch: sendWait does that). Panics if closed.
    */
   trySend(v: unknown): boolean {
-    if (this.sched.explore !== null && !this.sched.enter(this, FOOTPRINT_SEND)) return false;
+    const s = this.sched;
+    // The commonest send, done here in full: room in the buffer, no receiver waiting, nobody
+    // observing. Until V8 optimizes the callers, every call on this path costs as much as the
+    // work itself, and a short run of a program ends about then.
+    if (s.explore === null && s.monitor === null && this.recvq.length === 0 && !this.closed && this.buf.length < this.cap) {
+      s.channelOps++;
+      this.buf.push(v);
+      return true;
+    }
+    if (s.explore !== null && !s.enter(this, FOOTPRINT_SEND)) return false;
     return this.sendNow(v);
   }
 
@@ -156,7 +165,15 @@ export class Channel {
   got: unknown = undefined;
   gotOk = false;
   tryRecv(): boolean {
-    if (this.sched.explore !== null && !this.sched.enter(this, FOOTPRINT_RECV)) return false;
+    const s = this.sched;
+    // The commonest receive, done here in full (as in trySend): a buffered value, no sender waiting.
+    if (s.explore === null && s.monitor === null && this.buf.length > 0 && this.sendq.length === 0) {
+      s.channelOps++;
+      this.got = this.buf.shift();
+      this.gotOk = true;
+      return true;
+    }
+    if (s.explore !== null && !s.enter(this, FOOTPRINT_RECV)) return false;
     return this.recvNow();
   }
 

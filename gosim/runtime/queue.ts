@@ -7,7 +7,11 @@ export class Queue<T> {
   private items: (T | undefined)[];
   private mask: number;
   private head = 0;
-  private size = 0;
+  /**
+   * How many elements it holds. A field rather than a getter: channel fast paths read it on every
+   * operation, and a getter is a call until V8 has optimized its caller. Only Queue writes it.
+   */
+  length = 0;
 
   /** `capacity`: the size it is expected to reach (a channel's buffer size), rounded up to a power of two. */
   constructor(capacity = 8) {
@@ -17,58 +21,56 @@ export class Queue<T> {
     this.mask = cap - 1;
   }
 
-  get length(): number { return this.size; }
-
   push(x: T): void {
-    if (this.size > this.mask) this.grow();
-    this.items[(this.head + this.size++) & this.mask] = x;
+    if (this.length > this.mask) this.grow();
+    this.items[(this.head + this.length++) & this.mask] = x;
   }
 
   shift(): T | undefined {
-    if (this.size === 0) return undefined;
+    if (this.length === 0) return undefined;
     const x = this.items[this.head];
     this.items[this.head] = undefined;
     this.head = (this.head + 1) & this.mask;
-    this.size--;
+    this.length--;
     return x;
   }
 
-  peek(): T | undefined { return this.size > 0 ? this.items[this.head] : undefined; }
+  peek(): T | undefined { return this.length > 0 ? this.items[this.head] : undefined; }
 
   /** The i-th element from the front (0 is the next one shift returns). */
   at(i: number): T { return this.items[(this.head + i) & this.mask] as T; }
 
   remove(x: T): boolean {
     let i = 0;
-    while (i < this.size && this.at(i) !== x) i++;
-    if (i === this.size) return false;
+    while (i < this.length && this.at(i) !== x) i++;
+    if (i === this.length) return false;
     // Close the gap: the elements behind it move one place forward.
-    for (; i + 1 < this.size; i++) this.items[(this.head + i) & this.mask] = this.at(i + 1);
+    for (; i + 1 < this.length; i++) this.items[(this.head + i) & this.mask] = this.at(i + 1);
     this.items[(this.head + i) & this.mask] = undefined;
-    this.size--;
+    this.length--;
     return true;
   }
 
   /** Whether some element satisfies `pred` (a plain loop: hot paths avoid the generator below). */
   some(pred: (x: T) => boolean): boolean {
-    for (let i = 0; i < this.size; i++) if (pred(this.at(i))) return true;
+    for (let i = 0; i < this.length; i++) if (pred(this.at(i))) return true;
     return false;
   }
 
   *[Symbol.iterator](): Generator<T> {
-    for (let i = 0; i < this.size; i++) yield this.at(i);
+    for (let i = 0; i < this.length; i++) yield this.at(i);
   }
 
   clear(): void {
     this.items.fill(undefined);
     this.head = 0;
-    this.size = 0;
+    this.length = 0;
   }
 
   private grow(): void {
     const n = this.items.length;
     const items = new Array<T | undefined>(n * 2).fill(undefined);
-    for (let i = 0; i < this.size; i++) items[i] = this.at(i);
+    for (let i = 0; i < this.length; i++) items[i] = this.at(i);
     this.items = items;
     this.mask = n * 2 - 1;
     this.head = 0;
