@@ -130,6 +130,12 @@ export class Compiler {
     return (fr, x) => { fr.s[slot] = x; };
   }
 
+  /** The frame slot that holds v's value itself (a local neither boxed nor an aggregate), else undefined. */
+  directSlot(v: Var): number | undefined {
+    if (this.globals.has(v) || isAggregate(v.type) || this.isBoxed(v)) return undefined;
+    return this.slotOf(v);
+  }
+
   /** Initialize a newly declared variable (a fresh Box per declaration: per-iteration capture). */
   initVar(v: Var): (fr: Frame, x: unknown) => void {
     const slot = this.declare(v);

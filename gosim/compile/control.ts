@@ -90,7 +90,7 @@ export function forStmt(c: Compiler, s: ast.ForStmt): S {
       if (cond !== null && !(cs !== null ? cs(fr) : yield* cond.g(fr))) break;
       if (bl) fr.line = bl;
       const q = run(fr);
-      const r: R = pending(q) ? yield* q : q;
+      const r: R = q === undefined ? undefined : pending(q) ? yield* q : q;
       if (r !== undefined) {
         if (r.kind === 'break' && (r.label === null || r.label === label)) break;
         if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
@@ -124,6 +124,12 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
   };
   const kb = bind(s.key);
   const vb = bind(s.value);
+  // A new plain local as the key: hot loops (range over a channel) store it in place.
+  let kSlot = -1;
+  if (kb !== null && s.tok === ':=' && s.key!.kind === 'Ident') {
+    const v = c.info.defs.get(s.key!.id);
+    if (v && v.tag === 'Var') kSlot = c.directSlot(v) ?? -1;
+  }
   const body = compileBlock(c, s.body);
   const bl = body.line ?? 0;
   const run = starter(body);
@@ -150,7 +156,7 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
             i += n;
             if (bl) fr.line = bl;
             const q = run(fr);
-            const r: R = pending(q) ? yield* q : q;
+            const r: R = q === undefined ? undefined : pending(q) ? yield* q : q;
             if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
             if (++S.steps >= S.preemptAt) yield PREEMPT;
           }
@@ -164,7 +170,7 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
           if (kb) kb(fr, i);
           if (bl) fr.line = bl;
           const q = run(fr);
-          const r: R = pending(q) ? yield* q : q;
+          const r: R = q === undefined ? undefined : pending(q) ? yield* q : q;
           if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
           if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
@@ -184,7 +190,7 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
           if (vb) vb(fr, arr[off + i]);
           if (bl) fr.line = bl;
           const q = run(fr);
-          const r: R = pending(q) ? yield* q : q;
+          const r: R = q === undefined ? undefined : pending(q) ? yield* q : q;
           if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
           if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
@@ -204,7 +210,7 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
           if (vb) vb(fr, ent[1]);
           if (bl) fr.line = bl;
           const q = run(fr);
-          const r: R = pending(q) ? yield* q : q;
+          const r: R = q === undefined ? undefined : pending(q) ? yield* q : q;
           if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
           if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
@@ -219,10 +225,11 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
           if (ch === null) { yield* S.park('chan receive (nil chan)', null); return undefined; }
           if (!ch.tryRecv()) yield* ch.recvWait();
           if (!ch.gotOk) break;
-          if (kb) kb(fr, ch.got);
+          if (kSlot >= 0) fr.s[kSlot] = ch.got;
+          else if (kb) kb(fr, ch.got);
           if (bl) fr.line = bl;
           const q = run(fr);
-          const r: R = pending(q) ? yield* q : q;
+          const r: R = q === undefined ? undefined : pending(q) ? yield* q : q;
           if (r !== undefined) { const res = end(r); if (res === 'stop') break; if (res !== undefined) return res; }
           if (++S.steps >= S.preemptAt) yield PREEMPT;
         }
