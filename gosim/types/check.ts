@@ -6,7 +6,7 @@ import { universe } from './universe.ts';
 import { errorTypeString, gcQualifier } from './typestring.ts';
 import { libraryDecls, declsFilename } from '../lib/decls.ts';
 import { parseFile } from '../parser.ts';
-import { checkPackage, mainUndeclared } from './decl.ts';
+import { checkPackage, completePackage, mainUndeclared, resolveObject } from './decl.ts';
 
 export class Scope {
   readonly names = new Map<string, GoObject>();
@@ -29,6 +29,13 @@ export interface Package {
   scope: Scope;
   info: Info;
   errors: ast.SourceError[];
+  /**
+   * A library package is checked lazily: this returns one of its objects by name, checked (with
+   * its methods, for a type). Every lookup of another package's names goes through here.
+   */
+  lookup(name: string): GoObject | undefined;
+  /** Check every declaration of the package now (its own tests look for errors in all of them). */
+  complete(): void;
 }
 
 export interface CheckOptions {
@@ -149,11 +156,18 @@ export function loadLibrary(path: string): Package | null {
     const filename = declsFilename(path);
     const { file, errors } = parseFile(src, filename);
     const c = new Checker(path, filename, 0);
-    const pkg: Package = { path, name: file.packageName.name, scope: c.pkgScope, info: c.info, errors: [...errors] };
-    if (errors.length === 0) {
-      try { checkPackage(c, file, { library: true }); } catch (e) { if (!(e instanceof TooManyErrors)) throw e; }
-      pkg.errors.push(...c.errors);
-    }
+    // The checker's own list: errors in declarations checked later still show up in it.
+    c.errors.push(...errors);
+    const pkg: Package = {
+      path, name: file.packageName.name, scope: c.pkgScope, info: c.info, errors: c.errors,
+      lookup: (name) => {
+        const obj = c.pkgScope.names.get(name);
+        if (obj !== undefined && errors.length === 0) resolveObject(c, obj);
+        return obj;
+      },
+      complete: () => { if (errors.length === 0) completePackage(c); },
+    };
+    if (errors.length === 0) checkPackage(c, file, { library: true });
     libraryCache.set(path, pkg);
     return pkg;
   } finally {
@@ -167,6 +181,7 @@ export function libraryErrors(): string[] {
   for (const path of Object.keys(libraryDecls)) {
     const p = loadLibrary(path);
     if (!p) { out.push(`${path}: failed to load`); continue; }
+    p.complete();
     for (const e of p.errors) out.push(`${declsFilename(path)}:${e.pos.line}:${e.pos.col}: ${e.message}`);
   }
   return out;
@@ -176,7 +191,7 @@ export function libraryErrors(): string[] {
 export function lookupLibraryType(qualified: string): Type | null {
   const i = qualified.lastIndexOf('.');
   const pkg = loadLibrary(qualified.slice(0, i));
-  const obj = pkg?.scope.names.get(qualified.slice(i + 1));
+  const obj = pkg?.lookup(qualified.slice(i + 1));
   return obj && obj.tag === 'TypeName' ? obj.type : null;
 }
 

@@ -39,6 +39,11 @@ interface PkgDecls {
   /** Package-level vars and funcs each package-level var or func refers to. */
   deps: Map<GoObject, Set<GoObject>>;
   varOrder: Var[];
+  /**
+   * A library package's methods not declared yet, by their receiver type's name: a library is
+   * checked on demand (see checkPackage), and a type's methods are declared along with it.
+   */
+  methods: Map<string, { decl: ast.FuncDecl; obj: Func }[]> | null;
 }
 const state = new WeakMap<Checker, PkgDecls>();
 
@@ -46,7 +51,7 @@ const state = new WeakMap<Checker, PkgDecls>();
 export const mainUndeclared = 'function main is undeclared in the main package';
 
 export function checkPackage(c: Checker, file: ast.File, opts: { library: boolean }): void {
-  const st: PkgDecls = { infos: new Map(), color: new Map(), deps: new Map(), varOrder: [] };
+  const st: PkgDecls = { infos: new Map(), color: new Map(), deps: new Map(), varOrder: [], methods: null };
   state.set(c, st);
   if (!opts.library && file.packageName.name !== 'main') {
     // go build of a non-main package builds nothing runnable; go run refuses it.
@@ -105,6 +110,21 @@ export function checkPackage(c: Checker, file: ast.File, opts: { library: boolea
       continue;
     }
     collectGenDecl(c, st, d);
+  }
+
+  if (opts.library) {
+    // A library's declarations are checked when a program first uses them (resolveObject),
+    // since a program uses a few of the dozens most packages declare: checking all of fmt and
+    // sync up front was most of the time a short program took to build. Library declarations
+    // have no bodies and no initializers, so nothing else is left to do.
+    st.methods = new Map();
+    for (const m of methods) {
+      const name = receiverBaseName(m.decl);
+      const list = st.methods.get(name);
+      if (list) list.push(m);
+      else st.methods.set(name, [m]);
+    }
+    return;
   }
 
   // Types first, then methods (so that method sets are complete before any expression is
@@ -189,6 +209,30 @@ function continueConstArity(c: Checker, spec: ast.ValueSpec, values: ast.Expr[])
   } else if (!values.length && !spec.type) c.error(spec.names[0]!.pos, 'missing init expr for const declaration');
 }
 
+/** The name of the type a method is declared on: T in `func (x *T[P]) m()`. */
+function receiverBaseName(d: ast.FuncDecl): string {
+  let t = d.recv!.list[0]?.type;
+  while (t && (t.kind === 'ParenExpr' || t.kind === 'StarExpr' || t.kind === 'IndexExpr' || t.kind === 'IndexListExpr')) t = t.x;
+  return t && t.kind === 'Ident' ? t.name : '';
+}
+
+/** A library package's object, checked now if it was not yet (with its methods, for a type). */
+export function resolveObject(c: Checker, obj: GoObject): void {
+  c.guard(obj.pos!, () => objDecl(c, obj));
+}
+
+/** Check every declaration of a library package not checked yet. */
+export function completePackage(c: Checker): void {
+  const st = state.get(c);
+  if (!st) return;
+  for (const [obj] of st.infos) resolveObject(c, obj);
+  // Methods on a name that is not a type of the package: methodDecl reports them.
+  for (const [name, list] of st.methods ?? []) {
+    st.methods!.delete(name);
+    for (const m of list) c.guard(m.decl.pos, () => methodDecl(c, m.decl, m.obj));
+  }
+}
+
 /** Check a package-level object's declaration now if it has not been (declarations may appear in any order). */
 export function objDecl(c: Checker, obj: GoObject): void {
   const st = state.get(c);
@@ -243,6 +287,17 @@ export function objDecl(c: Checker, obj: GoObject): void {
   } finally {
     c.scope = saved.scope; c.funcSig = saved.sig; c.iota = saved.iota; c.deps = saved.deps;
     st.color.set(obj, 'black');
+  }
+  const methods = info.kind === 'type' ? st.methods?.get(obj.name) : undefined;
+  if (methods !== undefined) {
+    st.methods!.delete(obj.name);
+    const saved2 = c.scope;
+    c.scope = c.pkgScope;
+    try {
+      for (const m of methods) c.guard(m.decl.pos, () => methodDecl(c, m.decl, m.obj));
+    } finally {
+      c.scope = saved2;
+    }
   }
 }
 

@@ -214,7 +214,7 @@ function selector(c: Checker, e: ast.SelectorExpr): Operand {
       obj.used = true;
       c.use(e.x, obj);
       const pkg = c.importPackage(obj.path);
-      const m = pkg?.scope.names.get(sel);
+      const m = pkg?.lookup(sel);
       if (!m || !isExported(sel)) {
         c.error(e.sel.pos, m ? `name ${sel} not exported by package ${obj.name}` : `undefined: ${e.x.name}.${sel}`);
         return invalid(e);

@@ -49,7 +49,7 @@ function genericTypeName(c: Checker, x: ast.Expr): { t: Named; ids: ast.Ident[];
   if (x.kind === 'SelectorExpr' && x.x.kind === 'Ident') {
     const pkgObj = c.scope.lookup(x.x.name);
     if (pkgObj && pkgObj.tag === 'PkgName') {
-      const m = c.importPackage(pkgObj.path)?.scope.names.get(x.sel.name);
+      const m = c.importPackage(pkgObj.path)?.lookup(x.sel.name);
       if (m && m.tag === 'TypeName' && m.type.tag === 'Named' && m.type.typeParams.length && isExported(x.sel.name)) {
         pkgObj.used = true;
         return { t: m.type, ids: [x.x, x.sel], objs: [pkgObj, m] };
@@ -124,7 +124,7 @@ function typExprInternal(c: Checker, e: ast.Expr): Type {
           obj.used = true;
           c.use(e.x, obj);
           const pkg = c.importPackage(obj.path);
-          const m = pkg?.scope.names.get(e.sel.name);
+          const m = pkg?.lookup(e.sel.name);
           if (!m || !isExported(e.sel.name)) {
             c.error(e.sel.pos, !m ? `undefined: ${e.x.name}.${e.sel.name}` : `name ${e.sel.name} not exported by package ${obj.name}`);
             return Typ.invalid;

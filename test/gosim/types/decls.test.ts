@@ -7,7 +7,7 @@ import { typeString } from '../../../gosim/types/typestring.ts';
 import { checkSource } from '../../../gosim/types/check.ts';
 
 function sig(path: string, name: string): string {
-  const obj = loadLibrary(path)!.scope.names.get(name);
+  const obj = loadLibrary(path)!.lookup(name);
   if (!obj || obj.tag !== 'Func') throw new Error(`${path}.${name} is not a function`);
   return typeString(obj.type);
 }
