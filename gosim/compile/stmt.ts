@@ -147,7 +147,10 @@ function catchBreak(inner: S, label: string): S {
 
 function stmtInner(c: Compiler, s: ast.Stmt): S {
   switch (s.kind) {
-    case 'ExprStmt': return effect(expr(c, s.x));
+    case 'ExprStmt': {
+      const chs = recvOperand(c, s.x);
+      return chs !== null ? recvStmt(c, chs, null) : effect(expr(c, s.x));
+    }
     case 'DeclStmt': return declStmt(c, s.decl);
     case 'AssignStmt': return assign(c, s);
     case 'IncDecStmt': return opAssign(c, s.x, s.inc ? '+' : '-', null);
@@ -427,6 +430,8 @@ function withBase(base: E, put: (b: unknown[], v: unknown) => void): Store {
 }
 
 function assign(c: Compiler, s: ast.AssignStmt): S {
+  const recv = recvAssign(c, s);
+  if (recv !== null) return recv;
   if (s.op === ':=') {
     const vars = s.lhs.map((l) => (l.kind === 'Ident' ? (c.info.defs.get(l.id) as Var | undefined) ?? null : null));
     return defineFrom(c, s.lhs as ast.Ident[], s.rhs, vars);
@@ -520,6 +525,66 @@ function opAssign(c: Compiler, lhs: ast.Expr, op: string, rhs: ast.Expr | null):
     const [r, b] = v as [{ load(): unknown; store(x: unknown): void }, unknown];
     r.store(f(r.load(), b));
   });
+}
+
+/**
+ * `v := <-ch`, `v, ok = <-ch` and the like, into plain names from a channel in a plain name
+ * (the forms nearly every receive takes): null for any other assignment. Like a send, it finishes
+ * synchronously when a value is ready, and hands back a generator only when it must wait.
+ */
+function recvAssign(c: Compiler, s: ast.AssignStmt): S | null {
+  if ((s.op !== ':=' && s.op !== '=') || s.rhs.length !== 1 || s.lhs.length > 2) return null;
+  if (!s.lhs.every((l) => l.kind === 'Ident')) return null;
+  const chs = recvOperand(c, s.rhs[0]!);
+  if (chs === null) return null;
+  const recvT = c.typeOf(unparen(s.rhs[0]!));
+  const srcTypes: Type[] = [recvT, boolT];
+  const stores = (s.lhs as ast.Ident[]).map((n, i): ((fr: Frame, v: unknown) => void) | null => {
+    if (n.name === '_') return null;
+    const v = s.op === ':=' ? (c.info.defs.get(n.id) as Var | undefined) : undefined;
+    const o = v ?? c.obj(n);
+    if (!o || o.tag !== 'Var') return null;
+    const st = v ? c.initVar(v) : c.storeVar(o);
+    const conv = convertFn(srcTypes[i]!, o.type);
+    return conv === null ? st : (fr, x) => st(fr, conv(x));
+  });
+  const sv = stores[0] ?? null, sok = stores[1] ?? null;
+  return recvStmt(c, chs, (fr, ch) => {
+    if (sv !== null) sv(fr, ch.got);
+    if (sok !== null) sok(fr, ch.gotOk);
+  });
+}
+
+/**
+ * A receive statement from the channel `chs` reads, `done` taking the value from the channel
+ * (got, gotOk) once received: synchronous when a value is ready, a generator when it must wait.
+ */
+function recvStmt(c: Compiler, chs: SyncE, done: ((fr: Frame, ch: Channel) => void) | null): S {
+  const S = c.S;
+  function* wait(fr: Frame, ch: Channel | null): Gen<R> {
+    if (ch === null) {
+      yield* chanRecv(S, ch); // blocks forever
+      return undefined;
+    }
+    yield* ch.recvWait();
+    if (done !== null) done(fr, ch);
+    return undefined;
+  }
+  return {
+    s: null,
+    g: function* (fr) {
+      const ch = chs(fr) as Channel | null;
+      if (ch === null || !ch.tryRecv()) return yield* wait(fr, ch);
+      if (done !== null) done(fr, ch);
+      return undefined;
+    },
+    f: (fr) => {
+      const ch = chs(fr) as Channel | null;
+      if (ch === null || !ch.tryRecv()) return wait(fr, ch);
+      if (done !== null) done(fr, ch);
+      return undefined;
+    },
+  };
 }
 
 /**
