@@ -4,7 +4,7 @@ import type * as ast from '../ast.ts';
 import type { Type } from '../types/types.ts';
 import type { SliceValue, Iface } from '../values.ts';
 import { decodeRune } from '../values.ts';
-import { PREEMPT, Frame, FuncInfo } from '../runtime/scheduler.ts';
+import { PREEMPT, Frame, FuncInfo, handOff } from '../runtime/scheduler.ts';
 import { under, isInterface } from '../types/predicates.ts';
 import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
 import { Channel } from '../runtime/chan.ts';
@@ -85,7 +85,8 @@ function* loopGen<T>(fr: Frame, x: Step, step: StepFn<T>, st: T, label: string |
     else if (x === LOOP_WAIT) { yield* (st as Channel).recvWait(); resume = RECEIVED; }
     else if (x instanceof Ctl) return x;
     else {
-      const r = yield* x;
+      // The body is about to park: on top of the goroutine's stack, not beneath this generator.
+      const r = (yield handOff(x)) as R;
       if (r !== undefined) {
         const c = loopCtl(r, label);
         if (c === LOOP_DONE) return undefined;

@@ -10,7 +10,7 @@ import { ss, gs, type S } from './code.ts';
 import { Compiler, FnCtx } from './compiler.ts';
 import { compileBlock } from './stmt.ts';
 import { exprTo, expr, mapE } from './expr.ts';
-import { FuncInfo } from '../runtime/scheduler.ts';
+import { CALL, FuncInfo } from '../runtime/scheduler.ts';
 import { EVERYTHING } from './program.ts';
 
 export function compileProgram(c: Compiler): GoFunc {
@@ -70,10 +70,13 @@ export function compileProgram(c: Compiler): GoFunc {
   const initFn = makeGoFunc(S_, initShape, null);
   const holders = inits.map((f) => c.funcHolder(f));
   const mainHolder = mainFn ? c.funcHolder(mainFn) : null;
+  // Each through CALL rather than yield*: on top of the goroutine's stack, main's parks and
+  // resumes do not pass through this generator (see PUSH).
   return function* () {
-    yield* initFn();
-    for (const h of holders) yield* h.fn!();
-    if (mainHolder) yield* mainHolder.fn!();
+    CALL.fn = initFn; CALL.args = [];
+    yield CALL;
+    for (const h of holders) { CALL.fn = h.fn!; CALL.args = []; yield CALL; }
+    if (mainHolder) { CALL.fn = mainHolder.fn!; CALL.args = []; yield CALL; }
     // Explore mode: main returning ends the program, which other goroutines may still race
     // against (a print just before the end), so it is a scheduling point of its own.
     if (S_.explore !== null) yield* S_.point(EVERYTHING);

@@ -1,11 +1,11 @@
 // Compiled Go functions: frames, parameters, results, defer/recover, and the call protocol
 // every Go function follows (a generator function called with `yield*`).
 import type { GoFunc } from '../lib/native.ts';
-import { Frame, FuncInfo, PREEMPT, stackOverflow, snapshotStack, type Goroutine, type Scheduler } from '../runtime/scheduler.ts';
+import { Frame, FuncInfo, PREEMPT, handOff, stackOverflow, snapshotStack, type Goroutine, type Scheduler } from '../runtime/scheduler.ts';
 import { GoExit, GoPanic } from '../runtime/panic.ts';
 import { Box } from '../runtime/ops.ts';
 import { panicFrame } from '../runtime/libframes.ts';
-import type { S, Gen } from './code.ts';
+import { pending, type S, type Gen } from './code.ts';
 
 export interface FuncShape {
   info: FuncInfo;
@@ -93,7 +93,7 @@ function enter(S: Scheduler, sh: FuncShape, caps: unknown[] | null, args: unknow
 /** Builds the GoFunc for a function shape; `caps` are a closure's captured boxes. */
 export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null): GoFunc {
   const { hasDefer, body } = sh;
-  const bs = body.s, bg = body.g, bl = body.line ?? 0;
+  const bs = body.s, bf = body.f, bg = body.g, bl = body.line ?? 0;
   return function* (...args: unknown[]): Gen {
     const g = S.current;
     const top = g.top;
@@ -101,18 +101,23 @@ export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null):
     if (g.callingDeferred) { fr.deferred = true; g.callingDeferred = false; }
     if (++S.steps >= S.preemptAt) yield PREEMPT;
     if (bl) fr.line = bl;
-    if (!hasDefer) {
-      if (bs !== null) bs(fr); else yield* bg(fr);
-      g.top = top;
-      return results(sh, fr);
-    }
     let thrown: GoPanic | GoExit | null = null;
     try {
-      if (bs !== null) bs(fr); else yield* bg(fr);
+      if (bs !== null) bs(fr);
+      else if (bf !== undefined) {
+        // Through the fast path: synchronously until a statement must park, and that part on
+        // top of the goroutine's stack rather than beneath this generator (see PUSH).
+        const q = bf(fr);
+        if (q !== undefined && pending(q)) yield handOff(q);
+      } else yield* bg(fr);
     } catch (e) {
-      if (!(e instanceof GoPanic || e instanceof GoExit)) throw e;
+      if (!hasDefer || !(e instanceof GoPanic || e instanceof GoExit)) throw e;
       if (e instanceof GoPanic && e.stack.length === 0) e.stack = snapshotStack(g);
       thrown = e;
+    }
+    if (!hasDefer) {
+      g.top = top;
+      return results(sh, fr);
     }
     g.top = fr;
     thrown = yield* runDefers(g, fr, thrown);

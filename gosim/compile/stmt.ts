@@ -4,7 +4,7 @@ import type * as ast from '../ast.ts';
 import type { Type, Var, BasicKind } from '../types/types.ts';
 import type { SliceValue, GoInt } from '../values.ts';
 import type { Frame } from '../runtime/scheduler.ts';
-import { PREEMPT } from '../runtime/scheduler.ts';
+import { PREEMPT, handOff } from '../runtime/scheduler.ts';
 import { under } from '../types/predicates.ts';
 import { Box, MapValue, isAggregate, copyInto, mapKeyFn, intKind, intBinary, intShift, nilMapWrite } from '../runtime/ops.ts';
 import { Channel, chanSend, chanRecv } from '../runtime/chan.ts';
@@ -67,17 +67,21 @@ export function stmtList(c: Compiler, list: ast.Stmt[]): S {
   }
   const n = ss_.length;
   const starts = ss_.map(starter);
+  // Statements started through their fast path: a generator they hand back is about to park.
+  const fastStart = ss_.map((st) => st.s === null && st.f !== undefined);
   // Runs the block from statement i on, as a generator; `x`, when given, is the generator of
-  // statement i-1 that must finish first (the fast path below handed it over).
+  // statement i-1 that must finish first (the fast path below handed it over). A generator a
+  // fast path handed back runs on top of the goroutine's stack (handOff); one started afresh may
+  // well finish without parking, and runs inside this one.
   function* from(fr: Frame, i: number, x: Gen<R> | null): Gen<R> {
     if (x !== null) {
-      const r0 = yield* x;
+      const r0 = (yield handOff(x)) as R;
       if (r0 !== undefined) return r0;
     }
     for (; i < n; i++) {
       fr.line = lines[i]!;
       const q = starts[i]!(fr);
-      const r: R = q === undefined ? undefined : pending(q) ? yield* q : q;
+      const r: R = q === undefined ? undefined : !pending(q) ? q : fastStart[i] ? (yield handOff(q)) as R : yield* q;
       if (r !== undefined) return r;
     }
     return undefined;

@@ -139,6 +139,21 @@ export function modesConflict(a: number, b: number): boolean {
  */
 export const CALL: { fn: GoFunc | null; args: unknown[] | null } = { fn: null, args: null };
 
+/**
+ * Yielded by compiled code to have a generator run on top of the goroutine's stack, like CALL:
+ * the yielder is resumed with its result (or has its exception thrown in). It is `yield*` for a
+ * generator that is about to park (the slow part a fast path handed back): through `yield*`
+ * every later park and resume would pass through each enclosing generator, one per nested
+ * statement, a loop and its block and the function's body at least. Use handOff() to yield it.
+ */
+export const PUSH: { gen: Generator<unknown, unknown, unknown> | null } = { gen: null };
+
+/** The value to yield to run `gen` as PUSH describes: `const r = yield handOff(gen)`. */
+export function handOff(gen: Generator<unknown, unknown, unknown>): typeof PUSH {
+  PUSH.gen = gen;
+  return PUSH;
+}
+
 const NO_ERROR = Symbol('no error');
 
 /**
@@ -170,6 +185,12 @@ export function drive(stack: Generator<unknown, unknown, unknown>[], v: unknown)
       CALL.fn = null;
       CALL.args = null;
       stack.push(f(...a));
+      v = undefined;
+      continue;
+    }
+    if (r.value === PUSH) {
+      stack.push(PUSH.gen!);
+      PUSH.gen = null;
       v = undefined;
       continue;
     }
