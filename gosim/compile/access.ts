@@ -136,10 +136,11 @@ export function methodValue(c: Compiler, e: ast.SelectorExpr): E {
     const holder = promotedFromIface ? fieldBase(c, e.x, sel.path.slice(0, -1)) : null;
     const last = sel.path[sel.path.length - 1]!;
     const src = holder ? mapE(holder, (s) => (s as unknown[])[last]) : expr(c, e.x);
+    const pkg = sel.method !== null ? sel.method.pkg : null;
     return mapE(src, (v) => {
       if (v === null) throw nilDeref();
       const x = v as Iface;
-      const get = prog.methodGetter(x.t, name);
+      const get = prog.methodGetter(x.t, name, pkg);
       if (!get) throw new Error(`gosim: ${typeString(x.t)} has no method ${name}`);
       return get(x.v);
     });

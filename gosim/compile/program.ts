@@ -183,25 +183,30 @@ export class Program {
     return f;
   }
 
-  method(x: Iface, name: string): GoFunc | null {
-    const get = this.methodGetter(x.t, name);
+  method(x: Iface, name: string, pkg: string | null = null): GoFunc | null {
+    const get = this.methodGetter(x.t, name, pkg);
     return get ? get(x.v) : null;
   }
 
-  /** How to get the bound method `name` from a value of dynamic type t, cached per type. */
-  methodGetter(t: Type, name: string): ((recv: unknown) => GoFunc) | null {
+  /**
+   * How to get the bound method `name` from a value of dynamic type t, cached per type. An
+   * unexported name is only found among the methods of its own package, `pkg` (the package
+   * of the interface method being called; natives only look up exported names).
+   */
+  methodGetter(t: Type, name: string, pkg: string | null = null): ((recv: unknown) => GoFunc) | null {
     let m = this.methodCache.get(t);
     if (!m) { m = new Map(); this.methodCache.set(t, m); }
-    let g = m.get(name);
+    const key = pkg === null ? name : `${pkg}.${name}`;
+    let g = m.get(key);
     if (g !== undefined) return g;
-    g = this.buildGetter(t, name);
-    m.set(name, g);
+    g = this.buildGetter(t, name, pkg);
+    m.set(key, g);
     return g;
   }
 
-  private buildGetter(t: Type, name: string): ((recv: unknown) => GoFunc) | null {
+  private buildGetter(t: Type, name: string, pkg: string | null): ((recv: unknown) => GoFunc) | null {
     if (under(t).tag === 'Interface') return null;
-    const r = lookupFieldOrMethod(t, false, null, name);
+    const r = lookupFieldOrMethod(t, false, pkg, name);
     if (r.kind !== 'method' || !r.method) return null;
     const meth = r.method;
     const prog = this;
@@ -240,7 +245,7 @@ export class Program {
       if (viaIface) {
         // Promoted from an embedded interface field: dispatch on the value it holds.
         if (v === null || v === undefined) throw runtimeErrorPanic('invalid memory address or nil pointer dereference', true);
-        const f = prog.method(v as Iface, name);
+        const f = prog.method(v as Iface, name, pkg);
         if (!f) throw new Error(`gosim: no method ${name}`);
         return f;
       }
