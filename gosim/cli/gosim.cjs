@@ -73,7 +73,11 @@ async function loadMain() {
   return loadBundle();
 }
 
-/** Evaluates the CJS bundle with V8's code cache; saveCache writes one when there was none. */
+/**
+ * Evaluates the CJS bundle with V8's code cache; saveCache writes one when there was none, after
+ * the command's own work and a few priming programs (cli/prime.ts), so that the cache covers what
+ * most programs run and not only what the first one happened to.
+ */
 let saveCache = () => {};
 function loadBundle() {
   // V8 checks a cache against the source's length only, so the cache is named after the very
@@ -98,9 +102,15 @@ function loadBundle() {
     filename: bundle,
     cachedData,
   });
+  const module = { exports: {} };
   if (cachedData === undefined || script.cachedDataRejected) {
     // After the run, so the cache also holds the functions compiled lazily while it ran.
     saveCache = () => {
+      try {
+        module.exports.prime();
+      } catch {
+        // The cache is still worth saving with what the command itself compiled.
+      }
       try {
         const tmp = `${codeCache}.${process.pid}.tmp`;
         writeFileSync(tmp, script.createCachedData());
@@ -110,7 +120,6 @@ function loadBundle() {
       }
     };
   }
-  const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle), pathToFileURL(bundle).href);
   return module.exports.main;
 }

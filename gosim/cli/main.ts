@@ -7,6 +7,8 @@ import { resolve, basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { run, buildOutput, runUnlessStackRunsOut, explore, type RunOptions, type RunResult, type ExploreResult } from '../index.ts';
 
+export { prime } from './prime.ts';
+
 /**
  * run() on this thread, and again in a worker thread with a 256 MB stack only if the JS stack
  * ran out: Go calls do not use the JS stack, but library code calling back into Go (sort.Slice's

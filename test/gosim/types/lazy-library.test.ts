@@ -9,7 +9,7 @@ import type { Named } from '../../../gosim/types/types.ts';
 
 function underlyingTag(path: string, name: string): string {
   const obj = loadLibrary(path)!.scope.names.get(name)!;
-  return (obj.type as Named).underlying.tag === 'Basic' ? 'unchecked' : (obj.type as Named).underlying.tag;
+  return ((obj as { type: Named }).type).underlying.tag === 'Basic' ? 'unchecked' : ((obj as { type: Named }).type).underlying.tag;
 }
 
 function out(body: string, imports: string[]): string {
@@ -28,8 +28,8 @@ describe('library packages checked on demand', () => {
     expect(underlyingTag('sync', 'Pool')).toBe('unchecked');
     // Asking for a name checks it then, with its methods.
     const m = loadLibrary('sync')!.lookup('Map')!;
-    expect((m.type as Named).underlying.tag).toBe('Struct');
-    expect((m.type as Named).methods.map((f) => f.name)).toContain('LoadOrStore');
+    expect(((m as { type: Named }).type).underlying.tag).toBe('Struct');
+    expect(((m as { type: Named }).type).methods.map((f) => f.name)).toContain('LoadOrStore');
   });
 
   it('gives a type its methods however a program reaches it', () => {
