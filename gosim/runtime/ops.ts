@@ -277,17 +277,21 @@ export function intBinary(op: string, k: IntKind): Bin {
       case '&^': return (a, b) => w((a as number) & ~(b as number));
     }
   }
+  // 64-bit values within the safe integer range are numbers, the rest bigints. Sums, differences
+  // and products of safe integers are whole numbers, so a range check says whether a result is
+  // exact and in range (a rounded result past the range cannot round back into it).
+  const hi = Number.MAX_SAFE_INTEGER, lo = signed(k) ? -hi : 0;
   switch (op) {
     case '+': return (a, b) => {
-      if (typeof a === 'number' && typeof b === 'number') { const r = a + b; if (Number.isSafeInteger(r) && (r >= 0 || signed(k))) return r; }
+      if (typeof a === 'number' && typeof b === 'number') { const r = a + b; if (r <= hi && r >= lo) return r; }
       return wb(big(a) + big(b));
     };
     case '-': return (a, b) => {
-      if (typeof a === 'number' && typeof b === 'number') { const r = a - b; if (Number.isSafeInteger(r) && (r >= 0 || signed(k))) return r; }
+      if (typeof a === 'number' && typeof b === 'number') { const r = a - b; if (r <= hi && r >= lo) return r; }
       return wb(big(a) - big(b));
     };
     case '*': return (a, b) => {
-      if (typeof a === 'number' && typeof b === 'number') { const r = a * b; if (Number.isSafeInteger(r) && (r >= 0 || signed(k))) return r === 0 ? 0 : r; }
+      if (typeof a === 'number' && typeof b === 'number') { const r = a * b; if (r <= hi && r >= lo) return r === 0 ? 0 : r; }
       return wb(big(a) * big(b));
     };
     case '/': return (a, b) => {
