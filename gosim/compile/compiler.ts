@@ -70,7 +70,7 @@ export class Compiler {
     return this.info.uses.get(id.id) ?? this.info.defs.get(id.id) ?? null;
   }
 
-  isBoxed(v: Var): boolean { return v.captured && !isAggregate(v.type); }
+  isBoxed(v: Var): boolean { return v.captured && v.mutable && !isAggregate(v.type); }
 
   constValue(cv: ConstValue, t: Type): unknown {
     const u = under(t);

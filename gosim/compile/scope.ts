@@ -1,6 +1,7 @@
 // Escape analysis before compiling: which local variables a closure captures or `&` addresses
-// (those live in a Box so every holder sees one variable), and each function literal's free
-// variables (copied into the closure when it is created).
+// (those live in a Box so every holder sees one variable, unless nothing can change them after
+// their declaration: Var.mutable), and each function literal's free variables (copied into the
+// closure when it is created).
 import type * as ast from '../ast.ts';
 import type { Info, Var } from '../types/types.ts';
 import { children } from '../astwalk.ts';
@@ -50,7 +51,23 @@ export function analyze(file: ast.File, info: Info): Escapes {
     while (x.kind === 'ParenExpr') x = x.x;
     if (x.kind === 'Ident') {
       const o = info.uses.get(x.id) ?? info.defs.get(x.id);
-      if (o && o.tag === 'Var' && !globals.has(o)) o.captured = true;
+      if (o && o.tag === 'Var' && !globals.has(o)) { o.captured = true; o.mutable = true; }
+    }
+  };
+  // An identifier the statement assigns to (a use, not the declaration `:=` makes).
+  const assigned = (x: ast.Expr | null) => {
+    while (x !== null && x.kind === 'ParenExpr') x = x.x;
+    if (x === null || x.kind !== 'Ident') return;
+    const o = info.uses.get(x.id);
+    if (o && o.tag === 'Var') o.mutable = true;
+  };
+  // Named results: a return statement assigns them.
+  const results = (t: ast.FuncType) => {
+    for (const f of t.results?.list ?? []) {
+      for (const n of f.names) {
+        const o = info.defs.get(n.id);
+        if (o && o.tag === 'Var') o.mutable = true;
+      }
     }
   };
 
@@ -58,6 +75,7 @@ export function analyze(file: ast.File, info: Info): Escapes {
     switch (n.kind) {
       case 'FuncDecl':
       case 'FuncLit':
+        results(n.type);
         stack.push(n);
         freeVars.set(n.id, freeVars.get(n.id) ?? []);
         for (const c of children(n)) visit(c);
@@ -72,6 +90,16 @@ export function analyze(file: ast.File, info: Info): Escapes {
       }
       case 'UnaryExpr':
         if (n.op === '&') addressed(n.x);
+        break;
+      case 'AssignStmt':
+        // `:=` assigns the names it redeclares (uses); the others are its declarations.
+        for (const l of n.lhs) assigned(l);
+        break;
+      case 'IncDecStmt':
+        assigned(n.x);
+        break;
+      case 'RangeStmt':
+        if (n.tok === '=') { assigned(n.key); assigned(n.value); }
         break;
       case 'SelectorExpr': {
         const sel = info.selections.get(n.id);

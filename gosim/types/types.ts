@@ -109,6 +109,12 @@ export class Var implements ObjectBase {
   used = false;
   /** Set by the compiler's escape analysis when a closure or `&` captures the variable. */
   captured = false;
+  /**
+   * Set by the compiler's escape analysis when the variable can change after its declaration
+   * (assigned, incremented, a named result, its address taken). A captured variable that cannot
+   * is captured by value: every holder would see the same value anyway.
+   */
+  mutable = false;
   constructor(
     readonly name: string,
     public type: Type,
