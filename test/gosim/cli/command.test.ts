@@ -24,4 +24,39 @@ describe('the gosim command', () => {
     const plain = spawnSync(process.execPath, ['-e', '0'], { encoding: 'utf8', env });
     expect(plain.stderr).toContain('no-such-file.pem');
   });
+
+  it('runs a program again in a worker thread when library calls back into Go run out of JS stack', () => {
+    // fmt calling String calling fmt, 3000 deep: more JS stack than the main thread has. The
+    // command starts the worker (loading node:worker_threads only then) and prints what Go does.
+    const dir = mkdtempSync(join(tmpdir(), 'gosim-command-'));
+    const prog = join(dir, 'deep.go');
+    writeFileSync(prog, `package main
+
+import "fmt"
+
+type node struct {
+	v    int
+	next *node
+}
+
+func (n *node) String() string {
+	if n.next == nil {
+		return fmt.Sprint(n.v)
+	}
+	return fmt.Sprintf("%d %v", n.v%10, n.next)
+}
+
+func main() {
+	var head *node
+	for i := 0; i < 3000; i++ {
+		head = &node{i, head}
+	}
+	fmt.Println(len(head.String()))
+}
+`);
+    const r = spawnSync(bin, ['run', prog], { encoding: 'utf8', env: { ...process.env, GOSIM_DEBUG: '1' }, timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('5999\n');
+    expect(r.status).toBe(0);
+  });
 });
