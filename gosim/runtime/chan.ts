@@ -45,6 +45,73 @@ function plainWaiter(g: Goroutine, v: unknown): Waiter {
   return w;
 }
 
+/** Yielded by Park to park its goroutine; shared, as whoever gets a result reads it at once. */
+const PARKED: IteratorResult<unknown, unknown> = { value: PARK, done: false };
+
+/**
+ * The blocking part of a plain send or receive (outside explore mode), as an iterator that each
+ * goroutine reuses instead of a generator per park: a hand-off loop parks a million times. The
+ * first next() queues the goroutine's waiter on the channel and parks; the next one, after the
+ * wake-up, finishes the operation (a panic for a send on a channel closed meanwhile; a
+ * receive's value, also left in the channel's got and gotOk). A goroutine is in one of these at
+ * a time, and is done with it before it can block again.
+ */
+export class Park {
+  private ch: Channel | null = null;
+  private w: Waiter | null = null;
+  private send = false;
+  private queued = false;
+  private readonly result: IteratorResult<unknown, unknown> = { value: undefined, done: true };
+
+  start(ch: Channel, w: Waiter, send: boolean): Generator<unknown, unknown, unknown> {
+    this.ch = ch;
+    this.w = w;
+    this.send = send;
+    this.queued = false;
+    return this as unknown as Generator<unknown, unknown, unknown>;
+  }
+
+  next(): IteratorResult<unknown, unknown> {
+    const ch = this.ch!, w = this.w!;
+    if (!this.queued) {
+      this.queued = true;
+      if (this.send) {
+        ch.sendq.push(w);
+        ch.sched.prepark('chan send', ch);
+      } else {
+        ch.recvq.push(w);
+        ch.sched.prepark('chan receive', ch);
+      }
+      return PARKED;
+    }
+    this.ch = null;
+    this.w = null;
+    if (this.send) {
+      if (w.closed) throw plainPanic('send on closed channel');
+      this.result.value = undefined;
+    } else {
+      ch.got = w.value;
+      ch.gotOk = w.ok;
+      this.result.value = w.value;
+    }
+    return this.result;
+  }
+
+  return(value: unknown): IteratorResult<unknown, unknown> {
+    this.ch = null;
+    this.w = null;
+    return { value, done: true };
+  }
+
+  throw(e: unknown): never {
+    this.ch = null;
+    this.w = null;
+    throw e;
+  }
+
+  [Symbol.iterator](): this { return this; }
+}
+
 /** A waiter that can still be taken: a plain one, or a select's that has not fired yet. */
 const live = (w: Waiter): boolean => w.sel === null || !w.sel.done;
 
@@ -211,7 +278,15 @@ export class Channel {
   }
 
   /** The blocking part of a send, after trySend said no. */
-  *sendWait(v: unknown): Generator<unknown, void, unknown> {
+  sendWait(v: unknown): Generator<unknown, void, unknown> {
+    const s = this.sched;
+    if (s.explore !== null) return this.sendWaitExplore(v);
+    const g = s.current;
+    return (g.park ??= new Park()).start(this, plainWaiter(g, v), true) as Generator<unknown, void, unknown>;
+  }
+
+  /** sendWait in explore mode, where a goroutine may first have to offer a switch. */
+  private *sendWaitExplore(v: unknown): Generator<unknown, void, unknown> {
     if (this.sched.gated) {
       yield* this.sched.switchIfGated();
       if (this.trySend(v)) return;
@@ -225,7 +300,15 @@ export class Channel {
   }
 
   /** The blocking part of a receive, after tryRecv said no; sets got/gotOk like tryRecv. */
-  *recvWait(): Generator<unknown, unknown, unknown> {
+  recvWait(): Generator<unknown, unknown, unknown> {
+    const s = this.sched;
+    if (s.explore !== null) return this.recvWaitExplore();
+    const g = s.current;
+    return (g.park ??= new Park()).start(this, plainWaiter(g, undefined), false);
+  }
+
+  /** recvWait in explore mode. */
+  private *recvWaitExplore(): Generator<unknown, unknown, unknown> {
     if (this.sched.gated) {
       yield* this.sched.switchIfGated();
       if (this.tryRecv()) return this.got;

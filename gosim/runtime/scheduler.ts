@@ -46,7 +46,7 @@
 import type { GoFunc } from '../lib/native.ts';
 import { Queue } from './queue.ts';
 import { BudgetExceeded, GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
-import type { Waiter } from './chan.ts';
+import type { Park, Waiter } from './chan.ts';
 import type { Monitor } from './monitor.ts';
 
 export const EPOCH_UNIX_SEC = 1257894000;
@@ -243,6 +243,8 @@ export class Goroutine {
   stack: Generator<unknown, unknown, unknown>[] = [];
   /** Reused for its plain channel sends and receives (chan.ts). */
   waiter: Waiter | null = null;
+  /** Reused for the blocking part of its plain sends and receives (chan.ts). */
+  park: Park | null = null;
   /**
    * Explore mode: inside a library call that was itself the turn's scheduling point, so the
    * channel operations the library does for it (a timer's drain) are part of it, not new points.
