@@ -76,6 +76,18 @@ function loopCtl(r: Ctl, label: string | null): Ctl | typeof LOOP_DONE | undefin
   return r;
 }
 
+/**
+ * One iteration's body, for a step: undefined to go on with the loop, else what the step
+ * returns (the body's generator when it must wait, LOOP_DONE for a break, a Ctl to pass on).
+ */
+function runBody(fr: Frame, bl: number, run: (fr: Frame) => R | Gen<R>, label: string | null): Step | undefined {
+  if (bl) fr.line = bl;
+  const q = run(fr);
+  if (q === undefined) return undefined;
+  if (pending(q)) return q;
+  return loopCtl(q, label);
+}
+
 /** Takes over a loop from a step's result `x`; `st` is the loop's state (a range's channel or cursor). */
 function* loopGen<T>(fr: Frame, x: Step, step: StepFn<T>, st: T, label: string | null): Gen<R> {
   for (;;) {
@@ -151,13 +163,8 @@ export function forStmt(c: Compiler, s: ast.ForStmt): S {
       for (;;) {
         if (resume !== BODY_DONE) {
           if (cs !== null && !cs(fr)) return LOOP_DONE;
-          if (bl) fr.line = bl;
-          const q = run(fr);
-          if (q !== undefined) {
-            if (pending(q)) return q;
-            const c = loopCtl(q, label);
-            if (c !== undefined) return c;
-          }
+          const x = runBody(fr, bl, run, label);
+          if (x !== undefined) return x;
         }
         resume = AT_START;
         for (let i = 0; i < perIter.length; i++) fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v);
@@ -233,13 +240,8 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
         if (i >= cur.n) return LOOP_DONE;
         if (kb) kb(fr, i);
         if (withValue && vb) vb(fr, cur.arr[cur.off + i]);
-        if (bl) fr.line = bl;
-        const q = run(fr);
-        if (q !== undefined) {
-          if (pending(q)) return q;
-          const c = loopCtl(q, label);
-          if (c !== undefined) return c;
-        }
+        const x = runBody(fr, bl, run, label);
+        if (x !== undefined) return x;
       }
       resume = AT_START;
       cur.i++;
@@ -315,13 +317,8 @@ export function rangeStmt(c: Compiler, s: ast.RangeStmt): S {
             if (!ch.gotOk) return LOOP_DONE;
             if (kSlot >= 0) fr.s[kSlot] = ch.got;
             else if (kb) kb(fr, ch.got);
-            if (bl) fr.line = bl;
-            const q = run(fr);
-            if (q !== undefined) {
-              if (pending(q)) return q;
-              const c = loopCtl(q, label);
-              if (c !== undefined) return c;
-            }
+            const x = runBody(fr, bl, run, label);
+            if (x !== undefined) return x;
           }
           resume = AT_START;
           if (++S.steps >= S.preemptAt) return LOOP_PREEMPT;
