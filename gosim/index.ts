@@ -10,12 +10,19 @@
 import { prepare, execute, notBuilt, type RunOptions, type RunResult, type ExecHooks } from './execute.ts';
 import { TraceRecorder } from './trace.ts';
 import { explain, blockedAtEnd } from './explain.ts';
-import { ReplayRun, parseWitness, exploreSchedules, runOptions, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
+import { ReplayRun, parseWitness, exploreSchedules, exploreBuilt, runOptions, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
+import { findConstructs } from './drill/constructs.ts';
+import { evaluateCheck, notBuiltVerdicts, type CheckVerdict, type ExerciseCheck } from './drill/checks.ts';
+import { parseDiagnostics, type Diagnostic } from './drill/diagnostics.ts';
 
 export type { RunOptions, RunResult, RunStats, Leak, Location } from './execute.ts';
 export type { Trace, TraceEvent } from './trace.ts';
 export type { Explanation } from './explain.ts';
 export type { ExploreOptions, ExploreResult, ExploreOutcome } from './explore/explore.ts';
+export { constructNames, constructPhrases, isConstruct, type Construct } from './drill/constructs.ts';
+export type { ExerciseCheck, CheckVerdict } from './drill/checks.ts';
+export { quoteOutput } from './drill/checks.ts';
+export { parseDiagnostics, type Diagnostic } from './drill/diagnostics.ts';
 
 /** How many deadlocked or leaking outcomes of an exploration get explanations (one replay each). */
 const EXPLAINED_OUTCOMES = 50;
@@ -25,7 +32,10 @@ const EXPLAINED_OUTCOMES = 50;
  * outcomes that deadlock or leak goroutines explained from a replay of their witness.
  */
 export function explore(source: string, options: ExploreOptions = {}): ExploreResult {
-  const r = exploreSchedules(source, options);
+  return explained(source, exploreSchedules(source, options), options);
+}
+
+function explained(source: string, r: ExploreResult, options: ExploreOptions): ExploreResult {
   let n = 0;
   for (const o of r.outcomes) {
     const stuck = o.leaked > 0 || (o.crash !== null && /^fatal error: (all goroutines are asleep|no goroutines)/.test(o.crash));
@@ -34,6 +44,36 @@ export function explore(source: string, options: ExploreOptions = {}): ExploreRe
     if (again.replayFitted !== false && again.stdout === o.stdout && again.exitCode === o.exitCode) o.explanations = again.explanations;
   }
   return r;
+}
+
+export interface ExerciseReport {
+  /** The program's compile errors, each at its line and column ([] when it builds). */
+  diagnostics: Diagnostic[];
+  /** What `go build` printed, or null when the program builds. */
+  buildOutput: string | null;
+  checks: CheckVerdict[];
+  /** Every check holds. */
+  passed: boolean;
+  /** The exploration the checks were decided on (outcomes empty when the program does not build). */
+  exploration: ExploreResult;
+}
+
+/**
+ * An exercise's checks decided over every outcome explore() finds for the learner's program:
+ * each check holds only if it holds under every schedule, and a failing one names a witness.
+ */
+export function checkExercise(source: string, checks: readonly ExerciseCheck[], options: ExploreOptions = {}): ExerciseReport {
+  const built = prepare(source, options.filename ?? 'prog.go');
+  if (built.kind === 'errors') {
+    const exploration: ExploreResult = {
+      outcomes: [], exhaustive: true, runs: 0, systematicRuns: 0, randomRuns: 0, states: 0, ms: 0, stoppedBy: null, buildErrors: built.stderr,
+    };
+    return { diagnostics: parseDiagnostics(built.stderr), buildOutput: built.stderr, checks: notBuiltVerdicts(checks), passed: false, exploration };
+  }
+  const uses = findConstructs(built.file, built.info);
+  const exploration = explained(source, exploreBuilt(built, options), options);
+  const verdicts = checks.map((c) => evaluateCheck(c, exploration, uses));
+  return { diagnostics: [], buildOutput: null, checks: verdicts, passed: verdicts.every((v) => v.pass), exploration };
 }
 
 /** Compile errors as `go build` prints them (without its header line), or [] when the program compiles. */

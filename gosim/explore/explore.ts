@@ -71,6 +71,9 @@ export interface ExploreOutcome {
   runs: number;
   /** Goroutines still blocked when main returned, in the witness run. */
   leaked: number;
+  /** The most steps any run ending this way took, and the witness of that run. */
+  maxSteps: number;
+  maxStepsWitness: string;
   /**
    * For a deadlock or leaked goroutines: why each blocked goroutine can never go on (explain.ts),
    * from a replay of the witness. Filled in by index.ts's explore for the first outcomes.
@@ -661,7 +664,8 @@ export function exploreSchedules(source: string, options: ExploreOptions = {}): 
   return exploreBuilt(built, options, t0);
 }
 
-function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0: number): ExploreResult {
+/** exploreSchedules() for a program already parsed and checked; t0 is when the exploration started. */
+export function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0 = Date.now()): ExploreResult {
   const budget = Math.max(1, options.budget ?? 5000);
   const deadline = t0 + (options.maxMs ?? 20000);
   const runOpts = runOptions(options);
@@ -673,8 +677,16 @@ function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOptions, t0
     const { stderr, crash } = outcomeOf(r);
     const key = `${r.exitCode}\u0000${crash ?? ''}\u0000${stderr}\u0000${r.stdout}`;
     const seen = outcomes.get(key);
-    if (seen) { seen.runs++; return; }
-    outcomes.set(key, { stdout: r.stdout, stderr, exitCode: r.exitCode, crash, fullStderr: r.stderr, witness: formatWitness(witness), runs: 1, leaked: r.leaks.length });
+    if (seen) {
+      seen.runs++;
+      if (r.stats.steps > seen.maxSteps) { seen.maxSteps = r.stats.steps; seen.maxStepsWitness = formatWitness(witness); }
+      return;
+    }
+    const w = formatWitness(witness);
+    outcomes.set(key, {
+      stdout: r.stdout, stderr, exitCode: r.exitCode, crash, fullStderr: r.stderr, witness: w, runs: 1, leaked: r.leaks.length,
+      maxSteps: r.stats.steps, maxStepsWitness: w,
+    });
   };
 
   // One compilation serves every run: runAgain resets the scheduler, output and package variables.

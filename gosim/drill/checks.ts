@@ -1,0 +1,118 @@
+// An exercise's checks, decided over every outcome an exploration found: a check holds only if
+// it holds under every schedule, and when it fails the report names one schedule (a witness)
+// that shows it failing, so the learner can run exactly that schedule.
+import type { ExploreOutcome, ExploreResult } from '../explore/explore.ts';
+import { constructPhrases, type Construct, type ConstructUses } from './constructs.ts';
+
+export type ExerciseCheck =
+  /** The standard output of every outcome is one of these. */
+  | { kind: 'output'; expected: string[] }
+  /** Every outcome exits with this status. */
+  | { kind: 'exit'; code: number }
+  | { kind: 'noDeadlock' }
+  /** No goroutine is still blocked when main returns. */
+  | { kind: 'noLeaks' }
+  | { kind: 'uses'; construct: Construct }
+  | { kind: 'avoids'; construct: Construct }
+  /** No schedule takes more than this many of gosim's steps. */
+  | { kind: 'maxSteps'; steps: number };
+
+export interface CheckVerdict {
+  check: ExerciseCheck;
+  pass: boolean;
+  /** One sentence saying why. */
+  why: string;
+  /** A schedule under which the check fails (`run(source, { replay })`), or null. */
+  witness: string | null;
+  /** The outcome that fails it, as an index into the exploration's outcomes, or null. */
+  outcome: number | null;
+  /** Where a construct check looked (the construct's first use), 1-based, or null. */
+  line: number | null;
+}
+
+const DEADLOCK = /^fatal error: (all goroutines are asleep|no goroutines)/;
+
+/** A short, one-line rendering of program output for a sentence. */
+export function quoteOutput(s: string, max = 60): string {
+  const q = JSON.stringify(s);
+  return q.length <= max ? q : q.slice(0, max - 4) + '…"';
+}
+
+function plural(n: number, one: string, many = one + 's'): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "under every schedule" when the search was exhaustive, else what was actually covered. */
+function coverage(r: ExploreResult): string {
+  return r.exhaustive ? 'under every schedule' : `in all ${plural(r.runs, 'run')} tried (the search was not exhaustive)`;
+}
+
+function firstFailing(outcomes: readonly ExploreOutcome[], fails: (o: ExploreOutcome) => boolean): number {
+  return outcomes.findIndex(fails);
+}
+
+function endOf(o: ExploreOutcome): string {
+  if (o.crash !== null) return o.crash;
+  return `exit status ${o.exitCode}`;
+}
+
+export function evaluateCheck(check: ExerciseCheck, r: ExploreResult, uses: ConstructUses): CheckVerdict {
+  const verdict = (pass: boolean, why: string, outcome: number | null = null, line: number | null = null): CheckVerdict => ({
+    check,
+    pass,
+    why,
+    witness: outcome === null ? null : check.kind === 'maxSteps' ? r.outcomes[outcome]!.maxStepsWitness : r.outcomes[outcome]!.witness,
+    outcome,
+    line,
+  });
+  const os = r.outcomes;
+  switch (check.kind) {
+    case 'output': {
+      const bad = firstFailing(os, (o) => !check.expected.includes(o.stdout));
+      const want = check.expected.length === 1 ? quoteOutput(check.expected[0]!) : `one of ${plural(check.expected.length, 'expected output')}`;
+      if (bad < 0) return verdict(true, `It prints ${want} ${coverage(r)}.`);
+      return verdict(false, `One schedule prints ${quoteOutput(os[bad]!.stdout)}${os[bad]!.crash ? ` and then crashes` : ''} where ${want} is expected.`, bad);
+    }
+    case 'exit': {
+      const bad = firstFailing(os, (o) => o.exitCode !== check.code);
+      if (bad < 0) return verdict(true, `It exits with status ${check.code} ${coverage(r)}.`);
+      return verdict(false, `One schedule ends with ${endOf(os[bad]!)}${os[bad]!.crash ? ` (exit status ${os[bad]!.exitCode})` : ''}, not exit status ${check.code}.`, bad);
+    }
+    case 'noDeadlock': {
+      const bad = firstFailing(os, (o) => o.crash !== null && DEADLOCK.test(o.crash));
+      if (bad < 0) return verdict(true, `No schedule deadlocks (checked ${coverage(r)}).`);
+      return verdict(false, 'One schedule deadlocks: every goroutine ends up blocked, waiting for another.', bad);
+    }
+    case 'noLeaks': {
+      const bad = firstFailing(os, (o) => o.leaked > 0);
+      if (bad < 0) return verdict(true, `Every goroutine has finished when main returns, ${coverage(r)}.`);
+      return verdict(false, `One schedule leaves ${plural(os[bad]!.leaked, 'goroutine')} blocked forever when main returns.`, bad);
+    }
+    case 'maxSteps': {
+      let worst = -1;
+      os.forEach((o, i) => {
+        if (worst < 0 || o.maxSteps > os[worst]!.maxSteps) worst = i;
+      });
+      const most = worst < 0 ? 0 : os[worst]!.maxSteps;
+      if (most <= check.steps) return verdict(true, `The longest schedule takes ${plural(most, 'step')}; at most ${check.steps} are allowed.`);
+      return verdict(false, `One schedule takes ${plural(most, 'step')}; at most ${check.steps} are allowed.`, worst);
+    }
+    case 'uses': {
+      const at = uses.get(check.construct);
+      const what = constructPhrases[check.construct];
+      if (at) return verdict(true, `It uses ${what} (line ${at.line}).`, null, at.line);
+      return verdict(false, `It does not use ${what} yet; this exercise asks for it.`);
+    }
+    case 'avoids': {
+      const at = uses.get(check.construct);
+      const what = constructPhrases[check.construct];
+      if (!at) return verdict(true, `It does without ${what}.`);
+      return verdict(false, `It uses ${what} on line ${at.line}; this exercise asks you to do without it.`, null, at.line);
+    }
+  }
+}
+
+/** A program that does not build fails every check, for that one reason. */
+export function notBuiltVerdicts(checks: readonly ExerciseCheck[]): CheckVerdict[] {
+  return checks.map((check) => ({ check, pass: false, why: 'The program does not compile yet; fix the errors marked in the code.', witness: null, outcome: null, line: null }));
+}
