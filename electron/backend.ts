@@ -147,9 +147,11 @@ export class Backend implements Api {
   }
 
   async nextCard(args: Args<'nextCard'>): Promise<Results['nextCard']> {
-    const next = this.need('nextCard').scheduler.next(args.deckId);
+    const { scheduler, store } = this.need('nextCard');
+    const next = scheduler.next(args.deckId);
     if (!next) return null;
-    return { card: cardView(next.row), previews: next.previews, remaining: next.remaining };
+    const draft = next.row.kind === 'exercise' ? store.draft(next.row.id) : null;
+    return { card: cardView(next.row, draft), previews: next.previews, remaining: next.remaining };
   }
 
   async answer(args: Args<'answer'>): Promise<Results['answer']> {
@@ -158,6 +160,15 @@ export class Backend implements Api {
 
   async undo(_: Args<'undo'>): Promise<Results['undo']> {
     return this.need('undo').scheduler.undo();
+  }
+
+  async saveDraft(args: Args<'saveDraft'>): Promise<Results['saveDraft']> {
+    const { store } = this.need('saveDraft');
+    const card = store.card(args.cardId);
+    if (!card) throw new ApiFailure(`There is no card ${args.cardId}.`, 404);
+    if (card.kind !== 'exercise') throw new ApiFailure(`Card ${args.cardId} is not an exercise; only exercises keep code.`, 409);
+    store.saveDraft(args.cardId, args.code, this.clock().getTime());
+    return { saved: true };
   }
 
   async bury(args: Args<'bury'>): Promise<Results['bury']> {

@@ -37,12 +37,14 @@ export const argSchemas = {
       rating: Rating,
       /** How long the learner looked at the card, in milliseconds. */
       durationMs: z.number().int().min(0).max(86_400_000),
-      /** For drills: what the learner typed, and whether it matched. */
-      typed: z.string().max(100_000).optional(),
+      /** For drills: what the learner typed (a prediction, or an exercise's code), and whether it was right. */
+      typed: z.string().max(524_288).optional(),
       correct: z.boolean().optional(),
     })
     .strict(),
   undo: z.object({}).strict(),
+  /** Keep the learner's code for an exercise (null forgets it, back to the starter). */
+  saveDraft: z.object({ cardId, code: z.string().max(524_288).nullable() }).strict(),
   bury: z.object({ cardId }).strict(),
   suspend: z.object({ cardId }).strict(),
   unsuspend: z.object({ cardId }).strict(),
@@ -111,6 +113,44 @@ export interface TodaySummary {
   nextDue: string | null;
 }
 
+/** Constructs an exercise can require or forbid, decided on the syntax tree (docs/deck-format.md). */
+export type Construct =
+  | 'go' | 'channel' | 'buffered-channel' | 'select' | 'close' | 'mutex' | 'waitgroup' | 'once' | 'atomic' | 'context' | 'sleep';
+
+/** One check of an exercise; it holds only if it holds under every schedule. */
+export type ExerciseCheck =
+  | { kind: 'output'; expected: string[] }
+  | { kind: 'exit'; code: number }
+  | { kind: 'noDeadlock' }
+  | { kind: 'noLeaks' }
+  | { kind: 'uses'; construct: Construct }
+  | { kind: 'avoids'; construct: Construct }
+  | { kind: 'maxSteps'; steps: number };
+
+/** One way a drill's program can end, as its deck states it. */
+export interface StatedOutcome {
+  stdout: string;
+  /** The first line of Go's crash report, or null when the program exits by itself. */
+  crash: string | null;
+}
+
+export interface PredictDrill {
+  /** What the learner types: the standard output, or the first line Go prints when the program crashes. */
+  asks: 'output' | 'crash';
+  /** Every outcome the program can have (checked against gosim's exploration by the deck linter). */
+  outcomes: StatedOutcome[];
+  /** Markdown shown with the answer. */
+  explanation: string;
+}
+
+export interface ExerciseSpec {
+  starter: string;
+  solution: string;
+  checks: ExerciseCheck[];
+  /** The learner's saved code, or null when there is none (start from the starter). */
+  draft: string | null;
+}
+
 /** A card as the UI shows it; Markdown fields are raw and sanitized by the renderer when shown. */
 export interface CardView {
   id: number;
@@ -119,15 +159,13 @@ export interface CardView {
   kind: CardKind;
   /** Front of the card: term, question, drill prompt or exercise task (Markdown). */
   front: string;
-  /** Back of the card: definition, answer, expected output explanation or solution (Markdown). */
+  /** Back of the card for terms and questions: definition or answer (Markdown); '' for drills and exercises. */
   back: string;
-  /** Go source shown with the card (predict drills, exercise starter code). */
+  /** The Go program of a predict drill, or an exercise's starter code. */
   code: string | null;
-  /** predict: the exact expected stdout. */
-  expectedOutput: string | null;
   hint: string | null;
-  /** exercise: reference solution. */
-  solution: string | null;
+  predict: PredictDrill | null;
+  exercise: ExerciseSpec | null;
   tags: string[];
   state: CardState;
   due: string;
@@ -162,6 +200,7 @@ export interface Results {
   nextCard: ReviewItem | null;
   answer: AnswerResult;
   undo: { cardId: number } | null;
+  saveDraft: { saved: boolean };
   bury: { ok: true };
   suspend: { ok: true };
   unsuspend: { ok: true };

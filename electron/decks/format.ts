@@ -2,13 +2,24 @@
 // Parsing keeps line positions so every problem can point at the line to fix.
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import type { CardKind, DeckProblem } from '../api/contract.ts';
+import type { CardKind, Construct, DeckProblem, ExerciseCheck, StatedOutcome } from '../api/contract.ts';
 
 const slug = z.string().regex(/^[a-z0-9-]+$/, 'use only a-z, 0-9 and "-"');
 const text = z.string();
 const tags = z.array(z.string()).optional();
 
 const common = { id: slug, kind: z.string(), tags };
+
+/** The first line of a Go crash report, which is what a "what happens" drill asks for. */
+const crashLine = z.string().regex(/^(panic: |fatal error: )[^\n]*$/, 'must be the first line of a Go crash report, starting with "panic: " or "fatal error: "');
+
+export const constructNames = [
+  'go', 'channel', 'buffered-channel', 'select', 'close', 'mutex', 'waitgroup', 'once', 'atomic', 'context', 'sleep',
+] as const satisfies readonly Construct[];
+const constructChoice = `must be one of ${constructNames.join(', ')}, or a list of them`;
+const construct = z.enum(constructNames, { error: constructChoice });
+const constructs = z.union([construct, z.array(construct).min(1)], { error: constructChoice });
+const checkKeys = ['output', 'exit', 'noDeadlock', 'noLeaks', 'uses', 'avoids', 'maxSteps'];
 
 export const cardSchemas = {
   term: z.object({ ...common, term: text.min(1), definition: text.min(1) }).strict(),
@@ -18,11 +29,26 @@ export const cardSchemas = {
       ...common,
       prompt: text.optional(),
       code: text.min(1),
-      output: text,
+      output: text.optional(),
+      crash: crashLine.optional(),
+      outcomes: z.array(z.object({ output: text, crash: crashLine.optional() }).strict()).min(1).optional(),
+      asks: z.enum(['output', 'crash']).optional(),
       hint: text.optional(),
       explanation: text.optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine((c, ctx) => {
+      if ((c.output === undefined) === (c.outcomes === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['output'], message: 'give either output (one outcome) or outcomes (several), not both and not neither' });
+      }
+      if (c.crash !== undefined && c.outcomes !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['crash'], message: 'with outcomes, give each outcome its own crash' });
+      }
+      const crashes = c.outcomes ? c.outcomes.every((o) => o.crash !== undefined) : c.crash !== undefined;
+      if (c.asks === 'crash' && !crashes) {
+        ctx.addIssue({ code: 'custom', path: ['asks'], message: 'a "crash" drill needs the crash line of every outcome' });
+      }
+    }),
   exercise: z
     .object({
       ...common,
@@ -32,9 +58,17 @@ export const cardSchemas = {
       checks: z
         .array(
           z
-            .object({ output: text.optional(), noLeaks: z.boolean().optional() })
+            .object({
+              output: z.union([text, z.array(text).min(1)]).optional(),
+              exit: z.number().int().min(0).max(255).optional(),
+              noDeadlock: z.literal(true).optional(),
+              noLeaks: z.literal(true).optional(),
+              uses: constructs.optional(),
+              avoids: constructs.optional(),
+              maxSteps: z.number().int().positive().optional(),
+            })
             .strict()
-            .refine((c) => c.output !== undefined || c.noLeaks !== undefined, 'a check needs output or noLeaks'),
+            .refine((c) => Object.keys(c).length > 0, `a check needs one of ${checkKeys.join(', ')}`),
         )
         .min(1),
       hint: text.optional(),
@@ -178,6 +212,8 @@ function fromIssue(
   // A missing field has no line of its own, so point at the mapping that should hold it.
   let line: number | null = null;
   for (let n = path.length; n >= 0 && line === null; n--) line = lineOf(path.slice(0, n));
+  // A rule across fields (output or outcomes, say) words its own message.
+  if (issue.code === 'custom') return problem(label, line, field, issue.message);
   const missing = valueAt(data, path) === undefined;
   if (missing) {
     return problem(label, line, field, kind ? `required for kind "${kind}"` : 'required');
@@ -214,4 +250,30 @@ function nodeLine(doc: Document.Parsed, lines: LineCounter, path: readonly Prope
   }
   const range = (node as YamlNode | null)?.range;
   return range ? lines.linePos(range[0]).line : null;
+}
+
+type ExerciseCard = DeckCard & { kind: 'exercise' };
+type PredictCard = DeckCard & { kind: 'predict' };
+
+/** Every outcome a predict card states, one shape whether it gave output or outcomes. */
+export function statedOutcomes(c: PredictCard): StatedOutcome[] {
+  if (c.outcomes) return c.outcomes.map((o) => ({ stdout: o.output, crash: o.crash ?? null }));
+  return [{ stdout: c.output ?? '', crash: c.crash ?? null }];
+}
+
+const list = <T>(x: T | T[]): T[] => (Array.isArray(x) ? x : [x]);
+
+/** An exercise's checks, one per condition, in the order the deck gives them. */
+export function exerciseChecks(c: ExerciseCard): ExerciseCheck[] {
+  const out: ExerciseCheck[] = [];
+  for (const k of c.checks) {
+    if (k.output !== undefined) out.push({ kind: 'output', expected: list(k.output) });
+    if (k.exit !== undefined) out.push({ kind: 'exit', code: k.exit });
+    if (k.noDeadlock) out.push({ kind: 'noDeadlock' });
+    if (k.noLeaks) out.push({ kind: 'noLeaks' });
+    for (const u of k.uses === undefined ? [] : list(k.uses)) out.push({ kind: 'uses', construct: u });
+    for (const a of k.avoids === undefined ? [] : list(k.avoids)) out.push({ kind: 'avoids', construct: a });
+    if (k.maxSteps !== undefined) out.push({ kind: 'maxSteps', steps: k.maxSteps });
+  }
+  return out;
 }

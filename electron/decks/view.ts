@@ -1,17 +1,14 @@
-// How a stored card is shown. Until the simulator is wired into review, predict and exercise
-// cards are reviewed as question and answer, so their back carries the output or solution.
+// How a stored card is shown: the deck's fields turned into what the review screen needs.
+// Drills carry every outcome their deck states and exercises their checks, in the same shapes
+// the simulator works with, so the page can grade them.
 import type { CardKind, CardState, CardView } from '../api/contract.ts';
 import type { CardRow } from '../store/cards.ts';
-import type { DeckCard } from './format.ts';
+import { exerciseChecks, statedOutcomes, type DeckCard } from './format.ts';
 
 export const defaultPredictPrompt = 'What does this program print?';
+export const defaultCrashPrompt = 'What happens when this program runs? Type the first line Go prints.';
 
-function fence(lang: string, body: string): string {
-  const ticks = body.includes('```') ? '````' : '```';
-  return `${ticks}${lang}\n${body.endsWith('\n') ? body : body + '\n'}${ticks}`;
-}
-
-export function cardView(row: CardRow): CardView {
+export function cardView(row: CardRow, draft: string | null = null): CardView {
   const c = JSON.parse(row.content) as DeckCard;
   const base = {
     id: row.id,
@@ -24,30 +21,33 @@ export function cardView(row: CardRow): CardView {
     reps: row.reps,
     lapses: row.lapses,
   };
+  const none = { code: null, hint: null, predict: null, exercise: null };
   switch (c.kind) {
     case 'term':
-      return { ...base, front: c.term, back: c.definition, code: null, expectedOutput: null, hint: null, solution: null };
+      return { ...base, ...none, front: c.term, back: c.definition };
     case 'question':
-      return { ...base, front: c.question, back: c.answer, code: null, expectedOutput: null, hint: null, solution: null };
-    case 'predict':
+      return { ...base, ...none, front: c.question, back: c.answer };
+    case 'predict': {
+      const asks = c.asks ?? 'output';
       return {
         ...base,
-        front: c.prompt ?? defaultPredictPrompt,
-        back: [fence('text', c.output), c.explanation ?? ''].filter(Boolean).join('\n\n'),
+        front: c.prompt ?? (asks === 'crash' ? defaultCrashPrompt : defaultPredictPrompt),
+        back: '',
         code: c.code,
-        expectedOutput: c.output,
         hint: c.hint ?? null,
-        solution: null,
+        predict: { asks, outcomes: statedOutcomes(c), explanation: c.explanation ?? '' },
+        exercise: null,
       };
+    }
     case 'exercise':
       return {
         ...base,
         front: c.task,
-        back: fence('go', c.solution),
+        back: '',
         code: c.starter,
-        expectedOutput: c.checks.find((k) => k.output !== undefined)?.output ?? null,
         hint: c.hint ?? null,
-        solution: c.solution,
+        predict: null,
+        exercise: { starter: c.starter, solution: c.solution, checks: exerciseChecks(c), draft },
       };
   }
 }

@@ -116,6 +116,12 @@ function prepare(db: Database.Database) {
     setBuried: db.prepare<[number | null, number]>('UPDATE cards SET buried_until = ? WHERE id = ?'),
     setSuspended: db.prepare<[number, number]>('UPDATE cards SET suspended = ? WHERE id = ?'),
     unsuspendDeck: db.prepare<[string]>('UPDATE cards SET suspended = 0 WHERE deck_id = ? AND suspended = 1'),
+    draft: db.prepare<[number], { code: string }>('SELECT code FROM drafts WHERE card_id = ?'),
+    saveDraft: db.prepare<[number, string, number]>(
+      `INSERT INTO drafts (card_id, code, saved_at) VALUES (?, ?, ?)
+       ON CONFLICT (card_id) DO UPDATE SET code = excluded.code, saved_at = excluded.saved_at`,
+    ),
+    forgetDraft: db.prepare<[number]>('DELETE FROM drafts WHERE card_id = ?'),
   };
 }
 type Statements = ReturnType<typeof prepare>;
@@ -209,6 +215,17 @@ export class CardStore {
   }
   setSuspended(id: number, suspended: boolean): void {
     this.s.setSuspended.run(suspended ? 1 : 0, id);
+  }
+
+  /** The learner's saved code for an exercise, or null. */
+  draft(cardId: number): string | null {
+    return this.s.draft.get(cardId)?.code ?? null;
+  }
+  /** Keeps the learner's code (null forgets it). */
+  saveDraft(cardId: number, code: string | null, now: number): void {
+    if (code === null) this.s.forgetDraft.run(cardId);
+    else this.s.saveDraft.run(cardId, code, now);
+    this.afterWrite();
   }
 
   /** Unsuspends every card of a deck; returns how many came back. */

@@ -74,6 +74,19 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    why: "an exercise keeps the learner's code between visits",
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE drafts (
+          card_id  INTEGER PRIMARY KEY REFERENCES cards(id),
+          code     TEXT NOT NULL,
+          saved_at INTEGER NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const currentVersion = migrations.length;

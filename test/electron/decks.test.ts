@@ -33,7 +33,7 @@ describe('deck validation', () => {
   });
 
   it('names file, line and field of a missing field', () => {
-    expect(problemsOf('missing-field.yaml')).toEqual(['decks/missing-field.yaml:13: cards[2].output: required for kind "predict"']);
+    expect(problemsOf('missing-field.yaml')).toEqual(['decks/missing-field.yaml:13: cards[2].code: required for kind "predict"']);
   });
 
   it('lists the kinds when one is wrong', () => {
