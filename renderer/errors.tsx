@@ -17,6 +17,7 @@ const doing: Record<string, string> = {
   nextCard: 'load the next card',
   answer: 'save your answer',
   undo: 'undo',
+  saveDraft: 'save your code',
   bury: 'bury the card',
   suspend: 'suspend the card',
   unsuspend: 'unsuspend the card',

@@ -4,9 +4,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, Rating, ReviewItem } from '../../electron/api/contract.ts';
 import { useReport } from '../errors.tsx';
 import { describeWhen } from '../text/when.ts';
-import { CardBack, CardFront } from './CardFace.tsx';
+import { CardBack, CardFront, Tags } from './CardFace.tsx';
+import { ExerciseCard, type ExerciseResult } from './ExerciseCard.tsx';
 import { keyTargetOf, reviewAction, type ReviewAction, type Side } from './keys.ts';
-import { checkPrediction, type PredictionCheck } from './predict.ts';
+import { PredictCard, type PredictionResult } from './PredictCard.tsx';
+import { suggestForExercise, suggestForPrediction } from './suggest.ts';
 
 const gradeNames: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 const maxDurationMs = 86_400_000;
@@ -18,8 +20,12 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   /** The next card failed to load; the learner can retry once the cause is fixed. */
   const [stalled, setStalled] = useState(false);
   const [side, setSide] = useState<Side>('front');
-  const [typed, setTyped] = useState('');
-  const [check, setCheck] = useState<PredictionCheck | null>(null);
+  /** The grade the app suggests for a drill or exercise (marked on its button), or null. */
+  const [suggested, setSuggested] = useState<Rating | null>(null);
+  /** What a drill or exercise answer records in the review log: what was typed, and whether it was right. */
+  const drill = useRef<{ typed: string; correct: boolean } | null>(null);
+  /** How long the learner took before revealing, for the "right and quick" suggestion. */
+  const revealedAfter = useRef(0);
   const [done, setDone] = useState(0);
   /** When the queue is empty: when the next card in study comes due (from the backend). */
   const [nextDue, setNextDue] = useState<string | null>(null);
@@ -45,8 +51,8 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
     if (next === null) setNextDue((await api.today({})).nextDue);
     setItem(next);
     setSide('front');
-    setTyped('');
-    setCheck(null);
+    setSuggested(null);
+    drill.current = null;
     shownAt.current = Date.now();
     // A long card can leave the page scrolled down; the next one starts at its top.
     window.scrollTo({ top: 0 });
@@ -79,21 +85,20 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
       switch (action.type) {
         case 'reveal': {
           if (!current || side !== 'front') return;
-          const card = current.card;
-          if (card.kind === 'predict' && card.expectedOutput !== null && typed.trim() !== '') {
-            setCheck(checkPrediction(typed, card.expectedOutput));
-          }
+          revealedAfter.current = Date.now() - shownAt.current;
           setSide('back');
           typingRef.current?.blur();
           return;
         }
-        case 'grade': {
+        case 'grade':
+        case 'gradeMarked': {
           if (!current || side !== 'back') return;
           const card = current.card;
+          const rating = action.type === 'grade' ? action.rating : (suggested ?? 3);
           const durationMs = Math.min(maxDurationMs, Math.max(0, Math.round(Date.now() - shownAt.current)));
-          const drill = card.kind === 'predict' && check !== null ? { typed, correct: check.correct } : {};
+          const answered = drill.current ?? {};
           void run(async () => {
-            await api.answer({ cardId: card.id, rating: action.rating, durationMs, ...drill });
+            await api.answer({ cardId: card.id, rating, durationMs, ...answered });
             setDone((n) => n + 1);
             setNotice(null);
             setSuspended(null);
@@ -136,17 +141,31 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
           typingRef.current?.focus();
           return;
         case 'leaveTyping':
-          typingRef.current?.blur();
+          // The prediction box or the code editor: focusing the card takes the keys back from either.
           cardRef.current?.focus();
           return;
       }
     },
-    [api, current, side, typed, check, run, load],
+    [api, current, side, suggested, run, load],
   );
+
+  const onPredicted = useCallback((r: PredictionResult) => {
+    drill.current = r;
+    setSuggested(suggestForPrediction(r.correct, revealedAfter.current));
+  }, []);
+
+  const onChecked = useCallback((r: ExerciseResult) => {
+    drill.current = { typed: r.code, correct: r.passed };
+    setSuggested(suggestForExercise(r.passed));
+    setSide('back');
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const action = reviewAction(e, side, keyTargetOf(e.target));
+      // A key the code editor already acted on (Ctrl+Enter runs there) is not also a review key.
+      if (e.defaultPrevented) return;
+      // Inside the code editor (a shadow root) the event's target is the editor's host; the path starts where the key was really pressed.
+      const action = reviewAction(e, side, keyTargetOf(e.composedPath()[0] ?? e.target));
       if (!action) return;
       // "T" must not also type a "t" into the box it focuses.
       e.preventDefault();
@@ -261,19 +280,37 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
     <section className="review" aria-label="Review">
       {progress}
       {noticeLine}
-      <article className="card" ref={cardRef} tabIndex={-1} data-testid="card" data-card-key={card.key} data-side={side}>
-        <CardFront card={card} revealed={side === 'back'} typed={typed} onTyped={setTyped} typingRef={typingRef} />
-        {side === 'back' && (
+      <article
+        className={`card card-${card.kind}`}
+        ref={cardRef}
+        tabIndex={-1}
+        data-testid="card"
+        data-card-key={card.key}
+        data-kind={card.kind}
+        data-side={side}
+      >
+        {card.kind === 'predict' && card.predict ? (
+          <PredictCard key={card.id} card={card} revealed={side === 'back'} typingRef={typingRef} onGraded={onPredicted} />
+        ) : card.kind === 'exercise' && card.exercise ? (
+          <ExerciseCard key={card.id} api={api} card={card} onChecked={onChecked} />
+        ) : (
           <>
-            <hr className="divider" />
-            <CardBack card={card} check={check} />
+            <CardFront card={card} />
+            {side === 'back' && (
+              <>
+                <hr className="divider" />
+                <CardBack card={card} />
+              </>
+            )}
           </>
         )}
+        {side === 'back' && (card.kind === 'predict' || card.kind === 'exercise') && <Tags tags={card.tags} />}
       </article>
       <div className="answer-bar">
         {side === 'front' ? (
-          <button type="button" className="primary show" onClick={() => act({ type: 'reveal' })}>
-            Show answer <kbd>Space</kbd>
+          <button type="button" className="primary show" onClick={() => act({ type: 'reveal' })} data-testid="reveal">
+            {card.kind === 'predict' ? 'Check my prediction' : card.kind === 'exercise' ? 'Grade without checking' : 'Show answer'}{' '}
+            <kbd>Space</kbd>
           </button>
         ) : (
           <div className="grades" role="group" aria-label="How well did you remember?">
@@ -281,8 +318,10 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
               <button
                 key={p.rating}
                 type="button"
-                className={`grade grade-${p.rating}`}
+                className={`grade grade-${p.rating} ${suggested === p.rating ? 'grade-suggested' : ''}`}
                 data-rating={p.rating}
+                data-suggested={suggested === p.rating ? 'true' : undefined}
+                aria-describedby={suggested === p.rating ? 'suggested-note' : undefined}
                 onClick={() => act({ type: 'grade', rating: p.rating })}
               >
                 <span className="grade-interval">{p.label}</span>
@@ -291,6 +330,11 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
               </button>
             ))}
           </div>
+        )}
+        {side === 'back' && suggested !== null && (
+          <p className="suggested-note muted" id="suggested-note" data-testid="suggested-note">
+            Suggested: <strong>{gradeNames[suggested]}</strong>, from {current.card.kind === 'exercise' ? 'the checks' : 'your prediction'}. Space takes it; 1–4 choose.
+          </p>
         )}
       </div>
       <p className="secondary-actions">

@@ -1,11 +1,14 @@
 // The review keys learners bring from Anki: Space/Enter shows the answer (and on the answer
-// side means Good), 1-4 grade, U or Ctrl+Z undoes, "-" buries, "@" suspends. Kept pure so the
-// mapping can be tested without a page.
+// side takes the marked grade: the one the app suggests after a drill or an exercise, Good
+// otherwise, as in Anki), 1-4 grade, U or Ctrl+Z undoes, "-" buries, "@" suspends. Kept pure
+// so the mapping can be tested without a page.
 import type { Rating } from '../../electron/api/contract.ts';
 
 export type ReviewAction =
   | { type: 'reveal' }
   | { type: 'grade'; rating: Rating }
+  /** The marked grade: the suggested one when there is a suggestion, else Good. */
+  | { type: 'gradeMarked' }
   | { type: 'undo' }
   | { type: 'bury' }
   | { type: 'suspend' }
@@ -46,7 +49,7 @@ export function reviewAction(press: KeyPress, side: Side, target: KeyTarget): Re
   // Space and Enter on a focused button press that button; doing both would act twice.
   if ((key === ' ' || key === 'Enter') && target === 'control') return null;
 
-  if (key === ' ' || key === 'Enter') return side === 'front' ? { type: 'reveal' } : { type: 'grade', rating: 3 };
+  if (key === ' ' || key === 'Enter') return side === 'front' ? { type: 'reveal' } : { type: 'gradeMarked' };
   const rating = grades[key];
   if (rating !== undefined) return side === 'back' ? { type: 'grade', rating } : null;
   if (key === 'u' || key === 'U') return { type: 'undo' };

@@ -25,8 +25,9 @@ describe('review keys (Anki conventions)', () => {
     expect(reviewAction(press('5'), 'back', 'other')).toBeNull();
   });
 
-  it('Space on the answer side means Good, as in Anki', () => {
-    expect(reviewAction(press(' '), 'back', 'other')).toEqual({ type: 'grade', rating: 3 });
+  it('Space and Enter on the answer side take the marked grade (Good unless the app suggests another)', () => {
+    expect(reviewAction(press(' '), 'back', 'other')).toEqual({ type: 'gradeMarked' });
+    expect(reviewAction(press('Enter'), 'back', 'other')).toEqual({ type: 'gradeMarked' });
   });
 
   it('U and Ctrl+Z undo; - buries; @ suspends', () => {
