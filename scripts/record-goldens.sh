@@ -19,6 +19,15 @@
 # default. In stderr the temporary source directory is replaced by $SRC.
 #
 # Usage: scripts/record-goldens.sh [program.go ...]   (default: all programs)
+#        scripts/record-goldens.sh --decks             (the bundled decks' programs, see below)
+#
+# With --decks, every predict card's program and every exercise's solution in decks/ is
+# written to test/decks/programs/<deck>/ (scripts/deck-programs.mjs) and recorded the way the
+# Go playground runs programs, which is the model gosim follows: built with `-tags faketime`
+# (virtual time starting 2009-11-10 23:00:00 UTC, sleeps that take no real time) and run with
+# GOMAXPROCS=1. The playback headers that faketime puts around every write are removed. The
+# deck linter (test/decks/lint.test.ts) then checks that each card still holds the program
+# recorded here and that what the deck says it prints is what Go printed.
 # Re-running is safe: goldens are overwritten. Alternative outputs for programs whose output
 # legitimately depends on scheduling are hand-written as <name>.stdout.alt1, ... and are
 # never touched by this script.
@@ -32,7 +41,13 @@ trap 'rm -rf "$tmp"' EXIT
 unset GOTRACEBACK GOFLAGS
 export GO111MODULE=auto GOTOOLCHAIN=local
 
-if [ "$#" -gt 0 ]; then
+playground=0
+if [ "${1:-}" = "--decks" ]; then
+  playground=1
+  progs_dir="$root/test/decks/programs"
+  mkdir -p "$progs_dir"
+  mapfile -t files < <(node "$root/scripts/deck-programs.mjs" extract "$progs_dir")
+elif [ "$#" -gt 0 ]; then
   files=("$@")
 else
   mapfile -t files < <(find "$progs_dir" -name '*.go' | sort)
@@ -51,7 +66,11 @@ for f in "${files[@]}"; do
   printf 'module prog\n\ngo 1.26\n' > "$tmp/src/go.mod"
   for attempt in 1 2 3 4 5; do
     set +e
-    (cd "$tmp/src" && go build -o "$tmp/bin" "./$name.go") > "$tmp/build.out" 2>&1
+    if [ "$playground" -eq 1 ]; then
+      (cd "$tmp/src" && go build -tags faketime -o "$tmp/bin" "./$name.go") > "$tmp/build.out" 2>&1
+    else
+      (cd "$tmp/src" && go build -o "$tmp/bin" "./$name.go") > "$tmp/build.out" 2>&1
+    fi
     build_status=$?
     set -e
     # A toolchain failure that is not about the program (seen when another process briefly
@@ -72,8 +91,15 @@ for f in "${files[@]}"; do
     echo 1 > "$out.exit"
   else
     set +e
-    (cd "$tmp" && timeout "$timeout_s" ./bin > "$tmp/stdout" 2> "$tmp/stderr" < /dev/null)
-    status=$?
+    if [ "$playground" -eq 1 ]; then
+      (cd "$tmp" && GOMAXPROCS=1 timeout "$timeout_s" ./bin > "$tmp/stdout.pb" 2> "$tmp/stderr.pb" < /dev/null)
+      status=$?
+      node "$root/scripts/deck-programs.mjs" playback "$tmp/stdout.pb" > "$tmp/stdout"
+      node "$root/scripts/deck-programs.mjs" playback "$tmp/stderr.pb" > "$tmp/stderr"
+    else
+      (cd "$tmp" && timeout "$timeout_s" ./bin > "$tmp/stdout" 2> "$tmp/stderr" < /dev/null)
+      status=$?
+    fi
     set -e
     cp "$tmp/stdout" "$out.stdout"
     sed -e "s|$tmp/src|\$SRC|g" "$tmp/stderr" > "$out.stderr"
