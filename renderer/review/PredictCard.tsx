@@ -61,6 +61,12 @@ export function PredictCard(props: {
   );
   const grade: PredictionGrade | null = useMemo(() => (revealed ? gradePrediction(typed, outcomes, drill.asks) : null), [revealed, typed, outcomes, drill.asks]);
 
+  // On reveal, bring the verdict into view: the program and the prediction above it can fill the window.
+  const verdictRef = useRef<HTMLParagraphElement | null>(null);
+  useEffect(() => {
+    if (revealed) verdictRef.current?.scrollIntoView({ block: 'center' });
+  }, [revealed]);
+
   const reported = useRef<string | null>(null);
   useEffect(() => {
     if (!grade) return;
@@ -122,7 +128,7 @@ export function PredictCard(props: {
       {revealed && grade && (
         <div className="card-back">
           <hr className="divider" />
-          <p className={`verdict ${grade.correct ? 'verdict-right' : 'verdict-wrong'}`} role="status" data-testid="verdict">
+          <p ref={verdictRef} className={`verdict ${grade.correct ? 'verdict-right' : 'verdict-wrong'}`} role="status" data-testid="verdict">
             {verdictText(grade, outcomes.length, crash)}
           </p>
           {!grade.correct && <DiffView diff={grade.diff} />}

@@ -308,7 +308,12 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
       </article>
       <div className="answer-bar">
         {side === 'front' ? (
-          <button type="button" className="primary show" onClick={() => act({ type: 'reveal' })} data-testid="reveal">
+          <button
+            type="button"
+            className={`show ${card.kind === 'exercise' ? '' : 'primary'}`}
+            onClick={() => act({ type: 'reveal' })}
+            data-testid="reveal"
+          >
             {card.kind === 'predict' ? 'Check my prediction' : card.kind === 'exercise' ? 'Grade without checking' : 'Show answer'}{' '}
             <kbd>Space</kbd>
           </button>

@@ -75,13 +75,14 @@ export function diffLines(expected: readonly string[], typed: readonly string[])
         : Math.max(table[(i + 1) * width + j]!, table[i * width + j + 1]!);
     }
   }
+  // Where a printed line and a typed one differ at the same place, the printed one comes first.
   const out: DiffLine[] = [];
   let i = 0, j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && expected[i] === typed[j]) {
       out.push({ op: 'same', text: expected[i]! });
       i++; j++;
-    } else if (j < m && (i === n || table[i * width + j + 1]! >= table[(i + 1) * width + j]!)) {
+    } else if (j < m && (i === n || table[i * width + j + 1]! > table[(i + 1) * width + j]!)) {
       out.push({ op: 'extra', text: typed[j]! });
       j++;
     } else {

@@ -41,8 +41,8 @@ describe('grading against several outcomes', () => {
     expect(g.closest).toBe(1);
     expect(g.diff).toEqual([
       { op: 'same', text: 'b' },
-      { op: 'extra', text: 'c' },
       { op: 'missing', text: 'a' },
+      { op: 'extra', text: 'c' },
     ]);
   });
 });
