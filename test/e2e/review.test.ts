@@ -1,99 +1,19 @@
 // End to end, as a learner would: the real web host on a fresh data folder, Debian's Chromium,
 // a review session driven only by the keyboard, then a restart of the host on the same folder
 // to see that the progress was kept.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EndToEnd, num, resultsDir, root, stopHost, text, watchErrors } from './harness.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const decksDir = path.join(root, 'test', 'e2e', 'fixtures', 'decks');
-const resultsDir = path.join(root, 'test-results');
 /** Cards in the fixture deck, all new on a fresh data folder. */
 const deckSize = 8;
-
-interface Host {
-  child: ChildProcess;
-  url: string;
-  stderr: () => string;
-}
-
-const hosts: Host[] = [];
-const tempDirs: string[] = [];
-let browser: Browser | null = null;
-
-function freshDataDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trainer-e2e-'));
-  tempDirs.push(dir);
-  return dir;
-}
-
-function chromiumPath(): string {
-  const found = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
-  if (!found) throw new Error('Debian\'s chromium is not installed (apt-get install -y chromium); the end-to-end test drives it.');
-  return found;
-}
-
-async function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, ['scripts/web.mjs', '--data-dir', dataDir, '--decks-dir', decksDir, '--port', '0'], {
-    cwd: root,
-    // A pipe rather than 'ignore' for stdin: 'ignore' opens /dev/null, one more thing that can fail.
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-  const host: Host = { child, url: '', stderr: () => stderr };
-  hosts.push(host);
-  const lines = readline.createInterface({ input: child.stdout! });
-  host.url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the web host printed no address within 30 s; its stderr:\n${stderr}`)), 30_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the web host exited with ${code} before printing its address; its stderr:\n${stderr}`));
-    });
-    lines.once('line', (line) => {
-      clearTimeout(timer);
-      const m = /^Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/.exec(line);
-      if (m?.[1]) resolve(m[1]);
-      else reject(new Error(`unexpected first stdout line from the web host: ${JSON.stringify(line)}; stderr:\n${stderr}`));
-    });
-  });
-  return host;
-}
-
-async function stopHost(host: Host): Promise<void> {
-  const { child } = host;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-/** A page without animations, so screenshots show where the UI settles. */
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await browser!.newPage({ viewport, reducedMotion: 'reduce' });
-  return page;
-}
-
-/** Console errors and uncaught exceptions on the page, e.g. CSP refusals. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  page.on('console', (m) => {
-    // The policy is also sent as a header, where frame-ancestors does apply.
-    if (m.type() === 'error' && !/frame-ancestors' is ignored/.test(m.text())) errors.push(`${m.text()} (${m.location().url})`);
-  });
-  return errors;
-}
-
-const text = async (page: Page, testId: string): Promise<string> => (await page.getByTestId(testId).first().textContent())?.trim() ?? '';
-const num = async (page: Page, testId: string): Promise<number> => Number((await text(page, testId)).replace(/\D+/g, ''));
+const e2e = new EndToEnd();
+const freshDataDir = () => e2e.freshDataDir();
+const startHost = (dataDir: string) => e2e.startHost(dataDir, decksDir);
+const openPage = (viewport: { width: number; height: number }) => e2e.openPage(viewport);
 
 async function remaining(page: Page): Promise<{ fresh: number; learning: number; due: number }> {
   const t = await text(page, 'remaining');
@@ -123,21 +43,8 @@ async function waitForDone(page: Page, n: number): Promise<void> {
 }
 
 describe('reviewing in the browser', () => {
-  beforeAll(async () => {
-    const built = spawnSync('npm', ['run', 'build:renderer'], { cwd: root, encoding: 'utf8' });
-    if (built.status !== 0) throw new Error(`npm run build:renderer failed:\n${built.stdout}\n${built.stderr}`);
-    fs.mkdirSync(resultsDir, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close().catch(() => {});
-    for (const h of hosts) await stopHost(h).catch(() => {});
-    for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  beforeAll(() => e2e.start());
+  afterAll(() => e2e.close());
 
   it('builds a production page with no inline script or style and nothing from elsewhere', () => {
     const dist = path.join(root, 'dist', 'renderer');
@@ -202,14 +109,15 @@ describe('reviewing in the browser', () => {
 
     // 3. The predict drill: T to type the prediction, Ctrl+Enter to check it, 3 (Good).
     await shown(page, 'buffered-order', 'front');
-    expect(await page.locator('.card pre code .hljs-keyword').first().textContent()).toBe('package');
+    // The program is shown in the Go editor, highlighted (the editor lives in a shadow root, which locators pierce).
+    await expect.poll(() => page.getByTestId('program').locator('.cm-line').first().textContent()).toBe('package main');
     await page.keyboard.press('t');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('prediction');
     await page.keyboard.type('1\n2');
     expect(await page.locator('#prediction').inputValue()).toBe('1\n2');
     await page.keyboard.press('Control+Enter');
     await shown(page, 'buffered-order', 'back');
-    expect(await text(page, 'verdict')).toMatch(/^Exact match/);
+    expect(await text(page, 'verdict')).toMatch(/^Right: that is exactly what it prints/);
     await page.screenshot({ path: path.join(resultsDir, 'review.png'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.screenshot({ path: path.join(resultsDir, 'review-dark.png'), fullPage: true });
