@@ -32,12 +32,19 @@ const EXPLAINED_OUTCOMES = 50;
  * outcomes that deadlock or leak goroutines explained from a replay of their witness.
  */
 export function explore(source: string, options: ExploreOptions = {}): ExploreResult {
-  return explained(source, exploreSchedules(source, options), options);
+  const started = Date.now();
+  return explained(source, exploreSchedules(source, options), options, started);
 }
 
-function explained(source: string, r: ExploreResult, options: ExploreOptions): ExploreResult {
+/**
+ * Adds explanations by replaying witnesses, within what is left of the exploration's own time
+ * limit: a caller waiting for the search is not kept waiting much longer by its explanations.
+ */
+function explained(source: string, r: ExploreResult, options: ExploreOptions, started: number): ExploreResult {
+  const stopAt = started + (options.maxMs ?? 20000);
   let n = 0;
   for (const o of r.outcomes) {
+    if (Date.now() > stopAt) break;
     const stuck = o.leaked > 0 || (o.crash !== null && /^fatal error: (all goroutines are asleep|no goroutines)/.test(o.crash));
     if (!stuck || n++ >= EXPLAINED_OUTCOMES) continue;
     const again = run(source, { ...runOptions(options), replay: o.witness, explain: true });
@@ -63,6 +70,7 @@ export interface ExerciseReport {
  * each check holds only if it holds under every schedule, and a failing one names a witness.
  */
 export function checkExercise(source: string, checks: readonly ExerciseCheck[], options: ExploreOptions = {}): ExerciseReport {
+  const started = Date.now();
   const built = prepare(source, options.filename ?? 'prog.go');
   if (built.kind === 'errors') {
     const exploration: ExploreResult = {
@@ -71,7 +79,7 @@ export function checkExercise(source: string, checks: readonly ExerciseCheck[], 
     return { diagnostics: parseDiagnostics(built.stderr), buildOutput: built.stderr, checks: notBuiltVerdicts(checks), passed: false, exploration };
   }
   const uses = findConstructs(built.file, built.info);
-  const exploration = explained(source, exploreBuilt(built, options), options);
+  const exploration = explained(source, exploreBuilt(built, options, started), options, started);
   const verdicts = checks.map((c) => evaluateCheck(c, exploration, uses));
   return { diagnostics: [], buildOutput: null, checks: verdicts, passed: verdicts.every((v) => v.pass), exploration };
 }

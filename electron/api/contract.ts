@@ -14,6 +14,11 @@ export type Rating = z.infer<typeof Rating>;
 export type CardState = 0 | 1 | 2 | 3;
 
 const deckId = z.string().min(1).max(200);
+/**
+ * The most code or typed text one call carries (256 KiB, the size of source gosim accepts):
+ * even escaped as JSON it fits the web host's 1 MiB request limit.
+ */
+const sourceLimit = 262_144;
 const cardId = z.number().int().positive();
 
 export const Settings = z.object({
@@ -38,13 +43,13 @@ export const argSchemas = {
       /** How long the learner looked at the card, in milliseconds. */
       durationMs: z.number().int().min(0).max(86_400_000),
       /** For drills: what the learner typed (a prediction, or an exercise's code), and whether it was right. */
-      typed: z.string().max(524_288).optional(),
+      typed: z.string().max(sourceLimit).optional(),
       correct: z.boolean().optional(),
     })
     .strict(),
   undo: z.object({}).strict(),
   /** Keep the learner's code for an exercise (null forgets it, back to the starter). */
-  saveDraft: z.object({ cardId, code: z.string().max(524_288).nullable() }).strict(),
+  saveDraft: z.object({ cardId, code: z.string().max(sourceLimit).nullable() }).strict(),
   bury: z.object({ cardId }).strict(),
   suspend: z.object({ cardId }).strict(),
   unsuspend: z.object({ cardId }).strict(),

@@ -44,6 +44,14 @@ export const cardSchemas = {
       if (c.crash !== undefined && c.outcomes !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['crash'], message: 'with outcomes, give each outcome its own crash' });
       }
+      if (c.outcomes) {
+        const seen = new Set<string>();
+        c.outcomes.forEach((o, i) => {
+          const key = JSON.stringify([o.output, o.crash ?? null]);
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['outcomes', i], message: 'this outcome is listed twice; each way the program can end goes in once' });
+          seen.add(key);
+        });
+      }
       const crashes = c.outcomes ? c.outcomes.every((o) => o.crash !== undefined) : c.crash !== undefined;
       if (c.asks === 'crash' && !crashes) {
         ctx.addIssue({ code: 'custom', path: ['asks'], message: 'a "crash" drill needs the crash line of every outcome' });

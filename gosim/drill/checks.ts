@@ -66,6 +66,10 @@ export function evaluateCheck(check: ExerciseCheck, r: ExploreResult, uses: Cons
     line,
   });
   const os = r.outcomes;
+  // Nothing ran to its end (the search's time ran out first): nothing holds for every outcome.
+  if (os.length === 0 && check.kind !== 'uses' && check.kind !== 'avoids') {
+    return verdict(false, 'gosim could not finish a single run of the program within its budget, so this cannot be decided.');
+  }
   switch (check.kind) {
     case 'output': {
       const bad = firstFailing(os, (o) => !check.expected.includes(o.stdout));

@@ -7,7 +7,9 @@ function perform(job: GosimJob, budget: Budget): unknown {
   switch (job.type) {
     case 'run': {
       const result = run(job.source, { seed: job.seed, replay: job.replay, explain: true, maxWallMs: budget.wallMs, maxSteps: budget.steps });
-      return { ...result, diagnostics: result.exitCode === 1 ? parseDiagnostics(result.stderr) : [] };
+      // A program that never started did not build (os.Exit(1) from a running program also exits 1).
+      const built = result.stats.goroutinesCreated > 0 || result.exitCode !== 1;
+      return { ...result, diagnostics: built ? [] : parseDiagnostics(result.stderr) };
     }
     case 'explore':
       return explore(job.source, { budget: budget.runs, maxMs: budget.wallMs, maxSteps: budget.steps });

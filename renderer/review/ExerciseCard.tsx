@@ -7,26 +7,34 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, CardView } from '../../electron/api/contract.ts';
 import { GoEditor, type EditorDiagnostic } from '../editor/GoEditor.tsx';
 import { useGosim } from '../gosim/context.tsx';
-import type { CheckVerdict, ExerciseReport, RunResult } from '../gosim/protocol.ts';
+import type { CheckVerdict, ExerciseReport, RunReport } from '../gosim/protocol.ts';
 import { useReport } from '../errors.tsx';
 import { Markdown } from '../text/Html.tsx';
 import { diffLines } from './predict.ts';
 import { DiffView, RunResultView } from './RunView.tsx';
 
 export interface ExerciseResult {
+  cardId: number;
   code: string;
   passed: boolean;
+}
+
+/** A check's report with the code it was made for (a witness replays that code, not a later edit). */
+interface Checked {
+  report: ExerciseReport;
+  source: string;
 }
 
 type Job =
   | { kind: 'none' }
   | { kind: 'busy'; what: 'run' | 'check' | 'replay' }
-  | { kind: 'run'; result: RunResult; title: string }
-  | { kind: 'check'; report: ExerciseReport }
+  | { kind: 'run'; result: RunReport; title: string }
+  | { kind: 'check'; checked: Checked }
   | { kind: 'ended'; message: string };
 
-/** How long the code must stay unchanged before it is saved. */
+/** How long the code must stay unchanged before it is saved, and before it is compiled for errors. */
 const saveDelayMs = 600;
+const diagnoseDelayMs = 700;
 
 export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: ExerciseResult) => void }) {
   const { api, card, onChecked } = props;
@@ -34,14 +42,20 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
   const client = useGosim();
   const report = useReport();
   const [code, setCode] = useState(spec.draft ?? spec.starter);
+  /** The editor's text as of its last change, which a key pressed right after it must see (state may not have re-rendered yet). */
+  const codeRef = useRef(code);
   const [job, setJob] = useState<Job>({ kind: 'none' });
-  const [lastCheck, setLastCheck] = useState<ExerciseReport | null>(null);
+  const [lastCheck, setLastCheck] = useState<Checked | null>(null);
   const [diagnostics, setDiagnostics] = useState<EditorDiagnostic[]>([]);
   const [attempts, setAttempts] = useState(0);
   const [solution, setSolution] = useState(false);
   const [tip, setTip] = useState(false);
   const [saved, setSaved] = useState<'saved' | 'saving' | null>(spec.draft !== null ? 'saved' : null);
   const pendingSave = useRef<{ timer: ReturnType<typeof setTimeout>; code: string } | null>(null);
+  const diagnoseTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** False once the card has left the screen: a result that comes back later belongs to nobody. */
+  const alive = useRef(true);
+  const busyRef = useRef(false);
 
   const save = useCallback(
     (text: string) => {
@@ -65,48 +79,96 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
     save(p.code);
   }, [save]);
 
-  // Leaving the card (graded, buried, another screen) keeps what was typed last.
-  useEffect(() => flush, [flush]);
+  // Leaving the card (graded, buried, another screen) keeps what was typed last and ends what
+  // still runs for it; so does leaving the page.
+  useEffect(() => {
+    alive.current = true;
+    const leave = () => flush();
+    const hidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      alive.current = false;
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', hidden);
+      if (diagnoseTimer.current) clearTimeout(diagnoseTimer.current);
+      if (busyRef.current) client.stop();
+      flush();
+    };
+  }, [flush, client]);
+
+  const busy = job.kind === 'busy';
+  busyRef.current = busy;
+
+  /** Compile errors as the learner types, once they pause. */
+  const diagnose = useCallback(
+    (text: string) => {
+      if (diagnoseTimer.current) clearTimeout(diagnoseTimer.current);
+      diagnoseTimer.current = setTimeout(() => {
+        if (busyRef.current) return;
+        client.submit({ type: 'diagnose', source: text }).then(
+          (found) => alive.current && setDiagnostics(found),
+          () => {},
+        );
+      }, diagnoseDelayMs);
+    },
+    [client],
+  );
 
   const edit = (text: string) => {
+    codeRef.current = text;
     setCode(text);
     if (pendingSave.current) clearTimeout(pendingSave.current.timer);
     pendingSave.current = { code: text, timer: setTimeout(flush, saveDelayMs) };
+    diagnose(text);
   };
 
-  const busy = job.kind === 'busy';
+  const ended = (err: unknown) => alive.current && setJob({ kind: 'ended', message: err instanceof Error ? err.message : String(err) });
 
   const runCode = useCallback(
-    (replay?: string) => {
-      if (busy) return;
+    (replay?: { witness: string; source: string }) => {
+      // The ref, not the state: a second key press before the next render must not start a second job.
+      if (busyRef.current) return;
+      busyRef.current = true;
       setAttempts((n) => n + 1);
       setJob({ kind: 'busy', what: replay ? 'replay' : 'run' });
       const seed = replay ? 1 : 1 + Math.floor(Math.random() * 2 ** 31);
-      client.submit({ type: 'run', source: code, seed, replay }).then(
+      const source = replay ? replay.source : codeRef.current;
+      client.submit({ type: 'run', source, seed, replay: replay?.witness }).then(
         (result) => {
-          setDiagnostics(result.diagnostics);
-          setJob({ kind: 'run', result, title: replay ? `The schedule ${replay}` : `A run with seed ${seed}` });
+          if (!alive.current) return;
+          if (!replay) setDiagnostics(result.diagnostics);
+          const title = replay
+            ? `The failing schedule ${replay.witness}${replay.source !== codeRef.current ? ', run on the code as it was checked' : ''}`
+            : `A run with seed ${seed}`;
+          setJob({ kind: 'run', result, title });
         },
-        (err: unknown) => setJob({ kind: 'ended', message: err instanceof Error ? err.message : String(err) }),
+        ended,
       );
     },
-    [busy, client, code],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client],
   );
 
   const checkCode = useCallback(() => {
-    if (busy) return;
+    if (busyRef.current) return;
+    busyRef.current = true;
     setAttempts((n) => n + 1);
     setJob({ kind: 'busy', what: 'check' });
-    client.submit({ type: 'checkExercise', source: code, checks: spec.checks }).then(
+    const source = codeRef.current;
+    client.submit({ type: 'checkExercise', source, checks: spec.checks }).then(
       (r) => {
+        if (!alive.current) return;
+        const checked = { report: r, source };
         setDiagnostics(r.diagnostics);
-        setLastCheck(r);
-        setJob({ kind: 'check', report: r });
-        onChecked({ code, passed: r.passed });
+        setLastCheck(checked);
+        setJob({ kind: 'check', checked });
+        onChecked({ cardId: card.id, code: source, passed: r.passed });
       },
-      (err: unknown) => setJob({ kind: 'ended', message: err instanceof Error ? err.message : String(err) }),
+      ended,
     );
-  }, [busy, client, code, spec.checks, onChecked]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, spec.checks, onChecked, card.id]);
 
   const reset = () => {
     edit(spec.starter);
@@ -159,9 +221,10 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
         </button>
       </div>
       {tip && card.hint && (
-        <p className="tip-text" role="note" data-testid="tip">
-          <span className="tip-label">Tip:</span> {card.hint}
-        </p>
+        <div className="tip-text" role="note" data-testid="tip">
+          <span className="tip-label">Tip</span>
+          <Markdown source={card.hint} />
+        </div>
       )}
       {busy && (
         <p className="search-status" role="status" data-testid="busy">
@@ -173,17 +236,20 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
           {job.message}
         </p>
       )}
-      {job.kind === 'check' || (lastCheck && job.kind !== 'busy') ? (
-        <CheckList report={job.kind === 'check' ? job.report : lastCheck!} onReplay={(w) => runCode(w)} />
-      ) : null}
       {job.kind === 'run' && <RunResultView result={job.result} title={job.title} />}
+      {/* The checks stay in view while the learner runs the very code they judged. */}
+      {job.kind === 'check' ? (
+        <CheckList checked={job.checked} onReplay={runCode} />
+      ) : lastCheck && lastCheck.source === code && job.kind !== 'busy' ? (
+        <CheckList checked={lastCheck} onReplay={runCode} />
+      ) : null}
       {solution && <SolutionView solution={spec.solution} code={code} />}
     </div>
   );
 }
 
-function CheckList(props: { report: ExerciseReport; onReplay: (witness: string) => void }) {
-  const { report } = props;
+function CheckList(props: { checked: Checked; onReplay: (replay: { witness: string; source: string }) => void }) {
+  const { report, source } = props.checked;
   const passed = report.checks.filter((c) => c.pass).length;
   return (
     <section className="checks" aria-label="Checks" data-testid="checks">
@@ -200,7 +266,7 @@ function CheckList(props: { report: ExerciseReport; onReplay: (witness: string) 
       )}
       <ul className="check-list">
         {report.checks.map((c, i) => (
-          <CheckItem key={i} verdict={c} report={report} onReplay={props.onReplay} />
+          <CheckItem key={i} verdict={c} report={report} onReplay={(witness) => props.onReplay({ witness, source })} />
         ))}
       </ul>
       {report.buildOutput === null && (

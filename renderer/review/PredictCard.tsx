@@ -8,7 +8,7 @@ import type { CardView } from '../../electron/api/contract.ts';
 import { GoEditor } from '../editor/GoEditor.tsx';
 import { JobEnded } from '../gosim/client.ts';
 import { exploreOnce, useGosim } from '../gosim/context.tsx';
-import type { ExploreResult, RunResult } from '../gosim/protocol.ts';
+import type { ExploreResult, RunReport } from '../gosim/protocol.ts';
 import { Markdown } from '../text/Html.tsx';
 import { gradePrediction, type PredictedOutcome, type PredictionGrade } from './predict.ts';
 import { DiffView, Explanations, OutputBlock, RunResultView } from './RunView.tsx';
@@ -34,7 +34,7 @@ export function PredictCard(props: {
   const [typed, setTyped] = useState('');
   const [tip, setTip] = useState(false);
   const [search, setSearch] = useState<Search>({ state: 'idle' });
-  const [again, setAgain] = useState<{ busy: boolean; result: RunResult | null; seed: number; error: string | null }>({
+  const [again, setAgain] = useState<{ busy: boolean; result: RunReport | null; seed: number; error: string | null }>({
     busy: false,
     result: null,
     seed: 0,
@@ -42,11 +42,20 @@ export function PredictCard(props: {
   });
   const crash = drill.asks === 'crash';
 
+  /** False once the card has left the screen, so late results are dropped. */
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
   const explore = useCallback(() => {
     setSearch({ state: 'running' });
     exploreOnce(client, code).then(
-      (result) => setSearch({ state: 'done', result }),
-      (err: unknown) => setSearch({ state: 'ended', message: err instanceof JobEnded ? err.message : String(err) }),
+      (result) => alive.current && setSearch({ state: 'done', result }),
+      (err: unknown) => alive.current && setSearch({ state: 'ended', message: err instanceof JobEnded ? err.message : String(err) }),
     );
   }, [client, code]);
 
@@ -55,10 +64,17 @@ export function PredictCard(props: {
     if (revealed && search.state === 'idle') explore();
   }, [revealed, search.state, explore]);
 
-  const outcomes: PredictedOutcome[] = useMemo(
-    () => (search.state === 'done' && search.result.outcomes.length > 0 ? search.result.outcomes : drill.outcomes.map((o) => ({ stdout: o.stdout, crash: o.crash }))),
-    [search, drill.outcomes],
-  );
+  // What the prediction is graded against: every outcome gosim found when its search covered
+  // every schedule; otherwise what the deck states together with whatever the search did find.
+  const outcomes: ShownOutcome[] = useMemo(() => {
+    const stated: ShownOutcome[] = drill.outcomes.map((o) => ({ stdout: o.stdout, crash: o.crash, exitCode: o.crash ? 2 : 0 }));
+    if (search.state !== 'done') return stated;
+    const found: ShownOutcome[] = search.result.outcomes;
+    if (search.result.exhaustive && found.length > 0) return found;
+    const key = (o: PredictedOutcome) => `${o.crash ?? ''}\u0000${o.stdout}`;
+    const known = new Set(found.map(key));
+    return [...found, ...stated.filter((o) => !known.has(key(o)))];
+  }, [search, drill.outcomes]);
   const grade: PredictionGrade | null = useMemo(() => (revealed ? gradePrediction(typed, outcomes, drill.asks) : null), [revealed, typed, outcomes, drill.asks]);
 
   // On reveal, bring the verdict into view: the program and the prediction above it can fill the window.
@@ -80,13 +96,11 @@ export function PredictCard(props: {
     const seed = 1 + Math.floor(Math.random() * 2 ** 31);
     setAgain({ busy: true, result: null, seed, error: null });
     client.submit({ type: 'run', source: code, seed }).then(
-      (result) => setAgain({ busy: false, result, seed, error: null }),
-      (err: unknown) => setAgain({ busy: false, result: null, seed, error: err instanceof Error ? err.message : String(err) }),
+      (result) => alive.current && setAgain({ busy: false, result, seed, error: null }),
+      (err: unknown) => alive.current && setAgain({ busy: false, result: null, seed, error: err instanceof Error ? err.message : String(err) }),
     );
   };
 
-  const explored = search.state === 'done' ? search.result : null;
-  const shownOutcomes = explored && explored.outcomes.length > 0 ? explored.outcomes : null;
 
   return (
     <div className="predict-card">
@@ -96,9 +110,10 @@ export function PredictCard(props: {
       {card.hint && !revealed && (
         <div className="tip">
           {tip ? (
-            <p className="tip-text" role="note" data-testid="tip">
-              <span className="tip-label">Tip:</span> {card.hint}
-            </p>
+            <div className="tip-text" role="note" data-testid="tip">
+              <span className="tip-label">Tip</span>
+              <Markdown source={card.hint} />
+            </div>
           ) : (
             <button type="button" className="link quiet" onClick={() => setTip(true)} data-testid="tip-button">
               Stuck? Show a tip
@@ -133,11 +148,7 @@ export function PredictCard(props: {
           </p>
           {!grade.correct && <DiffView diff={grade.diff} />}
           <SearchStatus search={search} onStop={() => client.stop()} onRetry={explore} />
-          {shownOutcomes ? (
-            <OutcomeList outcomes={shownOutcomes} highlight={grade.closest} matched={grade.correct} />
-          ) : (
-            <OutcomeList outcomes={drill.outcomes.map((o) => ({ ...o, exitCode: o.crash ? 2 : 0 }))} highlight={grade.closest} matched={grade.correct} />
-          )}
+          <OutcomeList outcomes={outcomes} highlight={grade.closest} matched={grade.correct} />
           {drill.explanation && (
             <>
               <p className="back-label">Why</p>
@@ -145,16 +156,18 @@ export function PredictCard(props: {
             </>
           )}
           <div className="run-again">
-            {again.busy ? (
-              <button type="button" onClick={() => client.stop()} data-testid="stop">
-                Stop
-              </button>
-            ) : (
-              <button type="button" onClick={runAgain} data-testid="run-again">
-                Run it{again.result ? ' again' : ''} with another seed
-              </button>
+            <button type="button" onClick={runAgain} disabled={again.busy} data-testid="run-again">
+              Run it{again.result ? ' again' : ''} with another seed
+            </button>
+            {again.busy && (
+              <>
+                {' '}
+                <button type="button" className="stop" onClick={() => client.stop()} data-testid="stop">
+                  Stop
+                </button>
+                <span className="muted"> Running with seed {again.seed}…</span>
+              </>
             )}
-            {again.busy && <span className="muted"> Running with seed {again.seed}…</span>}
             {again.error && <p className="notice">{again.error}</p>}
             {again.result && <RunResultView result={again.result} title={`Run with seed ${again.seed}`} />}
           </div>
@@ -191,9 +204,15 @@ function SearchStatus(props: { search: Search; onStop: () => void; onRetry: () =
   }
   if (search.state === 'done') {
     const r = search.result;
+    const why: Record<string, string> = {
+      time: 'it ran out of time',
+      budget: 'it ran out of runs',
+      depth: 'some schedules were too long to follow to the end',
+      nondeterministic: 'the program did not behave the same way twice under one schedule',
+    };
     const what = r.exhaustive
       ? `gosim tried every schedule (${r.runs} run${r.runs === 1 ? '' : 's'})`
-      : `gosim tried ${r.runs} schedules, not every one (${r.stoppedBy === 'time' ? 'out of time' : 'out of budget'})`;
+      : `gosim tried ${r.runs} schedules, not every one: ${why[r.stoppedBy ?? ''] ?? 'it stopped early'}; the outcomes below add the deck's`;
     return (
       <p className="search-status muted" data-testid="search-status">
         {what}.

@@ -26,6 +26,12 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   const drill = useRef<{ typed: string; correct: boolean } | null>(null);
   /** How long the learner took before revealing, for the "right and quick" suggestion. */
   const revealedAfter = useRef(0);
+  /**
+   * Counts cards put on screen. Drills and exercises are keyed by it, so a card shown again at
+   * once (after Again) starts from a clean slate rather than keeping the last attempt.
+   */
+  const [shownCount, setShownCount] = useState(0);
+  const shownCardId = useRef<number | null>(null);
   const [done, setDone] = useState(0);
   /** When the queue is empty: when the next card in study comes due (from the backend). */
   const [nextDue, setNextDue] = useState<string | null>(null);
@@ -53,6 +59,8 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
     setSide('front');
     setSuggested(null);
     drill.current = null;
+    shownCardId.current = next?.card.id ?? null;
+    setShownCount((n) => n + 1);
     shownAt.current = Date.now();
     // A long card can leave the page scrolled down; the next one starts at its top.
     window.scrollTo({ top: 0 });
@@ -155,6 +163,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   }, []);
 
   const onChecked = useCallback((r: ExerciseResult) => {
+    if (r.cardId !== shownCardId.current) return;
     drill.current = { typed: r.code, correct: r.passed };
     setSuggested(suggestForExercise(r.passed));
     setSide('back');
@@ -290,9 +299,9 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
         data-side={side}
       >
         {card.kind === 'predict' && card.predict ? (
-          <PredictCard key={card.id} card={card} revealed={side === 'back'} typingRef={typingRef} onGraded={onPredicted} />
+          <PredictCard key={shownCount} card={card} revealed={side === 'back'} typingRef={typingRef} onGraded={onPredicted} />
         ) : card.kind === 'exercise' && card.exercise ? (
-          <ExerciseCard key={card.id} api={api} card={card} onChecked={onChecked} />
+          <ExerciseCard key={shownCount} api={api} card={card} onChecked={onChecked} />
         ) : (
           <>
             <CardFront card={card} />

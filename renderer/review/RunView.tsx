@@ -3,15 +3,14 @@
 // goroutines left blocked. Also the line-by-line comparison of a prediction with an outcome.
 import type { ReactNode } from 'react';
 import type { DiffLine } from './predict.ts';
-import type { Explanation, RunResult } from '../gosim/protocol.ts';
+import type { Explanation, RunReport } from '../gosim/protocol.ts';
 
-/** What an exit status means, in a few words. */
-export function exitMeaning(code: number): string {
+/** What an exit status means, in a few words; `built` is false when the program did not compile. */
+export function exitMeaning(code: number, built = true): string {
+  if (!built) return 'did not compile';
   switch (code) {
     case 0:
       return 'exited normally';
-    case 1:
-      return 'did not compile';
     case 2:
       return 'crashed (panic or fatal error)';
     case 124:
@@ -19,7 +18,7 @@ export function exitMeaning(code: number): string {
     case 3:
       return 'stopped by an internal error in gosim';
     default:
-      return 'exited through os.Exit';
+      return 'exited through os.Exit, or gosim stopped its output';
   }
 }
 
@@ -51,12 +50,12 @@ export function Explanations(props: { items: readonly Explanation[] | undefined 
   );
 }
 
-export function RunResultView(props: { result: RunResult; title?: string }) {
+export function RunResultView(props: { result: RunReport; title?: string }) {
   const { result } = props;
   return (
     <section className="run-result" aria-label={props.title ?? 'Run result'} data-testid="run-result">
       <p className={`exit exit-${result.exitCode === 0 ? 'ok' : 'bad'}`} data-testid="exit-status">
-        Exit status {result.exitCode}: {exitMeaning(result.exitCode)}
+        Exit status {result.exitCode}: {exitMeaning(result.exitCode, result.diagnostics.length === 0)}
         {result.stats.virtualTimeNs > 0 && <span className="muted"> · {formatVirtualTime(result.stats.virtualTimeNs)} of virtual time</span>}
       </p>
       <OutputBlock label="Standard output" text={result.stdout} testId="stdout" />

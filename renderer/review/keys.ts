@@ -36,9 +36,10 @@ export function reviewAction(press: KeyPress, side: Side, target: KeyTarget): Re
   const { key } = press;
   const command = press.ctrlKey || press.metaKey;
 
+  // Escape gives the keys back to the card from anywhere: a text box, the editor, a button.
+  if (key === 'Escape') return { type: 'leaveTyping' };
   if (target === 'text') {
     if (command && key === 'Enter' && side === 'front') return { type: 'reveal' };
-    if (key === 'Escape') return { type: 'leaveTyping' };
     return null;
   }
   if (press.altKey) return null;

@@ -33,9 +33,10 @@ export interface PredictionGrade {
   diff: DiffLine[];
 }
 
+/** The lines of a text; "" has none, while "\n" is one empty line. */
 function lines(s: string): string[] {
-  const t = s.replace(/\r\n?/g, '\n').replace(/\n$/, '');
-  return t === '' ? [] : t.split('\n');
+  if (s === '') return [];
+  return s.replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
 }
 
 /** What a right prediction is for this outcome. */

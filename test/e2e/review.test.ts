@@ -109,8 +109,13 @@ describe('reviewing in the browser', () => {
 
     // 3. The predict drill: T to type the prediction, Ctrl+Enter to check it, 3 (Good).
     await shown(page, 'buffered-order', 'front');
-    // The program is shown in the Go editor, highlighted (the editor lives in a shadow root, which locators pierce).
-    await expect.poll(() => page.getByTestId('program').locator('.cm-line').first().textContent()).toBe('package main');
+    // The program is shown in the Go editor (in a shadow root, which locators pierce), with the
+    // keyword `package` coloured apart from the plain text around it.
+    const firstLine = page.getByTestId('program').locator('.cm-line').first();
+    await expect.poll(() => firstLine.textContent()).toBe('package main');
+    const keyword = firstLine.locator('span', { hasText: 'package' });
+    const colour = (l: typeof keyword) => l.evaluate((el) => getComputedStyle(el).color);
+    expect(await colour(keyword)).not.toBe(await colour(firstLine));
     await page.keyboard.press('t');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('prediction');
     await page.keyboard.type('1\n2');

@@ -46,6 +46,7 @@ describe('predict cards state every outcome', () => {
     ['both', '    output: ""\n    outcomes:\n      - output: ""\n', 'decks/t.yaml:11: cards[0].output: give either output (one outcome) or outcomes (several), not both and not neither'],
     ['a crash that is not a crash line', '    output: ""\n    crash: "deadlock"\n', 'decks/t.yaml:12: cards[0].crash: must be the first line of a Go crash report, starting with "panic: " or "fatal error: "'],
     ['a crash drill without the crash', '    asks: crash\n    output: ""\n', 'decks/t.yaml:11: cards[0].asks: a "crash" drill needs the crash line of every outcome'],
+    ['an outcome listed twice', '    outcomes:\n      - output: "a\\n"\n      - output: "b\\n"\n      - output: "a\\n"\n', 'decks/t.yaml:14: cards[0].outcomes[2]: this outcome is listed twice; each way the program can end goes in once'],
   ])('refuses %s, naming the field', (_what, fields, message) => {
     expect(problems(`  - id: a\n    kind: predict\n    code: |\n${program}${fields}`)).toEqual([message]);
   });
@@ -151,7 +152,7 @@ describe("the learner's code for an exercise", () => {
     expect(JSON.stringify(wrongKind.body)).toContain('not an exercise');
     const missing = await dispatch(b, 'saveDraft', { cardId: 999_999, code: 'x' });
     expect(missing.status).toBe(404);
-    const tooBig = await dispatch(b, 'saveDraft', { cardId: term.id, code: 'x'.repeat(600_000) });
+    const tooBig = await dispatch(b, 'saveDraft', { cardId: term.id, code: 'x'.repeat(262_145) });
     expect(tooBig.status).toBe(400);
     b.close();
   });

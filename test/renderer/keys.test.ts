@@ -65,4 +65,10 @@ describe('review keys (Anki conventions)', () => {
     expect(reviewAction(press('Escape'), 'front', 'text')).toEqual({ type: 'leaveTyping' });
     expect(reviewAction(press('t'), 'front', 'other')).toEqual({ type: 'focusTyping' });
   });
+
+  it('Escape gives the keys back to the card from a text box, the editor or a focused button', () => {
+    for (const target of ['text', 'control', 'other'] as const) {
+      expect(reviewAction(press('Escape'), 'back', target)).toEqual({ type: 'leaveTyping' });
+    }
+  });
 });

@@ -20,9 +20,12 @@ describe('grading a typed prediction against one outcome', () => {
     expect(gradePrediction('a\n\n', [out('a\n')], 'output').correct).toBe(false);
   });
 
-  it('takes an empty prediction as "prints nothing"', () => {
+  it('takes an empty prediction as "prints nothing", and tells it from one empty line', () => {
     expect(gradePrediction('', [out('')], 'output').correct).toBe(true);
     expect(gradePrediction('', [out('x\n')], 'output').correct).toBe(false);
+    expect(gradePrediction('', [out('\n')], 'output').correct).toBe(false);
+    expect(gradePrediction('\n', [out('\n')], 'output').correct).toBe(true);
+    expect(gradePrediction('\n', [out('')], 'output').correct).toBe(false);
   });
 });
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ExerciseCheck as ContractCheck } from '../../../electron/api/contract.ts';
 import { constructNames as deckConstructs } from '../../../electron/decks/format.ts';
-import { checkExercise, constructNames, run, type ExerciseCheck } from '../../../gosim/index.ts';
+import { evaluateCheck } from '../../../gosim/drill/checks.ts';
+import { checkExercise, constructNames, run, type ExerciseCheck, type ExploreResult } from '../../../gosim/index.ts';
 
 const racy = `package main
 
@@ -119,5 +120,17 @@ describe('the check and construct vocabulary', () => {
     const toContract: ContractCheck = {} as ExerciseCheck;
     void [fromContract, toContract];
     expect([...deckConstructs]).toEqual([...constructNames]);
+  });
+});
+
+describe('a search that could not finish one run', () => {
+  it('decides no check about the program’s behaviour; construct checks still stand', () => {
+    const nothing: ExploreResult = {
+      outcomes: [], exhaustive: false, runs: 0, systematicRuns: 0, randomRuns: 0, states: 0, ms: 0, stoppedBy: 'time', buildErrors: null,
+    };
+    const checks: ExerciseCheck[] = [{ kind: 'output', expected: [''] }, { kind: 'noLeaks' }, { kind: 'maxSteps', steps: 10 }, { kind: 'avoids', construct: 'go' }];
+    const verdicts = checks.map((c) => evaluateCheck(c, nothing, new Map()));
+    expect(verdicts.map((v) => v.pass)).toEqual([false, false, false, true]);
+    expect(verdicts[0]!.why).toMatch(/could not finish a single run/);
   });
 });
