@@ -24,6 +24,7 @@ import { packages } from './lib/registry.ts';
 import { waitFrames } from './runtime/libframes.ts';
 import type { NativePackage } from './lib/native.ts';
 import { seededRandom } from './random.ts';
+import { DEFAULT_MAX_MEMORY_BYTES } from './runtime/memory.ts';
 
 
 export interface RunOptions {
@@ -36,6 +37,12 @@ export interface RunOptions {
   maxGoroutines?: number;
   maxOutputBytes?: number;
   maxStackDepth?: number;
+  /**
+   * Memory the program may allocate, as gosim counts it (runtime/memory.ts: bytes of its JS
+   * representation); past it the program ends with Go's `fatal error: out of memory`. Default
+   * 256 MiB.
+   */
+  maxMemoryBytes?: number;
   /** Record the run's trace (trace.ts, docs/trace.md) into RunResult.trace; a number caps its events (default 20000). */
   trace?: boolean | { maxEvents?: number };
   /** Explain a deadlock or the leaked goroutines in plain language (RunResult.explanations). */
@@ -78,8 +85,30 @@ export interface RunResult {
 export const emptyStats: RunStats = { goroutinesCreated: 0, maxLiveGoroutines: 0, channelOps: 0, virtualTimeNs: 0, steps: 0 };
 
 export type Built =
-  | { kind: 'ok'; file: ast.File; info: Info }
+  /** startedAt: when prepare() began; execute() counts the run's maxWallMs from there, building included. */
+  | { kind: 'ok'; file: ast.File; info: Info; startedAt: number }
   | { kind: 'errors'; stderr: string; internal?: boolean };
+
+/**
+ * The largest source gosim parses (bytes of UTF-8): checking one this big takes a few tenths of
+ * a second, and a bigger one is refused before parsing with one line that says so.
+ */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+
+/** The UTF-8 length of s, counted only as far as it matters for MAX_SOURCE_BYTES. */
+function sourceBytes(s: string): number {
+  // Each UTF-16 unit is 1 to 3 bytes: only a length between the bounds needs counting.
+  if (s.length > MAX_SOURCE_BYTES || s.length * 3 <= MAX_SOURCE_BYTES) return s.length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
 
 /**
  * Parse and check, and when that fails the text `go build` prints. checkSource merges the
@@ -88,9 +117,9 @@ export type Built =
  * errors" past ten, so nothing is appended here), and the go command's load errors (bad package
  * clause or import) print alone, without `./` or the `# command-line-arguments` header.
  */
-function buildErrors(source: string, filename: string): Built {
+function buildErrors(source: string, filename: string, startedAt: number): Built {
   const r = checkSource(source, filename);
-  if (r.lines.length === 0 && r.result) return { kind: 'ok', file: r.file, info: r.result.info };
+  if (r.lines.length === 0 && r.result) return { kind: 'ok', file: r.file, info: r.result.info, startedAt };
   if (r.result === null) {
     const parsed = parseFile(source, filename);
     if (parsed.stage === 'load') {
@@ -142,8 +171,14 @@ export class RunAborted {
 
 /** Parse and check once; `execute` may then run the result many times. Never throws. */
 export function prepare(source: string, filename = 'prog.go'): Built {
+  const startedAt = Date.now();
+  const size = sourceBytes(source);
+  if (size > MAX_SOURCE_BYTES) {
+    // Like the go command's own complaints about a file: one line, no compiler header.
+    return { kind: 'errors', stderr: `${filename}: source file is ${size} bytes, more than the ${MAX_SOURCE_BYTES} bytes (${MAX_SOURCE_BYTES / 1024} KiB) gosim accepts\n` };
+  }
   try {
-    return buildErrors(source, filename);
+    return buildErrors(source, filename, startedAt);
   } catch (e) {
     return { kind: 'errors', stderr: `gosim internal error: ${describe(e)}\n`, internal: true };
   }
@@ -162,7 +197,9 @@ export function execute(built: Built & { kind: 'ok' }, options: RunOptions, hook
   let sched: Scheduler | null = null;
   let compiled: Compiled | null = null;
   try {
-    sched = new Scheduler(schedulerOptions(options));
+    // The wall-clock budget started when the program was handed over: parsing, checking and
+    // compiling count, and a build that used it all ends the run at once as a timeout.
+    sched = new Scheduler({ ...schedulerOptions(options), startedAt: built.startedAt });
     attach(sched, hooks);
     compiled = compile(built, options, sched);
   } catch (e) {
@@ -226,6 +263,7 @@ function schedulerOptions(options: RunOptions): SchedulerOptions {
     maxWallMs: options.maxWallMs ?? 5000,
     maxGoroutines: options.maxGoroutines ?? 1_000_000,
     maxStackDepth: options.maxStackDepth ?? 50_000,
+    maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
     now: () => Date.now(),
   };
 }

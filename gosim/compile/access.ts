@@ -10,6 +10,7 @@ import { under, isInterface } from '../types/predicates.ts';
 import { typeString } from '../types/typestring.ts';
 import { Box, ElemPtr, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumber } from '../runtime/ops.ts';
 import { boundsPanic, nilDeref } from '../runtime/rterror.ts';
+import { CLOSURE, POINTER, heapCost } from '../runtime/memory.ts';
 import { sy, type E } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, convertE, mapE, map2, seqE, funcValue, pkgShort } from './expr.ts';
@@ -58,7 +59,11 @@ export function selector(c: Compiler, e: ast.SelectorExpr): E {
     const last = sel.path[sel.path.length - 1]!;
     return mapE(base, (s) => (s as unknown[])[last]);
   }
-  if (sel.kind === 'method') return methodValue(c, e);
+  if (sel.kind === 'method') {
+    // A method value (not a call): a closure holding its receiver, counted like a function literal.
+    const S = c.S;
+    return mapE(methodValue(c, e), (f) => { S.alloc(CLOSURE); return f; });
+  }
   return methodExpr(c, e);
 }
 
@@ -208,11 +213,14 @@ export function addressOf(c: Compiler, x: ast.Expr): E {
       if (agg) return sy((fr) => new ValuePtr(fr.s[slot] as unknown[]));
       if (c.isBoxed(o)) return sy((fr) => fr.s[slot]);
       // Not found by escape analysis (e.g. an implicit &x): box it now.
-      return sy((fr) => { const b = new Box(fr.s[slot]); fr.s[slot] = b; return b; });
+      const S = c.S;
+      return sy((fr) => { S.alloc(POINTER); const b = new Box(fr.s[slot]); fr.s[slot] = b; return b; });
     }
     case 'CompositeLit': {
+      // &T{...}: a new variable on the heap, counted against the memory budget.
       const v = expr(c, x);
-      return mapE(v, (val) => (agg ? new ValuePtr(val as unknown[]) : new Box(val)));
+      const S = c.S, bytes = heapCost(t);
+      return mapE(v, (val) => { S.alloc(bytes); return agg ? new ValuePtr(val as unknown[]) : new Box(val); });
     }
     case 'SelectorExpr': {
       const sel = c.info.selections.get(x.id);

@@ -6,6 +6,7 @@ import type { SliceValue, Iface } from '../values.ts';
 import type { GoFunc } from '../lib/native.ts';
 import { under, isInterface } from '../types/predicates.ts';
 import { Box, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumber } from '../runtime/ops.ts';
+import { MAP, arrayCost, heapCost, valueCost, entryCost, type Budget } from '../runtime/memory.ts';
 import { Channel, chanClose } from '../runtime/chan.ts';
 import { GoPanic, GoFatal } from '../runtime/panic.ts';
 import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
@@ -80,6 +81,7 @@ function plainCall(c: Compiler, h: FuncHolder, syncs: SyncE[], line: number): E 
     const g = S.current;
     if (g.plainOff === 0) {
       const top = g.top, steps = S.steps;
+      const mem = S.memInUse, stackLimit = g.stackLimit, stackBytes = g.stackBytes;
       try {
         const r = h.plain!(...vals);
         // The quantum may have run out inside: preempt here, where a generator can.
@@ -88,9 +90,13 @@ function plainCall(c: Compiler, h: FuncHolder, syncs: SyncE[], line: number): E 
       } catch (e) {
         if (!isJsStackOverflow(e)) throw e;
         // Where the JS stack ran out depends on the engine's state, not the program: forget the
-        // attempt's steps too, so that steps, and the preemptions they cause, stay deterministic.
+        // attempt's steps and memory too, so that steps, the preemptions they cause and the
+        // memory count stay deterministic.
         g.top = top;
         S.steps = steps;
+        S.memInUse = mem;
+        g.stackLimit = stackLimit;
+        g.stackBytes = stackBytes;
       }
     }
     // Through the generator version: inside a redone call, or redoing this one.
@@ -356,6 +362,7 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
       const elemT = (under(st) as import('../types/types.ts').Slice).elem;
       const base = expr(c, args[0]!);
       const esz = sizeOf(elemT);
+      const cost = valueCost(elemT);
       if (e.ellipsis) {
         const other = expr(c, args[1]!);
         const isStr = under(c.typeOf(args[1]!)).tag === 'Basic';
@@ -363,12 +370,12 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
           let src: unknown[];
           if (isStr) { const s = v[1] as string; src = []; for (let i = 0; i < s.length; i++) src.push(s.charCodeAt(i)); }
           else { const o = v[1] as SliceValue | null; src = o === null ? [] : o.arr.slice(o.off, o.off + o.len); }
-          return appendVals(v[0] as SliceValue | null, src, isAggregate(elemT), esz);
+          return appendVals(S, v[0] as SliceValue | null, src, isAggregate(elemT), esz, cost);
         });
       }
       const rest = args.slice(1).map((a) => exprTo(c, a, elemT));
       const agg = isAggregate(elemT);
-      return seqE([base, ...rest], (v) => appendVals(v[0] as SliceValue | null, v.slice(1), agg, esz));
+      return seqE([base, ...rest], (v) => appendVals(S, v[0] as SliceValue | null, v.slice(1), agg, esz, cost));
     }
     case 'make': {
       const t = c.typeOf(e);
@@ -377,24 +384,27 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
       switch (u.tag) {
         case 'Slice': {
           const z = zeroFn(u.elem);
+          const cost = valueCost(u.elem);
           return seqE(sizes, (v) => {
             const n = toNumber(v[0]);
             const cp = v.length > 1 ? toNumber(v[1]) : n;
             // Go's own limit is memory; gosim refuses what a JS array cannot hold comfortably.
             if (n < 0 || n > MAX_ELEMS) throw runtimeErrorPanic('makeslice: len out of range');
             if (cp < n || cp > MAX_ELEMS) throw runtimeErrorPanic('makeslice: cap out of range');
+            S.alloc(arrayCost(cp, cost));
             const arr = new Array<unknown>(cp);
             for (let i = 0; i < cp; i++) arr[i] = z();
             return { arr, off: 0, len: n, cap: cp } as SliceValue;
           });
         }
-        case 'Map': return seqE(sizes, () => new MapValue());
+        case 'Map': return seqE(sizes, () => { S.alloc(MAP); return new MapValue(); });
         case 'Chan': {
           const z = zeroFn(u.elem);
+          const cost = valueCost(u.elem);
           return seqE(sizes, (v) => {
             const n = v.length ? toNumber(v[0]) : 0;
             if (n < 0) throw runtimeErrorPanic('makechan: size out of range');
-            return new Channel(n, z, S);
+            return new Channel(n, z, S, cost);
           });
         }
         default: throw new Error(`gosim: make of ${u.tag}`);
@@ -404,13 +414,15 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
       const t = c.typeOf(e);
       const z = zeroFn((under(t) as import('../types/types.ts').Pointer).elem);
       const agg = isAggregate((under(t) as import('../types/types.ts').Pointer).elem);
-      return sy(() => (agg ? new ValuePtr(z() as unknown[]) : new Box(z())));
+      const bytes = heapCost((under(t) as import('../types/types.ts').Pointer).elem);
+      return sy(() => { S.alloc(bytes); return agg ? new ValuePtr(z() as unknown[]) : new Box(z()); });
     }
     case 'delete': {
       const mt = under(c.typeOf(args[0]!)) as import('../types/types.ts').GoMap;
       const kf = mapKeyFn(mt.key);
+      const bytes = entryCost(mt);
       return seqE([expr(c, args[0]!), exprTo(c, args[1]!, mt.key)], (v) => {
-        if (v[0] !== null) (v[0] as MapValue).delete(kf(v[1]));
+        if (v[0] !== null && (v[0] as MapValue).delete(kf(v[1]))) S.free(bytes);
         return undefined;
       });
     }
@@ -435,7 +447,13 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
     }
     case 'clear': {
       const t = under(c.typeOf(args[0]!));
-      if (t.tag === 'Map') return mapE(expr(c, args[0]!), (m) => { if (m !== null) (m as MapValue).clear(); return undefined; });
+      if (t.tag === 'Map') {
+        const bytes = entryCost(t);
+        return mapE(expr(c, args[0]!), (m) => {
+          if (m !== null) { S.free((m as MapValue).size * bytes); (m as MapValue).clear(); }
+          return undefined;
+        });
+      }
       const z = zeroFn((t as import('../types/types.ts').Slice).elem);
       return mapE(expr(c, args[0]!), (s) => {
         const sv = s as SliceValue | null;
@@ -571,19 +589,26 @@ export function sizeOf(t: Type): number {
   }
 }
 
-export function appendVals(s: SliceValue | null, vals: unknown[], agg: boolean, elemSize = 0): SliceValue | null {
-  if (agg) vals = vals.map((v) => copyAgg(v as unknown[]));
+/**
+ * append. A new backing array is counted against the memory budget, but when it replaces a
+ * full one only by what it adds: the old array is usually garbage from then on, and counting it
+ * again at every doubling would charge a growing slice twice what it holds.
+ */
+export function appendVals(S: Budget, s: SliceValue | null, vals: unknown[], agg: boolean, elemSize: number, elemCost: number): SliceValue | null {
   if (s === null || s.cap === 0) {
     if (vals.length === 0) return s;
     const cap = growCap(0, vals.length, elemSize);
-    return { arr: vals.slice(), off: 0, len: vals.length, cap };
+    S.alloc(arrayCost(cap, elemCost));
+    return { arr: agg ? vals.map((v) => copyAgg(v as unknown[])) : vals.slice(), off: 0, len: vals.length, cap };
   }
+  if (agg) vals = vals.map((v) => copyAgg(v as unknown[]));
   const need = s.len + vals.length;
   if (need <= s.cap) {
     for (let i = 0; i < vals.length; i++) s.arr[s.off + s.len + i] = vals[i];
     return { arr: s.arr, off: s.off, len: need, cap: s.cap };
   }
   const cap = growCap(s.cap, need, elemSize);
+  S.alloc((cap - s.cap) * elemCost);
   const arr = s.arr.slice(s.off, s.off + s.len);
   for (let i = 0; i < vals.length; i++) arr.push(vals[i]);
   return { arr, off: 0, len: need, cap };

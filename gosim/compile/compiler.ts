@@ -7,6 +7,7 @@ import { Signature } from '../types/types.ts';
 import type { GoFunc } from '../lib/native.ts';
 import { FuncInfo, type Frame, type Scheduler } from '../runtime/scheduler.ts';
 import { Box, isAggregate, zeroFn, copyAgg, copyInto, wrapAny, intKind } from '../runtime/ops.ts';
+import { BIG_VALUE, POINTER, heapCost, valueCost } from '../runtime/memory.ts';
 import { normInt } from '../values.ts';
 import { under } from '../types/predicates.ts';
 import type { Program } from './program.ts';
@@ -136,11 +137,20 @@ export class Compiler {
     return this.slotOf(v);
   }
 
-  /** Initialize a newly declared variable (a fresh Box per declaration: per-iteration capture). */
+  /**
+   * Initialize a newly declared variable (a fresh Box per declaration: per-iteration capture).
+   * A variable that a closure captures or `&` addresses outlives its statement, as one Go moves
+   * to the heap: it is counted against the memory budget at each declaration.
+   */
   initVar(v: Var): (fr: Frame, x: unknown) => void {
     const slot = this.declare(v);
-    if (isAggregate(v.type)) return (fr, x) => { fr.s[slot] = copyAgg(x as unknown[]); };
-    if (this.isBoxed(v)) return (fr, x) => { fr.s[slot] = new Box(x); };
+    const S = this.S;
+    if (isAggregate(v.type)) {
+      if (!v.captured) return (fr, x) => { fr.s[slot] = copyAgg(x as unknown[]); };
+      const bytes = heapCost(v.type);
+      return (fr, x) => { S.alloc(bytes); fr.s[slot] = copyAgg(x as unknown[]); };
+    }
+    if (this.isBoxed(v)) return (fr, x) => { S.alloc(POINTER); fr.s[slot] = new Box(x); };
     return (fr, x) => { fr.s[slot] = x; };
   }
 
@@ -202,10 +212,16 @@ export class Compiler {
       }
       fc.resultSlots = resultSlots;
       const b = stmtBlock(body);
+      // Structs and arrays live in the frame's slots, uncounted; a frame holding big ones is
+      // counted while the call lasts, or a recursion over a big local array could fill the heap.
+      let frameBytes = 0;
+      for (const [v, slot] of fc.slots) if (slot >= caps.length && isAggregate(v.type)) frameBytes += valueCost(v.type);
       return {
         info: new FuncInfo(name, this.path, paramSlots.length > 0, type.pos.line),
         nslots: fc.n, ncaps: caps.length, paramSlots, paramBoxed,
         resultSlots, resultBoxed, resultZero, hasDefer: fc.hasDefer, body: b,
+        boxes: [...paramBoxed, ...resultBoxed].filter((x) => x).length * POINTER,
+        frameBytes: frameBytes >= BIG_VALUE ? frameBytes : 0,
       };
     } finally {
       this.fn = outer;

@@ -7,6 +7,7 @@ import { decodeRune } from '../values.ts';
 import { PREEMPT, Frame, FuncInfo, handOff } from '../runtime/scheduler.ts';
 import { under, isInterface } from '../types/predicates.ts';
 import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
+import { POINTER } from '../runtime/memory.ts';
 import { Channel } from '../runtime/chan.ts';
 import { GoPanic } from '../runtime/panic.ts';
 import { takeReady, taken, select, type SelectCase } from '../runtime/select.ts';
@@ -167,7 +168,7 @@ export function forStmt(c: Compiler, s: ast.ForStmt): S {
           if (x !== undefined) return x;
         }
         resume = AT_START;
-        for (let i = 0; i < perIter.length; i++) fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v);
+        for (let i = 0; i < perIter.length; i++) { S.alloc(POINTER); fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v); }
         if (ps !== null) ps(fr);
         if (++S.steps >= S.preemptAt) return LOOP_PREEMPT;
       }
@@ -190,7 +191,7 @@ export function forStmt(c: Compiler, s: ast.ForStmt): S {
         if (r.kind === 'break' && (r.label === null || r.label === label)) break;
         if (!(r.kind === 'continue' && (r.label === null || r.label === label))) return r;
       }
-      for (let i = 0; i < perIter.length; i++) fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v);
+      for (let i = 0; i < perIter.length; i++) { S.alloc(POINTER); fr.s[perIter[i]!] = new Box((fr.s[perIter[i]!] as Box).v); }
       if (ps !== null) ps(fr);
       else if (post !== null) yield* post.g(fr);
       if (++S.steps >= S.preemptAt) yield PREEMPT;

@@ -20,6 +20,7 @@ import { sy, gn, constE, type E, type Gen } from './code.ts';
 import type { Compiler } from './compiler.ts';
 import { compileBlock } from './stmt.ts';
 import { compileCall } from './call.ts';
+import { BIG_VALUE, CLOSURE, IFACE, MAP, SLOT, STRING, alloc, arrayCost, entryCost, heapCost, valueCost } from '../runtime/memory.ts';
 import { deref, selector, index, sliceExpr, loadPtr, fieldBase, methodValue, receiver, addressOf, boundsCheck, mapIndexOk } from './access.ts';
 
 export { loadPtr, fieldBase, methodValue, receiver, addressOf, boundsCheck, mapIndexOk };
@@ -67,7 +68,12 @@ export function convertFn(from: Type, to: Type): ((v: unknown) => unknown) | nul
   if (isInterface(to) && !isInterface(from)) {
     if (from.tag === 'Basic' && from.kind === 'untyped nil') return () => null;
     const t = from;
-    if (isAggregate(t)) return (v) => ({ t, v: copyAgg(v as unknown[]) });
+    if (isAggregate(t)) {
+      // A copy of a struct or array that lives on behind the interface (Go's convT): counted,
+      // as it can chain values without any other allocation (`x = T{x}` with an `any` field).
+      const bytes = IFACE + valueCost(t) - SLOT;
+      return (v) => { alloc(bytes); return { t, v: copyAgg(v as unknown[]) }; };
+    }
     return (v) => ({ t, v });
   }
   if (isAggregate(to)) return (v) => copyAgg(v as unknown[]);
@@ -110,10 +116,11 @@ function funcLit(c: Compiler, e: ast.FuncLit): E {
   const sh = c.compileBody(name, null, e.type, e.body, caps, (b) => compileBlock(c, b));
   const S = c.S;
   if (capSlots.length === 0) {
-    return sy(() => c.makeFunc(sh, null));
+    return sy(() => { S.alloc(CLOSURE); return c.makeFunc(sh, null); });
   }
-  void S;
+  const bytes = CLOSURE + arrayCost(capSlots.length, SLOT);
   return sy((fr) => {
+    S.alloc(bytes);
     const boxes = new Array<unknown>(capSlots.length);
     for (let i = 0; i < capSlots.length; i++) boxes[i] = fr.s[capSlots[i]!];
     return c.makeFunc(sh, boxes);
@@ -124,10 +131,12 @@ function funcLit(c: Compiler, e: ast.FuncLit): E {
 
 export function composite(c: Compiler, e: ast.CompositeLit, t: Type): E {
   const u = under(t);
+  const S = c.S;
   if (u.tag === 'Pointer') {
     // An elided `&T{...}` inside an outer literal.
     const inner = composite(c, e, u.elem);
-    return mapE(inner, (v) => (isAggregate(u.elem) ? new ValuePtr(v as unknown[]) : new Box(v)));
+    const bytes = heapCost(u.elem);
+    return mapE(inner, (v) => { S.alloc(bytes); return isAggregate(u.elem) ? new ValuePtr(v as unknown[]) : new Box(v); });
   }
   switch (u.tag) {
     case 'Struct': {
@@ -174,7 +183,11 @@ export function composite(c: Compiler, e: ast.CompositeLit, t: Type): E {
       }
       const n = u.tag === 'Array' ? u.len : max;
       const isSlice = u.tag === 'Slice';
+      // A slice's array is counted; an array value lives in a variable, but must fit.
+      const bytes = arrayCost(n, valueCost(elem));
       const build = (vals: unknown[]) => {
+        if (isSlice) S.alloc(bytes);
+        else if (bytes > BIG_VALUE) S.fits(bytes);
         const a = new Array<unknown>(n);
         for (let i = 0; i < n; i++) a[i] = z();
         for (let k = 0; k < parts.length; k++) a[parts[k]!.i] = vals[k];
@@ -191,7 +204,9 @@ export function composite(c: Compiler, e: ast.CompositeLit, t: Type): E {
         vs.push(elemValue(c, kv.value, u.elem));
       }
       const all = ks.flatMap((k, i) => [k, vs[i]!]);
+      const bytes = MAP + ks.length * entryCost(u);
       return seqE(all, (vals) => {
+        S.alloc(bytes);
         const m = new MapValue();
         for (let i = 0; i < vals.length; i += 2) m.set(kf(vals[i]), [vals[i], vals[i + 1]]);
         return m;
@@ -394,7 +409,7 @@ function binary(c: Compiler, e: ast.BinaryExpr): E {
   }
   const ik = intKind(k as import('../types/types.ts').BasicKind);
   if (ik) return map2(x, y, intBinary(e.op, ik));
-  if (k === 'string' || k === 'untyped string') return map2(x, y, (a, b) => (a as string) + (b as string));
+  if (k === 'string' || k === 'untyped string') { const S = c.S; return map2(x, y, (a, b) => S.concat(a as string, b as string)); }
   if (k === 'complex64' || k === 'complex128') return map2(x, y, complexOp(e.op));
   const f32 = k === 'float32';
   const fop = floatOp(e.op);
@@ -449,12 +464,25 @@ export function conversion(c: Compiler, to: Type, arg: ast.Expr): E {
     return x;
   }
   if (tu.tag === 'Basic' && tu.kind === 'string' && fu.tag === 'Slice') {
+    // Each byte becomes one byte of the string (a rune up to four).
     const ek = basicKind(fu.elem);
-    return mapE(x, ek === 'int32' ? (v) => runesToString(v as SliceValue | null) : (v) => bytesToString(v as SliceValue | null));
+    const S = c.S;
+    return mapE(x, ek === 'int32'
+      ? (v) => {
+        // At most four bytes a rune, of a slice already counted at eight: made, then counted exactly.
+        const r = runesToString(v as SliceValue | null);
+        S.alloc(r.length + STRING);
+        return r;
+      }
+      : (v) => { S.alloc((v === null ? 0 : (v as SliceValue).len) + STRING); return bytesToString(v as SliceValue | null); });
   }
   if (tu.tag === 'Slice' && fu.tag === 'Basic') {
+    // One JS array slot per byte (or per rune, of which there are at most as many as bytes).
     const ek = basicKind(tu.elem);
-    return mapE(x, ek === 'int32' ? (v) => stringToRunes(v as string) : (v) => stringToBytes(v as string));
+    const S = c.S;
+    return mapE(x, ek === 'int32'
+      ? (v) => { S.alloc(arrayCost((v as string).length, SLOT)); return stringToRunes(v as string); }
+      : (v) => { S.alloc(arrayCost((v as string).length, SLOT)); return stringToBytes(v as string); });
   }
   if (fu.tag === 'Slice' && (tu.tag === 'Array' || tu.tag === 'Pointer')) {
     const toArr = tu.tag === 'Array';

@@ -2,9 +2,10 @@
 // every Go function follows (a generator function called with `yield*`).
 import type { GoFunc } from '../lib/native.ts';
 import { Frame, FuncInfo, PREEMPT, handOff, stackOverflow, snapshotStack, type Goroutine, type Scheduler } from '../runtime/scheduler.ts';
-import { GoExit, GoPanic } from '../runtime/panic.ts';
+import { GoExit, GoFatal, GoPanic } from '../runtime/panic.ts';
 import { Box } from '../runtime/ops.ts';
 import { panicFrame } from '../runtime/libframes.ts';
+import { DEFER } from '../runtime/memory.ts';
 import { pending, type S, type Gen } from './code.ts';
 
 export interface FuncShape {
@@ -19,12 +20,17 @@ export interface FuncShape {
   resultZero: (() => unknown)[];
   hasDefer: boolean;
   body: S;
+  /** What the parameters and results moved to the heap (captured and changed) cost per call; 0 for most. */
+  boxes: number;
+  /** Bytes of structs and arrays in its frame when they are big (memory.ts's BIG_VALUE), else 0. */
+  frameBytes: number;
 }
 
-export function* runDefers(g: Goroutine, fr: Frame, thrown: GoPanic | GoExit | null): Gen<GoPanic | GoExit | null> {
+export function* runDefers(S: Scheduler, g: Goroutine, fr: Frame, thrown: GoPanic | GoExit | null): Gen<GoPanic | GoExit | null> {
   const ds = fr.defers;
   while (ds !== null && ds.length > 0) {
     const d = ds.pop()!;
+    S.free(DEFER);
     const saved = g.panicking;
     g.panicking = thrown instanceof GoPanic ? thrown : null;
     try {
@@ -74,15 +80,19 @@ function results(sh: FuncShape, fr: Frame): unknown {
  */
 function enter(S: Scheduler, sh: FuncShape, caps: unknown[] | null, args: unknown[], g: Goroutine, top: Frame | null): Frame {
   const depth = top === null ? 1 : top.depth + 1;
-  if (depth > S.opts.maxStackDepth) {
-    // Go overflows in the callee's prologue: its frame shows the line of its declaration.
-    const e = stackOverflow(S.opts.maxStackDepth);
-    e.libFrames = [{ func: sh.info.name, file: sh.info.file, line: sh.info.declLine, noArgs: sh.paramSlots.length === 0 }];
-    throw e;
+  if (depth > g.stackLimit) {
+    if (depth > S.opts.maxStackDepth) {
+      // Go overflows in the callee's prologue: its frame shows the line of its declaration.
+      const e = stackOverflow(S.opts.maxStackDepth);
+      e.libFrames = [{ func: sh.info.name, file: sh.info.file, line: sh.info.declLine, noArgs: sh.paramSlots.length === 0 }];
+      throw e;
+    }
+    S.growStack(g, sh.nslots);
   }
   const { nslots, paramSlots, paramBoxed, resultSlots, resultBoxed, resultZero } = sh;
   const s = new Array<unknown>(nslots);
   if (caps !== null) for (let i = 0; i < caps.length; i++) s[i] = caps[i];
+  if (sh.boxes > 0) S.alloc(sh.boxes);
   for (let i = 0; i < paramSlots.length; i++) s[paramSlots[i]!] = paramBoxed[i] ? new Box(args[i]) : args[i];
   for (let i = 0; i < resultSlots.length; i++) { const z = resultZero[i]!(); s[resultSlots[i]!] = resultBoxed[i] ? new Box(z) : z; }
   const fr = new Frame(sh.info, top, depth, s);
@@ -92,6 +102,31 @@ function enter(S: Scheduler, sh: FuncShape, caps: unknown[] | null, args: unknow
 
 /** Builds the GoFunc for a function shape; `caps` are a closure's captured boxes. */
 export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null): GoFunc {
+  const f = goFunc(S, sh, caps);
+  if (sh.frameBytes === 0) return f;
+  // A frame holding big values: counted against the memory budget while the call lasts.
+  const bytes = sh.frameBytes;
+  return function* (...args: unknown[]): Gen {
+    allocFrame(S, sh);
+    try {
+      return yield* f(...args);
+    } finally {
+      S.free(bytes);
+    }
+  };
+}
+
+/** Count a big frame before the call starts; when it does not fit, Go fails in the callee's prologue, as for a stack overflow. */
+function allocFrame(S: Scheduler, sh: FuncShape): void {
+  try {
+    S.alloc(sh.frameBytes);
+  } catch (e) {
+    if (e instanceof GoFatal) e.libFrames = [{ func: sh.info.name, file: sh.info.file, line: sh.info.declLine, noArgs: sh.paramSlots.length === 0 }];
+    throw e;
+  }
+}
+
+function goFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null): GoFunc {
   const { hasDefer, body } = sh;
   const bs = body.s, bf = body.f, bg = body.g, bl = body.line ?? 0;
   return function* (...args: unknown[]): Gen {
@@ -120,7 +155,7 @@ export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null):
       return results(sh, fr);
     }
     g.top = fr;
-    thrown = yield* runDefers(g, fr, thrown);
+    thrown = yield* runDefers(S, g, fr, thrown);
     g.top = top;
     if (thrown !== null) throw thrown;
     return results(sh, fr);
@@ -136,6 +171,20 @@ export type PlainFunc = (...args: unknown[]) => unknown;
  * goroutine's quantum is used up it only checks the budgets (Scheduler.plainQuantum).
  */
 export function makePlainFunc(S: Scheduler, sh: FuncShape): PlainFunc {
+  const f = plainFunc(S, sh);
+  if (sh.frameBytes === 0) return f;
+  const bytes = sh.frameBytes;
+  return (...args: unknown[]): unknown => {
+    allocFrame(S, sh);
+    try {
+      return f(...args);
+    } finally {
+      S.free(bytes);
+    }
+  };
+}
+
+function plainFunc(S: Scheduler, sh: FuncShape): PlainFunc {
   const bs = sh.body.s!, bl = sh.body.line ?? 0;
   return (...args: unknown[]): unknown => {
     const g = S.current;

@@ -3,7 +3,8 @@
 import type * as ast from '../ast.ts';
 import type { Type, Var, BasicKind } from '../types/types.ts';
 import type { SliceValue, GoInt } from '../values.ts';
-import type { Frame } from '../runtime/scheduler.ts';
+import type { Frame, Scheduler } from '../runtime/scheduler.ts';
+import { DEFER, entryCost } from '../runtime/memory.ts';
 import { PREEMPT, handOff } from '../runtime/scheduler.ts';
 import { under } from '../types/predicates.ts';
 import { Box, MapValue, isAggregate, copyInto, mapKeyFn, intKind, intBinary, intShift, nilMapWrite } from '../runtime/ops.ts';
@@ -205,7 +206,9 @@ function stmtInner(c: Compiler, s: ast.Stmt): S {
     case 'DeferStmt': {
       c.fn.hasDefer = true;
       const th = prepareThunk(c, s.call);
-      return mapS2(th, (fr, t) => { (fr.defers ??= []).push(t as Thunk); });
+      const S = c.S;
+      // Counted until it runs (runDefers), so that `for { defer f() }` cannot grow without end.
+      return mapS2(th, (fr, t) => { S.alloc(DEFER); (fr.defers ??= []).push(t as Thunk); });
     }
     case 'ReturnStmt': return returnStmt(c, s);
     case 'BranchStmt': {
@@ -388,10 +391,11 @@ export function store(c: Compiler, lhs: ast.Expr): Store {
       if (xt.tag === 'Map') {
         const kf = mapKeyFn(xt.key);
         const both = seqE([expr(c, lhs.x), exprTo(c, lhs.index, xt.key)], (v) => v);
+        const S = c.S, bytes = entryCost(xt);
         return withBase(both, (mk, v) => {
           const [m, k] = mk as unknown as [MapValue | null, unknown];
           if (m === null) nilMapWrite();
-          m.set(kf(k), [k, v]);
+          setEntry(S, bytes, m, kf(k), k, v);
         });
       }
       const both = seqE([expr(c, lhs.x), expr(c, lhs.index)], (v) => v);
@@ -454,14 +458,14 @@ function assign(c: Compiler, s: ast.AssignStmt): S {
   });
 }
 
-/** The binary operator function for values of type t. */
-export function arith(op: string, t: Type): (a: unknown, b: unknown) => unknown {
+/** The binary operator function for values of type t (S counts what string concatenation makes). */
+export function arith(op: string, t: Type, S: Scheduler): (a: unknown, b: unknown) => unknown {
   const u = under(t);
   const k = (u.tag === 'Basic' ? u.kind : 'invalid') as BasicKind;
   const ik = intKind(k);
   if (op === '<<' || op === '>>') return intShift(op, ik!, true);
   if (ik) return intBinary(op, ik);
-  if (k === 'string') return (a, b) => (a as string) + (b as string);
+  if (k === 'string') return (a, b) => S.concat(a as string, b as string);
   const f32 = k === 'float32';
   switch (op) {
     case '+': return f32 ? (a, b) => Math.fround((a as number) + (b as number)) : (a, b) => (a as number) + (b as number);
@@ -476,7 +480,7 @@ export function arith(op: string, t: Type): (a: unknown, b: unknown) => unknown 
 function opAssign(c: Compiler, lhs: ast.Expr, op: string, rhs: ast.Expr | null): S {
   lhs = unparen(lhs);
   const t = c.typeOf(lhs);
-  const f = arith(op, t);
+  const f = arith(op, t, c.S);
   const y: E = rhs ? expr(c, rhs) : constE(1);
   if (lhs.kind === 'Ident') {
     const o = c.obj(lhs) as Var;
@@ -601,12 +605,13 @@ function refOf(c: Compiler, lhs: ast.Expr): E {
     if (xt.tag === 'Map') {
       const kf = mapKeyFn(xt.key);
       const z = zeroOf(xt.elem);
+      const S = c.S, bytes = entryCost(xt);
       return seqE([expr(c, lhs.x), exprTo(c, lhs.index, xt.key)], (v) => {
         const m = v[0] as MapValue | null, k = v[1];
         const key = kf(k);
         return {
           load: () => (m === null ? z() : (m.get(key)?.[1] ?? z())),
-          store: (x: unknown) => { if (m === null) nilMapWrite(); m.set(key, [k, x]); },
+          store: (x: unknown) => { if (m === null) nilMapWrite(); setEntry(S, bytes, m, key, k, x); },
         };
       });
     }
@@ -615,10 +620,19 @@ function refOf(c: Compiler, lhs: ast.Expr): E {
 }
 import { addressOf as addrOf } from './expr.ts';
 
+/**
+ * m[k] = v, a new entry counted against the memory budget as it is added (an update costs
+ * nothing; telling the two apart by the size saves a second lookup of the key).
+ */
+function setEntry(S: Scheduler, bytes: number, m: MapValue, key: unknown, k: unknown, v: unknown): void {
+  const n = m.size;
+  m.set(key, [k, v]);
+  if (m.size !== n) S.alloc(bytes);
+}
+
 function returnStmt(c: Compiler, s: ast.ReturnStmt): S {
   const fn = c.fn;
   if (s.results.length === 0) return ss(() => RETURN);
-  const vals = rhsValues(c, fn.resultTypes, s.results);
   const slots = fn.resultSlots;
   const boxed = fn.resultVars.map((v) => (v ? c.isBoxed(v) : false));
   const n = slots.length;
@@ -637,7 +651,9 @@ function returnStmt(c: Compiler, s: ast.ReturnStmt): S {
       return RETURN;
     });
   }
-  const vg = vals.g;
+  // Compiled only here: a result compiled twice would double the work at every level of nested
+  // function literals returning each other.
+  const vg = rhsValues(c, fn.resultTypes, s.results).g;
   return gs(function* (fr) {
     const xs = (yield* vg(fr)) as unknown[];
     for (let i = 0; i < n; i++) { if (boxed[i]) (fr.s[slots[i]!] as Box).v = xs[i]; else fr.s[slots[i]!] = xs[i]; }

@@ -42,7 +42,7 @@ import type { Explanation } from '../explain.ts';
  * run()'s options that apply to each execution: the file's name and path, the seed (also of
  * the random phase), and the budgets (explore's defaults: 2M steps and 2 s per execution).
  */
-export interface ExploreOptions extends Pick<RunOptions, 'seed' | 'filename' | 'sourcePath' | 'maxSteps' | 'maxWallMs' | 'maxGoroutines' | 'maxOutputBytes' | 'maxStackDepth'> {
+export interface ExploreOptions extends Pick<RunOptions, 'seed' | 'filename' | 'sourcePath' | 'maxSteps' | 'maxWallMs' | 'maxGoroutines' | 'maxOutputBytes' | 'maxStackDepth' | 'maxMemoryBytes'> {
   /** Most executions in all, systematic and random (default 5000). */
   budget?: number;
   /** Wall-clock limit for the whole exploration in ms (default 20000). */
@@ -642,7 +642,11 @@ function outcomeOf(r: RunResult): { stderr: string; crash: string | null } {
   if (m === null) return { stderr: r.stderr, crash: null };
   const start = m.index;
   const end = r.stderr.indexOf('\n', start);
-  return { stderr: r.stderr.slice(0, start), crash: r.stderr.slice(start, end < 0 ? undefined : end) };
+  // Go's runtime may say more just before a fatal error (out of memory, a stack overflow): that
+  // belongs to the crash report, not to what the program wrote.
+  const before = r.stderr.slice(0, start);
+  const said = /(?:^runtime: [^\n]*\n)+$/m.exec(before);
+  return { stderr: said === null ? before : before.slice(0, said.index), crash: r.stderr.slice(start, end < 0 ? undefined : end) };
 }
 
 /** The options of each execution of an exploration. */

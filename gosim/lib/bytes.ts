@@ -6,6 +6,7 @@ import { encodeRune } from './fmt/quote.ts';
 import { appendBytes, bytesOf, newStructPointer, panicString, stringOf } from './fmt/values.ts';
 import { count, equalFold, fieldsBy, lower, replace, runes, trimLeftBy, trimRightBy, upper } from './strings.ts';
 import { isSpace } from './unicode.ts';
+import { SLICE, SLOT, STRING, alloc, arrayCost, fits } from '../runtime/memory.ts';
 
 type Bytes = SliceValue | null;
 
@@ -36,6 +37,7 @@ function capped(b: SliceValue, from: number, to: number): SliceValue {
 }
 
 function byteSlices(items: Bytes[]): SliceValue<Bytes> {
+  alloc(arrayCost(items.length, SLOT + SLICE));
   return { arr: items, off: 0, len: items.length, cap: items.length };
 }
 
@@ -86,7 +88,12 @@ function trimBy(a: Bytes, f: (r: number) => boolean): Bytes {
 export const pkg: NativePackage = {
   path: 'bytes',
   natives: {
-    'bytes.Buffer.String': (_ctx: NativeCtx, b: Pointer<unknown[]> | null) => (b === null ? '<nil>' : stringOf(unread(b.load()))),
+    'bytes.Buffer.String': (_ctx: NativeCtx, b: Pointer<unknown[]> | null) => {
+      if (b === null) return '<nil>';
+      const u = unread(b.load());
+      alloc((u?.len ?? 0) + STRING);
+      return stringOf(u);
+    },
     'bytes.Buffer.Len': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => unread(buffer(b, ctx))?.len ?? 0,
     'bytes.Buffer.Bytes': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => unread(buffer(b, ctx)),
     'bytes.Buffer.Reset': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => {
@@ -159,6 +166,8 @@ export const pkg: NativePackage = {
     },
     'bytes.Repeat': (ctx: NativeCtx, a: Bytes, n: GoInt) => {
       if (n < 0) panicString(ctx, 'bytes: negative Repeat count');
+      // The result must fit before the string it is made from is built.
+      fits(arrayCost((a?.len ?? 0) * Number(n), SLOT));
       return bytesOf(stringOf(a).repeat(Number(n)));
     },
     'bytes.Count': (_ctx: NativeCtx, a: Bytes, sep: Bytes) => count(stringOf(a), stringOf(sep)),

@@ -17,6 +17,10 @@ import { Channel, chanClose } from '../runtime/chan.ts';
 import { select } from '../runtime/select.ts';
 import type { Timer as SchedTimer } from '../runtime/scheduler.ts';
 import { addDuration, durationString, now, schedOf, sub, timeString, virtualNs, type TimeValue } from './timer.ts';
+import { alloc } from '../runtime/memory.ts';
+
+/** What a cancelable context's state costs in the memory budget (runtime/memory.ts), measured roughly. */
+const CANCEL_STATE = 320;
 
 interface CancelState {
   parent: CancelState | null;
@@ -146,6 +150,8 @@ function* watchForeignParent(ctx: NativeCtx, parent: Iface, st: CancelState): Ge
 
 function* newState(ctx: NativeCtx, parent: Iface): Generator<unknown, CancelState, unknown> {
   const p = yield* nearestState(ctx, parent);
+  // Its state (two sets, links to parent and children) besides the context value itself.
+  alloc(CANCEL_STATE);
   const st: CancelState = { parent: p, children: new Set(), done: null, err: null, cause: null, timer: null, afterFuncs: new Set() };
   if (!p && kindOf(parent) === null) yield* watchForeignParent(ctx, parent, st);
   if (p) {

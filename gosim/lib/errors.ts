@@ -6,6 +6,7 @@ import type { Iface, Pointer, SliceValue } from '../values.ts';
 import { Pointer as PointerType, type Interface, type Signature, type Type } from '../types/types.ts';
 import { comparable, identical, implementsIface, lookupFieldOrMethod, under } from '../types/predicates.ts';
 import { errorType, Typ } from '../types/universe.ts';
+import { POINTER, SLOT, alloc, arrayCost } from '../runtime/memory.ts';
 
 // ---------------------------------------------------------------- shared value helpers
 
@@ -14,6 +15,8 @@ import { errorType, Typ } from '../types/universe.ts';
  * load() returns the very StructValue (values.ts), so a store copies into it in place.
  */
 export function newPointer<T>(v: T): Pointer<T> {
+  // A new variable on the heap, as &T{...} makes one: counted against the program's memory.
+  alloc(POINTER + (Array.isArray(v) ? arrayCost(v.length, SLOT) : 0));
   if (Array.isArray(v)) {
     const arr = v as unknown[];
     return {

@@ -6,6 +6,7 @@ import { Printer, sliceElems } from './fmt/print.ts';
 import { stringMethod } from './fmt/methods.ts';
 import type { Gen } from './fmt/print.ts';
 import { appendBytes, bytesOf, newError, newStructPointer, pointerTo } from './fmt/values.ts';
+import { STRING, alloc } from '../runtime/memory.ts';
 
 type Args = SliceValue | null;
 
@@ -51,7 +52,7 @@ function* errorf(ctx: NativeCtx, format: GoString, a: Args): Gen<Iface> {
   const p = new Printer(ctx);
   p.wrapErrs = true;
   yield* p.doPrintf(format, args);
-  const s = p.buf;
+  const s = made(p.buf);
   const isError = (x: Iface | null): x is Iface => x !== null && stringMethod(x.t, 'Error') !== null;
   if (p.wrappedErrs.length === 0) return newError(ctx, s);
   if (p.wrappedErrs.length === 1) {
@@ -67,6 +68,12 @@ function* errorf(ctx: NativeCtx, format: GoString, a: Args): Gen<Iface> {
   }
   const slice = errs.length === 0 ? null : { arr: errs, off: 0, len: errs.length, cap: errs.length };
   return { t: pointerTo(ctx, 'fmt.wrapErrors'), v: newStructPointer([s, slice]) };
+}
+
+/** A string handed to the program, counted against its memory budget. */
+function made(s: GoString): GoString {
+  alloc(s.length + STRING);
+  return s;
 }
 
 function field(p: Pointer | null, i: number, ctx: NativeCtx): unknown {
@@ -92,9 +99,9 @@ export const pkg: NativePackage = {
       ctx.writeStdout(s);
       return [s.length, null];
     },
-    *'fmt.Sprint'(ctx: NativeCtx, a: Args) { return yield* sprint(ctx, argList(a)); },
-    *'fmt.Sprintln'(ctx: NativeCtx, a: Args) { return yield* sprintln(ctx, argList(a)); },
-    *'fmt.Sprintf'(ctx: NativeCtx, format: GoString, a: Args) { return yield* sprintf(ctx, format, argList(a)); },
+    *'fmt.Sprint'(ctx: NativeCtx, a: Args) { return made(yield* sprint(ctx, argList(a))); },
+    *'fmt.Sprintln'(ctx: NativeCtx, a: Args) { return made(yield* sprintln(ctx, argList(a))); },
+    *'fmt.Sprintf'(ctx: NativeCtx, format: GoString, a: Args) { return made(yield* sprintf(ctx, format, argList(a))); },
     *'fmt.Fprint'(ctx: NativeCtx, w: Iface | null, a: Args) {
       return yield* writeTo(ctx, w, yield* sprint(ctx, argList(a)));
     },

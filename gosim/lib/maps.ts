@@ -4,6 +4,7 @@ import { MapValue } from '../runtime/ops.ts';
 import { plainPanic } from '../runtime/rterror.ts';
 import { copyValue } from './errors.ts';
 import { goEqual } from './cmp.ts';
+import { MAP, MAP_ENTRY, alloc, free } from '../runtime/memory.ts';
 
 type M = MapValue | null;
 
@@ -30,6 +31,7 @@ export const pkg: NativePackage = {
   natives: {
     'maps.Clone': (_ctx: NativeCtx, m: M) => {
       if (m === null) return null;
+      alloc(MAP + m.size * MAP_ENTRY);
       const out = new MapValue();
       for (const [h, [k, v]] of m) out.set(h, [copyValue(k), copyValue(v)]);
       return out;
@@ -37,12 +39,14 @@ export const pkg: NativePackage = {
     'maps.Copy': (_ctx: NativeCtx, dst: M, src: M) => {
       if (src === null || src.size === 0) return;
       if (dst === null) throw plainPanic('assignment to entry in nil map');
+      const before = dst.size;
       for (const [h, [k, v]] of src) dst.set(h, [copyValue(k), copyValue(v)]);
+      alloc((dst.size - before) * MAP_ENTRY);
     },
     *'maps.DeleteFunc'(ctx: NativeCtx, m: M, del: GoFunc) {
       if (m === null) return;
       for (const [h, [k, v]] of [...m]) {
-        if ((yield* ctx.call(del, copyValue(k), copyValue(v))) as boolean) m.delete(h);
+        if ((yield* ctx.call(del, copyValue(k), copyValue(v))) as boolean && m.delete(h)) free(MAP_ENTRY);
       }
     },
     'maps.Keys': (ctx: NativeCtx, m: M) => mapSeq(ctx, m, (k) => [k]),

@@ -6,6 +6,7 @@ import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
 import type { GoInt, Iface, Pointer } from '../values.ts';
 import { normInt } from '../values.ts';
 import { newStructPointer, panicString, pointerTo } from './fmt/values.ts';
+import { SLOT, alloc, arrayCost } from '../runtime/memory.ts';
 
 type Gen<T> = Generator<unknown, T, unknown>;
 
@@ -85,6 +86,7 @@ class Derive {
   *perm(ctx: NativeCtx, n: GoInt): Gen<{ arr: unknown[]; off: number; len: number; cap: number }> {
     const len = Number(n);
     if (len < 0) ctx.runtimeError('makeslice: len out of range');
+    alloc(arrayCost(len, SLOT));
     const m = new Array<number>(len).fill(0);
     for (let i = 0; i < len; i++) {
       const j = Number(yield* this.intn(ctx, i + 1));

@@ -15,6 +15,7 @@ import { pointerTo } from './errors.ts';
 import { ifaceEq, mapKeyFn } from '../runtime/ops.ts';
 import { emptyInterface } from '../types/universe.ts';
 import { schedOf } from './timer.ts';
+import { MAP_ENTRY, SLOT, alloc, free } from '../runtime/memory.ts';
 
 /** An RWMutex's state; a class so that a run's trace can tell an RWMutex from a Mutex. */
 export class RWMutexState {
@@ -164,23 +165,23 @@ const syncMap: Record<string, Native> = {
     const e = entries(p).get(anyKey(k));
     return e ? [e[1], true] : [null, false];
   },
-  'sync.Map.Store': (_c: NativeCtx, p: M, k: V, v: V) => { entries(p).set(anyKey(k), [k, v]); },
+  'sync.Map.Store': (_c: NativeCtx, p: M, k: V, v: V) => { store(entries(p), anyKey(k), k, v); },
   'sync.Map.LoadOrStore': (_c: NativeCtx, p: M, k: V, v: V) => {
     const m = entries(p), key = anyKey(k), e = m.get(key);
     if (e) return [e[1], true];
-    m.set(key, [k, v]);
+    store(m, key, k, v);
     return [v, false];
   },
   'sync.Map.LoadAndDelete': (_c: NativeCtx, p: M, k: V) => {
     const m = entries(p), key = anyKey(k), e = m.get(key);
     if (!e) return [null, false];
-    m.delete(key);
+    if (m.delete(key)) free(MAP_ENTRY);
     return [e[1], true];
   },
-  'sync.Map.Delete': (_c: NativeCtx, p: M, k: V) => { entries(p).delete(anyKey(k)); },
+  'sync.Map.Delete': (_c: NativeCtx, p: M, k: V) => { if (entries(p).delete(anyKey(k))) free(MAP_ENTRY); },
   'sync.Map.Swap': (_c: NativeCtx, p: M, k: V, v: V) => {
     const m = entries(p), key = anyKey(k), e = m.get(key);
-    m.set(key, [k, v]);
+    store(m, key, k, v);
     return e ? [e[1], true] : [null, false];
   },
   'sync.Map.CompareAndSwap': (_c: NativeCtx, p: M, k: V, old: V, v: V) => {
@@ -192,7 +193,7 @@ const syncMap: Record<string, Native> = {
   'sync.Map.CompareAndDelete': (_c: NativeCtx, p: M, k: V, old: V) => {
     const m = entries(p), key = anyKey(k), e = m.get(key);
     if (!e || !ifaceEq(e[1], old)) return false;
-    m.delete(key);
+    if (m.delete(key)) free(MAP_ENTRY);
     return true;
   },
   'sync.Map.Range': function* (_c: NativeCtx, p: M, f: GoFunc) {
@@ -201,8 +202,15 @@ const syncMap: Record<string, Native> = {
       if ((yield* f(k, v)) === false) return;
     }
   },
-  'sync.Map.Clear': (_c: NativeCtx, p: M) => { entries(p).clear(); },
+  'sync.Map.Clear': (_c: NativeCtx, p: M) => { const m = entries(p); free(m.size * MAP_ENTRY); m.clear(); },
 };
+
+/** An entry stored, a new one counted against the memory budget (as a map's). */
+function store(m: Entries, key: unknown, k: V, v: V): void {
+  const n = m.size;
+  m.set(key, [k, v]);
+  if (m.size !== n) alloc(MAP_ENTRY);
+}
 
 const pools = new WeakMap<StructValue, V[]>();
 const syncPool: Record<string, Native> = {
@@ -218,6 +226,7 @@ const syncPool: Record<string, Native> = {
     const s = p.load();
     let items = pools.get(s);
     if (!items) { items = []; pools.set(s, items); }
+    alloc(SLOT);
     items.push(x);
   },
 };

@@ -7,10 +7,12 @@ import { pdqsort, sliceData, sortOrdered, stableSort, isSortedOrdered } from './
 import type { Gen } from './sort.ts';
 import { copyValue } from './errors.ts';
 import { panicString } from './fmt/values.ts';
+import { SLOT, alloc, arrayCost } from '../runtime/memory.ts';
 
 type S = SliceValue | null;
 type Ordered = number | bigint | string;
 
+/** A slice over a new array (its slots counted against the memory budget by the caller, before it was made). */
 function fresh(vals: unknown[], cap = vals.length): SliceValue {
   return { arr: vals, off: 0, len: vals.length, cap };
 }
@@ -60,6 +62,7 @@ function* appendSeq(ctx: NativeCtx, s: S, seq: GoFunc | null): Gen<S> {
       const old = items(out);
       const cap = out?.cap ?? 0;
       const newCap = cap === 0 ? 1 : cap < 256 ? cap * 2 : cap + Math.floor((cap + 3 * 256) / 4);
+      alloc(cap === 0 ? arrayCost(newCap, SLOT) : (newCap - cap) * SLOT);
       out = { arr: [...old, v], off: 0, len: old.length + 1, cap: newCap };
     }
     return true;
@@ -148,7 +151,11 @@ export const pkg: NativePackage = {
         s.arr[s.off + j] = a;
       }
     },
-    'slices.Clone': (_ctx: NativeCtx, s: S) => (s === null ? null : fresh(items(s).map(copyValue))),
+    'slices.Clone': (_ctx: NativeCtx, s: S) => {
+      if (s === null) return null;
+      alloc(arrayCost(s.len, SLOT));
+      return fresh(items(s).map(copyValue));
+    },
     'slices.Compact': (_ctx: NativeCtx, s: S) => {
       if (s === null || s.len < 2) return s;
       let k = 1;
@@ -171,12 +178,13 @@ export const pkg: NativePackage = {
         for (let k = 0; k < vs.length; k++) s.arr[s.off + at + k] = vs[k];
         return { arr: s.arr, off: s.off, len: n + vs.length, cap };
       }
+      const need = n + vs.length;
+      let newCap = cap === 0 ? need : cap;
+      if (need > 2 * cap) newCap = need;
+      else while (newCap < need) newCap = newCap < 256 ? newCap * 2 : newCap + Math.floor((newCap + 3 * 256) / 4);
+      alloc(cap === 0 ? arrayCost(newCap, SLOT) : (newCap - cap) * SLOT);
       const old = items(s);
-      const out = [...old.slice(0, at), ...vs, ...old.slice(at)];
-      let newCap = cap === 0 ? out.length : cap;
-      if (out.length > 2 * cap) newCap = out.length;
-      else while (newCap < out.length) newCap = newCap < 256 ? newCap * 2 : newCap + Math.floor((newCap + 3 * 256) / 4);
-      return fresh(out, newCap);
+      return fresh([...old.slice(0, at), ...vs, ...old.slice(at)], newCap);
     },
     'slices.Delete': (ctx: NativeCtx, s: S, i: GoInt, j: GoInt) => {
       const a = Number(i), b = Number(j);
@@ -188,6 +196,9 @@ export const pkg: NativePackage = {
       return { arr: s.arr, off: s.off, len: n - (b - a), cap: s.cap };
     },
     'slices.Concat': (_ctx: NativeCtx, ss: S) => {
+      let n = 0;
+      for (const s of items<S>(ss)) n += s?.len ?? 0;
+      if (n > 0) alloc(arrayCost(n, SLOT));
       const out: unknown[] = [];
       for (const s of items<S>(ss)) out.push(...items(s).map(copyValue));
       return out.length === 0 ? null : fresh(out);
@@ -262,6 +273,7 @@ export const pkg: NativePackage = {
     },
     'slices.Repeat': (ctx: NativeCtx, x: S, count: GoInt) => {
       if (count < 0) panicString(ctx, 'cannot be negative');
+      alloc(arrayCost((x?.len ?? 0) * Number(count), SLOT));
       const es = items(x);
       const out: unknown[] = [];
       for (let k = 0; k < Number(count); k++) out.push(...es.map(copyValue));

@@ -8,6 +8,7 @@ import {
   canBackquote, encodeRune, isGraphic, isPrint, quote, quoteRune, quoteRuneToASCII, quoteToASCII, quoteToGraphic, validRune,
 } from './fmt/quote.ts';
 import { appendBytes, newError, newStructPointer, panicString, pointerTo } from './fmt/values.ts';
+import { made } from './strings.ts';
 
 interface StrconvErrors { syntax: Iface; range: Iface }
 const errorsByRun = new WeakMap<object, StrconvErrors>();
@@ -304,7 +305,7 @@ export const pkg: NativePackage = {
       const b = parseBool(s);
       return b === null ? [false, numError(ctx, new ParseError('ParseBool', s, 'syntax'))] : [b, null];
     },
-    'strconv.Quote': (_ctx: NativeCtx, s: GoString) => quote(s),
+    'strconv.Quote': (_ctx: NativeCtx, s: GoString) => made(quote(s)),
     'strconv.QuoteRune': (_ctx: NativeCtx, r: number) => quoteRune(r),
     'strconv.Unquote': (ctx: NativeCtx, s: GoString) => {
       const out = unquote(s);
@@ -313,8 +314,8 @@ export const pkg: NativePackage = {
     'strconv.AppendInt': (ctx: NativeCtx, dst: SliceValue | null, i: GoInt, base: GoInt) => appendBytes(dst, formatInt(ctx, i, Number(base))),
     'strconv.AppendQuote': (_ctx: NativeCtx, dst: SliceValue | null, s: GoString) => appendBytes(dst, quote(s)),
     // Not declared in decls.ts yet; ready for when they are.
-    'strconv.QuoteToASCII': (_ctx: NativeCtx, s: GoString) => quoteToASCII(s),
-    'strconv.QuoteToGraphic': (_ctx: NativeCtx, s: GoString) => quoteToGraphic(s),
+    'strconv.QuoteToASCII': (_ctx: NativeCtx, s: GoString) => made(quoteToASCII(s)),
+    'strconv.QuoteToGraphic': (_ctx: NativeCtx, s: GoString) => made(quoteToGraphic(s)),
     'strconv.QuoteRuneToASCII': (_ctx: NativeCtx, r: number) => quoteRuneToASCII(r),
     'strconv.CanBackquote': (_ctx: NativeCtx, s: GoString) => canBackquote(s),
     'strconv.IsPrint': (_ctx: NativeCtx, r: number) => isPrint(r),

@@ -7,11 +7,20 @@ import { encodeRune, RUNE_ERROR, runeCount, validRune } from './fmt/quote.ts';
 import { appendBytes, bytesOf, newStructPointer, panicString, stringOf } from './fmt/values.ts';
 import { methodSignature } from './errors.ts';
 import { isSpace, toLower, toTitle, toUpper } from './unicode.ts';
+import { MAX_STRING_LENGTH, OBJECT, SLOT, STRING, alloc, arrayCost, refuse } from '../runtime/memory.ts';
 
 export type Gen<T> = Generator<unknown, T, unknown>;
 
+/** A new []string of items (counted against the program's memory budget: the array and a substring object each). */
 export function strSlice(items: GoString[]): SliceValue<GoString> {
+  alloc(arrayCost(items.length, SLOT + OBJECT));
   return { arr: items, off: 0, len: items.length, cap: items.length };
+}
+
+/** A string handed to the program, counted against its memory budget. */
+export function made(s: GoString): GoString {
+  alloc(s.length + STRING);
+  return s;
 }
 
 export function strItems(s: SliceValue | null): GoString[] {
@@ -138,6 +147,8 @@ export function replace(s: GoString, old: GoString, nw: GoString, n: number): Go
   const m = count(s, old);
   if (m === 0) return s;
   if (n < 0 || m < n) n = m;
+  // The result is counted before it is built: a short s can still make a huge one.
+  alloc(s.length + n * (nw.length - old.length));
   let out = '';
   let start = 0;
   for (let i = 0; i < n; i++) {
@@ -304,7 +315,11 @@ const nat = (f: (...a: any[]) => unknown) => (_ctx: NativeCtx, ...a: any[]) => f
 export const pkg: NativePackage = {
   path: 'strings',
   natives: {
-    'strings.Builder.String': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => stringOf(builder(b, ctx)[0] as SliceValue | null),
+    'strings.Builder.String': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => {
+      const buf = builder(b, ctx)[0] as SliceValue | null;
+      alloc((buf?.len ?? 0) + STRING);
+      return stringOf(buf);
+    },
     'strings.Builder.Len': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => (builder(b, ctx)[0] as SliceValue | null)?.len ?? 0,
     'strings.Builder.Cap': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => (builder(b, ctx)[0] as SliceValue | null)?.cap ?? 0,
     'strings.Builder.Reset': (ctx: NativeCtx, b: Pointer<unknown[]> | null) => { builder(b, ctx)[0] = null; },
@@ -315,6 +330,7 @@ export const pkg: NativePackage = {
       const len = cur?.len ?? 0, cap = cur?.cap ?? 0;
       if (cap - len < Number(n)) {
         const newCap = 2 * cap + Number(n);
+        alloc(arrayCost(newCap, SLOT));
         const arr = new Array<unknown>(newCap).fill(0);
         for (let i = 0; i < len; i++) arr[i] = cur!.arr[cur!.off + i];
         sv[0] = { arr, off: 0, len, cap: newCap };
@@ -350,7 +366,7 @@ export const pkg: NativePackage = {
     },
     'strings.Replacer.Replace': (ctx: NativeCtx, r: Pointer<unknown[]> | null, s: GoString) => {
       const { pieces, matched } = replacerPieces(replacerPairs(r, ctx), s);
-      return matched ? pieces.map((p) => p.s).join('') : s;
+      return matched ? made(pieces.map((p) => p.s).join('')) : s;
     },
     *'strings.Replacer.WriteString'(ctx: NativeCtx, r: Pointer<unknown[]> | null, w: Iface | null, s: GoString) {
       const { pieces } = replacerPieces(replacerPairs(r, ctx), s);
@@ -412,11 +428,11 @@ export const pkg: NativePackage = {
     }),
     'strings.Title': nat((s: GoString) => {
       let prev = 0x20;
-      return mapRunes(s, (r) => {
+      return made(mapRunes(s, (r) => {
         const sep = prev < 0x80 ? !(isLetterOrDigitASCII(prev) || prev === 0x5f) && !(prev >= 0x80) : isSpace(prev);
         prev = r;
         return sep ? toTitle(r) : r;
-      });
+      }));
     }),
     'strings.Split': nat((s: GoString, sep: GoString) => strSlice(genSplit(s, sep, 0, -1)!)),
     'strings.SplitN': nat((s: GoString, sep: GoString, n: GoInt) => {
@@ -424,7 +440,13 @@ export const pkg: NativePackage = {
       return r === null ? null : strSlice(r);
     }),
     'strings.SplitAfter': nat((s: GoString, sep: GoString) => strSlice(genSplit(s, sep, sep.length, -1)!)),
-    'strings.Join': nat((elems: SliceValue | null, sep: GoString) => strItems(elems).join(sep)),
+    'strings.Join': nat((elems: SliceValue | null, sep: GoString) => {
+      const xs = strItems(elems);
+      let n = xs.length > 0 ? (xs.length - 1) * sep.length : 0;
+      for (const x of xs) n += x.length;
+      alloc(n);
+      return xs.join(sep);
+    }),
     'strings.Fields': nat((s: GoString) => strSlice(fieldsBy(s, isSpace))),
     *'strings.FieldsFunc'(ctx: NativeCtx, s: GoString, f: GoFunc) {
       const res = yield* predicateResults(ctx, s, f);
@@ -440,14 +462,18 @@ export const pkg: NativePackage = {
     },
     'strings.Repeat': (ctx: NativeCtx, s: GoString, n: GoInt) => {
       if (n < 0) panicString(ctx, 'strings: negative Repeat count');
-      if (s.length * Number(n) > 1 << 28) panicString(ctx, 'strings: Repeat output length overflow');
+      const total = s.length * Number(n);
+      if (total > Number.MAX_SAFE_INTEGER) panicString(ctx, 'strings: Repeat output length overflow');
+      // Counted before it is made: a result past the memory budget ends the program as Go's would.
+      if (total > MAX_STRING_LENGTH) refuse(total);
+      alloc(total);
       return s.repeat(Number(n));
     },
     'strings.Replace': nat((s: GoString, o: GoString, n: GoString, k: GoInt) => replace(s, o, n, Number(k))),
     'strings.ReplaceAll': nat((s: GoString, o: GoString, n: GoString) => replace(s, o, n, -1)),
-    'strings.ToUpper': nat(upper),
-    'strings.ToLower': nat(lower),
-    'strings.ToTitle': nat((s: GoString) => mapRunes(s, toTitle)),
+    'strings.ToUpper': nat((s: GoString) => made(upper(s))),
+    'strings.ToLower': nat((s: GoString) => made(lower(s))),
+    'strings.ToTitle': nat((s: GoString) => made(mapRunes(s, toTitle))),
     'strings.TrimSpace': nat((s: GoString) => trimRightBy(trimLeftBy(s, isSpace), isSpace)),
     'strings.Trim': nat((s: GoString, c: GoString) => { const f = runeSet(c); return trimRightBy(trimLeftBy(s, f), f); }),
     'strings.TrimLeft': nat((s: GoString, c: GoString) => trimLeftBy(s, runeSet(c))),
@@ -482,7 +508,7 @@ export const pkg: NativePackage = {
         const m = (yield* ctx.call(f, r)) as number;
         if (m >= 0) out += encodeRune(m);
       }
-      return out;
+      return made(out);
     },
   },
 };

@@ -5,6 +5,7 @@ import { PARK, FOOTPRINT_CLOSE, FOOTPRINT_SEND, FOOTPRINT_RECV, snapshotTop, typ
 import type { Monitor } from './monitor.ts';
 import { plainPanic } from './rterror.ts';
 import { Queue } from './queue.ts';
+import { CHANNEL, SLOT } from './memory.ts';
 
 /** One select statement waiting on several channels; the first case to fire wins. */
 export class SelectWait {
@@ -126,7 +127,9 @@ export class Channel {
   readonly sendq = new Queue<Waiter>();
   /** With a monitor: the message numbers of the buffered values, in buffer order. */
   private msgs: Queue<number> | null = null;
-  constructor(readonly cap: number, readonly zero: () => unknown, readonly sched: Scheduler) {
+  /** `elemBytes`: what one buffered value costs (memory.ts); the buffer is counted by capacity, as Go allocates it. */
+  constructor(readonly cap: number, readonly zero: () => unknown, readonly sched: Scheduler, elemBytes = SLOT) {
+    sched.alloc(CHANNEL + cap * elemBytes);
     this.buf = new Queue(cap);
     const m = sched.monitor;
     if (m !== null) {

@@ -6,6 +6,7 @@ import type { Iface, Pointer, SliceValue, GoInt } from '../values.ts';
 import { normInt, decodeRune } from '../values.ts';
 import { under, identical } from '../types/predicates.ts';
 import { runtimeErrorPanic, plainPanic } from './rterror.ts';
+import { BIG_VALUE, fits, valueCost } from './memory.ts';
 import { typeString } from '../types/typestring.ts';
 
 /** A variable that escaped (captured by a closure or addressed): the Pointer to it is the box. */
@@ -76,6 +77,10 @@ export function zeroFn(t: Type): () => unknown {
     case 'Array': {
       const z = zeroFn(u.elem);
       const n = u.len;
+      // An array value lives in its variable and is not counted (memory.ts), but a big one must
+      // fit in what is left: `var a [1 << 30]int` would otherwise take the JS heap down.
+      const bytes = valueCost(t);
+      if (bytes > BIG_VALUE) return () => { fits(bytes); const a = new Array<unknown>(n); for (let i = 0; i < n; i++) a[i] = z(); return a; };
       return () => { const a = new Array<unknown>(n); for (let i = 0; i < n; i++) a[i] = z(); return a; };
     }
     default:

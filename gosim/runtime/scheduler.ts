@@ -43,11 +43,15 @@
 //   sched.goexit()                     throw Goexit for the current goroutine (runtime.Goexit).
 //   sched.numGoroutine()               live goroutines, as runtime.NumGoroutine.
 //   yield* sched.yieldNow()            runtime.Gosched: go to the back of the run queue.
+//   sched.alloc(n) / sched.free(n)     count bytes of program data against the memory budget
+//                                      (runtime/memory.ts), before making them; alloc ends the
+//                                      program with Go's out-of-memory error when they do not fit.
 import type { GoFunc } from '../lib/native.ts';
 import { Queue } from './queue.ts';
 import { BudgetExceeded, GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
 import type { Park, Waiter } from './chan.ts';
 import type { Monitor } from './monitor.ts';
+import { DEFAULT_MAX_MEMORY_BYTES, FRAME, GOROUTINE, MAX_STRING_LENGTH, SLOT, STRING, TIMER, outOfMemory, setBudget, type Budget } from './memory.ts';
 
 export const EPOCH_UNIX_SEC = 1257894000;
 
@@ -257,6 +261,14 @@ export class Goroutine {
    * (compile/call.ts): every call beneath it then takes the generator path too.
    */
   plainOff = 0;
+  /**
+   * The deepest its stack has been (at least 1): a call beyond it counts its frame (memory.ts).
+   * Go calls compare their depth with this rather than with maxStackDepth, so that counting the
+   * stack costs nothing per call, only once per depth first reached.
+   */
+  stackLimit = 1;
+  /** What its frames beyond the first were counted as; given back when it ends. */
+  stackBytes = 0;
   constructor(
     readonly id: number,
     readonly createdAt: FrameSnapshot | null,
@@ -280,7 +292,11 @@ export interface SchedulerOptions {
   maxWallMs: number;
   maxGoroutines: number;
   maxStackDepth: number;
+  /** The memory budget (runtime/memory.ts); DEFAULT_MAX_MEMORY_BYTES when absent. */
+  maxMemoryBytes?: number;
   now: () => number;
+  /** When the run's wall-clock budget started (run() counts parsing and checking in); default: when run() starts. */
+  startedAt?: number;
 }
 
 /** Why Scheduler.run stopped. */
@@ -298,7 +314,7 @@ const MAX_TRACEBACK_CHARS = 256 * 1024;
 const omitted = (n: number): string => `\n...${n} more goroutine${n === 1 ? '' : 's'} not shown (gosim prints the first ${MAX_TRACEBACK_CHARS / 1024} KB of tracebacks)\n`;
 const SPAWN_BURST = 100;
 
-export class Scheduler {
+export class Scheduler implements Budget {
   now = 0;
   steps = 0;
   /** When `steps` reaches this, the running goroutine yields PREEMPT. */
@@ -331,6 +347,9 @@ export class Scheduler {
   private timedOut = false;
   /** The JS stack, not Go's depth limit, ended the run: a thread with a bigger stack would get further. */
   jsStackExhausted = false;
+  /** Bytes of program data counted against the memory budget (runtime/memory.ts). */
+  memInUse = 0;
+  private readonly maxMemory: number;
   /** Turns snapshots of a goroutine's stack into Go's traceback text (set by the runtime). */
   traceback: (g: Goroutine, libFrames?: FrameSnapshot[]) => string = () => '';
   /** Called with an unrecovered panic; returns the stderr text to print. */
@@ -342,7 +361,51 @@ export class Scheduler {
    */
   readonly perRun: object = {};
 
-  constructor(readonly opts: SchedulerOptions) {}
+  constructor(readonly opts: SchedulerOptions) {
+    this.maxMemory = opts.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
+  }
+
+  alloc(n: number): void {
+    const m = this.memInUse + n;
+    if (m > this.maxMemory) throw outOfMemory(n, this.memInUse);
+    this.memInUse = m;
+  }
+
+  free(n: number): void {
+    this.memInUse -= n;
+  }
+
+  fits(n: number): void {
+    if (this.memInUse + n > this.maxMemory) throw outOfMemory(n, this.memInUse);
+  }
+
+  /**
+   * a + b for Go strings. It counts the bytes the shorter operand adds and the string object
+   * joining them, as the longer operand is usually dropped (`s += x` in a loop stays linear),
+   * but the whole result must fit in what is left, as Go needs a block that big for it.
+   */
+  concat(a: string, b: string): string {
+    const n = a.length + b.length;
+    if (n > this.maxMemory - this.memInUse || n > MAX_STRING_LENGTH) throw outOfMemory(n, this.memInUse);
+    this.memInUse += (a.length < b.length ? a.length : b.length) + STRING;
+    return a + b;
+  }
+
+  /**
+   * A call went one frame deeper than its goroutine has been (and not past maxStackDepth): the
+   * frame, with `slots` slots, is counted, as Go grows a stack, until the goroutine ends.
+   */
+  growStack(g: Goroutine, slots: number): void {
+    const bytes = FRAME + slots * SLOT;
+    this.alloc(bytes);
+    g.stackBytes += bytes;
+    g.stackLimit++;
+  }
+
+  /** A goroutine ended: what it was counted as is given back. */
+  private ended(g: Goroutine): void {
+    this.free(GOROUTINE + g.stackBytes);
+  }
 
   /**
    * Back to the state of a new Scheduler, keeping this object, which compiled code holds: a
@@ -397,9 +460,9 @@ export class Scheduler {
     // Goroutines started by a timer (time.AfterFunc) are created by the runtime, as Go shows.
     if (this.firingTimers && createdAt === null) createdAt = TIMER_CREATOR;
     const creator = this.main && !this.firingTimers ? this.current : null;
-    if (this.live.size >= this.opts.maxGoroutines) {
-      throw new GoFatal(`gosim: too many goroutines (limit ${this.opts.maxGoroutines})`, false);
-    }
+    // A goroutine's stack is memory like any other; so is the cap on how many may live at once.
+    if (this.live.size >= this.opts.maxGoroutines) throw outOfMemory(GOROUTINE, this.memInUse);
+    this.alloc(GOROUTINE);
     const g = new Goroutine(this.nextId++, createdAt ?? (creator ? this.creationSite(creator) : null), creator ? creator.id : 0);
     // The function's own generator is the bottom of the stack (no wrapper: 100k goroutines
     // live at once must stay small); Goexit is caught in run().
@@ -481,6 +544,8 @@ export class Scheduler {
   }
 
   addTimer(when: number, fire: () => void, keepsAlive?: () => boolean): Timer {
+    // Counted until it leaves the heap (fired, or found stopped there).
+    this.alloc(TIMER);
     const t = new Timer(Math.max(when, this.now), this.timerSeq++, fire, keepsAlive ?? null);
     heapPush(this.timers, t);
     return t;
@@ -494,7 +559,19 @@ export class Scheduler {
 
   /** Runs until the program ends. Exceptions other than Go's own are internal errors. */
   run(): Outcome {
-    this.wallStart = this.opts.now();
+    this.wallStart = this.opts.startedAt ?? this.opts.now();
+    // Building the program may have used up the budget already.
+    if (this.overBudget()) return { kind: 'timeout' };
+    // Library code counts what it makes against this run's budget while (and only while) it runs.
+    setBudget(this);
+    try {
+      return this.runGoroutines();
+    } finally {
+      setBudget(null);
+    }
+  }
+
+  private runGoroutines(): Outcome {
     let switches = 0;
     /** Explore mode: the goroutine that yielded SWITCH or PREEMPT, still runnable. */
     let prev: Goroutine | null = null;
@@ -505,7 +582,16 @@ export class Scheduler {
         if (this.explore !== null) this.explore.runtimeTurn();
         // Firing timers runs no goroutine, so the budget is checked here too: a program could
         // otherwise spend its whole life advancing the virtual clock.
-        if (this.fireNextTimers()) {
+        let fired: boolean;
+        try {
+          fired = this.fireNextTimers();
+        } catch (e) {
+          // A timer's function failed (out of memory starting a time.AfterFunc goroutine).
+          if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: this.fatalText(e, this.current) }; }
+          if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
+          throw e;
+        }
+        if (fired) {
           if ((++switches & 63) === 0 && this.overBudget()) return { kind: 'timeout' };
           continue;
         }
@@ -531,6 +617,7 @@ export class Scheduler {
           // runtime.Goexit unwound the whole goroutine (its deferred calls have run).
           g.state = 'dead';
           this.live.delete(g.id);
+          this.ended(g);
           if (this.monitor !== null) this.monitor.goEnd(g, false);
           if (g === this.main) this.mainGoexited = true;
           continue;
@@ -555,6 +642,7 @@ export class Scheduler {
       if (r.done) {
         g.state = 'dead';
         this.live.delete(g.id);
+        this.ended(g);
         if (this.monitor !== null) this.monitor.goEnd(g, false);
         if (g === this.main) {
           this.programEnds();
@@ -620,7 +708,7 @@ export class Scheduler {
   /** Advance the clock to the earliest timer and fire all due then. False if none could help. */
   private fireNextTimers(): boolean {
     const ts = this.timers;
-    while (ts.length > 0 && !ts[0]!.active) heapPop(ts);
+    while (ts.length > 0 && !ts[0]!.active) { heapPop(ts); this.free(TIMER); }
     if (ts.length === 0) return false;
     let alive = false;
     for (const t of ts) {
@@ -634,6 +722,7 @@ export class Scheduler {
       let fired = 0;
       while (ts.length > 0 && ts[0]!.when <= this.now) {
         const t = heapPop(ts)!;
+        this.free(TIMER);
         if (!t.active) continue;
         t.active = false;
         t.fire();

@@ -5,13 +5,12 @@
 import type * as ast from '../ast.ts';
 import { Scanner } from '../scanner.ts';
 import { Tok, tokString } from '../token.ts';
+import { MAX_PARSE_DEPTH, nestedTooDeeply, type Nested } from './nesting.ts';
 
 export type Pos = ast.Pos;
 export type NodeOf<K extends ast.Node['kind']> = Extract<ast.Node, { kind: K }>;
 export type Fields<K extends ast.Node['kind']> = Omit<NodeOf<K>, 'kind' | 'pos' | 'end' | 'id'>;
 
-/** Nesting deeper than this is reported instead of risking the JS stack. */
-const MAX_DEPTH = 400;
 const MAX_ERRORS = 10;
 
 /** Unwinds the parse when it cannot usefully continue (too many errors, nesting too deep). */
@@ -186,15 +185,36 @@ export abstract class ParserBase {
     }
   }
 
-  protected enter(): void {
-    if (++this.depth > MAX_DEPTH) {
-      this.errorAt(this.pos(), 'syntax error: nesting too deep');
+  /** What each level of the grammar's recursion is parsing, outermost first. */
+  private readonly nesting: Nested[] = [];
+
+  /** One level deeper into the grammar's recursion, which nesting.ts bounds; `what` names the construct. */
+  protected enter(what: Nested): void {
+    this.nesting.push(what);
+    if (++this.depth > MAX_PARSE_DEPTH) {
+      // Named after what most levels are (an else-if chain is statements, though the level too
+      // many is the expression of its condition).
+      const count = new Map<Nested, number>();
+      for (const n of this.nesting) count.set(n, (count.get(n) ?? 0) + 1);
+      const most = [...count].sort((a, b) => b[1] - a[1])[0]![0];
+      this.errorAt(this.pos(), nestedTooDeeply(most));
       throw new Bailout();
     }
   }
 
   protected leave(): void {
     this.depth--;
+    this.nesting.pop();
+  }
+
+  /** f() one level deeper (enter, leave); for the recursive paths that use the most JS stack. */
+  protected nested<T>(what: Nested, f: () => T): T {
+    this.enter(what);
+    try {
+      return f();
+    } finally {
+      this.leave();
+    }
   }
 
   reportInternal(e: unknown): void {

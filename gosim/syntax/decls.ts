@@ -4,6 +4,7 @@ import type * as ast from '../ast.ts';
 import { Tok, tokString } from '../token.ts';
 import { Bailout, ParserBase, type Pos, unparen } from './base.ts';
 import { checkBranches } from './branches.ts';
+import { checkNesting } from './nesting.ts';
 
 export abstract class DeclParser extends ParserBase {
   // Implemented by the later grammar layers (types, expressions, statements).
@@ -67,6 +68,13 @@ export abstract class DeclParser extends ParserBase {
           this.advance(Tok.Import, Tok.Const, Tok.Type, Tok.Var, Tok.Func);
           continue;
         }
+      }
+      // A chain the grammar builds in a loop (`a + b + c ...`) nests without the parser
+      // recursing, so the finished declaration is measured too.
+      const deep = checkNesting(this.decls[this.decls.length - 1]!, 1);
+      if (deep !== null) {
+        this.errorAt(deep.pos, deep.message);
+        throw new Bailout();
       }
       if (this.tk() !== Tok.EOF && !this.got(Tok.Semi)) {
         this.syntaxError('after top level declaration');

@@ -70,7 +70,7 @@ export abstract class ExprParser extends TypeParser {
   }
 
   protected binaryExpr(x: ast.Expr | null, prec: number): ast.Expr {
-    this.enter();
+    this.enter('expression');
     try {
       let left = x ?? this.unaryExpr();
       while ((this.tk() === Tok.Operator || this.tk() === Tok.Star) && this.s.prec > prec) {
@@ -88,7 +88,7 @@ export abstract class ExprParser extends TypeParser {
   }
 
   protected unaryExpr(): ast.Expr {
-    this.enter();
+    this.enter('expression');
     try {
       return this.unaryExprInner();
     } finally {
@@ -278,6 +278,10 @@ export abstract class ExprParser extends TypeParser {
   }
 
   protected argList(): { args: ast.Expr[]; ellipsis: Pos | null } {
+    return this.nested('expression', () => this.argListInner());
+  }
+
+  private argListInner(): { args: ast.Expr[]; ellipsis: Pos | null } {
     const args: ast.Expr[] = [];
     let ellipsis: Pos | null = null;
     this.xnest++;
@@ -300,7 +304,7 @@ export abstract class ExprParser extends TypeParser {
   }
 
   protected complitExpr(type: ast.Expr | null): ast.CompositeLit {
-    this.enter();
+    this.enter('expression');
     try {
       const lbrace = this.pos();
       const elts: ast.Expr[] = [];

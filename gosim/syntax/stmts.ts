@@ -9,7 +9,7 @@ import { ExprParser } from './exprs.ts';
 
 export class Parser extends ExprParser {
   protected blockStmt(context: string): ast.BlockStmt {
-    this.enter();
+    this.enter('block');
     try {
       const pos = this.pos();
       if (!this.got(Tok.Lbrace)) {
@@ -43,7 +43,7 @@ export class Parser extends ExprParser {
   }
 
   protected stmtOrNull(): ast.Stmt | null {
-    this.enter();
+    this.enter('statement');
     try {
       return this.stmtOrNullInner();
     } finally {
@@ -297,13 +297,18 @@ export class Parser extends ExprParser {
   }
 
   protected ifStmt(): ast.IfStmt {
+    return this.nested('statement', () => this.ifStmtInner());
+  }
+
+  private ifStmtInner(): ast.IfStmt {
     const pos = this.pos();
     const h = this.header(Tok.If);
     const cond = condExpr(h.cond) ?? this.mk('BadExpr', pos, {});
     const body = this.blockStmt('if clause');
     let else_: ast.Stmt | null = null;
     if (this.got(Tok.Else)) {
-      if (this.tk() === Tok.If) else_ = this.ifStmt();
+      // An else-if chain recurses once per link.
+      if (this.tk() === Tok.If) else_ = this.nested('statement', () => this.ifStmt());
       else if (this.tk() === Tok.Lbrace) else_ = this.blockStmt('');
       else {
         this.syntaxError('else must be followed by if or statement block');
@@ -363,7 +368,7 @@ export class Parser extends ExprParser {
   }
 
   protected caseClause(): ast.CaseClause {
-    const c = this.clause<ast.Expr[]>(() => this.exprList(), []);
+    const c = this.nested('statement', () => this.clause<ast.Expr[]>(() => this.exprList(), []));
     return this.mk('CaseClause', c.pos, { list: c.head, body: c.body, colon: c.colon });
   }
 
@@ -381,7 +386,7 @@ export class Parser extends ExprParser {
   }
 
   protected commClause(): ast.CommClause {
-    const c = this.clause<ast.Stmt | null>(() => this.simple(null), null);
+    const c = this.nested('statement', () => this.clause<ast.Stmt | null>(() => this.simple(null), null));
     return this.mk('CommClause', c.pos, { comm: c.head, body: c.body, colon: c.colon });
   }
 }

@@ -13,6 +13,10 @@ export abstract class TypeParser extends DeclParser {
 
   /** `start` is where the node begins: the `func` keyword when there is one (as in go/ast). */
   protected funcType(context: string, allowTypeParams: boolean, start: Pos | null = null): ast.FuncType {
+    return this.nested('type', () => this.funcTypeInner(context, allowTypeParams, start));
+  }
+
+  private funcTypeInner(context: string, allowTypeParams: boolean, start: Pos | null): ast.FuncType {
     const pos = this.pos();
     let typeParams: ast.FieldList | null = null;
     if (this.tk() === Tok.Lbrack) {
@@ -59,7 +63,7 @@ export abstract class TypeParser extends DeclParser {
   }
 
   protected typeOrNull(): ast.Expr | null {
-    this.enter();
+    this.enter('type');
     try {
       return this.typeOrNullInner();
     } finally {
@@ -125,6 +129,10 @@ export abstract class TypeParser extends DeclParser {
   }
 
   protected arrayType(pos: Pos, len: ast.Expr | null): ast.Expr {
+    return this.nested('type', () => this.arrayTypeInner(pos, len));
+  }
+
+  private arrayTypeInner(pos: Pos, len: ast.Expr | null): ast.Expr {
     if (!len) {
       if (this.tk() === Tok.DotDotDot) {
         const dpos = this.pos();
@@ -190,6 +198,10 @@ export abstract class TypeParser extends DeclParser {
   }
 
   protected structType(): ast.StructType {
+    return this.nested('type', () => this.structTypeInner());
+  }
+
+  private structTypeInner(): ast.StructType {
     const pos = this.pos();
     this.want(Tok.Struct);
     const lpos = this.pos();
@@ -204,6 +216,10 @@ export abstract class TypeParser extends DeclParser {
   }
 
   protected fieldDecl(out: ast.Field[]): void {
+    this.nested('type', () => this.fieldDeclInner(out));
+  }
+
+  private fieldDeclInner(out: ast.Field[]): void {
     const pos = this.pos();
     switch (this.tk()) {
       case Tok.Name: {
@@ -286,6 +302,10 @@ export abstract class TypeParser extends DeclParser {
   }
 
   protected interfaceType(): ast.InterfaceType {
+    return this.nested('type', () => this.interfaceTypeInner());
+  }
+
+  private interfaceTypeInner(): ast.InterfaceType {
     const pos = this.pos();
     this.want(Tok.Interface);
     const lpos = this.pos();

@@ -44,14 +44,23 @@ interface PkgDecls {
    * checked on demand (see checkPackage), and a type's methods are declared along with it.
    */
   methods: Map<string, { decl: ast.FuncDecl; obj: Func }[]> | null;
+  /** Declarations being checked now, each waiting for the next (objDecl recurses through them). */
+  resolving: number;
 }
 const state = new WeakMap<Checker, PkgDecls>();
+
+/**
+ * How long a chain of package-level declarations, each needing the next one checked first
+ * (`var a = b; var b = c; ...`), the checker follows. Each link costs several KB of JS stack
+ * (a function literal's body is checked on the way), and a browser worker's stack may be 1 MB.
+ */
+export const MAX_DECL_CHAIN = 64;
 
 /** The linker's message for a program without func main (printed without a position). */
 export const mainUndeclared = 'function main is undeclared in the main package';
 
 export function checkPackage(c: Checker, file: ast.File, opts: { library: boolean }): void {
-  const st: PkgDecls = { infos: new Map(), color: new Map(), deps: new Map(), varOrder: [], methods: null };
+  const st: PkgDecls = { infos: new Map(), color: new Map(), deps: new Map(), varOrder: [], methods: null, resolving: 0 };
   state.set(c, st);
   if (!opts.library && file.packageName.name !== 'main') {
     // go build of a non-main package builds nothing runnable; go run refuses it.
@@ -254,7 +263,16 @@ export function objDecl(c: Checker, obj: GoObject): void {
     }
     return;
   }
+  if (st.resolving >= MAX_DECL_CHAIN) {
+    c.error(obj.pos!, `declarations refer to each other too deeply (gosim accepts ${MAX_DECL_CHAIN} levels)`);
+    // Left invalid, so that what refers to it reports nothing more.
+    if (obj.tag === 'TypeName') { if (obj.type instanceof Named) obj.type.underlying = Typ.invalid; }
+    else if (obj.tag === 'Var' || obj.tag === 'Const' || obj.tag === 'Func') obj.type = Typ.invalid as never;
+    st.color.set(obj, 'black');
+    return;
+  }
   st.color.set(obj, 'grey');
+  st.resolving++;
   const saved = { scope: c.scope, sig: c.funcSig, iota: c.iota, deps: c.deps };
   c.scope = c.pkgScope;
   c.funcSig = null;
@@ -287,6 +305,7 @@ export function objDecl(c: Checker, obj: GoObject): void {
   } finally {
     c.scope = saved.scope; c.funcSig = saved.sig; c.iota = saved.iota; c.deps = saved.deps;
     st.color.set(obj, 'black');
+    st.resolving--;
   }
   const methods = info.kind === 'type' ? st.methods?.get(obj.name) : undefined;
   if (methods !== undefined) {
@@ -452,35 +471,97 @@ function recursiveTypes(c: Checker, st: PkgDecls): void {
 
 /** Go's rule: repeatedly initialize the earliest variable whose dependencies are all initialized. */
 function initOrder(c: Checker, st: PkgDecls): void {
+  // The variables each variable's initializer reaches, directly or through the functions it
+  // calls. A walk with a stack of its own: a chain of thousands of functions is legal Go.
   const varDeps = new Map<Var, Set<Var>>();
-  const reach = (o: GoObject, acc: Set<Var>, seen: Set<GoObject>) => {
-    for (const d of st.deps.get(o) ?? []) {
-      if (seen.has(d)) continue;
-      seen.add(d);
-      if (d.tag === 'Var') acc.add(d);
-      else reach(d, acc, seen);
-    }
-  };
   for (const v of st.varOrder) {
     const acc = new Set<Var>();
-    reach(v, acc, new Set([v]));
+    const seen = new Set<GoObject>([v]);
+    const todo: GoObject[] = [v];
+    while (todo.length > 0) {
+      for (const d of st.deps.get(todo.pop()!) ?? []) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        if (d.tag === 'Var') acc.add(d);
+        else todo.push(d);
+      }
+    }
     const info = st.infos.get(v)!;
     for (const l of info.lhs ?? []) acc.delete(l);
     varDeps.set(v, acc);
   }
-  const done = new Set<Var>();
-  const pending = [...st.varOrder];
-  while (pending.length) {
-    let idx = pending.findIndex((v) => [...varDeps.get(v)!].every((d) => done.has(d)));
-    if (idx < 0) {
-      // A cycle (reported elsewhere, or through a function): fall back to source order.
-      idx = 0;
+  // Go's order: again and again, the first variable in source order whose dependencies are all
+  // initialized (in a cycle, which is reported elsewhere or goes through a function, the first
+  // one left). Counting what each still waits for keeps this linear in the dependencies.
+  const index = new Map<Var, number>();
+  st.varOrder.forEach((v, i) => index.set(v, i));
+  const waiting = new Map<Var, number>();
+  const dependents = new Map<Var, Var[]>();
+  for (const [v, ds] of varDeps) {
+    waiting.set(v, ds.size);
+    for (const d of ds) {
+      const list = dependents.get(d);
+      if (list) list.push(v); else dependents.set(d, [v]);
     }
-    const v = pending[idx]!;
+  }
+  const ready = new MinHeap();
+  for (const v of st.varOrder) if (waiting.get(v) === 0) ready.push(index.get(v)!);
+  const done = new Set<Var>();
+  let first = 0;
+  while (done.size < st.varOrder.length) {
+    let i = ready.pop();
+    while (i !== undefined && done.has(st.varOrder[i]!)) i = ready.pop();
+    if (i === undefined) {
+      while (done.has(st.varOrder[first]!)) first++;
+      i = first;
+    }
+    const v = st.varOrder[i]!;
     const info = st.infos.get(v)!;
     const lhs = info.lhs ?? [v];
-    for (const l of lhs) { done.add(l); const j = pending.indexOf(l); if (j >= 0) pending.splice(j, 1); }
+    for (const l of lhs) {
+      if (done.has(l)) continue;
+      done.add(l);
+      for (const w of dependents.get(l) ?? []) {
+        const n = waiting.get(w)! - 1;
+        waiting.set(w, n);
+        if (n === 0 && !done.has(w)) ready.push(index.get(w)!);
+      }
+    }
     if (info.init) c.info.initOrder.push({ lhs, rhs: info.init });
+  }
+}
+
+/** Source positions of variables ready to initialize, smallest first. */
+class MinHeap {
+  private readonly h: number[] = [];
+  push(x: number): void {
+    const h = this.h;
+    h.push(x);
+    for (let i = h.length - 1; i > 0;) {
+      const p = (i - 1) >> 1;
+      if (h[p]! <= h[i]!) break;
+      [h[p], h[i]] = [h[i]!, h[p]!];
+      i = p;
+    }
+  }
+  pop(): number | undefined {
+    const h = this.h;
+    if (h.length === 0) return undefined;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < h.length && h[l]! < h[m]!) m = l;
+        if (r < h.length && h[r]! < h[m]!) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i]!, h[m]!];
+        i = m;
+      }
+    }
+    return top;
   }
 }
 

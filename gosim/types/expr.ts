@@ -126,6 +126,11 @@ function exprInternal(c: Checker, e: ast.Expr, hint: Type | null): Operand {
       return { ...x, expr: e };
     }
     case 'FuncLit': {
+      // Some checks look at an operand twice (a go statement's callee, then its call; an
+      // argument list tried, then checked): the body is checked once, or nested literals would
+      // cost twice as much per level.
+      const seen = c.info.types.get(e.id);
+      if (seen !== undefined) return { mode: 'value', type: seen.type, expr: e };
       c.openScope(true);
       const sig = funcType(c, e.type, null);
       c.closeScope();

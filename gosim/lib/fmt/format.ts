@@ -7,6 +7,7 @@ import {
   RUNE_ERROR, runeCount,
 } from './quote.ts';
 import { decodeRune } from '../../values.ts';
+import { fits } from '../../runtime/memory.ts';
 
 export const LDIGITS = '0123456789abcdefx';
 export const UDIGITS = '0123456789ABCDEFX';
@@ -35,10 +36,13 @@ export class Fmt {
 
   writePadding(n: number): void {
     if (n <= 0) return;
+    fits(this.buf.length + n);
     this.buf += (this.zero && !this.minus ? '0' : ' ').repeat(n);
   }
 
   pad(s: GoString): void {
+    // The text being built must fit in the program's memory (Sprint(s, s, s, ...) of a long s).
+    if (s.length > 4096) fits(this.buf.length + s.length);
     if (!this.widPresent || this.wid === 0) { this.buf += s; return; }
     const width = this.wid - runeCount(s);
     if (!this.minus) { this.writePadding(width); this.buf += s; }

@@ -6,9 +6,11 @@ import { GoPanic } from '../../runtime/panic.ts';
 import { newError as errorsNewError, pointerTo as errorsPointerTo } from '../errors.ts';
 import type { Type } from '../../types/types.ts';
 import { Typ } from '../../types/universe.ts';
+import { alloc, arrayCost, POINTER, SLOT } from '../../runtime/memory.ts';
 
-/** A new []byte holding the bytes of s. */
+/** A new []byte holding the bytes of s (counted against the program's memory budget). */
 export function bytesOf(s: GoString): SliceValue<number> {
+  alloc(arrayCost(s.length, SLOT));
   const arr = new Array<number>(s.length);
   for (let i = 0; i < s.length; i++) arr[i] = s.charCodeAt(i);
   return { arr, off: 0, len: arr.length, cap: arr.length };
@@ -33,6 +35,8 @@ export function appendBytes(b: SliceValue | null, s: GoString): SliceValue {
   const need = len + s.length;
   let newCap = cap === 0 ? need : cap;
   while (newCap < need) newCap = newCap < 256 ? newCap * 2 : newCap + Math.floor((newCap + 3 * 256) / 4);
+  // Only the growth is counted: the array it replaces is usually garbage now (compile/call.ts's append).
+  alloc(cap === 0 ? arrayCost(newCap, SLOT) : (newCap - cap) * SLOT);
   const arr = new Array<unknown>(newCap).fill(0);
   for (let i = 0; i < len; i++) arr[i] = b!.arr[b!.off + i];
   for (let i = 0; i < s.length; i++) arr[len + i] = s.charCodeAt(i);
@@ -41,6 +45,7 @@ export function appendBytes(b: SliceValue | null, s: GoString): SliceValue {
 
 /** A pointer to a fresh struct variable, as &T{...} makes one. */
 export function newStructPointer(fields: unknown[]): Pointer<unknown[]> {
+  alloc(POINTER + arrayCost(fields.length, SLOT));
   return {
     target: fields,
     load: () => fields,
