@@ -49,6 +49,12 @@ export interface RunOptions {
   explain?: boolean;
   /** Follow the choices of a witness from explore() (`v1:...`) instead of the default schedule. */
   replay?: string;
+  /**
+   * Run one schedule drawn at random (seeded by `seed`) instead of the default one: which
+   * runnable goroutine goes next at every scheduling point, as explore() could choose it.
+   * RunResult.witness then names the schedule. Ignored with `replay`.
+   */
+  randomSchedule?: boolean;
 }
 
 export interface Location { func: string; file: string; line: number }
@@ -63,6 +69,8 @@ export interface Leak {
 export interface RunStats {
   goroutinesCreated: number;
   maxLiveGoroutines: number;
+  /** Goroutines other than main still alive when the program ended: blocked, asleep, or never run to their end. */
+  goroutinesLeft: number;
   channelOps: number;
   virtualTimeNs: number;
   steps: number;
@@ -80,9 +88,11 @@ export interface RunResult {
   explanations?: Explanation[];
   /** With options.replay: false when the witness did not fit this program (then the run went its own way from that choice on). */
   replayFitted?: boolean;
+  /** With options.randomSchedule: the witness of the schedule run, for `replay`. */
+  witness?: string;
 }
 
-export const emptyStats: RunStats = { goroutinesCreated: 0, maxLiveGoroutines: 0, channelOps: 0, virtualTimeNs: 0, steps: 0 };
+export const emptyStats: RunStats = { goroutinesCreated: 0, maxLiveGoroutines: 0, goroutinesLeft: 0, channelOps: 0, virtualTimeNs: 0, steps: 0 };
 
 export type Built =
   /** startedAt: when prepare() began; execute() counts the run's maxWallMs from there, building included. */
@@ -331,7 +341,9 @@ function registerRuntimeTypes(): void {
 }
 
 function statsOf(s: Scheduler): RunStats {
-  return { goroutinesCreated: s.goroutinesCreated, maxLiveGoroutines: s.maxLive, channelOps: s.channelOps, virtualTimeNs: s.now, steps: s.steps };
+  let left = 0;
+  for (const g of s.live.values()) if (g !== s.main) left++;
+  return { goroutinesCreated: s.goroutinesCreated, maxLiveGoroutines: s.maxLive, goroutinesLeft: left, channelOps: s.channelOps, virtualTimeNs: s.now, steps: s.steps };
 }
 
 function leaksOf(s: Scheduler): Leak[] {

@@ -81,9 +81,12 @@ class Explainer {
     const site = b.blockedAt ?? w?.site ?? null;
     const reason = b.waitReason || w?.reason || 'unknown';
     const body = this.body(b.id, reason);
-    const head = `${capital(this.who(b.id, true))} is blocked at ${at(site)}: ${body.what}.`;
+    // A sleeper is not stuck: it would have woken, had main not returned first.
+    const asleep = reason === 'sleep';
+    const head = `${capital(this.who(b.id, true))} is ${asleep ? 'asleep' : 'blocked'} at ${at(site)}: ${body.what}.`;
     const parts = [head, ...body.why];
-    if (body.closing) parts.push(this.closing(b.id));
+    if (asleep && this.ending === 'exit') parts.push('main returned before it woke, so it never finished.');
+    else if (body.closing) parts.push(this.closing(b.id));
     return { goroutine: b.id, waitReason: reason, line: site ? site.line : null, text: parts.join(' ') };
   }
 
@@ -209,7 +212,7 @@ class Explainer {
     if (alive.length === 0) {
       if (partners.length > 1) return `every goroutine that ${verb} (${this.whoList(partners)}) has exited`;
       const only = partners[0]!;
-      if (this.who(only).endsWith('(main)')) return `only main ${verb}, and main has ${this.ending === 'exit' ? 'returned' : 'exited'}`;
+      if (this.who(only).endsWith('(main)')) return `only the main goroutine ${verb}, and main has ${this.ending === 'exit' ? 'returned' : 'exited'}`;
       return `the only goroutine that ${verb}, ${this.who(only)}, has exited`;
     }
     return alive.slice(0, MAX_NAMED).map((g) => `${this.who(g)}, which ${verb} before, ${this.status(g)}`).join('; ');
@@ -280,7 +283,7 @@ class Explainer {
     const n = u.count;
     const where = u.addSites.length > 0 ? ` (Add at ${list(u.addSites.map(at))})` : '';
     const times = (k: number) => (k === 1 ? 'once' : `${k} times`);
-    const why = [`The WaitGroup counter is still ${n}: it was raised by ${u.added} in all${where} and Done ran ${u.done === 0 ? 'never' : times(u.done)}, so Wait needs ${n} more Done call${n === 1 ? '' : 's'}.`];
+    const why = [`The WaitGroup counter is still ${n}: it was raised by ${u.added} in all${where} and Done was ${u.done === 0 ? 'never called' : `called ${times(u.done)}`}, so Wait needs ${n} more Done call${n === 1 ? '' : 's'}.`];
     return { what, why, closing: true };
   }
 }

@@ -9,8 +9,9 @@
 //   - 3: an internal gosim bug (stderr `gosim internal error: ...`).
 import { prepare, execute, notBuilt, type RunOptions, type RunResult, type ExecHooks } from './execute.ts';
 import { TraceRecorder } from './trace.ts';
+import { seededRandom } from './random.ts';
 import { explain, blockedAtEnd } from './explain.ts';
-import { ReplayRun, parseWitness, exploreSchedules, exploreBuilt, runOptions, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
+import { RandomRun, ReplayRun, parseWitness, exploreSchedules, exploreBuilt, runOptions, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
 import { findConstructs } from './drill/constructs.ts';
 import { evaluateCheck, notBuiltVerdicts, type CheckVerdict, type ExerciseCheck } from './drill/checks.ts';
 import { parseDiagnostics, type Diagnostic } from './drill/diagnostics.ts';
@@ -128,6 +129,12 @@ function runOnce(source: string, options: RunOptions): { result: RunResult; jsSt
     replay = new ReplayRun(choices);
     hooks.explore = replay;
   }
+  let random: RandomRun | null = null;
+  if (replay === null && options.randomSchedule) {
+    // Its own stream, apart from the seed's use for select and map order within the run.
+    random = new RandomRun(seededRandom((options.seed ?? 1) * 2654435761 + 97));
+    hooks.explore = random;
+  }
   let rec: TraceRecorder | null = null;
   if (options.trace || options.explain) {
     // Explaining alone needs the recorder's summary, not its event list.
@@ -141,6 +148,7 @@ function runOnce(source: string, options: RunOptions): { result: RunResult; jsSt
       result.explanations = end === null ? [] : explain(rec, end.ending, end.blocked);
     }
     if (replay !== null) result.replayFitted = replay.misfit === null;
+    if (random !== null) result.witness = random.witness;
   };
   return execute(built, options, hooks);
 }

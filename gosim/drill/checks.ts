@@ -47,8 +47,21 @@ function coverage(r: ExploreResult): string {
   return r.exhaustive ? 'under every schedule' : `in all ${plural(r.runs, 'run')} tried (the search was not exhaustive)`;
 }
 
+/** The schedule that shows a check failing on this outcome. */
+function witnessFor(check: ExerciseCheck, o: ExploreOutcome): string {
+  if (check.kind === 'maxSteps') return o.maxStepsWitness;
+  if (check.kind === 'noLeaks') return o.maxLeftWitness;
+  return o.witness;
+}
+
 function firstFailing(outcomes: readonly ExploreOutcome[], fails: (o: ExploreOutcome) => boolean): number {
   return outcomes.findIndex(fails);
+}
+
+/** How a run that printed something then ended, in a clause: a crash, or gosim stopping it. */
+function afterOutput(crash: string): string {
+  if (crash.startsWith('timeout running program')) return 'runs out of its time or step budget';
+  return `crashes with "${crash}"`;
 }
 
 function endOf(o: ExploreOutcome): string {
@@ -61,7 +74,7 @@ export function evaluateCheck(check: ExerciseCheck, r: ExploreResult, uses: Cons
     check,
     pass,
     why,
-    witness: outcome === null ? null : check.kind === 'maxSteps' ? r.outcomes[outcome]!.maxStepsWitness : r.outcomes[outcome]!.witness,
+    witness: outcome === null ? null : witnessFor(check, r.outcomes[outcome]!),
     outcome,
     line,
   });
@@ -70,27 +83,39 @@ export function evaluateCheck(check: ExerciseCheck, r: ExploreResult, uses: Cons
   if (os.length === 0 && check.kind !== 'uses' && check.kind !== 'avoids') {
     return verdict(false, 'gosim could not finish a single run of the program within its budget, so this cannot be decided.');
   }
+  /** "Every schedule" when every outcome fails, "One schedule" when some do: failing ones are those `fails` picks. */
+  const which = (fails: (o: ExploreOutcome) => boolean): string => (os.every(fails) ? 'Every schedule' : 'One schedule');
   switch (check.kind) {
     case 'output': {
-      const bad = firstFailing(os, (o) => !check.expected.includes(o.stdout));
+      const fails = (o: ExploreOutcome) => !check.expected.includes(o.stdout);
+      const bad = firstFailing(os, fails);
       const want = check.expected.length === 1 ? quoteOutput(check.expected[0]!) : `one of ${plural(check.expected.length, 'expected output')}`;
       if (bad < 0) return verdict(true, `It prints ${want} ${coverage(r)}.`);
-      return verdict(false, `One schedule prints ${quoteOutput(os[bad]!.stdout)}${os[bad]!.crash ? ` and then crashes` : ''} where ${want} is expected.`, bad);
+      const o = os[bad]!;
+      return verdict(false, `${which(fails)} prints ${quoteOutput(o.stdout)}${o.crash ? `, then ${afterOutput(o.crash)},` : ''} where ${want} is expected.`, bad);
     }
     case 'exit': {
-      const bad = firstFailing(os, (o) => o.exitCode !== check.code);
+      const fails = (o: ExploreOutcome) => o.exitCode !== check.code;
+      const bad = firstFailing(os, fails);
       if (bad < 0) return verdict(true, `It exits with status ${check.code} ${coverage(r)}.`);
-      return verdict(false, `One schedule ends with ${endOf(os[bad]!)}${os[bad]!.crash ? ` (exit status ${os[bad]!.exitCode})` : ''}, not exit status ${check.code}.`, bad);
+      const o = os[bad]!;
+      return verdict(false, `${which(fails)} ends with ${endOf(o)}${o.crash ? ` (exit status ${o.exitCode})` : ''}, not exit status ${check.code}.`, bad);
     }
     case 'noDeadlock': {
-      const bad = firstFailing(os, (o) => o.crash !== null && DEADLOCK.test(o.crash));
+      const fails = (o: ExploreOutcome) => o.crash !== null && DEADLOCK.test(o.crash);
+      const bad = firstFailing(os, fails);
       if (bad < 0) return verdict(true, `No schedule deadlocks (checked ${coverage(r)}).`);
-      return verdict(false, 'One schedule deadlocks: every goroutine ends up blocked, waiting for another.', bad);
+      return verdict(false, `${which(fails)} deadlocks: every goroutine ends up blocked, waiting for another.`, bad);
     }
     case 'noLeaks': {
-      const bad = firstFailing(os, (o) => o.leaked > 0);
+      // Only a program that ends by itself leaves goroutines behind; a crash or a timeout is the other checks' to judge.
+      const ended = os.filter((o) => o.crash === null);
+      if (ended.length === 0) return verdict(false, 'main never returns under any schedule (see the other checks), so no goroutine can be seen to finish.');
+      const fails = (o: ExploreOutcome) => o.crash === null && o.maxLeft > 0;
+      const bad = firstFailing(os, fails);
       if (bad < 0) return verdict(true, `Every goroutine has finished when main returns, ${coverage(r)}.`);
-      return verdict(false, `One schedule leaves ${plural(os[bad]!.leaked, 'goroutine')} blocked forever when main returns.`, bad);
+      const all = ended.every(fails);
+      return verdict(false, `${all ? 'Every schedule' : 'One schedule'} leaves ${plural(os[bad]!.maxLeft, 'goroutine')} unfinished when main returns.`, bad);
     }
     case 'maxSteps': {
       let worst = -1;

@@ -75,6 +75,12 @@ export interface ExploreOutcome {
   maxSteps: number;
   maxStepsWitness: string;
   /**
+   * The most goroutines other than main that any run ending this way left alive (blocked,
+   * asleep, or not run to their end), and the witness of the first run that left that many.
+   */
+  maxLeft: number;
+  maxLeftWitness: string;
+  /**
    * For a deadlock or leaked goroutines: why each blocked goroutine can never go on (explain.ts),
    * from a replay of the witness. Filled in by index.ts's explore for the first outcomes.
    */
@@ -413,6 +419,41 @@ function exploreMonitor(pr: PathRun): Monitor {
   };
 }
 
+/**
+ * Makes every choice at random (one schedule drawn from all of them, not uniformly over
+ * schedules but each option equally likely at each choice), keeping the choices as a witness.
+ */
+export class RandomRun implements Explorer {
+  private readonly choices: number[] = [];
+  constructor(private readonly random: () => number) {}
+
+  private take(n: number): number {
+    if (n < 2) return 0;
+    const k = Math.min(n - 1, Math.floor(this.random() * n));
+    this.choices.push(k);
+    return k;
+  }
+
+  pickGoroutine(runnable: readonly Goroutine[]): number {
+    return this.take(runnable.length);
+  }
+
+  pickValue(n: number): number {
+    return this.take(n);
+  }
+
+  touch(): void {}
+  blocked(): void {}
+  ended(): void {}
+  runtimeTurn(): void {}
+  enabled(): void {}
+
+  /** The schedule run, as `run(source, { replay })` takes it. */
+  get witness(): string {
+    return formatWitness(this.choices);
+  }
+}
+
 /** Replays a witness: its choices in order wherever there is more than one option, defaults elsewhere. */
 export class ReplayRun implements Explorer {
   private i = 0;
@@ -684,12 +725,13 @@ export function exploreBuilt(built: Built & { kind: 'ok' }, options: ExploreOpti
     if (seen) {
       seen.runs++;
       if (r.stats.steps > seen.maxSteps) { seen.maxSteps = r.stats.steps; seen.maxStepsWitness = formatWitness(witness); }
+      if (r.stats.goroutinesLeft > seen.maxLeft) { seen.maxLeft = r.stats.goroutinesLeft; seen.maxLeftWitness = formatWitness(witness); }
       return;
     }
     const w = formatWitness(witness);
     outcomes.set(key, {
       stdout: r.stdout, stderr, exitCode: r.exitCode, crash, fullStderr: r.stderr, witness: w, runs: 1, leaked: r.leaks.length,
-      maxSteps: r.stats.steps, maxStepsWitness: w,
+      maxSteps: r.stats.steps, maxStepsWitness: w, maxLeft: r.stats.goroutinesLeft, maxLeftWitness: w,
     });
   };
 

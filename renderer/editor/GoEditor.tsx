@@ -53,6 +53,8 @@ export function GoEditor(props: {
   const latest = useRef(props);
   latest.current = props;
   const readOnly = useRef(new Compartment());
+  /** The text the editor last reported through onChange. */
+  const emitted = useRef<string | null>(null);
 
   useEffect(() => {
     const runKeys = keymap.of([
@@ -76,7 +78,10 @@ export function GoEditor(props: {
       readOnly.current.of(readOnlyExtension(props.readOnly ?? false)),
       EditorView.contentAttributes.of({ 'aria-label': props.label, spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off' }),
       EditorView.updateListener.of((u) => {
-        if (u.docChanged) latest.current.onChange?.(u.state.doc.toString());
+        if (!u.docChanged) return;
+        const text = u.state.doc.toString();
+        emitted.current = text;
+        latest.current.onChange?.(text);
       }),
     ];
     const el = host.current!;
@@ -94,10 +99,13 @@ export function GoEditor(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // A new value from outside (reset to the starter, another card): replace the text.
+  // A new value from outside (reset to the starter, another card): replace the text. The
+  // parent also hands back what the editor itself just reported, possibly a keystroke behind
+  // the editor by the time it renders; that is no new value, and replacing the text with it
+  // would drop what was typed since.
   useEffect(() => {
     const v = view.current;
-    if (!v) return;
+    if (!v || props.value === emitted.current) return;
     const current = v.state.doc.toString();
     const next = shown(props.value, props.readOnly);
     if (current !== next) v.dispatch({ changes: { from: 0, to: current.length, insert: next } });

@@ -36,7 +36,6 @@ export const editorTheme = EditorView.theme({
   '.cm-tooltip': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)', borderRadius: '6px' },
   '.cm-diagnostic': { fontFamily: 'var(--sans)', fontSize: '0.85rem', padding: '0.35rem 0.6rem' },
   '.cm-diagnostic-error': { borderLeft: '4px solid var(--again)' },
-  '.cm-lint-marker-error': { content: 'none' },
   '.cm-panels': { backgroundColor: 'var(--surface)', color: 'var(--text)' },
 });
 

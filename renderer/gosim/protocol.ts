@@ -15,6 +15,7 @@ export interface Budget {
 }
 
 export type GosimJob =
+  /** One run: under the witness `replay` when given, else under a schedule drawn at random from `seed`. */
   | { type: 'run'; source: string; seed: number; replay?: string }
   | { type: 'explore'; source: string }
   | { type: 'checkExercise'; source: string; checks: ExerciseCheck[] }

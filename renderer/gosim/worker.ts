@@ -6,7 +6,15 @@ import type { Budget, GosimJob, WorkerRequest, WorkerResponse } from './protocol
 function perform(job: GosimJob, budget: Budget): unknown {
   switch (job.type) {
     case 'run': {
-      const result = run(job.source, { seed: job.seed, replay: job.replay, explain: true, maxWallMs: budget.wallMs, maxSteps: budget.steps });
+      // A run in the app draws its schedule at random, as a real Go program's varies from run to run.
+      const result = run(job.source, {
+        seed: job.seed,
+        replay: job.replay,
+        randomSchedule: job.replay === undefined,
+        explain: true,
+        maxWallMs: budget.wallMs,
+        maxSteps: budget.steps,
+      });
       // A program that never started did not build (os.Exit(1) from a running program also exits 1).
       const built = result.stats.goroutinesCreated > 0 || result.exitCode !== 1;
       return { ...result, diagnostics: built ? [] : parseDiagnostics(result.stderr) };

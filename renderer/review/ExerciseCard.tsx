@@ -10,6 +10,7 @@ import { useGosim } from '../gosim/context.tsx';
 import type { CheckVerdict, ExerciseReport, RunReport } from '../gosim/protocol.ts';
 import { useReport } from '../errors.tsx';
 import { Markdown } from '../text/Html.tsx';
+import { keepKeysOnCard } from './keys.ts';
 import { diffLines } from './predict.ts';
 import { DiffView, RunResultView } from './RunView.tsx';
 
@@ -47,7 +48,8 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
   const [job, setJob] = useState<Job>({ kind: 'none' });
   const [lastCheck, setLastCheck] = useState<Checked | null>(null);
   const [diagnostics, setDiagnostics] = useState<EditorDiagnostic[]>([]);
-  const [attempts, setAttempts] = useState(0);
+  // Code kept from an earlier visit counts as an attempt: the solution may be opened at once.
+  const [attempts, setAttempts] = useState(spec.draft !== null ? 1 : 0);
   const [solution, setSolution] = useState(false);
   const [tip, setTip] = useState(false);
   const [saved, setSaved] = useState<'saved' | 'saving' | null>(spec.draft !== null ? 'saved' : null);
@@ -100,6 +102,12 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
   const busy = job.kind === 'busy';
   busyRef.current = busy;
 
+  // A result below the fold (under the grade bar) would look as if nothing had happened.
+  const resultsRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (job.kind === 'run' || job.kind === 'check') resultsRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [job]);
+
   /** Compile errors as the learner types, once they pause. */
   const diagnose = useCallback(
     (text: string) => {
@@ -140,7 +148,7 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
           if (!replay) setDiagnostics(result.diagnostics);
           const title = replay
             ? `The failing schedule ${replay.witness}${replay.source !== codeRef.current ? ', run on the code as it was checked' : ''}`
-            : `A run with seed ${seed}`;
+            : `A run under a random schedule: ${result.witness ?? ''}`;
           setJob({ kind: 'run', result, title });
         },
         ended,
@@ -190,26 +198,27 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
       </div>
       <GoEditor value={code} onChange={edit} diagnostics={diagnostics} label="Your code" keys={{ run: () => runCode(), check: checkCode }} testId="editor" />
       <div className="editor-actions">
-        <button type="button" className="primary" onClick={checkCode} disabled={busy} data-testid="check">
+        <button type="button" {...keepKeysOnCard} className="primary" onClick={checkCode} disabled={busy} data-testid="check">
           Check <kbd>Ctrl+Shift+Enter</kbd>
         </button>
-        <button type="button" onClick={() => runCode()} disabled={busy} data-testid="run">
+        <button type="button" {...keepKeysOnCard} onClick={() => runCode()} disabled={busy} data-testid="run">
           Run <kbd>Ctrl+Enter</kbd>
         </button>
         {busy && (
-          <button type="button" className="stop" onClick={() => client.stop()} data-testid="stop">
+          <button type="button" {...keepKeysOnCard} className="stop" onClick={() => client.stop()} data-testid="stop">
             Stop
           </button>
         )}
-        <button type="button" className="link" onClick={reset} disabled={code === spec.starter} data-testid="reset">
+        <button type="button" {...keepKeysOnCard} className="link" onClick={reset} disabled={code === spec.starter} data-testid="reset">
           Reset to starter
         </button>
         {card.hint && !tip && (
-          <button type="button" className="link" onClick={() => setTip(true)} data-testid="tip-button">
+          <button type="button" {...keepKeysOnCard} className="link" onClick={() => setTip(true)} data-testid="tip-button">
             Show a tip
           </button>
         )}
         <button
+          {...keepKeysOnCard}
           type="button"
           className="link"
           onClick={() => setSolution((s) => !s)}
@@ -217,7 +226,7 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
           title={attempts === 0 ? 'Run or check your code once first' : undefined}
           data-testid="solution-button"
         >
-          {solution ? 'Hide the solution' : 'Show the solution'}
+          {solution ? 'Hide the solution' : attempts === 0 ? 'Show the solution (after a first run or check)' : 'Show the solution'}
         </button>
       </div>
       {tip && card.hint && (
@@ -236,13 +245,15 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
           {job.message}
         </p>
       )}
-      {job.kind === 'run' && <RunResultView result={job.result} title={job.title} />}
-      {/* The checks stay in view while the learner runs the very code they judged. */}
-      {job.kind === 'check' ? (
-        <CheckList checked={job.checked} onReplay={runCode} />
-      ) : lastCheck && lastCheck.source === code && job.kind !== 'busy' ? (
-        <CheckList checked={lastCheck} onReplay={runCode} />
-      ) : null}
+      <div ref={resultsRef} className="exercise-results">
+        {job.kind === 'run' && <RunResultView result={job.result} title={job.title} />}
+        {/* The checks stay in view while the learner runs the very code they judged. */}
+        {job.kind === 'check' ? (
+          <CheckList checked={job.checked} onReplay={runCode} />
+        ) : lastCheck && lastCheck.source === code && job.kind !== 'busy' ? (
+          <CheckList checked={lastCheck} onReplay={runCode} />
+        ) : null}
+      </div>
       {solution && <SolutionView solution={spec.solution} code={code} />}
     </div>
   );
@@ -266,21 +277,28 @@ function CheckList(props: { checked: Checked; onReplay: (replay: { witness: stri
       )}
       <ul className="check-list">
         {report.checks.map((c, i) => (
-          <CheckItem key={i} verdict={c} report={report} onReplay={(witness) => props.onReplay({ witness, source })} />
+          <CheckItem
+            key={i}
+            verdict={c}
+            report={report}
+            explain={c.outcome !== null && report.checks.findIndex((d) => d.outcome === c.outcome) === i}
+            onReplay={(witness) => props.onReplay({ witness, source })}
+          />
         ))}
       </ul>
       {report.buildOutput === null && (
         <p className="muted search-status">
           {report.exploration.exhaustive
-            ? `Decided over every schedule (${report.exploration.runs} run${report.exploration.runs === 1 ? '' : 's'}).`
-            : `Decided over ${report.exploration.runs} schedules; the search could not try every one.`}
+            ? `Decided under every schedule the program has (${report.exploration.runs} run${report.exploration.runs === 1 ? ' covered them' : 's covered them all'}).`
+            : `Decided over the ${report.exploration.runs} schedules tried; there were too many to try every one.`}
         </p>
       )}
     </section>
   );
 }
 
-function CheckItem(props: { verdict: CheckVerdict; report: ExerciseReport; onReplay: (witness: string) => void }) {
+/** One check's verdict; `explain`: show why its failing outcome is stuck (only under the first check it fails). */
+function CheckItem(props: { verdict: CheckVerdict; report: ExerciseReport; explain: boolean; onReplay: (witness: string) => void }) {
   const { verdict } = props;
   const outcome = verdict.outcome === null ? null : props.report.exploration.outcomes[verdict.outcome];
   return (
@@ -292,8 +310,7 @@ function CheckItem(props: { verdict: CheckVerdict; report: ExerciseReport; onRep
       <span className="check-why">{verdict.why}</span>
       {verdict.witness && (
         <span className="witness">
-          {' '}
-          <button type="button" className="link inline" onClick={() => props.onReplay(verdict.witness!)} data-testid="replay">
+          <button type="button" {...keepKeysOnCard} className="link inline" onClick={() => props.onReplay(verdict.witness!)} data-testid="replay">
             Run this schedule
           </button>
           <code className="muted" title="The schedule's witness: gosim run --replay accepts it too">
@@ -301,7 +318,7 @@ function CheckItem(props: { verdict: CheckVerdict; report: ExerciseReport; onRep
           </code>
         </span>
       )}
-      {outcome?.explanations && outcome.explanations.length > 0 && (
+      {props.explain && outcome?.explanations && outcome.explanations.length > 0 && (
         <ul className="check-explanations">
           {outcome.explanations.map((e) => (
             <li key={e.goroutine}>{e.text}</li>

@@ -10,8 +10,9 @@ import { JobEnded } from '../gosim/client.ts';
 import { exploreOnce, useGosim } from '../gosim/context.tsx';
 import type { ExploreResult, RunReport } from '../gosim/protocol.ts';
 import { Markdown } from '../text/Html.tsx';
+import { keepKeysOnCard } from './keys.ts';
 import { gradePrediction, type PredictedOutcome, type PredictionGrade } from './predict.ts';
-import { DiffView, Explanations, OutputBlock, RunResultView } from './RunView.tsx';
+import { DiffView, Explanations, isDeadlock, OutputBlock, RunResultView } from './RunView.tsx';
 
 export interface PredictionResult {
   typed: string;
@@ -34,10 +35,10 @@ export function PredictCard(props: {
   const [typed, setTyped] = useState('');
   const [tip, setTip] = useState(false);
   const [search, setSearch] = useState<Search>({ state: 'idle' });
-  const [again, setAgain] = useState<{ busy: boolean; result: RunReport | null; seed: number; error: string | null }>({
+  const [again, setAgain] = useState<{ busy: boolean; result: RunReport | null; count: number; error: string | null }>({
     busy: false,
     result: null,
-    seed: 0,
+    count: 0,
     error: null,
   });
   const crash = drill.asks === 'crash';
@@ -83,6 +84,11 @@ export function PredictCard(props: {
     if (revealed) verdictRef.current?.scrollIntoView({ block: 'center' });
   }, [revealed]);
 
+  const againRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (again.result) againRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [again.result]);
+
   const reported = useRef<string | null>(null);
   useEffect(() => {
     if (!grade) return;
@@ -94,10 +100,11 @@ export function PredictCard(props: {
 
   const runAgain = () => {
     const seed = 1 + Math.floor(Math.random() * 2 ** 31);
-    setAgain({ busy: true, result: null, seed, error: null });
+    const count = again.count + 1;
+    setAgain({ busy: true, result: null, count, error: null });
     client.submit({ type: 'run', source: code, seed }).then(
-      (result) => alive.current && setAgain({ busy: false, result, seed, error: null }),
-      (err: unknown) => alive.current && setAgain({ busy: false, result: null, seed, error: err instanceof Error ? err.message : String(err) }),
+      (result) => alive.current && setAgain({ busy: false, result, count, error: null }),
+      (err: unknown) => alive.current && setAgain({ busy: false, result: null, count, error: err instanceof Error ? err.message : String(err) }),
     );
   };
 
@@ -107,7 +114,7 @@ export function PredictCard(props: {
       <p className="kind">{crash ? 'What happens?' : 'Predict the output'}</p>
       <Markdown source={card.front} />
       <GoEditor value={code} readOnly label="The program" testId="program" />
-      {card.hint && !revealed && (
+      {card.hint && (!revealed || tip) && (
         <div className="tip">
           {tip ? (
             <div className="tip-text" role="note" data-testid="tip">
@@ -115,7 +122,7 @@ export function PredictCard(props: {
               <Markdown source={card.hint} />
             </div>
           ) : (
-            <button type="button" className="link quiet" onClick={() => setTip(true)} data-testid="tip-button">
+            <button type="button" {...keepKeysOnCard} className="link quiet" onClick={() => setTip(true)} data-testid="tip-button">
               Stuck? Show a tip
             </button>
           )}
@@ -156,20 +163,24 @@ export function PredictCard(props: {
             </>
           )}
           <div className="run-again">
-            <button type="button" onClick={runAgain} disabled={again.busy} data-testid="run-again">
-              Run it{again.result ? ' again' : ''} with another seed
+            <button type="button" {...keepKeysOnCard} onClick={runAgain} disabled={again.busy} data-testid="run-again">
+              Run it{again.result ? ' again' : ''} under a random schedule
             </button>
             {again.busy && (
               <>
                 {' '}
-                <button type="button" className="stop" onClick={() => client.stop()} data-testid="stop">
+                <button type="button" {...keepKeysOnCard} className="stop" onClick={() => client.stop()} data-testid="stop">
                   Stop
                 </button>
-                <span className="muted"> Running with seed {again.seed}…</span>
+                <span className="muted"> Running…</span>
               </>
             )}
             {again.error && <p className="notice">{again.error}</p>}
-            {again.result && <RunResultView result={again.result} title={`Run with seed ${again.seed}`} />}
+            {again.result && (
+              <div ref={againRef}>
+                <RunResultView result={again.result} title={`Run ${again.count} under a random schedule: ${again.result.witness ?? ''}`} />
+              </div>
+            )}
           </div>
         </div>
       )}
@@ -190,7 +201,7 @@ function SearchStatus(props: { search: Search; onStop: () => void; onRetry: () =
   if (search.state === 'running') {
     return (
       <p className="search-status" role="status" data-testid="search-status">
-        Trying every schedule… <button type="button" className="link inline" onClick={props.onStop}>Stop</button>
+        Trying every schedule… <button type="button" {...keepKeysOnCard} className="link inline" onClick={props.onStop}>Stop</button>
       </p>
     );
   }
@@ -198,7 +209,7 @@ function SearchStatus(props: { search: Search; onStop: () => void; onRetry: () =
     return (
       <p className="search-status" role="status" data-testid="search-status">
         {search.message} The outcomes below are the ones the deck states.{' '}
-        <button type="button" className="link inline" onClick={props.onRetry}>Search again</button>
+        <button type="button" {...keepKeysOnCard} className="link inline" onClick={props.onRetry}>Search again</button>
       </p>
     );
   }
@@ -237,7 +248,7 @@ function OutcomeList(props: { outcomes: readonly ShownOutcome[]; highlight: numb
       <div className="outcomes" data-testid="outcomes" data-count={1}>
         <OutputBlock label="What it prints" text={o.stdout} testId="outcome-stdout" />
         {o.crash && <OutputBlock label="Then Go writes to standard error" text={o.crash} tone="error" />}
-        <Explanations items={o.explanations} />
+        <Explanations items={o.explanations} deadlocked={isDeadlock(o.crash)} />
       </div>
     );
   }
@@ -249,7 +260,7 @@ function OutcomeList(props: { outcomes: readonly ShownOutcome[]; highlight: numb
           <li key={i} className={i === props.highlight ? 'outcome-closest' : ''}>
             <OutputBlock label={`Outcome ${i + 1}${i === props.highlight ? (props.matched ? ' (your prediction)' : ' (closest to your prediction)') : ''}`} text={o.stdout} />
             {o.crash && <OutputBlock label="then" text={o.crash} tone="error" />}
-            <Explanations items={o.explanations} />
+            <Explanations items={o.explanations} deadlocked={isDeadlock(o.crash)} />
           </li>
         ))}
       </ol>

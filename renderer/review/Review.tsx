@@ -174,15 +174,22 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
       // A key the code editor already acted on (Ctrl+Enter runs there) is not also a review key.
       if (e.defaultPrevented) return;
       // Inside the code editor (a shadow root) the event's target is the editor's host; the path starts where the key was really pressed.
-      const action = reviewAction(e, side, keyTargetOf(e.composedPath()[0] ?? e.target));
+      const target = keyTargetOf(e.composedPath()[0] ?? e.target);
+      let action = reviewAction(e, side, target);
       if (!action) return;
       // "T" must not also type a "t" into the box it focuses.
       e.preventDefault();
+      // Space out of habit on a drill nobody has typed into yet means "let me answer", not
+      // "I predict it prints nothing" (Ctrl+Enter in the box still says that).
+      if (action.type === 'reveal' && target !== 'text' && current?.card.kind === 'predict' && (typingRef.current?.value ?? '') === '') {
+        action = { type: 'focusTyping' };
+        setNotice('Type your prediction first; to predict that it prints nothing, press Ctrl+Enter in the empty box.');
+      }
       act(action);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [act, side]);
+  }, [act, side, current]);
 
   const unsuspend = (cardId: number) =>
     void run(async () => {
@@ -347,7 +354,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
         )}
         {side === 'back' && suggested !== null && (
           <p className="suggested-note muted" id="suggested-note" data-testid="suggested-note">
-            Suggested: <strong>{gradeNames[suggested]}</strong>, from {current.card.kind === 'exercise' ? 'the checks' : 'your prediction'}. Space takes it; 1–4 choose.
+            Suggested: <strong>{gradeNames[suggested]}</strong>, from {current.card.kind === 'exercise' ? 'your last check' : 'your prediction'}. Space takes it; 1–4 choose.
           </p>
         )}
       </div>

@@ -36,11 +36,12 @@ export function OutputBlock(props: { label: string; text: string; testId?: strin
   );
 }
 
-export function Explanations(props: { items: readonly Explanation[] | undefined }) {
+/** Why goroutines are stuck: a deadlock ends the program; otherwise they were left waiting when main returned. */
+export function Explanations(props: { items: readonly Explanation[] | undefined; deadlocked: boolean }) {
   if (!props.items || props.items.length === 0) return null;
   return (
     <div className="explanations" data-testid="explanations">
-      <p className="back-label">Why it is stuck</p>
+      <p className="back-label">{props.deadlocked ? 'Why it is stuck' : 'Goroutines still waiting when main returned'}</p>
       <ul>
         {props.items.map((e) => (
           <li key={e.goroutine}>{e.text}</li>
@@ -54,15 +55,20 @@ export function RunResultView(props: { result: RunReport; title?: string }) {
   const { result } = props;
   return (
     <section className="run-result" aria-label={props.title ?? 'Run result'} data-testid="run-result">
+      {props.title && <p className="run-title">{props.title}</p>}
       <p className={`exit exit-${result.exitCode === 0 ? 'ok' : 'bad'}`} data-testid="exit-status">
         Exit status {result.exitCode}: {exitMeaning(result.exitCode, result.diagnostics.length === 0)}
         {result.stats.virtualTimeNs > 0 && <span className="muted"> · {formatVirtualTime(result.stats.virtualTimeNs)} of virtual time</span>}
       </p>
       <OutputBlock label="Standard output" text={result.stdout} testId="stdout" />
       {result.stderr !== '' && <OutputBlock label="Standard error" text={result.stderr} testId="stderr" tone="error" />}
-      <Explanations items={result.explanations} />
+      <Explanations items={result.explanations} deadlocked={isDeadlock(result.stderr)} />
     </section>
   );
+}
+
+export function isDeadlock(crashOrStderr: string | null): boolean {
+  return crashOrStderr !== null && /^fatal error: (all goroutines are asleep|no goroutines)/m.test(crashOrStderr);
 }
 
 export function formatVirtualTime(ns: number): string {

@@ -71,3 +71,12 @@ export function keyTargetOf(el: EventTarget | null): KeyTarget {
   if (el instanceof HTMLButtonElement || el instanceof HTMLAnchorElement || el.tagName === 'SUMMARY') return 'control';
   return 'other';
 }
+
+/**
+ * For buttons inside a card: clicking one does not move the focus to it, so Space and Enter keep
+ * their review meaning afterwards (take the marked grade) instead of pressing that button again.
+ * Tab still reaches the button, and Space or Enter on it, once focused, presses it.
+ */
+export const keepKeysOnCard = {
+  onMouseDown: (e: { preventDefault(): void }) => e.preventDefault(),
+};

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { Api, DeckInfo, DeckProblem } from '../../electron/api/contract.ts';
 import { useReport } from '../errors.tsx';
+import { Markdown } from '../text/Html.tsx';
 
 function where(p: DeckProblem): string {
   return `${p.file}${p.line !== null ? `:${p.line}` : ''}`;
@@ -97,7 +98,7 @@ export function Decks(props: { api: Api }) {
                 <h2>{d.name}</h2>
                 <span className="muted deck-file">{d.file}</span>
               </div>
-              {d.description && <p>{d.description}</p>}
+              {d.description && <Markdown source={d.description} className="deck-description" />}
               <p className="deck-counts">
                 <span>{d.cardCount} cards</span>
                 {d.suspendedCount > 0 && (

@@ -34,7 +34,7 @@ func main() {
       waitReason: 'chan send',
       line: 12,
       text: 'Goroutine 3 (started at prog.go:11) is blocked at prog.go:12: it waits to send on the unbuffered channel made at prog.go:9. '
-        + 'Only main received from it, and main has returned. '
+        + 'Only the main goroutine received from it, and main has returned. '
         + 'main returned while it was still waiting, so it never finished: it leaked.',
     }]);
   });
@@ -108,7 +108,7 @@ func main() {
 `);
     expect(r.ending).toBe('deadlock');
     expect(r.texts).toEqual(['Goroutine 1 (main) is blocked at prog.go:17: it waits in WaitGroup.Wait. '
-      + 'The WaitGroup counter is still 1: it was raised by 3 in all (Add at prog.go:10) and Done ran 2 times, so Wait needs 1 more Done call. '
+      + 'The WaitGroup counter is still 1: it was raised by 3 in all (Add at prog.go:10) and Done was called 2 times, so Wait needs 1 more Done call. '
       + 'No other goroutine is left to wake it, so the program is deadlocked.']);
   });
 
@@ -349,8 +349,8 @@ func main() {
       goroutine: 2,
       waitReason: 'sleep',
       line: 6,
-      text: 'Goroutine 2 (started at prog.go:6) is blocked at prog.go:6: it sleeps in time.Sleep until 1s of virtual time. '
-        + 'main returned while it was still waiting, so it never finished: it leaked.',
+      text: 'Goroutine 2 (started at prog.go:6) is asleep at prog.go:6: it sleeps in time.Sleep until 1s of virtual time. '
+        + 'main returned before it woke, so it never finished.',
     }]);
   });
 

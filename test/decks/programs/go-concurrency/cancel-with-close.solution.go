@@ -2,7 +2,8 @@ package main
 
 import "fmt"
 
-func count(out chan<- int, done <-chan struct{}) {
+func count(out chan<- int, done <-chan struct{}, stopped chan<- struct{}) {
+	defer close(stopped)
 	for i := 0; ; i++ {
 		select {
 		case out <- i:
@@ -15,9 +16,11 @@ func count(out chan<- int, done <-chan struct{}) {
 func main() {
 	out := make(chan int)
 	done := make(chan struct{})
-	go count(out, done)
+	stopped := make(chan struct{})
+	go count(out, done, stopped)
 	for range 3 {
 		fmt.Println(<-out)
 	}
 	close(done)
+	<-stopped
 }
