@@ -55,6 +55,8 @@ const HELP = `usage: gosim <command> [arguments]
       --seed N                       seed of select's and map order's randomness (default 1)
       --max-wall-ms N                wall-clock budget (default 5000)
       --replay WITNESS               follow the schedule of a witness printed by explore
+      --random-schedule              run one schedule drawn at random from the seed (which
+                                     goroutine goes next at every point), and print its witness
       --trace FILE                   write the run's trace (JSON, docs/trace.md) to FILE
       --explain                      after the run, explain a deadlock or leaked goroutines
   gosim explore <file.go> [options]  every distinct outcome under all schedules
@@ -79,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   let replay: string | undefined;
   let traceFile: string | undefined;
   let explain = false;
+  let randomSchedule = false;
   let budget: number | undefined;
   let maxMs: number | undefined;
   let json = false;
@@ -100,6 +103,7 @@ export async function main(argv: string[]): Promise<number> {
     else if (a === '--replay' && rest[i + 1] !== undefined) replay = rest[++i];
     else if (a === '--trace' && rest[i + 1] !== undefined) traceFile = rest[++i];
     else if (a === '--explain') explain = true;
+    else if (a === '--random-schedule') randomSchedule = true;
     else if (a === '--json') json = true;
     else if (!a.startsWith('-') && file === null) file = a;
     else { process.stderr.write(`gosim: unknown argument ${a}\n${HELP}`); return 2; }
@@ -130,12 +134,13 @@ export async function main(argv: string[]): Promise<number> {
     return r.buildErrors !== null ? 1 : 0;
   }
   if (cmd !== 'run') { process.stderr.write(`gosim: unknown command ${cmd}\n${HELP}`); return 2; }
-  const options: RunOptions = { filename, sourcePath: resolve(file), seed, maxWallMs, replay, explain, trace: traceFile !== undefined };
-  // A replayed or traced run keeps to this thread: its result carries more than the worker returns.
-  const r = replay !== undefined || traceFile !== undefined || explain ? run(source, options) : await runProgram(source, options);
+  const options: RunOptions = { filename, sourcePath: resolve(file), seed, maxWallMs, replay, explain, trace: traceFile !== undefined, randomSchedule };
+  // A replayed, random or traced run keeps to this thread: its result carries more than the worker returns.
+  const r = replay !== undefined || randomSchedule || traceFile !== undefined || explain ? run(source, options) : await runProgram(source, options);
   await write(process.stdout, r.stdout);
   await write(process.stderr, r.stderr);
   if (r.replayFitted === false) await write(process.stderr, 'gosim: the replay witness does not fit this program; the run left it where it stopped fitting\n');
+  if (r.witness !== undefined) await write(process.stderr, `gosim: schedule ${r.witness} (replay it with --replay ${r.witness})\n`);
   if (traceFile !== undefined && r.trace) {
     try {
       writeFileSync(traceFile, JSON.stringify(r.trace) + '\n');

@@ -422,24 +422,35 @@ function exploreMonitor(pr: PathRun): Monitor {
 /**
  * Makes every choice at random (one schedule drawn from all of them, not uniformly over
  * schedules but each option equally likely at each choice), keeping the choices as a witness.
+ * Past `limit` choices it takes the default ones, exactly as a replay does once its witness
+ * ends, so the witness stays short (a long run makes millions of choices) and still replays
+ * the whole run.
  */
 export class RandomRun implements Explorer {
   private readonly choices: number[] = [];
-  constructor(private readonly random: () => number) {}
+  private readonly streak = new Streak();
+  constructor(
+    private readonly random: () => number,
+    private readonly limit = 5000,
+  ) {}
 
-  private take(n: number): number {
-    if (n < 2) return 0;
-    const k = Math.min(n - 1, Math.floor(this.random() * n));
+  private choose(options: readonly number[], g: boolean): number {
+    if (options.length < 2) return options[0]!;
+    if (this.choices.length >= this.limit) return options[g ? this.streak.pick(options) : 0]!;
+    const k = Math.min(options.length - 1, Math.floor(this.random() * options.length));
     this.choices.push(k);
-    return k;
+    return options[k]!;
   }
 
   pickGoroutine(runnable: readonly Goroutine[]): number {
-    return this.take(runnable.length);
+    const ids = runnable.map((g) => g.id);
+    const id = this.choose(ids, true);
+    this.streak.note(id);
+    return ids.indexOf(id);
   }
 
   pickValue(n: number): number {
-    return this.take(n);
+    return this.choose(Array.from({ length: n }, (_, i) => i), false);
   }
 
   touch(): void {}

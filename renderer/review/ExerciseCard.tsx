@@ -12,7 +12,7 @@ import { useReport } from '../errors.tsx';
 import { Markdown } from '../text/Html.tsx';
 import { keepKeysOnCard } from './keys.ts';
 import { diffLines } from './predict.ts';
-import { DiffView, RunResultView } from './RunView.tsx';
+import { DiffView, RunResultView, shortWitness } from './RunView.tsx';
 
 export interface ExerciseResult {
   cardId: number;
@@ -147,8 +147,8 @@ export function ExerciseCard(props: { api: Api; card: CardView; onChecked: (r: E
           if (!alive.current) return;
           if (!replay) setDiagnostics(result.diagnostics);
           const title = replay
-            ? `The failing schedule ${replay.witness}${replay.source !== codeRef.current ? ', run on the code as it was checked' : ''}`
-            : `A run under a random schedule: ${result.witness ?? ''}`;
+            ? `The failing schedule ${shortWitness(replay.witness)}${replay.source !== codeRef.current ? ', run on the code as it was checked' : ''}`
+            : `A run under a random schedule: ${shortWitness(result.witness)}`;
           setJob({ kind: 'run', result, title });
         },
         ended,
@@ -314,7 +314,7 @@ function CheckItem(props: { verdict: CheckVerdict; report: ExerciseReport; expla
             Run this schedule
           </button>
           <code className="muted" title="The schedule's witness: gosim run --replay accepts it too">
-            {verdict.witness.length > 40 ? verdict.witness.slice(0, 40) + '…' : verdict.witness}
+            {shortWitness(verdict.witness)}
           </code>
         </span>
       )}

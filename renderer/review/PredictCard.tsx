@@ -12,7 +12,7 @@ import type { ExploreResult, RunReport } from '../gosim/protocol.ts';
 import { Markdown } from '../text/Html.tsx';
 import { keepKeysOnCard } from './keys.ts';
 import { gradePrediction, type PredictedOutcome, type PredictionGrade } from './predict.ts';
-import { DiffView, Explanations, isDeadlock, OutputBlock, RunResultView } from './RunView.tsx';
+import { DiffView, Explanations, isDeadlock, OutputBlock, RunResultView, shortWitness } from './RunView.tsx';
 
 export interface PredictionResult {
   typed: string;
@@ -178,7 +178,7 @@ export function PredictCard(props: {
             {again.error && <p className="notice">{again.error}</p>}
             {again.result && (
               <div ref={againRef}>
-                <RunResultView result={again.result} title={`Run ${again.count} under a random schedule: ${again.result.witness ?? ''}`} />
+                <RunResultView result={again.result} title={`Run ${again.count} under a random schedule: ${shortWitness(again.result.witness)}`} />
               </div>
             )}
           </div>

@@ -67,6 +67,12 @@ export function RunResultView(props: { result: RunReport; title?: string }) {
   );
 }
 
+/** A schedule's witness, cut to what reads in a line (the whole one is in the title). */
+export function shortWitness(w: string | undefined): string {
+  if (w === undefined) return '';
+  return w.length > 40 ? w.slice(0, 40) + '…' : w;
+}
+
 export function isDeadlock(crashOrStderr: string | null): boolean {
   return crashOrStderr !== null && /^fatal error: (all goroutines are asleep|no goroutines)/m.test(crashOrStderr);
 }

@@ -48,23 +48,28 @@ func main() {
 `;
 
 /**
- * More work than the app's wall budget for one run allows (5 s), spent in formatting and
- * strings, so the worker also allocates and collects garbage: the run ends after 5 s.
+ * Two goroutines passing a value back and forth forever: the run ends when the app's wall
+ * budget for one run (5 s) does, with gosim's scheduler busy the whole time.
  */
 const busyFiveSeconds = `package main
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 func main() {
-	total := 0
-	for i := 0; i < 4000000; i++ {
-		s := fmt.Sprintf("%d-%s", i, strings.Repeat("x", i%50))
-		total += len(s)
+	ping, pong := make(chan int), make(chan int)
+	go func() {
+		for v := range ping {
+			pong <- v + 1
+		}
+	}()
+	n := 0
+	for {
+		ping <- n
+		n = <-pong
+		if n%1000000 == 0 {
+			fmt.Println(n)
+		}
 	}
-	fmt.Println(total)
 }
 `;
 

@@ -95,6 +95,20 @@ describe('gosim run', () => {
     expect(r.stderr).toContain('the replay witness does not fit this program');
   });
 
+  it('--random-schedule runs a schedule drawn from the seed and prints the witness that replays it', () => {
+    const f = file('random.go', P.selectTwoReady);
+    const outputs = new Set<string>();
+    for (const seed of ['1', '2', '3', '4', '5', '6']) {
+      const r = cli('run', f, '--random-schedule', '--seed', seed);
+      expect(r.code).toBe(0);
+      const m = /^gosim: schedule (v1:\S*) \(replay it with --replay \1\)\n$/.exec(r.stderr);
+      expect(m, r.stderr).not.toBeNull();
+      expect(cli('run', f, '--replay', m![1]!).stdout).toBe(r.stdout);
+      outputs.add(r.stdout);
+    }
+    expect(outputs.size).toBe(2);
+  });
+
   it('--explain explains a deadlock', () => {
     const f = file('dead.go', P.deadlockSometimes);
     const j = JSON.parse(cli('explore', f, '--json').stdout) as { outcomes: { crash: string | null; witness: string }[] };

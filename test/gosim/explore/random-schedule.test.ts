@@ -38,3 +38,35 @@ describe('a run under a random schedule', () => {
     expect(plain.size).toBe(1);
   });
 });
+
+describe('a long run under a random schedule', () => {
+  it('keeps its witness short, and the witness still replays the whole run', () => {
+    const pingPong = `package main
+
+import "fmt"
+
+func main() {
+	ping, pong := make(chan int), make(chan int)
+	go func() {
+		for v := range ping {
+			pong <- v + 1
+		}
+	}()
+	n := 0
+	for n < 20000 {
+		ping <- n
+		n = <-pong
+	}
+	close(ping)
+	fmt.Println(n)
+}
+`;
+    const r = run(pingPong, { seed: 3, randomSchedule: true });
+    expect(r.stdout).toBe('20000\n');
+    expect(r.witness!.length).toBeLessThan(40_000);
+    const again = run(pingPong, { replay: r.witness! });
+    expect(again.replayFitted).toBe(true);
+    expect(again.stdout).toBe(r.stdout);
+    expect(again.stats.steps).toBe(r.stats.steps);
+  });
+});
