@@ -27,6 +27,10 @@ export const Settings = z.object({
   reviewsPerDay: z.number().int().min(0).max(99999),
   /** Hour of local time at which a new study day starts (Anki's default is 4). */
   dayStartHour: z.number().int().min(0).max(23),
+  /** Where new cards come among the day's reviews: spread among them (Anki's default), after them, or before. */
+  newReviewOrder: z.enum(['mix', 'afterReviews', 'beforeReviews']),
+  /** New cards do not use up the review limit (Anki's default: they do, and reviews come first). */
+  newIgnoresReviewLimit: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 

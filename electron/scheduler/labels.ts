@@ -10,7 +10,9 @@ function trim(n: number): string {
 
 export function intervalLabel(ms: number): string {
   const t = Math.max(0, ms);
-  if (t < hour) return `${Math.max(1, Math.round(t / minute))}m`;
+  // Under ten minutes a half minute shows (Hard's 5.5m on the first step), as Anki shows it.
+  if (t < 10 * minute) return `${Math.max(1, Math.round((t / minute) * 2) / 2)}m`;
+  if (t < hour) return `${Math.round(t / minute)}m`;
   if (t < day) return `${trim(t / hour)}h`;
   if (t < 30 * day) return `${Math.round(t / day)}d`;
   if (t < 365 * day) return `${trim(t / (30 * day))}mo`;

@@ -68,9 +68,13 @@ function prepare(db: Database.Database) {
       `SELECT * FROM cards INDEXED BY cards_queue WHERE deck_id = @deck AND state IN (1, 3) AND due <= @until AND ${visible}
        ORDER BY due LIMIT 1`,
     ),
-    firstReview: db.prepare<{ deck: string; now: number; until: number }, CardRow>(
+    // Reviews come by due time (a day's reviews are due together, at its start), and within one
+    // due time in an order shuffled anew each day: the card id hashed, then XORed with a hash
+    // of the day (SQLite has no ^, so (a | b) - (a & b)).
+    firstReview: db.prepare<{ deck: string; now: number; until: number; day: number }, CardRow>(
       `SELECT * FROM cards INDEXED BY cards_queue WHERE deck_id = @deck AND state = 2 AND due < @until AND ${visible}
-       ORDER BY due LIMIT 1`,
+       ORDER BY due, ((id * 2654435761) % 4294967296 | (@day * 2246822519) % 4294967296)
+                   - ((id * 2654435761) % 4294967296 & (@day * 2246822519) % 4294967296) LIMIT 1`,
     ),
     firstNew: db.prepare<{ deck: string; now: number }, CardRow>(
       `SELECT * FROM cards INDEXED BY cards_new WHERE deck_id = @deck AND state = 0 AND ${visible} ORDER BY ord LIMIT 1`,
@@ -162,8 +166,8 @@ export class CardStore {
   firstLearning(deck: string, now: number, until: number): CardRow | undefined {
     return this.s.firstLearning.get({ deck, now, until });
   }
-  firstReview(deck: string, now: number, until: number): CardRow | undefined {
-    return this.s.firstReview.get({ deck, now, until });
+  firstReview(deck: string, now: number, until: number, day: number): CardRow | undefined {
+    return this.s.firstReview.get({ deck, now, until, day });
   }
   firstNew(deck: string, now: number): CardRow | undefined {
     return this.s.firstNew.get({ deck, now });

@@ -7,6 +7,8 @@ export const defaultSettings: Settings = {
   newPerDay: 20,
   reviewsPerDay: 200,
   dayStartHour: 4,
+  newReviewOrder: 'mix',
+  newIgnoresReviewLimit: false,
 };
 
 export function readSettings(db: Database.Database): Settings {

@@ -8,17 +8,47 @@ import { checkSettings, formOf, type SettingsForm } from '../settings/validate.t
 
 type Field = keyof SettingsValues;
 
-const fields: { name: Field; label: string; help: string; inputMode: 'decimal' | 'numeric' }[] = [
+type FieldSpec =
+  | { name: Field; kind: 'text'; label: string; help: string; inputMode: 'decimal' | 'numeric' }
+  | { name: Field; kind: 'select'; label: string; help: string; options: { value: string; label: string }[] }
+  | { name: Field; kind: 'checkbox'; label: string; help: string };
+
+const fields: FieldSpec[] = [
   {
     name: 'desiredRetention',
+    kind: 'text',
     label: 'Desired retention',
     help: 'The chance of remembering a card when it comes due, from 0.70 to 0.99. Higher means more reviews.',
     inputMode: 'decimal',
   },
-  { name: 'newPerDay', label: 'New cards per day', help: 'Per deck. Anki’s default is 20.', inputMode: 'numeric' },
-  { name: 'reviewsPerDay', label: 'Reviews per day', help: 'Per deck. Anki’s default is 200.', inputMode: 'numeric' },
+  { name: 'newPerDay', kind: 'text', label: 'New cards per day', help: 'Per deck. Anki’s default is 20.', inputMode: 'numeric' },
+  {
+    name: 'reviewsPerDay',
+    kind: 'text',
+    label: 'Reviews per day',
+    help: 'Per deck. Anki’s default is 200. New cards count toward it too, unless the box below is ticked.',
+    inputMode: 'numeric',
+  },
+  {
+    name: 'newIgnoresReviewLimit',
+    kind: 'checkbox',
+    label: 'New cards do not count toward the review limit',
+    help: 'Off by default, as in Anki: reviews come first, and new cards only fill what the review limit leaves.',
+  },
+  {
+    name: 'newReviewOrder',
+    kind: 'select',
+    label: 'New cards among reviews',
+    help: 'Anki’s default spreads the day’s new cards evenly among its reviews.',
+    options: [
+      { value: 'mix', label: 'Spread among the reviews' },
+      { value: 'afterReviews', label: 'After the reviews' },
+      { value: 'beforeReviews', label: 'Before the reviews' },
+    ],
+  },
   {
     name: 'dayStartHour',
+    kind: 'text',
     label: 'Next day starts at (hour)',
     help: 'Local hour, 0–23, when a new study day begins. Anki’s default is 4.',
     inputMode: 'numeric',
@@ -75,20 +105,58 @@ export function Settings(props: { api: Api }) {
       <form className="settings" onSubmit={(e) => void submit(e)} noValidate>
         {fields.map((f) => (
           <div key={f.name} className={`field ${errors[f.name] ? 'field-invalid' : ''}`}>
-            <label htmlFor={`setting-${f.name}`}>{f.label}</label>
-            <input
-              id={`setting-${f.name}`}
-              name={f.name}
-              type="text"
-              inputMode={f.inputMode}
-              value={form[f.name]}
-              aria-invalid={errors[f.name] ? true : undefined}
-              aria-describedby={`setting-${f.name}-help`}
-              onChange={(e) => {
-                setForm({ ...form, [f.name]: e.target.value });
-                setSaved(null);
-              }}
-            />
+            {f.kind === 'checkbox' ? (
+              <label className="check-label" htmlFor={`setting-${f.name}`}>
+                <input
+                  id={`setting-${f.name}`}
+                  name={f.name}
+                  type="checkbox"
+                  checked={form[f.name] === 'true'}
+                  aria-describedby={`setting-${f.name}-help`}
+                  onChange={(e) => {
+                    setForm({ ...form, [f.name]: String(e.target.checked) });
+                    setSaved(null);
+                  }}
+                />{' '}
+                {f.label}
+              </label>
+            ) : (
+              <label htmlFor={`setting-${f.name}`}>{f.label}</label>
+            )}
+            {f.kind === 'select' && (
+              <select
+                id={`setting-${f.name}`}
+                name={f.name}
+                value={form[f.name]}
+                aria-invalid={errors[f.name] ? true : undefined}
+                aria-describedby={`setting-${f.name}-help`}
+                onChange={(e) => {
+                  setForm({ ...form, [f.name]: e.target.value });
+                  setSaved(null);
+                }}
+              >
+                {f.options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            )}
+            {f.kind === 'text' && (
+              <input
+                id={`setting-${f.name}`}
+                name={f.name}
+                type="text"
+                inputMode={f.inputMode}
+                value={form[f.name]}
+                aria-invalid={errors[f.name] ? true : undefined}
+                aria-describedby={`setting-${f.name}-help`}
+                onChange={(e) => {
+                  setForm({ ...form, [f.name]: e.target.value });
+                  setSaved(null);
+                }}
+              />
+            )}
             <p id={`setting-${f.name}-help`} className={errors[f.name] ? 'field-error' : 'help'}>
               {errors[f.name] ?? f.help}
             </p>

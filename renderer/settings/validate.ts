@@ -14,8 +14,12 @@ export function formOf(s: Settings): SettingsForm {
     newPerDay: String(s.newPerDay),
     reviewsPerDay: String(s.reviewsPerDay),
     dayStartHour: String(s.dayStartHour),
+    newReviewOrder: s.newReviewOrder,
+    newIgnoresReviewLimit: String(s.newIgnoresReviewLimit),
   };
 }
+
+const orders: readonly Settings['newReviewOrder'][] = ['mix', 'afterReviews', 'beforeReviews'];
 
 function num(raw: string): number | null {
   const t = raw.trim();
@@ -45,7 +49,9 @@ export function checkSettings(form: SettingsForm): SettingsCheck {
   if ('error' in newPerDay) errors.newPerDay = newPerDay.error;
   if ('error' in reviewsPerDay) errors.reviewsPerDay = reviewsPerDay.error;
   if ('error' in dayStartHour) errors.dayStartHour = dayStartHour.error;
-  if (Object.keys(errors).length > 0 || desiredRetention === null || 'error' in newPerDay || 'error' in reviewsPerDay || 'error' in dayStartHour) {
+  const newReviewOrder = orders.find((o) => o === form.newReviewOrder);
+  if (newReviewOrder === undefined) errors.newReviewOrder = 'Choose where new cards come among the reviews.';
+  if (Object.keys(errors).length > 0 || desiredRetention === null || 'error' in newPerDay || 'error' in reviewsPerDay || 'error' in dayStartHour || newReviewOrder === undefined) {
     return { ok: false, errors };
   }
   return {
@@ -55,6 +61,8 @@ export function checkSettings(form: SettingsForm): SettingsCheck {
       newPerDay: newPerDay.value,
       reviewsPerDay: reviewsPerDay.value,
       dayStartHour: dayStartHour.value,
+      newReviewOrder,
+      newIgnoresReviewLimit: form.newIgnoresReviewLimit === 'true',
     },
   };
 }

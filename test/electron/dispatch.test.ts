@@ -37,7 +37,7 @@ describe('the dispatcher', () => {
 
   it('passes valid calls through and saves settings', async () => {
     const out = await dispatch(backend, 'updateSettings', { newPerDay: 3 });
-    expect(out).toEqual({ status: 200, body: { result: { desiredRetention: 0.9, newPerDay: 3, reviewsPerDay: 200, dayStartHour: 4 } } });
+    expect(out).toEqual({ status: 200, body: { result: { desiredRetention: 0.9, newPerDay: 3, reviewsPerDay: 200, dayStartHour: 4, newReviewOrder: 'mix', newIgnoresReviewLimit: false } } });
     const today = await dispatch(backend, 'today', undefined);
     expect(today.status).toBe(200);
     expect((today.body as { result: { decks: { newCount: number }[] } }).result.decks[0]!.newCount).toBe(3);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkSettings } from '../../renderer/settings/validate.ts';
 
-const good = { desiredRetention: '0.9', newPerDay: '20', reviewsPerDay: '200', dayStartHour: '4' };
+const good = { desiredRetention: '0.9', newPerDay: '20', reviewsPerDay: '200', dayStartHour: '4', newReviewOrder: 'mix', newIgnoresReviewLimit: 'false' };
 
 describe('settings form', () => {
   it('accepts valid input and converts it to numbers', () => {
     expect(checkSettings(good)).toEqual({
       ok: true,
-      settings: { desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, dayStartHour: 4 },
+      settings: { desiredRetention: 0.9, newPerDay: 20, reviewsPerDay: 200, dayStartHour: 4, newReviewOrder: 'mix', newIgnoresReviewLimit: false },
     });
   });
 
@@ -17,7 +17,7 @@ describe('settings form', () => {
   });
 
   it('rejects out-of-range and malformed values with a message per field', () => {
-    const r = checkSettings({ desiredRetention: '0.5', newPerDay: '-1', reviewsPerDay: 'lots', dayStartHour: '24' });
+    const r = checkSettings({ ...good, desiredRetention: '0.5', newPerDay: '-1', reviewsPerDay: 'lots', dayStartHour: '24' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.desiredRetention).toMatch(/0\.70 to 0\.99/);
@@ -31,5 +31,12 @@ describe('settings form', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.keys(r.errors).sort()).toEqual(['dayStartHour', 'newPerDay']);
+  });
+
+  it('passes the queue choices through, and refuses an order it does not know', () => {
+    const r = checkSettings({ ...good, newReviewOrder: 'afterReviews', newIgnoresReviewLimit: 'true' });
+    expect(r.ok && [r.settings.newReviewOrder, r.settings.newIgnoresReviewLimit]).toEqual(['afterReviews', true]);
+    const bad = checkSettings({ ...good, newReviewOrder: 'shuffled' });
+    expect(bad.ok ? null : bad.errors.newReviewOrder).toMatch(/new cards come/);
   });
 });
