@@ -72,6 +72,11 @@ export function Settings(props: { api: Api }) {
 
   if (!form) return <p className="muted">Loading settings…</p>;
 
+  const change = (name: Field, value: string) => {
+    setForm({ ...form, [name]: value });
+    setSaved(null);
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(null);
@@ -113,10 +118,7 @@ export function Settings(props: { api: Api }) {
                   type="checkbox"
                   checked={form[f.name] === 'true'}
                   aria-describedby={`setting-${f.name}-help`}
-                  onChange={(e) => {
-                    setForm({ ...form, [f.name]: String(e.target.checked) });
-                    setSaved(null);
-                  }}
+                  onChange={(e) => change(f.name, String(e.target.checked))}
                 />{' '}
                 {f.label}
               </label>
@@ -130,10 +132,7 @@ export function Settings(props: { api: Api }) {
                 value={form[f.name]}
                 aria-invalid={errors[f.name] ? true : undefined}
                 aria-describedby={`setting-${f.name}-help`}
-                onChange={(e) => {
-                  setForm({ ...form, [f.name]: e.target.value });
-                  setSaved(null);
-                }}
+                onChange={(e) => change(f.name, e.target.value)}
               >
                 {f.options.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -151,10 +150,7 @@ export function Settings(props: { api: Api }) {
                 value={form[f.name]}
                 aria-invalid={errors[f.name] ? true : undefined}
                 aria-describedby={`setting-${f.name}-help`}
-                onChange={(e) => {
-                  setForm({ ...form, [f.name]: e.target.value });
-                  setSaved(null);
-                }}
+                onChange={(e) => change(f.name, e.target.value)}
               />
             )}
             <p id={`setting-${f.name}-help`} className={errors[f.name] ? 'field-error' : 'help'}>

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { Backend } from '../../electron/backend.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,4 +30,22 @@ export class FakeClock {
   advance(ms: number): void {
     this.t = new Date(this.t.getTime() + ms);
   }
+}
+
+/** A deck file of `n` term cards, c0 .. c(n-1), for tests that only need cards to schedule. */
+export function termDeck(n: number, id = 'drill'): string {
+  const cards = Array.from({ length: n }, (_, i) => `  - id: c${i}\n    kind: term\n    term: Term ${i}\n    definition: Meaning ${i}\n`);
+  return `format: 1\nid: ${id}\nname: Drill ${id}\ncards:\n${cards.join('')}`;
+}
+
+/** A backend on a fresh data folder with one deck of `cards` term cards, its clock at `start`, and the database open beside it. */
+export function studyWithTermDeck(cards: number, start: Date) {
+  const dataDir = tempDir();
+  const decksDir = path.join(dataDir, 'bundled');
+  fs.mkdirSync(decksDir);
+  fs.writeFileSync(path.join(decksDir, 'drill.yaml'), termDeck(cards));
+  const clock = new FakeClock(start);
+  const backend = new Backend({ dataDir, decksDir, host: 'web', version: 't', now: clock.now });
+  const db = new Database(path.join(dataDir, 'progress.db'));
+  return { backend, clock, db };
 }

@@ -1,32 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Backend } from '../../electron/backend.ts';
 import { nextStudyDayStart, studyDayStart } from '../../electron/scheduler/day.ts';
 import { intervalLabel } from '../../electron/scheduler/labels.ts';
-import { cleanTemp, FakeClock, tempDir } from './helpers.ts';
+import { cleanTemp, studyWithTermDeck } from './helpers.ts';
 
 afterAll(cleanTemp);
 
 const minute = 60_000;
 const day = 24 * 60 * minute;
 
-function deckOf(n: number, id = 'drill'): string {
-  const cards = Array.from({ length: n }, (_, i) => `  - id: c${i}\n    kind: term\n    term: Term ${i}\n    definition: Meaning ${i}\n`);
-  return `format: 1\nid: ${id}\nname: Drill ${id}\ncards:\n${cards.join('')}`;
-}
-
-function setup(cards: number, start: Date) {
-  const dataDir = tempDir();
-  const decksDir = path.join(dataDir, 'bundled');
-  fs.mkdirSync(decksDir);
-  fs.writeFileSync(path.join(decksDir, 'drill.yaml'), deckOf(cards));
-  const clock = new FakeClock(start);
-  const backend = new Backend({ dataDir, decksDir, host: 'web', version: 't', now: clock.now });
-  const db = new Database(path.join(dataDir, 'progress.db'));
-  return { backend, clock, db };
-}
+const setup = studyWithTermDeck;
 
 interface CardRowLite {
   id: number;

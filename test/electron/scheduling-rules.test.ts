@@ -2,8 +2,6 @@
 // the interval on a button is the interval the answer gives; Anki's learning steps (Hard on the
 // first step, Hard on a later one, the learning fuzz); the order of the day's queue; and what
 // belongs to today and what to tomorrow.
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Rating } from '../../electron/api/contract.ts';
@@ -11,39 +9,18 @@ import { Backend } from '../../electron/backend.ts';
 import { nextStates, type ScheduledCard, type SchedulingRules } from '../../electron/scheduler/intervals.ts';
 import { intervalLabel } from '../../electron/scheduler/labels.ts';
 import { learningSteps, relearningSteps } from '../../electron/scheduler/scheduler.ts';
-import { cleanTemp, FakeClock, tempDir } from './helpers.ts';
+import { seededRandom } from '../../electron/scheduler/steps.ts';
+import { cleanTemp, studyWithTermDeck } from './helpers.ts';
 
 afterAll(cleanTemp);
 
 const minute = 60_000;
 const day = 24 * 60 * minute;
 
-function deckOf(n: number): string {
-  const cards = Array.from({ length: n }, (_, i) => `  - id: c${i}\n    kind: term\n    term: Term ${i}\n    definition: Meaning ${i}\n`);
-  return `format: 1\nid: drill\nname: Drill\ncards:\n${cards.join('')}`;
-}
+const setup = studyWithTermDeck;
 
-function setup(cards: number, start: Date) {
-  const dataDir = tempDir();
-  const decksDir = path.join(dataDir, 'bundled');
-  fs.mkdirSync(decksDir);
-  fs.writeFileSync(path.join(decksDir, 'drill.yaml'), deckOf(cards));
-  const clock = new FakeClock(start);
-  const backend = new Backend({ dataDir, decksDir, host: 'web', version: 't', now: clock.now });
-  const db = new Database(path.join(dataDir, 'progress.db'));
-  return { backend, clock, db };
-}
-
-/** A small seeded generator, so every run of the test makes the same choices. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so every run of the test makes the same choices. */
+const random = (seed: number) => seededRandom(`test:${seed}`);
 
 /** Puts cards into review, due, with varied memory states, as if studied for a while. */
 function makeReviewsDue(db: Database.Database, now: number, count: number, seed: number): void {
