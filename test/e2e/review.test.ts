@@ -3,6 +3,7 @@
 // to see that the progress was kept.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EndToEnd, num, resultsDir, root, stopHost, text, watchErrors } from './harness.ts';
@@ -176,6 +177,46 @@ describe('reviewing in the browser', () => {
     expect(errorsAfter).toEqual([]);
     await again.close();
     await stopHost(second);
+  });
+
+  it('buries, grades Hard, grades by clicking, and undoes with Ctrl+Z: the review log holds exactly that', async () => {
+    const dataDir = freshDataDir();
+    const host = await startHost(dataDir);
+    const page = await openPage({ width: 1000, height: 800 });
+    const errors = watchErrors(page);
+    await page.goto(host.url);
+    await page.locator('tr[data-deck="e2e-basics"]').getByRole('button', { name: 'Start' }).click();
+
+    await shown(page, 'goroutine', 'front');
+    await page.keyboard.press('-');
+    await page.getByText('Buried: the card comes back tomorrow.').waitFor();
+    await shown(page, 'unbuffered-send', 'front');
+    await page.keyboard.press('Space');
+    await shown(page, 'unbuffered-send', 'back');
+    await page.keyboard.press('2');
+    await waitForDone(page, 1);
+    await shown(page, 'buffered-order', 'front');
+    await page.keyboard.press('t');
+    await page.keyboard.type('2\n1');
+    await page.keyboard.press('Control+Enter');
+    await shown(page, 'buffered-order', 'back');
+    await page.getByRole('button', { name: /Good/ }).click();
+    await waitForDone(page, 2);
+    await shown(page, 'wait-for-all', 'front');
+    await page.keyboard.press('Control+z');
+    await shown(page, 'buffered-order', 'front');
+    await waitForDone(page, 1);
+    expect(errors).toEqual([]);
+    await page.close();
+    await stopHost(host);
+
+    const db = new Database(path.join(dataDir, 'progress.db'), { readonly: true });
+    const log = db.prepare('SELECT c.key, r.rating, r.typed, r.correct FROM review_log r JOIN cards c ON c.id = r.card_id ORDER BY r.id').all();
+    const buried = db.prepare("SELECT suspended, buried_until IS NOT NULL AS buried FROM cards WHERE key = 'e2e-basics/goroutine'").get();
+    db.close();
+    // The Good on the drill was undone; Hard on the question stays; the term is buried, not suspended.
+    expect(log).toEqual([{ key: 'e2e-basics/unbuffered-send', rating: 2, typed: null, correct: null }]);
+    expect(buried).toEqual({ suspended: 0, buried: 1 });
   });
 
   it('points at deck problems by file, line and field, and rejects bad settings with a message', async () => {

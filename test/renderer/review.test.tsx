@@ -1,0 +1,227 @@
+// @vitest-environment jsdom
+// The review screen's logic, in jsdom: the real Review component over the real backend (through
+// the same bridge the Electron page uses, with only the IPC hop replaced by a call) and gosim run
+// in process instead of in a Web Worker. Keys and clicks go in; what the review log and the card
+// rows hold afterwards is read straight from the SQLite file.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { act, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/api/dispatch.ts';
+import { Backend } from '../../electron/backend.ts';
+import { channelPrefix, makeTrainerApi } from '../../electron/shell/bridge.ts';
+import { bridgeApi } from '../../renderer/api.ts';
+import { ReportContext } from '../../renderer/errors.tsx';
+import { GosimClient, type WorkerLike } from '../../renderer/gosim/client.ts';
+import { GosimContext } from '../../renderer/gosim/context.tsx';
+import { answer } from '../../renderer/gosim/jobs.ts';
+import type { WorkerRequest } from '../../renderer/gosim/protocol.ts';
+import { Review } from '../../renderer/review/Review.tsx';
+import { cleanTemp, FakeClock, tempDir } from '../electron/helpers.ts';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// jsdom lays nothing out: what the editor measures and what scrolls into view get empty answers.
+Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
+Range.prototype.getBoundingClientRect = () => new DOMRect();
+Element.prototype.scrollIntoView = () => {};
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const decks = path.join(here, '..', 'e2e', 'fixtures', 'decks');
+
+/** gosim as the page's worker runs it, answering in process on the next tick. */
+function inProcessWorker(): WorkerLike {
+  const w: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage: (request: WorkerRequest) => setTimeout(() => w.onmessage?.({ data: answer(request) }), 0),
+    terminate: () => {},
+  };
+  setTimeout(() => w.onmessage?.({ data: { ready: true } }), 0);
+  return w;
+}
+
+interface LogRow {
+  key: string;
+  rating: number;
+  typed: string | null;
+  correct: number | null;
+}
+
+let root: Root;
+let host: HTMLElement;
+let backend: Backend;
+let db: Database.Database;
+let problems: unknown[];
+const clock = new FakeClock(new Date(2026, 4, 12, 10, 0));
+
+beforeEach(async () => {
+  const dataDir = tempDir();
+  backend = new Backend({ dataDir, decksDir: decks, host: 'electron', version: 't', now: clock.now });
+  db = new Database(backend.dbPath, { readonly: true });
+  problems = [];
+  const api = bridgeApi(makeTrainerApi((channel, args) => dispatch(backend, channel.slice(channelPrefix.length), args)));
+  host = document.createElement('div');
+  document.body.appendChild(host);
+  root = createRoot(host);
+  const page: ReactNode = (
+    <ReportContext.Provider value={(err) => problems.push(err)}>
+      <GosimContext.Provider value={new GosimClient(inProcessWorker)}>
+        <Review api={api} deckId={undefined} onLeave={() => {}} />
+      </GosimContext.Provider>
+    </ReportContext.Provider>
+  );
+  await act(async () => root.render(page));
+  await shown('e2e-basics/goroutine', 'front');
+});
+
+afterEach(async () => {
+  await act(async () => root.unmount());
+  host.remove();
+  db.close();
+  backend.close();
+  expect(problems).toEqual([]);
+});
+
+afterAll(cleanTemp);
+
+/** Waits, letting promises and timers run, until `check` holds. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+    });
+  }
+  throw new Error(`never happened: ${what}; the page shows: ${host.textContent?.slice(0, 400)}`);
+}
+
+const card = () => host.querySelector<HTMLElement>('[data-testid="card"]');
+
+async function shown(key: string, side: 'front' | 'back'): Promise<void> {
+  await until(() => card()?.dataset.cardKey === key && card()?.dataset.side === side, `${key} on its ${side}`);
+}
+
+/** A key pressed where the focus is, as a learner presses it. */
+async function press(key: string, mods: { ctrlKey?: boolean } = {}): Promise<void> {
+  const target = document.activeElement ?? document.body;
+  await act(async () => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...mods }));
+  });
+}
+
+async function click(el: Element | null | undefined, what: string): Promise<void> {
+  if (!el) throw new Error(`nothing to click: ${what}`);
+  await act(async () => {
+    (el as HTMLElement).click();
+  });
+}
+
+function log(): LogRow[] {
+  return db.prepare('SELECT c.key, r.rating, r.typed, r.correct FROM review_log r JOIN cards c ON c.id = r.card_id ORDER BY r.id').all() as LogRow[];
+}
+
+function row(key: string): { suspended: number; buried_until: number | null; state: number } {
+  return db.prepare('SELECT suspended, buried_until, state FROM cards WHERE key = ?').get(key) as { suspended: number; buried_until: number | null; state: number };
+}
+
+async function done(n: number): Promise<void> {
+  await until(() => host.querySelector('[data-testid="done-count"]')?.textContent === String(n), `${n} answered`);
+}
+
+describe('the review screen', () => {
+  it('sends the grade pressed: 2 is Hard, and a grade button sends its own grade', async () => {
+    await press(' ');
+    await shown('e2e-basics/goroutine', 'back');
+    await press('2');
+    await done(1);
+    await shown('e2e-basics/unbuffered-send', 'front');
+    await press('Enter');
+    await shown('e2e-basics/unbuffered-send', 'back');
+    await click(host.querySelector('button.grade-4'), 'the Easy button');
+    await done(2);
+    expect(log().map((r) => [r.key, r.rating])).toEqual([
+      ['e2e-basics/goroutine', 2],
+      ['e2e-basics/unbuffered-send', 4],
+    ]);
+  });
+
+  it('buries with "-" and suspends with "@", each doing only its own thing', async () => {
+    await press('-');
+    await shown('e2e-basics/unbuffered-send', 'front');
+    expect(row('e2e-basics/goroutine')).toMatchObject({ suspended: 0 });
+    expect(row('e2e-basics/goroutine').buried_until).toBeGreaterThan(clock.now().getTime());
+    await press('@');
+    await shown('e2e-basics/buffered-order', 'front');
+    expect(row('e2e-basics/unbuffered-send')).toMatchObject({ suspended: 1, buried_until: null });
+    expect(log()).toEqual([]);
+  });
+
+  it('takes an answer back with Ctrl+Z, and with U', async () => {
+    await press(' ');
+    await press('3');
+    await done(1);
+    await shown('e2e-basics/unbuffered-send', 'front');
+    await press('z', { ctrlKey: true });
+    await shown('e2e-basics/goroutine', 'front');
+    expect(log()).toEqual([]);
+    expect(row('e2e-basics/goroutine').state).toBe(0);
+    await press(' ');
+    await press('4');
+    await done(1);
+    await press('u');
+    await shown('e2e-basics/goroutine', 'front');
+    expect(log()).toEqual([]);
+  });
+
+  it('records a right prediction as right and a wrong one as wrong, with what was typed, and suggests the grade', async () => {
+    // Bury the first two cards to reach the drill.
+    await press('-');
+    await shown('e2e-basics/unbuffered-send', 'front');
+    await press('-');
+    await shown('e2e-basics/buffered-order', 'front');
+    // Space before typing anything opens the box rather than predicting "nothing".
+    await press(' ');
+    await shown('e2e-basics/buffered-order', 'front');
+    expect(document.activeElement?.id).toBe('prediction');
+    const box = host.querySelector<HTMLTextAreaElement>('#prediction')!;
+    await type(box, '1\n3');
+    await press('Enter', { ctrlKey: true });
+    await shown('e2e-basics/buffered-order', 'back');
+    await until(() => host.querySelector('[data-testid="verdict"]') !== null, 'a verdict');
+    expect(host.querySelector('[data-testid="verdict"]')!.textContent).toMatch(/^Not quite/);
+    expect(host.querySelector('button.grade[data-suggested="true"]')?.getAttribute('data-rating')).toBe('1');
+    // Space takes the suggested grade.
+    await press('Escape');
+    await press(' ');
+    await done(1);
+    expect(log()).toEqual([{ key: 'e2e-basics/buffered-order', rating: 1, typed: '1\n3', correct: 0 }]);
+
+    // Again brings the drill back a minute later: a fresh attempt, answered right this time.
+    await shown('e2e-basics/wait-for-all', 'front');
+    clock.advance(2 * 60_000);
+    await press('-');
+    await shown('e2e-basics/buffered-order', 'front');
+    const again = host.querySelector<HTMLTextAreaElement>('#prediction')!;
+    expect(again.value).toBe('');
+    await type(again, '1\n2\n');
+    await press('Enter', { ctrlKey: true });
+    await until(() => host.querySelector('[data-testid="verdict"]') !== null, 'a verdict');
+    expect(host.querySelector('[data-testid="verdict"]')!.textContent).toMatch(/^Right/);
+    await press('Escape');
+    await press('3');
+    await done(2);
+    expect(log()[1]).toEqual({ key: 'e2e-basics/buffered-order', rating: 3, typed: '1\n2\n', correct: 1 });
+  });
+});
+
+/** Types into a text box the way React sees typing: the value set, then an input event. */
+async function type(box: HTMLTextAreaElement, text: string): Promise<void> {
+  await act(async () => {
+    box.focus();
+    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    setter.call(box, text);
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
