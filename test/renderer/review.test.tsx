@@ -6,13 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/api/dispatch.ts';
 import { Backend } from '../../electron/backend.ts';
-import { channelPrefix, makeTrainerApi } from '../../electron/shell/bridge.ts';
-import { bridgeApi } from '../../renderer/api.ts';
 import { ReportContext } from '../../renderer/errors.tsx';
 import { GosimClient, type WorkerLike } from '../../renderer/gosim/client.ts';
 import { GosimContext } from '../../renderer/gosim/context.tsx';
@@ -20,12 +15,7 @@ import { answer } from '../../renderer/gosim/jobs.ts';
 import type { WorkerRequest } from '../../renderer/gosim/protocol.ts';
 import { Review } from '../../renderer/review/Review.tsx';
 import { cleanTemp, FakeClock, tempDir } from '../electron/helpers.ts';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-// jsdom lays nothing out: what the editor measures and what scrolls into view get empty answers.
-Range.prototype.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] }) as unknown as DOMRectList;
-Range.prototype.getBoundingClientRect = () => new DOMRect();
-Element.prototype.scrollIntoView = () => {};
+import { apiOf, Page } from './page.tsx';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const decks = path.join(here, '..', 'e2e', 'fixtures', 'decks');
@@ -49,36 +39,29 @@ interface LogRow {
   correct: number | null;
 }
 
-let root: Root;
-let host: HTMLElement;
+let page: Page;
 let backend: Backend;
 let db: Database.Database;
 let problems: unknown[];
 const clock = new FakeClock(new Date(2026, 4, 12, 10, 0));
 
 beforeEach(async () => {
-  const dataDir = tempDir();
-  backend = new Backend({ dataDir, decksDir: decks, host: 'electron', version: 't', now: clock.now });
+  backend = new Backend({ dataDir: tempDir(), decksDir: decks, host: 'electron', version: 't', now: clock.now });
   db = new Database(backend.dbPath, { readonly: true });
   problems = [];
-  const api = bridgeApi(makeTrainerApi((channel, args) => dispatch(backend, channel.slice(channelPrefix.length), args)));
-  host = document.createElement('div');
-  document.body.appendChild(host);
-  root = createRoot(host);
-  const page: ReactNode = (
+  page = new Page();
+  await page.render(
     <ReportContext.Provider value={(err) => problems.push(err)}>
       <GosimContext.Provider value={new GosimClient(inProcessWorker)}>
-        <Review api={api} deckId={undefined} onLeave={() => {}} />
+        <Review api={apiOf(backend)} deckId={undefined} onLeave={() => {}} />
       </GosimContext.Provider>
-    </ReportContext.Provider>
+    </ReportContext.Provider>,
   );
-  await act(async () => root.render(page));
   await shown('e2e-basics/goroutine', 'front');
 });
 
 afterEach(async () => {
-  await act(async () => root.unmount());
-  host.remove();
+  await page.close();
   db.close();
   backend.close();
   expect(problems).toEqual([]);
@@ -86,36 +69,16 @@ afterEach(async () => {
 
 afterAll(cleanTemp);
 
-/** Waits, letting promises and timers run, until `check` holds. */
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (check()) return;
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 5));
-    });
-  }
-  throw new Error(`never happened: ${what}; the page shows: ${host.textContent?.slice(0, 400)}`);
-}
+const until = (check: () => boolean, what: string) => page.until(check, what);
+const press = (key: string, mods: { ctrlKey?: boolean } = {}) => page.press(key, mods);
+const click = (el: Element | null | undefined, what: string) => page.click(el, what);
+const type = (box: HTMLTextAreaElement, text: string) => page.type(box, text);
+const host = { querySelector: <E extends Element = HTMLElement>(s: string) => page.$<E>(s) };
 
 const card = () => host.querySelector<HTMLElement>('[data-testid="card"]');
 
 async function shown(key: string, side: 'front' | 'back'): Promise<void> {
   await until(() => card()?.dataset.cardKey === key && card()?.dataset.side === side, `${key} on its ${side}`);
-}
-
-/** A key pressed where the focus is, as a learner presses it. */
-async function press(key: string, mods: { ctrlKey?: boolean } = {}): Promise<void> {
-  const target = document.activeElement ?? document.body;
-  await act(async () => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...mods }));
-  });
-}
-
-async function click(el: Element | null | undefined, what: string): Promise<void> {
-  if (!el) throw new Error(`nothing to click: ${what}`);
-  await act(async () => {
-    (el as HTMLElement).click();
-  });
 }
 
 function log(): LogRow[] {
@@ -215,13 +178,3 @@ describe('the review screen', () => {
     expect(log()[1]).toEqual({ key: 'e2e-basics/buffered-order', rating: 3, typed: '1\n2\n', correct: 1 });
   });
 });
-
-/** Types into a text box the way React sees typing: the value set, then an input event. */
-async function type(box: HTMLTextAreaElement, text: string): Promise<void> {
-  await act(async () => {
-    box.focus();
-    const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-    setter.call(box, text);
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
