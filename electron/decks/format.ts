@@ -102,6 +102,8 @@ const deckSchema = z
 
 export interface DeckFile {
   id: string;
+  /** The line of the deck's `id`, where a clash with another deck file is reported. */
+  idLine: number;
   name: string;
   description: string;
   /** Cards in file order, each with the line it starts on. */
@@ -181,7 +183,7 @@ export function parseDeck(source: string, label: string): ParseOutcome {
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    deck: { id: top.data.id, name: top.data.name, description: top.data.description ?? '', cards },
+    deck: { id: top.data.id, idLine: lineOf(['id']) ?? 1, name: top.data.name, description: top.data.description ?? '', cards },
   };
 }
 

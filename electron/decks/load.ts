@@ -66,9 +66,16 @@ export function readDecks(sources: DeckSource[]): {
         failedFiles.add(file);
         continue;
       }
+      // The first file to claim an id keeps it: sources in the order given (the bundled folder
+      // before the learner's), files within a folder in name order, whatever was loaded before.
       const prior = owner.get(outcome.deck.id);
       if (prior !== undefined) {
-        problems.push({ file: label, line: null, field: 'id', message: `deck id "${outcome.deck.id}" is already used by ${prior}; give this deck its own id` });
+        problems.push({
+          file: label,
+          line: outcome.deck.idLine,
+          field: 'id',
+          message: `deck id "${outcome.deck.id}" is already used by ${prior}; each deck needs its own id`,
+        });
         failedFiles.add(file);
         continue;
       }

@@ -30,6 +30,13 @@ export interface WebHost {
 
 export const maxBodyBytes = 1024 * 1024;
 
+/**
+ * The most of one request body the server reads at all. A client sends its whole body before it
+ * reads the answer, so a body over maxBodyBytes is still read to its end (and dropped) for the
+ * client to get its 413 rather than a reset; one longer than this has its connection cut.
+ */
+const maxDrainBytes = 64 * maxBodyBytes;
+
 function sameToken(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -51,20 +58,20 @@ function errorBody(method: string, message: string): ApiErrorBody {
   return { error: { method, message } };
 }
 
+/** The body, or null when it is over maxBodyBytes; no more than maxBodyBytes of it is ever kept. */
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] | null = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > maxBodyBytes) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size > maxBodyBytes) chunks = null;
+      if (size > maxDrainBytes) req.destroy();
+      else chunks?.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(chunks && Buffer.concat(chunks)));
+    // Also settles a request cut off above, which never ends; after 'end' it changes nothing.
+    req.on('close', () => resolve(null));
     req.on('error', reject);
   });
 }

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Backend } from '../../electron/backend.ts';
 import { formatProblem, parseDeck } from '../../electron/decks/format.ts';
-import { cleanTemp, FakeClock, fixtureDecks, fixtures, tempDir } from './helpers.ts';
+import { syncDecks } from '../../electron/decks/load.ts';
+import { openDatabase } from '../../electron/store/open.ts';
+import { cleanTemp, fixedMorning, fixtureDecks, fixtures, tempDir, termDeck, testBackend } from './helpers.ts';
 
 afterAll(cleanTemp);
 
@@ -84,7 +85,7 @@ describe('deck validation', () => {
     fs.mkdirSync(bundled);
     for (const f of fs.readdirSync(broken)) fs.copyFileSync(path.join(broken, f), path.join(bundled, f));
     fs.copyFileSync(path.join(fixtureDecks, 'basics.yaml'), path.join(bundled, 'basics.yaml'));
-    const b = new Backend({ dataDir: dir, decksDir: bundled, host: 'web', version: 't' });
+    const b = testBackend(dir, bundled);
     const report = await b.reloadDecks({});
     expect(report.decks.map((d) => d.id)).toEqual(['basics']);
     expect(new Set(report.problems.map((p) => path.basename(p.file)))).toEqual(
@@ -105,8 +106,7 @@ describe('reloading decks', () => {
     const file = path.join(bundled, 'basics.yaml');
     const original = fs.readFileSync(path.join(fixtureDecks, 'basics.yaml'), 'utf8');
     fs.writeFileSync(file, original);
-    const clock = new FakeClock(new Date(2026, 5, 1, 10, 0));
-    const b = new Backend({ dataDir, decksDir: bundled, host: 'web', version: 't', now: clock.now });
+    const b = testBackend(dataDir, bundled);
     const goroutine = (await b.nextCard({}))!.card;
     expect(goroutine.key).toBe('basics/goroutine');
     await b.answer({ cardId: goroutine.id, rating: 4, durationMs: 10 });
@@ -166,7 +166,7 @@ describe('reloading decks', () => {
     const own = path.join(dataDir, 'decks');
     fs.mkdirSync(own);
     fs.writeFileSync(path.join(own, 'mine.yaml'), 'format: 1\nid: mine\nname: Mine\ncards:\n  - id: a\n    kind: question\n    question: Q?\n    answer: A.\n');
-    const b = new Backend({ dataDir, decksDir: fixtureDecks, host: 'web', version: 't' });
+    const b = testBackend(dataDir);
     expect((await b.listDecks({})).map((d) => d.id)).toEqual(['basics', 'mine']);
     // The folder is replaced by a file: unreadable as a folder, so nothing in it may be retired.
     fs.rmSync(own, { recursive: true });
@@ -184,8 +184,100 @@ describe('reloading decks', () => {
       path.join(dataDir, 'decks', 'mine.yaml'),
       'format: 1\nid: mine\nname: Mine\ncards:\n  - id: a\n    kind: question\n    question: Q?\n    answer: A.\n',
     );
-    const b = new Backend({ dataDir, decksDir: fixtureDecks, host: 'web', version: 't' });
+    const b = testBackend(dataDir);
     expect((await b.listDecks({})).map((d) => d.id)).toEqual(['basics', 'mine']);
+    b.close();
+  });
+});
+
+describe('two deck files with the same id', () => {
+  /** A data folder with a bundled decks folder and the learner's own, both empty. */
+  function folders() {
+    const dataDir = tempDir();
+    const bundled = path.join(dataDir, 'bundled');
+    const own = path.join(dataDir, 'decks');
+    fs.mkdirSync(bundled);
+    fs.mkdirSync(own);
+    return { dataDir, bundled, own };
+  }
+
+  /** Every deck and card row, to show a load changed nothing. */
+  function snapshot(dataDir: string): unknown {
+    const db = new Database(path.join(dataDir, 'progress.db'), { readonly: true });
+    try {
+      return {
+        decks: db.prepare('SELECT * FROM decks ORDER BY id').all(),
+        cards: db.prepare('SELECT * FROM cards ORDER BY key').all(),
+      };
+    } finally {
+      db.close();
+    }
+  }
+
+  // The id sits on line 4 here, below two comments, so the reported line is really the id's.
+  const commented = (id: string) => termDeck(3, id).replace('format: 1\n', 'format: 1\n# a copy\n# of a deck\n');
+
+  it('keeps the first file in name order, folder by folder, and refuses the others, naming their id line and that file', () => {
+    const { dataDir, bundled, own } = folders();
+    fs.writeFileSync(path.join(bundled, 'b.yaml'), commented('shared'));
+    fs.writeFileSync(path.join(bundled, 'a.yml'), termDeck(2, 'shared'));
+    fs.writeFileSync(path.join(bundled, 'Z.yaml'), termDeck(1, 'shared'));
+    fs.writeFileSync(path.join(own, 'a.yaml'), termDeck(4, 'shared'));
+    const opened = openDatabase(path.join(dataDir, 'progress.db'));
+    if (!opened.ok) throw new Error(opened.problem);
+    const sources = [
+      { dir: bundled, label: 'decks' },
+      { dir: own, label: 'my-decks' },
+    ];
+    const report = syncDecks(opened.db, sources, fixedMorning().getTime());
+    opened.db.close();
+    expect(report.decks.map((d) => [d.id, d.file, d.cardCount])).toEqual([['shared', path.join(bundled, 'Z.yaml'), 1]]);
+    expect(report.problems.map(formatProblem)).toEqual([
+      'decks/a.yml:2: id: deck id "shared" is already used by decks/Z.yaml; each deck needs its own id',
+      'decks/b.yaml:4: id: deck id "shared" is already used by decks/Z.yaml; each deck needs its own id',
+      'my-decks/a.yaml:2: id: deck id "shared" is already used by decks/Z.yaml; each deck needs its own id',
+    ]);
+  });
+
+  it('lets a bundled deck keep its id over the learner\'s file, whichever was there first', async () => {
+    const { dataDir, bundled, own } = folders();
+    fs.writeFileSync(path.join(own, 'a.yaml'), termDeck(4, 'shared'));
+    let b = testBackend(dataDir, bundled);
+    expect(b.lastLoad.decks.map((d) => d.file)).toEqual([path.join(own, 'a.yaml')]);
+    b.close();
+
+    fs.writeFileSync(path.join(bundled, 'z.yaml'), commented('shared'));
+    b = testBackend(dataDir, bundled);
+    expect(b.lastLoad.decks.map((d) => [d.file, d.cardCount])).toEqual([[path.join(bundled, 'z.yaml'), 3]]);
+    expect(b.lastLoad.problems).toEqual([
+      {
+        file: `${own}/a.yaml`,
+        line: 2,
+        field: 'id',
+        message: expect.stringMatching(/^deck id "shared" is already used by \S*z\.yaml; each deck needs its own id$/),
+      },
+    ]);
+    b.close();
+  });
+
+  it('leaves the database as it was for the refused file, even when that file held another deck before', async () => {
+    const { dataDir, bundled, own } = folders();
+    fs.writeFileSync(path.join(bundled, 'basics.yaml'), termDeck(2, 'basics'));
+    fs.writeFileSync(path.join(own, 'mine.yaml'), termDeck(3, 'mine'));
+    const b = testBackend(dataDir, bundled);
+    const first = (await b.nextCard({}))!.card;
+    await b.answer({ cardId: first.id, rating: 3, durationMs: 10 });
+    const before = snapshot(dataDir);
+
+    // The learner's deck now claims the bundled deck's id, with other cards.
+    fs.writeFileSync(path.join(own, 'mine.yaml'), termDeck(5, 'basics').replace(/Term /g, 'Changed '));
+    const report = await b.reloadDecks({});
+    expect(report.problems.map((p) => [p.file, p.line, p.field])).toEqual([[`${own}/mine.yaml`, 2, 'id']]);
+    expect(snapshot(dataDir)).toEqual(before);
+    expect((await b.listDecks({})).map((d) => [d.id, d.cardCount])).toEqual([
+      ['basics', 2],
+      ['mine', 3],
+    ]);
     b.close();
   });
 });

@@ -1,12 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Backend } from '../../electron/backend.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
-import { cleanTemp, fixtureDecks, tempDir } from './helpers.ts';
+import { cleanTemp, tempDir, testBackend } from './helpers.ts';
 
 afterAll(cleanTemp);
 
 describe('the dispatcher', () => {
-  const backend = new Backend({ dataDir: tempDir(), decksDir: fixtureDecks, host: 'web', version: 't' });
+  const backend = testBackend(tempDir());
   afterAll(() => backend.close());
 
   it('rejects bad arguments naming the method and the field, before the backend sees them', async () => {

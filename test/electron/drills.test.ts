@@ -5,9 +5,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
-import { Backend } from '../../electron/backend.ts';
+import type { Backend } from '../../electron/backend.ts';
 import { exerciseChecks, formatProblem, parseDeck, statedOutcomes, type DeckCard } from '../../electron/decks/format.ts';
-import { cleanTemp, fixtureDecks, tempDir } from './helpers.ts';
+import { cleanTemp, tempDir, testBackend } from './helpers.ts';
 
 afterAll(cleanTemp);
 
@@ -90,7 +90,7 @@ describe('exercise checks', () => {
 
 describe('cards on their way to the page', () => {
   it('a predict card carries its program, its outcomes and what it asks; an exercise its checks and starter', async () => {
-    const b = new Backend({ dataDir: tempDir(), decksDir: fixtureDecks, host: 'web', version: 't' });
+    const b = testBackend(tempDir());
     const db = new Database(b.dbPath, { readonly: true });
     const idOf = (key: string) => (db.prepare('SELECT id FROM cards WHERE key = ?').get(key) as { id: number }).id;
     // Answer the first two cards so the drill and the exercise come up.
@@ -128,13 +128,13 @@ describe("the learner's code for an exercise", () => {
 
   it('is kept across visits and restarts, replaced as it changes, and forgotten on reset', async () => {
     const dir = tempDir();
-    let b = new Backend({ dataDir: dir, decksDir: fixtureDecks, host: 'web', version: 't' });
+    let b = testBackend(dir);
     const card = await exerciseCard(b);
     expect(await dispatch(b, 'saveDraft', { cardId: card.id, code: 'package main // one' })).toEqual({ status: 200, body: { result: { saved: true } } });
     await b.saveDraft({ cardId: card.id, code: 'package main // two' });
     b.close();
 
-    b = new Backend({ dataDir: dir, decksDir: fixtureDecks, host: 'web', version: 't' });
+    b = testBackend(dir);
     expect((await exerciseCard(b)).exercise!.draft).toBe('package main // two');
     await b.saveDraft({ cardId: card.id, code: null });
     expect((await exerciseCard(b)).exercise!.draft).toBeNull();
@@ -145,7 +145,7 @@ describe("the learner's code for an exercise", () => {
   });
 
   it('is refused for a card that is not an exercise, or does not exist, with the reason', async () => {
-    const b = new Backend({ dataDir: tempDir(), decksDir: fixtureDecks, host: 'web', version: 't' });
+    const b = testBackend(tempDir());
     const term = (await b.nextCard({}))!.card;
     const wrongKind = await dispatch(b, 'saveDraft', { cardId: term.id, code: 'x' });
     expect(wrongKind.status).toBe(409);

@@ -32,6 +32,17 @@ export class FakeClock {
   }
 }
 
+/** 10:00 local time on an ordinary day in June: hours away from the study day's 04:00 rollover, so a test that starts here never crosses into the next study day. */
+export const fixedMorning = (): Date => new Date(2026, 5, 1, 10, 0);
+
+/**
+ * A backend on `dataDir` whose clock is the test's (standing at `fixedMorning` unless one is
+ * given), so what the test sees does not depend on the hour it runs at.
+ */
+export function testBackend(dataDir: string, decksDir = fixtureDecks, clock = new FakeClock(fixedMorning())): Backend {
+  return new Backend({ dataDir, decksDir, host: 'web', version: 't', now: clock.now });
+}
+
 /** A deck file of `n` term cards, c0 .. c(n-1), for tests that only need cards to schedule. */
 export function termDeck(n: number, id = 'drill'): string {
   const cards = Array.from({ length: n }, (_, i) => `  - id: c${i}\n    kind: term\n    term: Term ${i}\n    definition: Meaning ${i}\n`);
@@ -45,7 +56,7 @@ export function studyWithTermDeck(cards: number, start: Date) {
   fs.mkdirSync(decksDir);
   fs.writeFileSync(path.join(decksDir, 'drill.yaml'), termDeck(cards));
   const clock = new FakeClock(start);
-  const backend = new Backend({ dataDir, decksDir, host: 'web', version: 't', now: clock.now });
+  const backend = testBackend(dataDir, decksDir, clock);
   const db = new Database(path.join(dataDir, 'progress.db'));
   return { backend, clock, db };
 }

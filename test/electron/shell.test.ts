@@ -79,13 +79,14 @@ describe('the data folder', () => {
   });
 
   it('can be overridden with --data-dir, and bad flags are reported', () => {
-    expect(parseHostArgs(['--data-dir', '/tmp/p', '--port', '0']).dataDir).toBe('/tmp/p');
-    expect(parseHostArgs(['--data-dir=/tmp/q', '--decks-dir=/tmp/d', '--port=8123'])).toEqual({ dataDir: '/tmp/q', decksDir: '/tmp/d', port: 8123 });
+    // Folders are made absolute the platform's way: on Windows '/tmp/p' gains the current drive.
+    expect(parseHostArgs(['--data-dir', '/tmp/p', '--port', '0']).dataDir).toBe(path.resolve('/tmp/p'));
+    expect(parseHostArgs(['--data-dir=/tmp/q', '--decks-dir=/tmp/d', '--port=8123'])).toEqual({ dataDir: path.resolve('/tmp/q'), decksDir: path.resolve('/tmp/d'), port: 8123 });
     expect(() => parseHostArgs(['--port', 'eighty'])).toThrow(/--port must be a number/);
     expect(() => parseHostArgs(['--data-dir'])).toThrow(/needs a value/);
     expect(() => parseHostArgs(['--verbose'])).toThrow(/unknown argument/);
     // Electron's own switches and app path pass through the shell's lenient parse.
-    expect(parseHostArgs(['.', '--no-sandbox', '--data-dir', '/tmp/e'], false).dataDir).toBe('/tmp/e');
+    expect(parseHostArgs(['.', '--no-sandbox', '--data-dir', '/tmp/e'], false).dataDir).toBe(path.resolve('/tmp/e'));
   });
 });
 

@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Backend } from '../../electron/backend.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { currentVersion, migrate, migrations } from '../../electron/store/migrations.ts';
 import { openDatabase } from '../../electron/store/open.ts';
-import { cleanTemp, fixtureDecks, tempDir } from './helpers.ts';
+import { cleanTemp, tempDir, testBackend } from './helpers.ts';
 
 afterAll(cleanTemp);
 
@@ -89,7 +88,7 @@ describe('migrations', () => {
 describe('a corrupted database', () => {
   async function realDatabase(): Promise<{ dir: string; file: string }> {
     const dir = tempDir();
-    const b = new Backend({ dataDir: dir, decksDir: fixtureDecks, host: 'web', version: 't' });
+    const b = testBackend(dir);
     const next = await b.nextCard({});
     await b.answer({ cardId: next!.card.id, rating: 3, durationMs: 100 });
     b.close();
@@ -108,7 +107,7 @@ describe('a corrupted database', () => {
       fs.closeSync(fd);
       const broken = sha(file);
 
-      const b = new Backend({ dataDir: dir, decksDir: fixtureDecks, host: 'web', version: 't' });
+      const b = testBackend(dir);
       const status = await b.status({});
       expect(status.dbProblem).toContain(file);
       expect(sha(file)).toBe(broken);
@@ -134,7 +133,7 @@ describe('a corrupted database', () => {
     const dir = tempDir();
     const blocker = path.join(dir, 'not-a-folder');
     fs.writeFileSync(blocker, 'x');
-    const b = new Backend({ dataDir: path.join(blocker, 'data'), decksDir: fixtureDecks, host: 'web', version: 't' });
+    const b = testBackend(path.join(blocker, 'data'));
     expect((await b.status({})).dbProblem).toContain('cannot be created');
     expect((await dispatch(b, 'today', {})).status).toBe(503);
     b.close();
@@ -142,7 +141,7 @@ describe('a corrupted database', () => {
 
   it('startFresh refuses when the database is healthy', async () => {
     const { dir } = await realDatabase();
-    const b = new Backend({ dataDir: dir, decksDir: fixtureDecks, host: 'web', version: 't' });
+    const b = testBackend(dir);
     const out = await dispatch(b, 'startFresh', {});
     expect(out.status).toBe(409);
     expect((await b.today({})).reviewedToday).toBe(1);
@@ -153,7 +152,7 @@ describe('a corrupted database', () => {
 describe('answers', () => {
   it('write one log row and update the card together; undo walks back exactly', async () => {
     const dir = tempDir();
-    const b = new Backend({ dataDir: dir, decksDir: fixtureDecks, host: 'web', version: 't' });
+    const b = testBackend(dir);
     const db = new Database(path.join(dir, 'progress.db'), { readonly: true });
     const cardRow = (id: number) => db.prepare('SELECT * FROM cards WHERE id = ?').get(id);
     const first = (await b.nextCard({}))!.card;
