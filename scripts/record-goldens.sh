@@ -20,6 +20,17 @@
 #
 # Usage: scripts/record-goldens.sh [program.go ...]   (default: all programs)
 #        scripts/record-goldens.sh --decks             (the bundled decks' programs, see below)
+#        scripts/record-goldens.sh --playground DIR [program.go ...]
+#                                                      (DIR/*.go as the playground runs them)
+#
+# Programs of the conformance area `playground` (test/conformance/programs/playground/) are
+# recorded the way the Go playground runs programs (described below for --decks): what they
+# print depends on the order of things due at the same virtual instant, which a real binary
+# decides by its clock but the playground's faketime decides the same way every run.
+# --playground DIR does the same for every program in another folder, for example the
+# concurrency library's goldens: `scripts/record-goldens.sh --playground
+# test/gosim/lib-concurrency/golden` (those programs time their sleeps, which only virtual
+# time makes exact); DIR/GO_VERSION then records the toolchain.
 #
 # With --decks, every predict card's program and every exercise's solution in decks/ is
 # written to test/decks/programs/<deck>/ (scripts/deck-programs.mjs) and recorded the way the
@@ -47,6 +58,15 @@ if [ "${1:-}" = "--decks" ]; then
   progs_dir="$root/test/decks/programs"
   mkdir -p "$progs_dir"
   mapfile -t files < <(node "$root/scripts/deck-programs.mjs" extract "$progs_dir")
+elif [ "${1:-}" = "--playground" ]; then
+  playground=1
+  progs_dir="$(cd "${2:?usage: record-goldens.sh --playground DIR [program.go ...]}" && pwd)"
+  shift 2
+  if [ "$#" -gt 0 ]; then
+    files=("$@")
+  else
+    mapfile -t files < <(find "$progs_dir" -maxdepth 1 -name '*.go' | sort)
+  fi
 elif [ "$#" -gt 0 ]; then
   files=("$@")
 else
@@ -54,9 +74,12 @@ else
 fi
 
 go version > "$progs_dir/GO_VERSION"
+every_program_in_playground=$playground
 count=0
 for f in "${files[@]}"; do
   f="$(cd "$(dirname "$f")" && pwd)/$(basename "$f")"
+  playground=$every_program_in_playground
+  case "$f" in "$root/test/conformance/programs/playground/"*) playground=1 ;; esac
   dir="$(dirname "$f")"
   name="$(basename "$f" .go)"
   out="$dir/$name"

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { comparableCrash, compileErrorLines } from './crash-output.ts';
+import { expectSameAsGo } from './compare.ts';
 import { loadGoldens, type Golden } from './goldens.ts';
 import { loadRun, type RunFn, type RunResult } from './gosim-api.ts';
 
@@ -37,34 +37,6 @@ function runProgram(g: Golden): RunResult {
   return run(g.source, { filename: g.filename, seed: 1, maxWallMs: 10_000 });
 }
 
-function isCompileError(g: Golden): boolean {
-  return g.exit === 1 && g.stderr.startsWith('# command-line-arguments\n');
-}
-
-function isCrash(g: Golden): boolean {
-  return g.exit === 2 && /^(panic: |fatal error: |runtime: )/.test(g.stderr);
-}
-
-function checkAgainstGolden(g: Golden, got: RunResult): void {
-  if (g.stdouts.length === 1) {
-    expect(got.stdout, 'stdout').toBe(g.stdouts[0]);
-  } else {
-    expect(g.stdouts, 'stdout (one of the recorded valid outputs)').toContain(got.stdout);
-  }
-  expect(got.exitCode, `exit status (stderr was:\n${got.stderr})`).toBe(g.exit);
-  if (isCompileError(g)) {
-    expect(compileErrorLines(got.stderr), 'compile errors').toEqual(compileErrorLines(g.stderr));
-  } else if (isCrash(g)) {
-    const want = comparableCrash(g.stderr);
-    const have = comparableCrash(got.stderr);
-    expect(have.head, 'crash message lines').toEqual(want.head);
-    expect(have.goroutines.map((r) => r.header), 'goroutine headers').toEqual(want.goroutines.map((r) => r.header));
-    expect(have.goroutines, 'goroutine frames (function and file:line)').toEqual(want.goroutines);
-  } else {
-    expect(got.stderr, 'stderr').toBe(g.stderr);
-  }
-}
-
 // Programs gosim does not match yet, each with the reason, kept visible instead of deleted:
 // they are expected to fail, and the suite fails as soon as one starts passing, so the list
 // can only shrink.
@@ -83,11 +55,11 @@ for (const area of areas) {
     for (const g of goldens.filter((x) => x.area === area)) {
       const why = knownFailures.get(`${area}/${g.filename}`);
       if (why !== undefined) {
-        it.fails(`${g.filename} (known gap: ${why})`, () => checkAgainstGolden(g, runProgram(g)));
+        it.fails(`${g.filename} (known gap: ${why})`, () => expectSameAsGo(g, runProgram(g)));
         continue;
       }
       it(g.filename, () => {
-        checkAgainstGolden(g, runProgram(g));
+        expectSameAsGo(g, runProgram(g));
         passed.add(g.id);
       });
     }

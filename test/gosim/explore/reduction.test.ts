@@ -153,8 +153,8 @@ const programs: [string, string][] = [
 describe('the reduction loses no outcome', () => {
   for (const [name, src] of programs) {
     it(name, () => {
-      const full = explore(src, { reduce: false, budget: 20000, maxMs: 15000 });
-      const reduced = explore(src, { reduce: true, budget: 20000, maxMs: 15000 });
+      const full = explore(src, { reduce: false, budget: 20000, maxMs: 50_000 });
+      const reduced = explore(src, { reduce: true, budget: 20000, maxMs: 50_000 });
       expect(full.buildErrors).toBeNull();
       // Both searches must have finished, or comparing their sets says nothing.
       expect(full.exhaustive, 'the search without reduction finished').toBe(true);

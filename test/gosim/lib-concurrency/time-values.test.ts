@@ -1,5 +1,6 @@
-// Duration and Time natives against golden/durations.out, recorded from the real Go toolchain
-// by golden/regen.sh: every line the Go program prints is rebuilt here from gosim's natives.
+// Duration and Time natives against golden/durations.stdout, recorded from the real Go toolchain
+// (scripts/record-goldens.sh --playground): every line the Go program prints is rebuilt here
+// from gosim's natives.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { natives } from '../../../gosim/lib/timer.ts';
@@ -7,7 +8,7 @@ import type { NativeCtx } from '../../../gosim/lib/native.ts';
 import { Named, TypeName, type Type } from '../../../gosim/types/types.ts';
 import { jsString, type GoInt } from '../../../gosim/values.ts';
 
-const golden = readFileSync(new URL('./golden/durations.out', import.meta.url), 'utf8').split('\n');
+const golden = readFileSync(new URL('./golden/durations.stdout', import.meta.url), 'utf8').split('\n');
 
 // The checker is not needed to build error values; a named type with the right name is.
 const named = new Map<string, Type>();

@@ -65,6 +65,85 @@ describe('scheduler', () => {
   });
 });
 
+// The scheduler's promise for timers due at the same instant: they fire in the order they were
+// added. Real Go makes no such promise (its timer heap does not keep equal times in order), so
+// this order is gosim's own; test/gosim/runtime/timer-order.test.ts shows it in Go programs.
+describe('timers due at the same instant', () => {
+  it('fire in the order they were added, whatever order their goroutines were started in', () => {
+    const s = sched();
+    const fired: string[] = [];
+    s.go(function* (): G {
+      for (const name of ['c', 'a', 'd', 'b']) s.addTimer(s.now + 10, () => fired.push(name));
+      s.addTimer(s.now + 5, () => fired.push('earlier'));
+      const g = s.current;
+      s.addTimer(s.now + 20, () => s.ready(g));
+      yield* s.park('sleep', null);
+    }, []);
+    expect(s.run().kind).toBe('exit');
+    expect(fired).toEqual(['earlier', 'c', 'a', 'd', 'b']);
+  });
+
+  it('count a timer added while others fire, for the same instant or the past, after them', () => {
+    const s = sched();
+    const fired: string[] = [];
+    s.go(function* (): G {
+      s.addTimer(s.now + 10, () => {
+        fired.push('first');
+        // Set from inside a firing timer: due now (a past time counts as now), so it fires in
+        // this same round, but after every timer that was already there.
+        s.addTimer(s.now - 3, () => fired.push('added in the past'));
+        s.addTimer(s.now, () => fired.push('added for now'));
+      });
+      s.addTimer(s.now + 10, () => fired.push('second'));
+      const g = s.current;
+      s.addTimer(s.now + 20, () => s.ready(g));
+      yield* s.park('sleep', null);
+    }, []);
+    expect(s.run().kind).toBe('exit');
+    expect(fired).toEqual(['first', 'second', 'added in the past', 'added for now']);
+  });
+
+  it('give a stopped timer set again the place of a new one', () => {
+    const s = sched();
+    const fired: string[] = [];
+    s.go(function* (): G {
+      const a = s.addTimer(s.now + 10, () => fired.push('a (stopped)'));
+      s.addTimer(s.now + 10, () => fired.push('b'));
+      expect(s.stopTimer(a)).toBe(true);
+      expect(s.stopTimer(a)).toBe(false);
+      s.addTimer(s.now + 10, () => fired.push('a again'));
+      const g = s.current;
+      s.addTimer(s.now + 20, () => s.ready(g));
+      yield* s.park('sleep', null);
+    }, []);
+    expect(s.run().kind).toBe('exit');
+    expect(fired).toEqual(['b', 'a again']);
+  });
+
+  it('wake their goroutines in the order the timers fire, not the order the goroutines started', () => {
+    const s = sched();
+    const woke: string[] = [];
+    s.go(function* (): G {
+      // x yields twice and z once before sleeping, so the timers are added as y, z, x.
+      const sleeper = (name: string, yields: number) => function* (): G {
+        for (let i = 0; i < yields; i++) yield* s.yieldNow();
+        const g = s.current;
+        s.addTimer(s.now + 10, () => s.ready(g));
+        yield* s.park('sleep', null);
+        woke.push(name);
+      };
+      s.go(sleeper('x', 2), []);
+      s.go(sleeper('y', 0), []);
+      s.go(sleeper('z', 1), []);
+      const g = s.current;
+      s.addTimer(s.now + 20, () => s.ready(g));
+      yield* s.park('sleep', null);
+    }, []);
+    expect(s.run().kind).toBe('exit');
+    expect(woke).toEqual(['y', 'z', 'x']);
+  });
+});
+
 describe('channels', () => {
   it('buffers in FIFO order, then closed channels drain and give zero values with ok=false', () => {
     const s = sched();
