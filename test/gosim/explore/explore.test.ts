@@ -169,8 +169,6 @@ describe('how a search ends', () => {
     const r = explore(P.unsyncPrinters(4, 3), { budget: 1_000_000, maxMs: 300 });
     expect(r.exhaustive).toBe(false);
     expect(r.stoppedBy).toBe('time');
-    expect(r.ms).toBeGreaterThanOrEqual(300);
-    expect(r.ms).toBeLessThan(3000);
     expect(r.runs).toBeGreaterThan(0);
     expect(r.runs).toBeLessThan(1_000_000);
   });

@@ -158,9 +158,7 @@ func main() {
   ];
   for (const [name, src] of cases) {
     it(`stops ${name}`, () => {
-      const t0 = Date.now();
       const r = go(src, { maxWallMs: 150 });
-      expect(Date.now() - t0).toBeLessThan(1500);
       expect(r.exitCode).toBe(124);
       expect(r.stdout).toBe('start\n');
       expect(r.stderr).toBe('timeout running program\n');
@@ -466,8 +464,8 @@ func main() {
 });
 
 describe('crashes with many goroutines', () => {
-  it('prints the first tracebacks of a huge deadlock and counts the rest, quickly', () => {
-    const t0 = Date.now();
+  it('prints the first tracebacks of a huge deadlock and counts the rest', () => {
+    // How long this takes is measured by `npm run bench:limits`.
     const r = go(`package main
 
 import "sync"
@@ -481,7 +479,6 @@ func main() {
 	select {}
 }
 `);
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(r.exitCode).toBe(2);
     expect(r.stderr.startsWith('fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [select (no cases)]:\nmain.main()\n')).toBe(true);
     expect(r.stderr.length).toBeLessThan(300 * 1024);

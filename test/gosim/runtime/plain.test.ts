@@ -89,11 +89,12 @@ func main() { fmt.Println(sum(45000), sum(10)) }
   });
 
   it('stop at the wall-time budget though they never yield', () => {
-    const t = Date.now();
+    // fib(90) would take years: only the wall-time budget can end this run (how soon it does
+    // is measured by `npm run bench:limits`, not here).
     const r = run(head + fib + 'func main() { fmt.Println(fib(90), g) }\n', { maxWallMs: 300 });
     expect(r.exitCode).toBe(124);
     expect(r.stderr).toBe('timeout running program\n');
-    expect(Date.now() - t).toBeLessThan(5000);
+    expect(r.stdout).toBe('');
   });
 
   it('let other goroutines run once the plain call returns', () => {
