@@ -1,9 +1,9 @@
 // One execution of a checked Go program: compile it against a fresh scheduler and package
 // state, run it, and turn how it ended into a RunResult (index.ts documents the exit codes).
 // run() and explore() are both built on prepare() + execute().
-import { parseFile } from './parser.ts';
-import { checkSource, formatError, lookupLibraryType } from './types/check.ts';
-import type * as ast from './ast.ts';
+import { buildSource, goBuildOutput } from './build/build.ts';
+import { lookupLibraryType } from './build/library.ts';
+import type * as ast from './syntax/ast.ts';
 import { Pointer as PointerType, type Info } from './types/types.ts';
 import type { Iface } from './values.ts';
 import { jsString as decodeUtf8 } from './values.ts';
@@ -97,7 +97,8 @@ export const emptyStats: RunStats = { goroutinesCreated: 0, maxLiveGoroutines: 0
 export type Built =
   /** startedAt: when prepare() began; execute() counts the run's maxWallMs from there, building included. */
   | { kind: 'ok'; file: ast.File; info: Info; startedAt: number }
-  | { kind: 'errors'; stderr: string; internal?: boolean };
+  /** stderr: what go build prints; lines: the same without its heading, one message a line. */
+  | { kind: 'errors'; stderr: string; lines: string[]; internal?: boolean };
 
 /**
  * The largest source gosim parses (bytes of UTF-8): checking one this big takes a few tenths of
@@ -120,28 +121,11 @@ function sourceBytes(s: string): number {
   return n;
 }
 
-/**
- * Parse and check, and when that fails the text `go build` prints. checkSource merges the
- * parser's branch errors with the type checker's as gc does; the parser's own list is used as
- * it comes when the parser stopped the build (already sorted, and already ending with "too many
- * errors" past ten, so nothing is appended here), and the go command's load errors (bad package
- * clause or import) print alone, without `./` or the `# command-line-arguments` header.
- */
+/** The built program, or the text `go build` prints when it does not build (build/build.ts). */
 function buildErrors(source: string, filename: string, startedAt: number): Built {
-  const r = checkSource(source, filename);
-  if (r.lines.length === 0 && r.result) return { kind: 'ok', file: r.file, info: r.result.info, startedAt };
-  if (r.result === null) {
-    const parsed = parseFile(source, filename);
-    if (parsed.stage === 'load') {
-      const e = parsed.errors[0]!;
-      return { kind: 'errors', stderr: `${filename}:${e.pos.line}:${e.pos.col}: ${e.message}\n` };
-    }
-    if (parsed.errors.length) {
-      const lines = parsed.errors.map((e) => formatError(filename, e));
-      return { kind: 'errors', stderr: '# command-line-arguments\n' + lines.join('\n') + '\n' };
-    }
-  }
-  return { kind: 'errors', stderr: (r.header ? '# command-line-arguments\n' : '') + r.lines.join('\n') + '\n' };
+  const b = buildSource(source, filename);
+  if (b.lines.length === 0 && b.result) return { kind: 'ok', file: b.file, info: b.result.info, startedAt };
+  return { kind: 'errors', stderr: goBuildOutput(b), lines: b.lines };
 }
 
 /**
@@ -185,12 +169,14 @@ export function prepare(source: string, filename = 'prog.go'): Built {
   const size = sourceBytes(source);
   if (size > MAX_SOURCE_BYTES) {
     // Like the go command's own complaints about a file: one line, no compiler header.
-    return { kind: 'errors', stderr: `${filename}: source file is ${size} bytes, more than the ${MAX_SOURCE_BYTES} bytes (${MAX_SOURCE_BYTES / 1024} KiB) gosim accepts\n` };
+    const line = `${filename}: source file is ${size} bytes, more than the ${MAX_SOURCE_BYTES} bytes (${MAX_SOURCE_BYTES / 1024} KiB) gosim accepts`;
+    return { kind: 'errors', stderr: `${line}\n`, lines: [line] };
   }
   try {
     return buildErrors(source, filename, startedAt);
   } catch (e) {
-    return { kind: 'errors', stderr: `gosim internal error: ${describe(e)}\n`, internal: true };
+    const text = `gosim internal error: ${describe(e)}`;
+    return { kind: 'errors', stderr: `${text}\n`, lines: text.split('\n'), internal: true };
   }
 }
 

@@ -7,7 +7,7 @@
 //   - 124: out of steps or wall time (stdout so far is kept, stderr ends with
 //     `timeout running program`, the Go playground's words; 124 as coreutils' timeout);
 //   - 3: an internal gosim bug (stderr `gosim internal error: ...`).
-import { prepare, execute, notBuilt, type RunOptions, type RunResult, type ExecHooks } from './execute.ts';
+import { prepare, execute, notBuilt, emptyStats, type RunOptions, type RunResult, type ExecHooks } from './execute.ts';
 import { TraceRecorder } from './trace.ts';
 import { seededRandom } from './random.ts';
 import { explain, blockedAtEnd } from './explain.ts';
@@ -87,8 +87,8 @@ export function checkExercise(source: string, checks: readonly ExerciseCheck[], 
 
 /** Compile errors as `go build` prints them (without its header line), or [] when the program compiles. */
 export function check(source: string, filename = 'prog.go'): string[] {
-  const out = buildOutput(source, filename);
-  return out === '' ? [] : out.replace(/\n$/, '').split('\n').filter((l) => l !== '# command-line-arguments');
+  const r = prepare(source, filename);
+  return r.kind === 'ok' ? [] : r.lines;
 }
 
 /**
@@ -124,7 +124,7 @@ function runOnce(source: string, options: RunOptions): { result: RunResult; jsSt
   if (options.replay !== undefined) {
     const choices = parseWitness(options.replay);
     if (typeof choices === 'string') {
-      return { result: { stdout: '', stderr: `gosim: bad replay witness: ${choices}\n`, exitCode: 2, leaks: [], stats: notBuilt({ kind: 'errors', stderr: '' }).stats }, jsStackExhausted: false };
+      return { result: { stdout: '', stderr: `gosim: bad replay witness: ${choices}\n`, exitCode: 2, leaks: [], stats: emptyStats }, jsStackExhausted: false };
     }
     replay = new ReplayRun(choices);
     hooks.explore = replay;

@@ -1,7 +1,7 @@
 // Reaching into values: selectors (fields through embedded structs and pointers, methods bound
 // to their receiver, method expressions, package variables), `&x`, `*p`, indexing and slicing,
 // with Go's nil-pointer and bounds panics.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Type, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
 import type { Iface, SliceValue, Pointer } from '../values.ts';

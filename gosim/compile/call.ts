@@ -1,6 +1,6 @@
 // Calls: Go functions and methods (static or through interfaces), library natives, builtins
 // and conversions; and the prepared calls that `go` and `defer` evaluate up front.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Type, Signature, Tuple } from '../types/types.ts';
 import type { SliceValue, Iface } from '../values.ts';
 import type { GoFunc } from '../lib/native.ts';

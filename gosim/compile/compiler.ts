@@ -1,7 +1,7 @@
 // The compiler: turns the checked syntax tree into JS closures once (never JS source text), with
 // variables resolved to frame slots, so running a program does no name lookups. Expressions are
 // in expr.ts, statements in stmt.ts; this file holds the shared state and function bodies.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Info, Type, Var, Func, ConstValue, GoObject } from '../types/types.ts';
 import { Signature } from '../types/types.ts';
 import type { GoFunc } from '../lib/native.ts';

@@ -1,6 +1,6 @@
 // Control flow: if, for and range loops (with Go 1.22 per-iteration variables and preemption at
 // back-edges), switch, type switch and select.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Type } from '../types/types.ts';
 import type { SliceValue, Iface } from '../values.ts';
 import { decodeRune } from '../values.ts';

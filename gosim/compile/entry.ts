@@ -1,6 +1,6 @@
 // Compiling a whole program: functions and methods, package variables in initialization order,
 // init functions, and the entry GoFunc the main goroutine runs.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Var, Func } from '../types/types.ts';
 import type { GoFunc } from '../lib/native.ts';
 import { Box, zeroValue } from '../runtime/ops.ts';

@@ -1,6 +1,6 @@
 // Expressions: each compiles to a plain closure when it cannot block or call Go code, and to a
 // generator closure otherwise (see code.ts).
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Type, Func, Var } from '../types/types.ts';
 import { Signature, Pointer as PointerType, Basic } from '../types/types.ts';
 import type { Iface, SliceValue } from '../values.ts';

@@ -20,7 +20,7 @@
 // Reading package variables, fields, elements and through pointers is fine: nothing else runs
 // while a plain call does. A runtime panic (division by zero, index out of range) in a plain
 // call is the same panic, raised at the same line with the same frames.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Func, Info, Var } from '../types/types.ts';
 import { Tuple } from '../types/types.ts';
 

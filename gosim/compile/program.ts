@@ -10,7 +10,7 @@ import { GoPanic, GoFatal, ProgramExit } from '../runtime/panic.ts';
 import { runtimeErrorPanic } from '../runtime/rterror.ts';
 import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';
 import { errorType } from '../types/universe.ts';
-import { lookupLibraryType } from '../types/check.ts';
+import { lookupLibraryType } from '../build/library.ts';
 import { copyAgg, Box } from '../runtime/ops.ts';
 import { fatalFrames } from '../runtime/libframes.ts';
 

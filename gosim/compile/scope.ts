@@ -2,9 +2,9 @@
 // (those live in a Box so every holder sees one variable, unless nothing can change them after
 // their declaration: Var.mutable), and each function literal's free variables (copied into the
 // closure when it is created).
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Info, Var } from '../types/types.ts';
-import { children } from '../astwalk.ts';
+import { children } from '../syntax/walk.ts';
 
 export interface Escapes {
   /** Free variables of each FuncLit (by node id), in first-use order. */

@@ -1,6 +1,6 @@
 // Statements: blocks, assignments, control flow, go/defer, select, switch and range loops.
 // Loops count steps at their back-edge so a busy goroutine is preempted (scheduler.ts).
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Type, Var, BasicKind } from '../types/types.ts';
 import type { SliceValue, GoInt } from '../values.ts';
 import type { Frame, Scheduler } from '../runtime/scheduler.ts';

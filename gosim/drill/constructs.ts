@@ -2,8 +2,8 @@
 // ask for some ("use a select") and forbid others ("no time.Sleep to wait"); deciding that on
 // the tree, with every identifier resolved, means a comment, a string or a variable that
 // happens to be called `sync` never counts, and an aliased import still does.
-import type * as ast from '../ast.ts';
-import { walk } from '../astwalk.ts';
+import type * as ast from '../syntax/ast.ts';
+import { walk } from '../syntax/walk.ts';
 import type { Info } from '../types/types.ts';
 import { under } from '../types/predicates.ts';
 

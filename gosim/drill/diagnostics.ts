@@ -1,5 +1,6 @@
 // Compile errors as places in the source, so an editor can mark them where they are. The text
 // stays exactly what `go build` prints; only its `file:line:col:` prefix is read.
+import { BUILD_HEADING } from '../build/build.ts';
 
 export interface Diagnostic {
   /** 1-based; 0 when the message names no place. */
@@ -15,7 +16,7 @@ const located = /^(?:\.\/)?[^:\s]+\.go:(\d+)(?::(\d+))?: (.*)$/;
 export function parseDiagnostics(buildOutput: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const raw of buildOutput.split('\n')) {
-    if (raw === '' || raw === '# command-line-arguments') continue;
+    if (raw === '' || raw === BUILD_HEADING) continue;
     const m = located.exec(raw);
     if (m) out.push({ line: Number(m[1]), col: m[2] === undefined ? 0 : Number(m[2]), message: m[3]! });
     else if (raw.startsWith('\t') && out.length > 0) out[out.length - 1]!.message += '\n' + raw.slice(1);

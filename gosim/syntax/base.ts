@@ -2,9 +2,9 @@
 // its own because Go's compiler filters its errors in a specific way (first syntax error per
 // line, duplicates dropped, stable position order, "too many errors" after ten) and that
 // policy must stay identical no matter which part of the grammar reports.
-import type * as ast from '../ast.ts';
-import { Scanner } from '../scanner.ts';
-import { Tok, tokString } from '../token.ts';
+import type * as ast from './ast.ts';
+import { Scanner } from './scanner.ts';
+import { Tok, tokString } from './token.ts';
 import { MAX_PARSE_DEPTH, nestedTooDeeply, type Nested } from './nesting.ts';
 
 export type Pos = ast.Pos;

@@ -1,8 +1,8 @@
 // Label, goto, break, continue and fallthrough checks. Go does these in the compiler's
 // parser rather than its type checker, so gosim runs them right after each function body,
 // but they are a tree walk, not grammar, and read best on their own.
-import type * as ast from '../ast.ts';
-import { exprString } from '../astwalk.ts';
+import type * as ast from './ast.ts';
+import { exprString } from './walk.ts';
 import { type Pos } from './base.ts';
 
 interface LabelInfo {

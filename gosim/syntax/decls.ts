@@ -1,7 +1,7 @@
 // Top-level declarations. Split from the rest of the grammar because this is where a function
 // body is finished, so it is where the compiler's per-function branch checks are triggered.
-import type * as ast from '../ast.ts';
-import { Tok, tokString } from '../token.ts';
+import type * as ast from './ast.ts';
+import { Tok, tokString } from './token.ts';
 import { Bailout, ParserBase, type Pos, unparen } from './base.ts';
 import { checkBranches } from './branches.ts';
 import { checkNesting } from './nesting.ts';

@@ -1,8 +1,8 @@
 // Expressions. Kept apart because operator precedence and the composite-literal ambiguity in
 // if/for/switch headers (`if x == T{}`) are subtle enough to deserve a file of their own.
-import type * as ast from '../ast.ts';
-import { exprString } from '../astwalk.ts';
-import { Tok } from '../token.ts';
+import type * as ast from './ast.ts';
+import { exprString } from './walk.ts';
+import { Tok } from './token.ts';
 import { type Pos, unparen } from './base.ts';
 import { TypeParser } from './types.ts';
 

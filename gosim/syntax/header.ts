@@ -1,9 +1,9 @@
 // The go command's own look at the package clause and imports, before the compiler runs.
 // It uses a different reader and go/parser's wording, and its error replaces the compiler's,
 // so it must stay independent of the compiler-style parser.
-import type * as ast from '../ast.ts';
-import { Scanner } from '../scanner.ts';
-import { Tok, tokText } from '../token.ts';
+import type * as ast from './ast.ts';
+import { Scanner } from './scanner.ts';
+import { Tok, tokText } from './token.ts';
 import { type Pos } from './base.ts';
 
 /**

@@ -13,8 +13,8 @@
 // recursion (ParserBase.enter) which runs up to three times as fast as the tree's depth; its
 // limit is set so that it never stops a tree the walk would accept, and the places that count
 // are those that use the most JS stack, so that it stops any construct in time.
-import type * as ast from '../ast.ts';
-import { children } from '../astwalk.ts';
+import type * as ast from './ast.ts';
+import { children } from './walk.ts';
 
 /** Levels of the syntax tree gosim accepts, counted from the file down. */
 export const MAX_NESTING = 300;

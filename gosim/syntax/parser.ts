@@ -3,7 +3,7 @@
 // learners must see the very syntax errors `go build` prints: same words, same line:col,
 // first error per line only, and "too many errors" after ten. The grammar is layered across
 // base/decls/types/exprs/stmts only so that each part stays readable on its own.
-import type * as ast from '../ast.ts';
+import type * as ast from './ast.ts';
 import { Bailout } from './base.ts';
 import { goCommandHeaderError } from './header.ts';
 import { Parser } from './stmts.ts';

@@ -1,9 +1,9 @@
 // Statements, the last grammar layer, so it is the concrete parser. Separate because
 // statement headers carry the compiler's most learner-visible messages ("cannot use ... as
 // value", "expression in go must be function call") and their exact positions.
-import type * as ast from '../ast.ts';
-import { exprString, stmtString } from '../astwalk.ts';
-import { Tok } from '../token.ts';
+import type * as ast from './ast.ts';
+import { exprString, stmtString } from './walk.ts';
+import { Tok } from './token.ts';
 import { type Pos, unparen } from './base.ts';
 import { ExprParser } from './exprs.ts';
 

@@ -1,8 +1,8 @@
 // Type syntax, including parameter lists. Its own layer because generics make types and
 // expressions ambiguous (`[N]T` vs `T[A]`, `~int | C` in interfaces), and the disambiguation
 // rules borrowed from Go's parser are easiest to keep faithful when they live together.
-import type * as ast from '../ast.ts';
-import { Tok, tokString } from '../token.ts';
+import type * as ast from './ast.ts';
+import { Tok, tokString } from './token.ts';
 import { type Pos } from './base.ts';
 import { DeclParser } from './decls.ts';
 

@@ -1,6 +1,6 @@
 // Assignability (spec "Assignability") with go/types' exact failure messages, and the shared
 // logic of declarations and assignments: `var`, `const`, `=`, `:=`, multi-value right sides.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import { Tuple, Var, type Const, type Func, type Interface, type Type } from './types.ts';
 import { Typ } from './universe.ts';
 import type { Checker } from './check.ts';

@@ -1,6 +1,6 @@
 // Statements that choose: expression and type switches (with the per-clause variable),
 // select with its comm clauses, and for-range over every rangeable type.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import { Var, type Interface, type Type } from './types.ts';
 import { Typ, runeType } from './universe.ts';
 import type { Checker } from './check.ts';

@@ -1,7 +1,7 @@
 // Calls of the predeclared functions (go/types' builtins.go). The builtin's identifier is
 // recorded with mode 'builtin' and the signature of this particular call, so the compiler
 // knows e.g. the element type of an append.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import { Pointer, Signature, Slice, Tuple, Var, type BuiltinName, type Type } from './types.ts';
 import { Typ, emptyInterface } from './universe.ts';
 import type { Checker } from './check.ts';

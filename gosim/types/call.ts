@@ -1,7 +1,7 @@
 // Calls (go/types' call.go, conversions.go): function and method calls with argument passing
 // rules, conversions `T(x)`, and inference of type arguments for gosim's generic library
 // functions. Builtins live in builtins.ts.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import {
   Basic, GoArray, GoMap, Chan, Pointer, Signature, Slice, Tuple, TypeParam, Var,
   type Type, type BuiltinName,
@@ -20,7 +20,7 @@ import { exprString, errorTypeString } from './typestring.ts';
 import { builtinCall } from './builtins.ts';
 import { constraintTerms } from './typexpr.ts';
 import { substitute } from './instantiate.ts';
-import { goString } from '../values.ts';
+import { goString } from '../syntax/utf8.ts';
 
 export function callExpr(c: Checker, e: ast.CallExpr, hint: Type | null): Operand {
   const f = exprOrType(c, e.fun);

@@ -1,12 +1,11 @@
-// The type checker's driver (after go/types' Checker): scopes, error reporting in gc's order
-// and format, library packages from lib/decls.ts, and the entry points checkFile/checkSource.
-import type * as ast from '../ast.ts';
+// The type checker's driver (after go/types' Checker): scopes, error reporting in gc's order,
+// and the entry point checkFile. Like go/types it never knows where imported packages come
+// from: it is handed an Importer (gosim's library importer is build/library.ts).
+import type * as ast from '../syntax/ast.ts';
 import { Func, PkgName, Var, type GoObject, type Info, type Type, type TypeAndValue } from './types.ts';
 import { universe } from './universe.ts';
 import { errorTypeString, gcQualifier } from './typestring.ts';
-import { libraryDecls, declsFilename } from '../lib/decls.ts';
-import { parseFile } from '../parser.ts';
-import { checkPackage, completePackage, mainUndeclared, resolveObject } from './decl.ts';
+import { checkPackage } from './decl.ts';
 
 export class Scope {
   readonly names = new Map<string, GoObject>();
@@ -38,7 +37,14 @@ export interface Package {
   complete(): void;
 }
 
+/** Where imported packages come from (go/types' Importer): null when there is no such package. */
+export interface Importer {
+  importPackage(path: string): Package | null;
+}
+
 export interface CheckOptions {
+  /** Where the file's imports come from. */
+  importer: Importer;
   /** Stop after this many errors, as gc does (10); 0 means no limit. */
   maxErrors?: number;
 }
@@ -69,7 +75,7 @@ export class Checker {
   /** Labels of the function bodies being checked, innermost last. */
   labels: Map<string, { stmt: ast.LabeledStmt; used: boolean }>[] = [];
 
-  constructor(readonly pkg: string, readonly filename: string, readonly maxErrors: number) {
+  constructor(readonly pkg: string, readonly filename: string, readonly maxErrors: number, readonly importer: Importer) {
     this.pkgScope = new Scope(null);
     this.scope = this.pkgScope;
   }
@@ -135,65 +141,11 @@ export class Checker {
   private qualifier: ((path: string) => string) | null = null;
 
   importPackage(path: string): Package | null {
-    return loadLibrary(path);
+    return this.importer.importPackage(path);
   }
 }
 
 export { TooManyErrors };
-
-// ---------------------------------------------------------------- library packages
-
-const libraryCache = new Map<string, Package | null>();
-const loading = new Set<string>();
-
-/** The checked declarations of a library package, or null if gosim does not provide it. */
-export function loadLibrary(path: string): Package | null {
-  if (libraryCache.has(path)) return libraryCache.get(path)!;
-  const src = libraryDecls[path];
-  if (src === undefined || loading.has(path)) return null;
-  loading.add(path);
-  try {
-    const filename = declsFilename(path);
-    const { file, errors } = parseFile(src, filename);
-    const c = new Checker(path, filename, 0);
-    // The checker's own list: errors in declarations checked later still show up in it.
-    c.errors.push(...errors);
-    const pkg: Package = {
-      path, name: file.packageName.name, scope: c.pkgScope, info: c.info, errors: c.errors,
-      lookup: (name) => {
-        const obj = c.pkgScope.names.get(name);
-        if (obj !== undefined && errors.length === 0) resolveObject(c, obj);
-        return obj;
-      },
-      complete: () => { if (errors.length === 0) completePackage(c); },
-    };
-    if (errors.length === 0) checkPackage(c, file, { library: true });
-    libraryCache.set(path, pkg);
-    return pkg;
-  } finally {
-    loading.delete(path);
-  }
-}
-
-/** Every library package's declaration errors; empty when lib/decls.ts is consistent. */
-export function libraryErrors(): string[] {
-  const out: string[] = [];
-  for (const path of Object.keys(libraryDecls)) {
-    const p = loadLibrary(path);
-    if (!p) { out.push(`${path}: failed to load`); continue; }
-    p.complete();
-    for (const e of p.errors) out.push(`${declsFilename(path)}:${e.pos.line}:${e.pos.col}: ${e.message}`);
-  }
-  return out;
-}
-
-/** A named type of a library package or of the checked program, e.g. 'time.Duration'. */
-export function lookupLibraryType(qualified: string): Type | null {
-  const i = qualified.lastIndexOf('.');
-  const pkg = loadLibrary(qualified.slice(0, i));
-  const obj = pkg?.lookup(qualified.slice(i + 1));
-  return obj && obj.tag === 'TypeName' ? obj.type : null;
-}
 
 // ---------------------------------------------------------------- entry points
 
@@ -209,9 +161,9 @@ export interface CheckResult {
   packages: Map<string, Package>;
 }
 
-export function checkFile(file: ast.File, opts: CheckOptions = {}): CheckResult {
+export function checkFile(file: ast.File, opts: CheckOptions): CheckResult {
   const max = opts.maxErrors ?? 10;
-  const c = new Checker('main', file.filename, max);
+  const c = new Checker('main', file.filename, max, opts.importer);
   let tooMany: ast.Pos | null = null;
   try {
     checkPackage(c, file, { library: false });
@@ -221,62 +173,9 @@ export function checkFile(file: ast.File, opts: CheckOptions = {}): CheckResult 
   }
   const packages = new Map<string, Package>();
   for (const imp of c.imports) {
-    const p = loadLibrary(imp.path);
+    const p = opts.importer.importPackage(imp.path);
     if (p) packages.set(imp.path, p);
   }
   const errors = [...c.errors].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
   return { info: c.info, errors, tooMany, packages, reported: [...c.errors] };
 }
-
-/** Parser errors that gc reports alongside type errors rather than instead of them. */
-const softParseError = /^(break is not in a loop|continue is not in a loop|fallthrough statement out of place|cannot fallthrough|label \S+ (defined and not used|not defined|already defined)|invalid (break|continue) label|goto \S+ jumps|expression in (go|defer) must be function call)/;
-
-export function formatError(filename: string, e: ast.SourceError): string {
-  // The linker and the go command word these two their own way.
-  if (e.message === mainUndeclared) return `runtime.main_main·f: ${e.message}`;
-  if (/^package \S+ is not in std /.test(e.message)) return `${filename}:${e.pos.line}:${e.pos.col}: ${e.message}`;
-  return `./${filename}:${e.pos.line}:${e.pos.col}: ${e.message}`;
-}
-
-/**
- * Parse and check a program; the compile errors as gc prints them (`./prog.go:L:C: msg`, then
- * `./prog.go:L:C: too many errors` past 10), without the `# command-line-arguments` header;
- * `header` says whether go build prints that header before them.
- */
-export function checkSource(source: string, filename = 'prog.go'): { lines: string[]; result: CheckResult | null; file: ast.File; header: boolean } {
-  const r = checkSourceLines(source, filename);
-  // The go command reports an unresolvable import itself, before any package is compiled, so
-  // `# command-line-arguments` does not precede it.
-  return { ...r, header: !r.lines.some((l) => /^[^.].*: package \S+ is not in std /.test(l)) };
-}
-
-function checkSourceLines(source: string, filename: string): { lines: string[]; result: CheckResult | null; file: ast.File } {
-  const { file, errors } = parseFile(source, filename);
-  if (errors.length && errors.every((e) => softParseError.test(e.message))) {
-    // Branch and go/defer errors: gc reports them with the type checker's errors.
-    const result = checkFile(file, { maxErrors: 0 });
-    const same = (a: ast.SourceError, b: ast.SourceError) => a.pos.line === b.pos.line && a.pos.col === b.pos.col && a.message === b.message;
-    // gc counts the parser's branch errors first, then the type checker's in checking order
-    // (`go f` is the type checker's), and stops at the 10th.
-    const isGoDefer = (e: ast.SourceError) => e.message.startsWith('expression in ');
-    const seq = [
-      ...errors.filter((p) => !(isGoDefer(p) && result.reported.some((m) => same(m, p)))),
-      ...result.reported.filter((m) => isGoDefer(m) || !errors.some((p) => same(m, p))),
-    ];
-    const shown = seq.slice(0, 10).sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
-    const lines = shown.map((e) => formatError(filename, e));
-    if (seq.length >= 10) lines.push(formatError(filename, { pos: seq[9]!.pos, message: 'too many errors' }));
-    return { lines, result, file };
-  }
-  if (errors.length) {
-    const sorted = [...errors].sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col);
-    const lines = sorted.slice(0, 10).map((e) => formatError(filename, e));
-    if (sorted.length > 10) lines.push(formatError(filename, { pos: sorted[9]!.pos, message: 'too many errors' }));
-    return { lines, result: null, file };
-  }
-  const result = checkFile(file);
-  const lines = result.errors.map((e) => formatError(filename, e));
-  if (result.tooMany) lines.push(formatError(filename, { pos: result.tooMany, message: 'too many errors' }));
-  return { lines, result, file };
-}
-

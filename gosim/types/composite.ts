@@ -1,6 +1,6 @@
 // Composite literals (`T{...}`): structs (keyed or positional), arrays (`[...]T`), slices and
 // maps, with elided inner types taken from the enclosing literal.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import { GoArray, Pointer, type Type } from './types.ts';
 import { Typ } from './universe.ts';
 import type { Checker } from './check.ts';

@@ -3,7 +3,7 @@
 // in Go, rounded to float64/float32 only when a constant takes a typed float type. String
 // constants hold the Go string's bytes, one char per byte, as values.ts does.
 import type { BasicKind, ConstValue } from './types.ts';
-import { floatLitValue, intLitValue, runeLitValue, stringLitValue } from '../literals.ts';
+import { floatLitValue, intLitValue, runeLitValue, stringLitValue } from '../syntax/literals.ts';
 
 export const intVal = (v: bigint): ConstValue => ({ kind: 'int', value: v });
 export const boolVal = (v: boolean): ConstValue => ({ kind: 'bool', value: v });

@@ -1,7 +1,7 @@
 // Package-level declarations (go/types' resolver.go and decl.go): collect every object first,
 // then check each one on demand so that declarations may refer to later ones, attach methods
 // to their receiver types, check function bodies, and compute variables' initialization order.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import { Const, Func, Named, PkgName, Pointer, TypeName, Var, type GoObject, type Type } from './types.ts';
 import { Typ } from './universe.ts';
 import type { Checker } from './check.ts';

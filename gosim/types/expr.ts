@@ -1,6 +1,6 @@
 // Expressions (go/types' expr.go, index.go, selector parts of call.go): every expression gets
 // its type, mode and constant value recorded in Info.types.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import { Basic, Pointer, Signature, Slice, Tuple, Var, type ConstValue, type Interface, type Type } from './types.ts';
 import { Typ, byteType } from './universe.ts';
 import type { Checker } from './check.ts';

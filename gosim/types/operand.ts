@@ -1,6 +1,6 @@
 // The operand of an expression being checked (go/types' operand.go), how messages describe it,
 // and implicit conversion of untyped values to the type their context asks for.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import type { Basic, ConstValue, Mode, Type } from './types.ts';
 import { Typ } from './universe.ts';
 import type { Checker } from './check.ts';

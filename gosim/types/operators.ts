@@ -1,6 +1,6 @@
 // Operators (go/types' expr.go): unary and binary operations, comparisons and shifts, with
 // constant folding, untyped operands brought to their partner's type, and go1.26's wording.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import { Basic, Pointer, type ConstValue, type Type } from './types.ts';
 import { Typ, runeType } from './universe.ts';
 import type { Checker } from './check.ts';

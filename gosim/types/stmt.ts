@@ -1,7 +1,7 @@
 // Statements and function bodies (go/types' stmt.go, labels.go, return.go): scopes, the
 // assignment forms, control flow, select and range, "missing return", labels, and
 // "declared and not used".
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import { Const, Signature, TypeName, Var, Named, type Type } from './types.ts';
 import { Typ } from './universe.ts';
 import type { Checker, Scope } from './check.ts';

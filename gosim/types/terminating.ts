@@ -1,5 +1,5 @@
 // Terminating statements (spec "Terminating statements"), for "missing return".
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 
 export function isTerminatingList(list: ast.Stmt[], label: string): boolean {
   let i = list.length - 1;

@@ -1,7 +1,7 @@
 // Go's types as the checker computes them, shaped after go/types. The checker (types/check*.ts)
 // creates them; the compiler and the runtime read them, e.g. to wrap integers, to print values
 // with fmt, to compare interface values or to name a type in a panic message.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 
 export type BasicKind =
   | 'bool' | 'string'

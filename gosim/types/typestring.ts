@@ -2,7 +2,7 @@
 // relative to the package being checked) and in fmt's %T (reflect's String: always qualified,
 // `interface {}`, byte as uint8). Also exprString, the source form of an expression that
 // compile errors quote.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import { emptyInterface } from './universe.ts';
 import type { Tuple, Type } from './types.ts';
 

@@ -1,6 +1,6 @@
 // Types written in the source: `[]T`, `map[K]V`, `func(int) string`, struct and interface
 // literals, qualified names, and the type-parameter lists of gosim's generic library functions.
-import type * as ast from '../ast.ts';
+import type * as ast from '../syntax/ast.ts';
 import {
   Chan, Field, Func, GoArray, GoMap, Interface, Pointer, Signature, Slice, Struct, Tuple, TypeName, TypeParam, Var,
   type GoObject, type Named, type Type,

@@ -3,7 +3,7 @@
 // Markdown table; the targets are the ones the tests used to hold by wall clock.
 import { performance } from 'node:perf_hooks';
 import { run } from '../../gosim/index.ts';
-import { parseFile } from '../../gosim/parser.ts';
+import { parseFile } from '../../gosim/syntax/parser.ts';
 import { seededRandom } from '../../gosim/random.ts';
 import { corpus, mutate } from '../gosim/syntax/mutations.ts';
 

@@ -4,13 +4,13 @@
 // read in place. Behaviour is covered by conformance/programs/lang/closure_capture_kinds.go;
 // this checks the decisions themselves.
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../../../gosim/types/check.ts';
+import { buildSource } from '../../../gosim/build/build.ts';
 import { analyze } from '../../../gosim/compile/scope.ts';
 import type { Var } from '../../../gosim/types/types.ts';
 
 /** Each local variable by name: whether it is captured, and whether it can change. */
 function decisions(src: string): Record<string, string> {
-  const { result, file, lines } = checkSource(src);
+  const { result, file, lines } = buildSource(src);
   expect(lines).toEqual([]);
   analyze(file, result!.info);
   const out: Record<string, string> = {};

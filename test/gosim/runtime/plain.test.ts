@@ -2,13 +2,13 @@
 // running them so changes nothing a program can observe: deep recursion past the JS stack,
 // budgets, preemption of other goroutines, tracebacks.
 import { describe, expect, it } from 'vitest';
-import { checkSource } from '../../../gosim/types/check.ts';
+import { buildSource } from '../../../gosim/build/build.ts';
 import { analyze } from '../../../gosim/compile/scope.ts';
 import { plainFunctions } from '../../../gosim/compile/plain.ts';
 import { run } from '../../../gosim/index.ts';
 
 function plainNames(src: string): string[] {
-  const { result, file, lines } = checkSource(src);
+  const { result, file, lines } = buildSource(src);
   expect(lines).toEqual([]);
   const esc = analyze(file, result!.info);
   return [...plainFunctions(file, result!.info, esc.globals)].map((f) => f.name).sort();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFile } from '../../../gosim/parser.ts';
-import { children, pathTo, walk } from '../../../gosim/astwalk.ts';
-import type * as ast from '../../../gosim/ast.ts';
+import { parseFile } from '../../../gosim/syntax/parser.ts';
+import { children, pathTo, walk } from '../../../gosim/syntax/walk.ts';
+import type * as ast from '../../../gosim/syntax/ast.ts';
 
 const dir = join(import.meta.dirname, 'testdata', 'valid');
 const programs = readdirSync(dir).filter((f) => f.endsWith('.go')).map((f) => [f, readFileSync(join(dir, f), 'utf8')] as const);

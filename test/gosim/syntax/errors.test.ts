@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFile } from '../../../gosim/parser.ts';
+import { parseFile } from '../../../gosim/syntax/parser.ts';
 
 const dir = join(import.meta.dirname, 'testdata', 'errors');
 const cases = readdirSync(dir)

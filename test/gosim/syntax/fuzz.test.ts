@@ -1,8 +1,8 @@
 // Property test: whatever bytes a learner's editor holds, parseFile returns (never throws,
 // never hangs) and every error points at a real place in the source.
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../../gosim/parser.ts';
-import { walk } from '../../../gosim/astwalk.ts';
+import { parseFile } from '../../../gosim/syntax/parser.ts';
+import { walk } from '../../../gosim/syntax/walk.ts';
 import { seededRandom } from '../../../gosim/random.ts';
 import { corpus, mutate, tokenSoup } from './mutations.ts';
 

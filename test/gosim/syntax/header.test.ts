@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFile } from '../../../gosim/parser.ts';
+import { parseFile } from '../../../gosim/syntax/parser.ts';
 
 const dir = join(import.meta.dirname, 'testdata', 'header');
 const cases = readdirSync(dir).filter((f) => f.endsWith('.go')).map((f) => f.slice(0, -3)).sort();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { floatLitValue, imagLitValue, intLitValue, runeLitValue, stringLitValue, LiteralError } from '../../../gosim/literals.ts';
+import { floatLitValue, imagLitValue, intLitValue, runeLitValue, stringLitValue, LiteralError } from '../../../gosim/syntax/literals.ts';
 import { goString } from '../../../gosim/values.ts';
 
 describe('integer literals', () => {

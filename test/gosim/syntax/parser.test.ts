@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../../gosim/parser.ts';
-import { walk, exprString } from '../../../gosim/astwalk.ts';
-import type * as ast from '../../../gosim/ast.ts';
+import { parseFile } from '../../../gosim/syntax/parser.ts';
+import { walk, exprString } from '../../../gosim/syntax/walk.ts';
+import type * as ast from '../../../gosim/syntax/ast.ts';
 
 function parseOK(src: string): ast.File {
   const { file, errors } = parseFile(src);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Scanner } from '../../../gosim/scanner.ts';
-import { Tok, tokText } from '../../../gosim/token.ts';
+import { Scanner } from '../../../gosim/syntax/scanner.ts';
+import { Tok, tokText } from '../../../gosim/syntax/token.ts';
 
 interface Scanned {
   toks: string[];

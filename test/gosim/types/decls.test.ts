@@ -1,13 +1,13 @@
 // The library declarations (gosim/lib/decls.ts) parse and check cleanly, and name what real
 // Go names: the signatures the natives are keyed by, and the types programs print with %T.
 import { describe, expect, it } from 'vitest';
-import { libraryErrors, loadLibrary, lookupLibraryType } from '../../../gosim/types/check.ts';
+import { library, libraryErrors, lookupLibraryType } from '../../../gosim/build/library.ts';
 import { libraryPaths } from '../../../gosim/lib/decls.ts';
 import { typeString } from '../../../gosim/types/typestring.ts';
-import { checkSource } from '../../../gosim/types/check.ts';
+import { buildSource } from '../../../gosim/build/build.ts';
 
 function sig(path: string, name: string): string {
-  const obj = loadLibrary(path)!.lookup(name);
+  const obj = library.importPackage(path)!.lookup(name);
   if (!obj || obj.tag !== 'Func') throw new Error(`${path}.${name} is not a function`);
   return typeString(obj.type);
 }
@@ -42,7 +42,7 @@ describe('library declarations', () => {
   });
 
   it('gives constants their exact values', () => {
-    const check = (expr: string) => checkSource(`package main\n\nimport (\n\t"math"\n\t"time"\n)\n\nvar _ = math.Pi\nvar _ = time.Second\n\nfunc main() {\n\tconst c = ${expr}\n\tprintln(c)\n}\n`).result!;
+    const check = (expr: string) => buildSource(`package main\n\nimport (\n\t"math"\n\t"time"\n)\n\nvar _ = math.Pi\nvar _ = time.Second\n\nfunc main() {\n\tconst c = ${expr}\n\tprintln(c)\n}\n`).result!;
     const r = check('time.Hour / time.Millisecond');
     const c = [...r.info.defs.values()].find((o) => o.name === 'c');
     expect(c?.tag === 'Const' && c.value).toEqual({ kind: 'int', value: 3600000n });
@@ -52,7 +52,7 @@ describe('library declarations', () => {
   });
 
   it('instantiates atomic.Pointer[T] with its methods, printed as %T prints it', () => {
-    const r = checkSource(`package main\n\nimport "sync/atomic"\n\ntype Config struct{ N int }\n\nfunc main() {\n\tvar p atomic.Pointer[Config]\n\tc := p.Load()\n\tprintln(c.N)\n}\n`);
+    const r = buildSource(`package main\n\nimport "sync/atomic"\n\ntype Config struct{ N int }\n\nfunc main() {\n\tvar p atomic.Pointer[Config]\n\tc := p.Load()\n\tprintln(c.N)\n}\n`);
     expect(r.lines).toEqual([]);
     const p = [...r.result!.info.defs.values()].find((o) => o.name === 'p');
     // go run: fmt.Printf("%T", &p) prints *atomic.Pointer[main.Config].
@@ -63,7 +63,7 @@ describe('library declarations', () => {
 
   it('keeps library state unexported', () => {
     // Recorded from go build: strings.Builder's buffer is `buf` in real Go too.
-    const r = checkSource(`package main\n\nimport "strings"\n\nfunc main() {\n\tvar b strings.Builder\n\t_ = b.buf\n}\n`);
+    const r = buildSource(`package main\n\nimport "strings"\n\nfunc main() {\n\tvar b strings.Builder\n\t_ = b.buf\n}\n`);
     expect(r.lines).toEqual(['./prog.go:7:8: b.buf undefined (cannot refer to unexported field buf)']);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkSource } from '../../../gosim/types/check.ts';
+import { buildSource } from '../../../gosim/build/build.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const golden = JSON.parse(readFileSync(join(here, 'errors.golden.json'), 'utf8')) as Record<string, string[]>;
@@ -13,7 +13,7 @@ describe('compile errors match go build', () => {
   for (const [name, want] of Object.entries(golden)) {
     it(name, () => {
       const src = readFileSync(join(here, 'errors', name), 'utf8');
-      const r = checkSource(src, 'prog.go');
+      const r = buildSource(src, 'prog.go');
       expect(r.lines).toEqual(want);
       expect(r.header).toBe(!name.startsWith('unknown-import'));
     });

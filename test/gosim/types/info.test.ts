@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type * as ast from '../../../gosim/ast.ts';
-import { walk } from '../../../gosim/astwalk.ts';
-import { checkSource } from '../../../gosim/types/check.ts';
+import type * as ast from '../../../gosim/syntax/ast.ts';
+import { walk } from '../../../gosim/syntax/walk.ts';
+import { buildSource } from '../../../gosim/build/build.ts';
 import { typeString } from '../../../gosim/types/typestring.ts';
 import { under } from '../../../gosim/types/predicates.ts';
 import type { Info, TypeAndValue } from '../../../gosim/types/types.ts';
@@ -15,7 +15,7 @@ import type { Info, TypeAndValue } from '../../../gosim/types/types.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 
 function check(src: string): { file: ast.File; info: Info } {
-  const r = checkSource(src, 'prog.go');
+  const r = buildSource(src, 'prog.go');
   expect(r.lines).toEqual([]);
   return { file: r.file, info: r.result!.info };
 }
@@ -326,9 +326,9 @@ func main() {
 
   it('tells a generic type declaration by its parameter list, not by its spacing', () => {
     // Extra blanks between a type's name and its definition are not a type parameter list.
-    const plain = checkSource('package main\n\ntype Celsius      float64\n\nfunc main() { var c Celsius = 1.5; _ = c }\n', 'prog.go');
+    const plain = buildSource('package main\n\ntype Celsius      float64\n\nfunc main() { var c Celsius = 1.5; _ = c }\n', 'prog.go');
     expect(plain.lines).toEqual([]);
-    const generic = checkSource('package main\n\ntype Box[T any]struct{ v T }\n\nfunc main() {}\n', 'prog.go');
+    const generic = buildSource('package main\n\ntype Box[T any]struct{ v T }\n\nfunc main() {}\n', 'prog.go');
     expect(generic.lines).toEqual(["./prog.go:3:6: generic type Box is not supported by gosim (only the standard library's atomic.Pointer is)"]);
   });
 
@@ -348,7 +348,7 @@ func main() { println(a) }
   });
 
   it('reports a pointer-receiver method set miss as Go does', () => {
-    const r = checkSource(`package main
+    const r = buildSource(`package main
 
 import "fmt"
 

@@ -3,12 +3,12 @@
 // Each program reaches library types only indirectly (through a result, a constant, a field),
 // which must still bring the type's methods with it.
 import { describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../../gosim/types/check.ts';
+import { library } from '../../../gosim/build/library.ts';
 import { run } from '../../../gosim/index.ts';
 import type { Named } from '../../../gosim/types/types.ts';
 
 function underlyingTag(path: string, name: string): string {
-  const obj = loadLibrary(path)!.scope.names.get(name)!;
+  const obj = library.importPackage(path)!.scope.names.get(name)!;
   return ((obj as { type: Named }).type).underlying.tag === 'Basic' ? 'unchecked' : ((obj as { type: Named }).type).underlying.tag;
 }
 
@@ -27,7 +27,7 @@ describe('library packages checked on demand', () => {
     expect(underlyingTag('sync', 'Map')).toBe('unchecked');
     expect(underlyingTag('sync', 'Pool')).toBe('unchecked');
     // Asking for a name checks it then, with its methods.
-    const m = loadLibrary('sync')!.lookup('Map')!;
+    const m = library.importPackage('sync')!.lookup('Map')!;
     expect(((m as { type: Named }).type).underlying.tag).toBe('Struct');
     expect(((m as { type: Named }).type).methods.map((f) => f.name)).toContain('LoadOrStore');
   });

@@ -5,8 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFile } from '../../../gosim/parser.ts';
-import { checkFile, checkSource } from '../../../gosim/types/check.ts';
+import { parseFile } from '../../../gosim/syntax/parser.ts';
+import { checkFile } from '../../../gosim/types/check.ts';
+import { buildSource } from '../../../gosim/build/build.ts';
+import { library } from '../../../gosim/build/library.ts';
 import { seededRandom } from '../../../gosim/random.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -57,10 +59,10 @@ describe('mutated programs never crash the checker', () => {
       for (let j = 0; j < n; j++) src = mutate(src, r);
       const lineCount = src.split('\n').length;
       let lines: string[] = [];
-      expect(() => { lines = checkSource(src, 'prog.go').lines; }, `mutant ${k}:\n${src}`).not.toThrow();
+      expect(() => { lines = buildSource(src, 'prog.go').lines; }, `mutant ${k}:\n${src}`).not.toThrow();
       // Even a tree the parser gave up on must not crash the checker.
       const { file } = parseFile(src, 'prog.go');
-      expect(() => checkFile(file), `mutant ${k} (partial tree)`).not.toThrow();
+      expect(() => checkFile(file, { importer: library }), `mutant ${k} (partial tree)`).not.toThrow();
       for (const l of lines) {
         if (l.startsWith('runtime.main_main')) continue;
         // `prog.go:L:C:` without ./ is the go command's own (unknown import).

@@ -1,8 +1,7 @@
 // Values of Go literals, from their source text (BasicLit.raw). The scanner has already
 // reported malformed literals, so these throw LiteralError only for text the scanner would
 // reject; callers that hold a parsed tree can rely on them succeeding.
-import { goString } from './values.ts';
-import type { GoString } from './values.ts';
+import { goString, type GoString } from './utf8.ts';
 
 export class LiteralError extends Error {}
 
