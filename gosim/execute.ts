@@ -5,14 +5,12 @@ import { buildSource, goBuildOutput } from './build/build.ts';
 import { lookupLibraryType } from './build/library.ts';
 import type * as ast from './syntax/ast.ts';
 import { Pointer as PointerType, type Info } from './types/types.ts';
-import type { Iface } from './values.ts';
-import { jsString as decodeUtf8 } from './values.ts';
+import type { Iface } from './runtime/values.ts';
+import { jsString as decodeUtf8 } from './runtime/values.ts';
 import { Scheduler, PARK, drive, isJsStackOverflow, type Goroutine, type Explorer, type Outcome, type SchedulerOptions } from './runtime/scheduler.ts';
-import type { GoFunc } from './lib/native.ts';
+import type { GoFunc } from './runtime/native.ts';
 import { Box, zeroFn } from './runtime/ops.ts';
 import type { Monitor } from './runtime/monitor.ts';
-import type { Trace } from './trace.ts';
-import type { Explanation } from './explain.ts';
 import { GoPanic } from './runtime/panic.ts';
 import { RuntimePanic, setRuntimeErrorTypes } from './runtime/rterror.ts';
 import type { FrameSnapshot } from './runtime/panic.ts';
@@ -22,8 +20,8 @@ import { compileProgram } from './compile/entry.ts';
 import { panicValueText } from './compile/print.ts';
 import { packages } from './lib/registry.ts';
 import { waitFrames } from './runtime/libframes.ts';
-import type { NativePackage } from './lib/native.ts';
-import { seededRandom } from './random.ts';
+import type { NativePackage } from './runtime/native.ts';
+import { seededRandom } from './runtime/random.ts';
 import { DEFAULT_MAX_MEMORY_BYTES } from './runtime/memory.ts';
 
 
@@ -82,10 +80,6 @@ export interface RunResult {
   exitCode: number;
   leaks: Leak[];
   stats: RunStats;
-  /** With options.trace. */
-  trace?: Trace;
-  /** With options.explain: one per goroutine blocked forever (a deadlock, or leaks when main returned); [] otherwise. */
-  explanations?: Explanation[];
   /** With options.replay: false when the witness did not fit this program (then the run went its own way from that choice on). */
   replayFitted?: boolean;
   /** With options.randomSchedule: the witness of the schedule run, for `replay`. */

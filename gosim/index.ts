@@ -7,16 +7,27 @@
 //   - 124: out of steps or wall time (stdout so far is kept, stderr ends with
 //     `timeout running program`, the Go playground's words; 124 as coreutils' timeout);
 //   - 3: an internal gosim bug (stderr `gosim internal error: ...`).
-import { prepare, execute, notBuilt, emptyStats, type RunOptions, type RunResult, type ExecHooks } from './execute.ts';
+import { prepare, execute, notBuilt, emptyStats, type RunOptions, type RunResult as ExecResult, type ExecHooks } from './execute.ts';
+import type { Scheduler } from './runtime/scheduler.ts';
+import type { Trace } from './trace.ts';
+import type { Explanation } from './explain.ts';
 import { TraceRecorder } from './trace.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from './runtime/random.ts';
 import { explain, blockedAtEnd } from './explain.ts';
 import { RandomRun, ReplayRun, parseWitness, exploreSchedules, exploreBuilt, runOptions, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
 import { findConstructs } from './drill/constructs.ts';
 import { evaluateCheck, notBuiltVerdicts, type CheckVerdict, type ExerciseCheck } from './drill/checks.ts';
 import { parseDiagnostics, type Diagnostic } from './drill/diagnostics.ts';
 
-export type { RunOptions, RunResult, RunStats, Leak, Location } from './execute.ts';
+export type { RunOptions, RunStats, Leak, Location } from './execute.ts';
+
+/** What run() returns: the execution's result, with what the trace recorder adds on request. */
+export interface RunResult extends ExecResult {
+  /** With options.trace. */
+  trace?: Trace;
+  /** With options.explain: one per goroutine blocked forever (a deadlock, or leaks when main returned); [] otherwise. */
+  explanations?: Explanation[];
+}
 export type { Trace, TraceEvent } from './trace.ts';
 export type { Explanation } from './explain.ts';
 export type { ExploreOptions, ExploreResult, ExploreOutcome } from './explore/explore.ts';
@@ -141,15 +152,22 @@ function runOnce(source: string, options: RunOptions): { result: RunResult; jsSt
     const maxEvents = typeof options.trace === 'object' ? options.trace.maxEvents : options.trace ? undefined : 0;
     hooks.monitor = (sched) => (rec = new TraceRecorder(sched, { maxEvents }));
   }
+  let ended: Scheduler | null = null;
   hooks.finish = (result, sched) => {
-    if (rec !== null && options.trace) result.trace = rec.finish();
-    if (rec !== null && options.explain) {
-      const end = blockedAtEnd(sched);
-      result.explanations = end === null ? [] : explain(rec, end.ending, end.blocked);
-    }
+    ended = sched;
     if (replay !== null) result.replayFitted = replay.misfit === null;
     if (random !== null) result.witness = random.witness;
   };
-  return execute(built, options, hooks);
+  const done = execute(built, options, hooks);
+  const result: RunResult = done.result;
+  // The hooks' variables, as TypeScript cannot see that execute() called them.
+  const recorder = rec as TraceRecorder | null;
+  const sched = ended as Scheduler | null;
+  if (recorder !== null && sched !== null && options.trace) result.trace = recorder.finish();
+  if (recorder !== null && sched !== null && options.explain) {
+    const end = blockedAtEnd(sched);
+    result.explanations = end === null ? [] : explain(recorder, end.ending, end.blocked);
+  }
+  return { ...done, result };
 }
 

@@ -14,7 +14,7 @@ import { MutexState, WaitGroupState } from './lib/sync.ts';
 import { RWMutexState } from './lib/rwmutex.ts';
 import { OnceState } from './lib/once.ts';
 import { TimerState } from './lib/timer.ts';
-import { jsString } from './values.ts';
+import { jsString } from './runtime/values.ts';
 
 export const TRACE_VERSION = 1;
 export const DEFAULT_MAX_EVENTS = 20000;

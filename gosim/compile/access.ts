@@ -4,8 +4,8 @@
 import type * as ast from '../syntax/ast.ts';
 import type { Type, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
-import type { Iface, SliceValue, Pointer } from '../values.ts';
-import type { GoFunc } from '../lib/native.ts';
+import type { Iface, SliceValue, Pointer } from '../runtime/values.ts';
+import type { GoFunc } from '../runtime/native.ts';
 import { under, isInterface } from '../types/predicates.ts';
 import { typeString } from '../types/typestring.ts';
 import { Box, ElemPtr, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumber } from '../runtime/ops.ts';

@@ -2,8 +2,8 @@
 // and conversions; and the prepared calls that `go` and `defer` evaluate up front.
 import type * as ast from '../syntax/ast.ts';
 import type { Type, Signature, Tuple } from '../types/types.ts';
-import type { SliceValue, Iface } from '../values.ts';
-import type { GoFunc } from '../lib/native.ts';
+import type { SliceValue, Iface } from '../runtime/values.ts';
+import type { GoFunc } from '../runtime/native.ts';
 import { under, isInterface } from '../types/predicates.ts';
 import { Box, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumber } from '../runtime/ops.ts';
 import { MAP, arrayCost, heapCost, valueCost, entryCost, type Budget } from '../runtime/memory.ts';
@@ -188,7 +188,7 @@ function directCall(c: Compiler, e: ast.CallExpr): E | null {
   });
 }
 
-function nativeOfMethod(c: Compiler, m: import('../types/types.ts').Func): import('../lib/native.ts').Native | null {
+function nativeOfMethod(c: Compiler, m: import('../types/types.ts').Func): import('../runtime/native.ts').Native | null {
   const recv = m.type.recv;
   if (!recv) return null;
   let rt = recv.type;

@@ -4,11 +4,11 @@
 import type * as ast from '../syntax/ast.ts';
 import type { Info, Type, Var, Func, ConstValue, GoObject } from '../types/types.ts';
 import { Signature } from '../types/types.ts';
-import type { GoFunc } from '../lib/native.ts';
+import type { GoFunc } from '../runtime/native.ts';
 import { FuncInfo, type Frame, type Scheduler } from '../runtime/scheduler.ts';
 import { Box, isAggregate, zeroFn, copyAgg, copyInto, wrapAny, intKind } from '../runtime/ops.ts';
 import { BIG_VALUE, POINTER, heapCost, valueCost } from '../runtime/memory.ts';
-import { normInt } from '../values.ts';
+import { normInt } from '../runtime/values.ts';
 import { under } from '../types/predicates.ts';
 import type { Program } from './program.ts';
 import { analyze, type Escapes } from './scope.ts';

@@ -2,8 +2,8 @@
 // back-edges), switch, type switch and select.
 import type * as ast from '../syntax/ast.ts';
 import type { Type } from '../types/types.ts';
-import type { SliceValue, Iface } from '../values.ts';
-import { decodeRune } from '../values.ts';
+import type { SliceValue, Iface } from '../runtime/values.ts';
+import { decodeRune } from '../runtime/values.ts';
 import { PREEMPT, Frame, FuncInfo, handOff } from '../runtime/scheduler.ts';
 import { under, isInterface } from '../types/predicates.ts';
 import { Box, MapValue, equalFn, toNumber } from '../runtime/ops.ts';
@@ -13,7 +13,7 @@ import { GoPanic } from '../runtime/panic.ts';
 import { takeReady, taken, select, type SelectCase } from '../runtime/select.ts';
 import { sy, ss, gs, starter, pending, Ctl, FALLTHROUGH, type E, type S, type R, type Gen, type SyncS, type GenS } from './code.ts';
 import { CALL } from '../runtime/scheduler.ts';
-import type { GoFunc } from '../lib/native.ts';
+import type { GoFunc } from '../runtime/native.ts';
 import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
 import type { Compiler } from './compiler.ts';
 import { expr, exprTo, convertE, loadPtr, typeMatches } from './expr.ts';

@@ -2,7 +2,7 @@
 // init functions, and the entry GoFunc the main goroutine runs.
 import type * as ast from '../syntax/ast.ts';
 import type { Var, Func } from '../types/types.ts';
-import type { GoFunc } from '../lib/native.ts';
+import type { GoFunc } from '../runtime/native.ts';
 import { Box, zeroValue } from '../runtime/ops.ts';
 import { makeGoFunc, makePlainFunc, type FuncShape } from './func.ts';
 import { plainFunctions } from './plain.ts';

@@ -3,7 +3,7 @@
 import type * as ast from '../syntax/ast.ts';
 import type { Type, Func, Var } from '../types/types.ts';
 import { Signature, Pointer as PointerType, Basic } from '../types/types.ts';
-import type { Iface, SliceValue } from '../values.ts';
+import type { Iface, SliceValue } from '../runtime/values.ts';
 import type { Frame } from '../runtime/scheduler.ts';
 import { under, identical, missingMethod, isInterface } from '../types/predicates.ts';
 import { typeString } from '../types/typestring.ts';

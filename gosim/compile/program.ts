@@ -1,10 +1,10 @@
 // What a running program needs besides its compiled code: the scheduler, output with its byte
 // budget, the natives of the imported library packages, method tables for dynamic dispatch and
 // the NativeCtx handed to library code.
-import type { NativeCtx, GoFunc, Native, NativePackage } from '../lib/native.ts';
+import type { NativeCtx, GoFunc, Native, NativePackage } from '../runtime/native.ts';
 import type { Type, Func, Named, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
-import type { Iface, GoString } from '../values.ts';
+import type { Iface, GoString } from '../runtime/values.ts';
 import { Scheduler, snapshotStack, FOOTPRINT_DEC, FOOTPRINT_RW, type Goroutine } from '../runtime/scheduler.ts';
 import { GoPanic, GoFatal, ProgramExit } from '../runtime/panic.ts';
 import { runtimeErrorPanic } from '../runtime/rterror.ts';

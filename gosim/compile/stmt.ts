@@ -2,7 +2,7 @@
 // Loops count steps at their back-edge so a busy goroutine is preempted (scheduler.ts).
 import type * as ast from '../syntax/ast.ts';
 import type { Type, Var, BasicKind } from '../types/types.ts';
-import type { SliceValue, GoInt } from '../values.ts';
+import type { SliceValue, GoInt } from '../runtime/values.ts';
 import type { Frame, Scheduler } from '../runtime/scheduler.ts';
 import { DEFER, entryCost } from '../runtime/memory.ts';
 import { PREEMPT, handOff } from '../runtime/scheduler.ts';
@@ -201,7 +201,7 @@ function stmtInner(c: Compiler, s: ast.Stmt): S {
     case 'GoStmt': {
       const th = prepareThunk(c, s.call, true);
       const S = c.S;
-      return mapS(th, (t) => { S.go(t as Thunk as unknown as import('../lib/native.ts').GoFunc, NO_ARGS); });
+      return mapS(th, (t) => { S.go(t as Thunk as unknown as import('../runtime/native.ts').GoFunc, NO_ARGS); });
     }
     case 'DeferStmt': {
       c.fn.hasDefer = true;

@@ -33,7 +33,7 @@
 // synchronization interleave only at the visible operations around those accesses.
 import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
 import { FOOTPRINT_DEC, FOOTPRINT_RW, Objects, modesConflict, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
-import { seededRandom } from '../random.ts';
+import { seededRandom } from '../runtime/random.ts';
 import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
 import type { Explanation } from '../explain.ts';

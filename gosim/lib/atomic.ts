@@ -2,8 +2,8 @@
 // Int32/Int64/Uint32/Uint64/Bool/Value/Pointer[T] types. gosim runs one goroutine at a time and never
 // preempts inside a native, so each operation is atomic by construction; what matters is Go's
 // wrap-around arithmetic and Value's type rules.
-import type { Native, NativeCtx, NativePackage } from './native.ts';
-import { wrapInt, type GoInt, type Iface, type Pointer } from '../values.ts';
+import type { Native, NativeCtx, NativePackage } from '../runtime/native.ts';
+import { wrapInt, type GoInt, type Iface, type Pointer } from '../runtime/values.ts';
 import { identical } from '../types/predicates.ts';
 import { ifacesEqual, pointersEqual, stringValue } from './errors.ts';
 

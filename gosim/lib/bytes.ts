@@ -1,7 +1,7 @@
 // Package bytes: the subset decls.ts declares, on []byte slices (arrays of byte numbers).
-import type { NativeCtx, NativePackage } from './native.ts';
-import type { GoString, Pointer, SliceValue } from '../values.ts';
-import type { GoInt } from '../values.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoString, Pointer, SliceValue } from '../runtime/values.ts';
+import type { GoInt } from '../runtime/values.ts';
 import { encodeRune } from './fmt/quote.ts';
 import { appendBytes, bytesOf, newStructPointer, panicString, stringOf } from './fmt/values.ts';
 import { count, equalFold, fieldsBy, lower, replace, runes, trimLeftBy, trimRightBy, upper } from './strings.ts';

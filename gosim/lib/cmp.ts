@@ -2,8 +2,8 @@
 // Generic natives receive no type arguments, so these work from the values' JS shapes, which
 // values.ts fixes per Go type: numbers/bigints, byte strings, struct/array JS arrays, Pointers,
 // Iface {t, v}, Complex {re, im}.
-import type { NativeCtx, NativePackage } from './native.ts';
-import type { Iface, Pointer, SliceValue } from '../values.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { Iface, Pointer, SliceValue } from '../runtime/values.ts';
 import { typeString } from './fmt/typestring.ts';
 
 type Ordered = number | bigint | string;

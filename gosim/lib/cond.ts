@@ -4,8 +4,8 @@
 // The wait queue lives outside the Go value, keyed by the Cond StructValue [L, waiters].
 // Like Go's ticket list, a signal that comes between the queueing and the parking (L's Unlock
 // can let another goroutine run) is kept for the waiter, which then does not park at all.
-import type { Native, NativeCtx } from './native.ts';
-import type { Iface, Pointer, StructValue } from '../values.ts';
+import type { Native, NativeCtx } from '../runtime/native.ts';
+import type { Iface, Pointer, StructValue } from '../runtime/values.ts';
 import type { Goroutine } from '../runtime/scheduler.ts';
 import { Queue } from '../runtime/queue.ts';
 import { newPointer } from './errors.ts';

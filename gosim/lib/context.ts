@@ -7,8 +7,8 @@
 // A program's own Context type that embeds one of ours passes cancellation on, as in Go (its
 // promoted Value answers the cancelCtx lookup); for one written from scratch a goroutine waits
 // on its Done channel, as Go's does.
-import type { GoFunc, Native, NativeCtx, NativePackage } from './native.ts';
-import type { Iface, Pointer, StructValue } from '../values.ts';
+import type { GoFunc, Native, NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { Iface, Pointer, StructValue } from '../runtime/values.ts';
 import { comparable } from '../types/predicates.ts';
 import { Typ } from '../types/universe.ts';
 import { typeString } from '../types/typestring.ts';

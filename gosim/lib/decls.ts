@@ -8,7 +8,7 @@
 //   errors that print them (`have (...)`/`want (...)`, `cannot use ... as io.Writer value`) read
 //   exactly like Go's.
 // - Every function and method is declared without a body: each one is a native, keyed
-//   'pkg.Func' or 'pkg.Type.Method' as lib/native.ts describes (pointer receivers too, e.g.
+//   'pkg.Func' or 'pkg.Type.Method' as runtime/native.ts describes (pointer receivers too, e.g.
 //   'sync.WaitGroup.Add'); pkg is the package name, the last element of the import path
 //   ('rand.Intn', 'atomic.Int64.Add', 'utf8.RuneLen').
 // - Library structs keep their state in unexported fields, so that the zero value works and

@@ -1,8 +1,8 @@
 // Package errors (exports `pkg`): New, Is, As, Join, Unwrap with Go's semantics. Also the small
 // value helpers the other concurrency natives share: allocating a Go variable behind a Pointer,
 // copying and comparing values the way the compiled code does.
-import type { Native, NativeCtx, NativePackage } from './native.ts';
-import type { Iface, Pointer, SliceValue } from '../values.ts';
+import type { Native, NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { Iface, Pointer, SliceValue } from '../runtime/values.ts';
 import { Pointer as PointerType, type Interface, type Signature, type Type } from '../types/types.ts';
 import { comparable, identical, implementsIface, lookupFieldOrMethod, under } from '../types/predicates.ts';
 import { errorType, Typ } from '../types/universe.ts';

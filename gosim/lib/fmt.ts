@@ -1,7 +1,7 @@
 // Package fmt. The formatting engine lives in lib/fmt/; this file binds it to Go's API:
 // where the bytes go (stdout, an io.Writer, a string, a []byte) and Errorf's wrapping errors.
-import type { NativeCtx, NativePackage } from './native.ts';
-import type { GoString, Iface, Pointer, SliceValue } from '../values.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoString, Iface, Pointer, SliceValue } from '../runtime/values.ts';
 import { Printer, sliceElems } from './fmt/print.ts';
 import { stringMethod } from './fmt/methods.ts';
 import type { Gen } from './fmt/print.ts';

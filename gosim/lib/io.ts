@@ -1,7 +1,7 @@
 // Package io: the Writer/Reader interfaces (declared in lib/decls.ts), the sentinel errors, and
 // Discard and WriteString, which are all a concurrency course needs of it.
-import type { NativeCtx, NativePackage } from './native.ts';
-import type { GoString, Iface, SliceValue } from '../values.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoString, Iface, SliceValue } from '../runtime/values.ts';
 import { methodSignature, newError } from './errors.ts';
 import { bytesOf } from './fmt/values.ts';
 

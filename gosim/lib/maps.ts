@@ -1,5 +1,5 @@
 // Package maps over the runtime's MapValue (a JS Map from a hashable key form to [key, value]).
-import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
+import type { GoFunc, NativeCtx, NativePackage } from '../runtime/native.ts';
 import { MapValue } from '../runtime/ops.ts';
 import { plainPanic } from '../runtime/rterror.ts';
 import { copyValue } from './errors.ts';

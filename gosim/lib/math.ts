@@ -3,9 +3,9 @@
 // functions, Exp2; Exp as Go's amd64 assembly computes it on a CPU with FMA), that
 // algorithm is followed so results agree to the bit; the rest use JS's Math, whose functions
 // Go's match on the values learners print.
-import type { NativeCtx, NativePackage } from './native.ts';
-import type { GoInt } from '../values.ts';
-import { normInt } from '../values.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoInt } from '../runtime/values.ts';
+import { normInt } from '../runtime/values.ts';
 
 const view = new DataView(new ArrayBuffer(8));
 

@@ -2,8 +2,8 @@
 // OnceFunc, OnceValue, OnceValues. The first caller runs f; callers that arrive while f runs
 // wait (as Go's do on the Once's mutex: `sync.Mutex.Lock`) until it returns; an f that panics
 // still counts as done. OnceFunc and friends re-panic with f's panic value on every later call.
-import type { GoFunc, Native, NativeCtx } from './native.ts';
-import type { Iface, Pointer, StructValue } from '../values.ts';
+import type { GoFunc, Native, NativeCtx } from '../runtime/native.ts';
+import type { Iface, Pointer, StructValue } from '../runtime/values.ts';
 import type { Goroutine } from '../runtime/scheduler.ts';
 import { schedOf } from './timer.ts';
 import { GoPanic } from '../runtime/panic.ts';

@@ -1,6 +1,6 @@
 // Package os: the program's standard output and error as *os.File, and Exit.
-import type { NativeCtx, NativePackage } from './native.ts';
-import type { Pointer, SliceValue } from '../values.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { Pointer, SliceValue } from '../runtime/values.ts';
 import { ProgramExit } from '../runtime/panic.ts';
 
 function file(fd: number, name: string): Pointer {

@@ -2,9 +2,9 @@
 // Go's are randomly seeded (and rand.Seed is a no-op since Go 1.24). A *Rand derives every value
 // from its Source's Int63 exactly as Go does, so a program's own Source gives Go's numbers; the
 // built-in NewSource is a deterministic generator of gosim's own (Go's needs a 607-entry table).
-import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
-import type { GoInt, Iface, Pointer } from '../values.ts';
-import { normInt } from '../values.ts';
+import type { GoFunc, NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoInt, Iface, Pointer } from '../runtime/values.ts';
+import { normInt } from '../runtime/values.ts';
 import { newStructPointer, panicString, pointerTo } from './fmt/values.ts';
 import { SLOT, alloc, arrayCost } from '../runtime/memory.ts';
 

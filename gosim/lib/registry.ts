@@ -1,6 +1,6 @@
 // Every library package gosim implements, by import path. Packages split over several files
 // (sync: sync.ts + once.ts + cond.ts + rwmutex.ts) are merged here.
-import type { NativePackage, Native } from './native.ts';
+import type { NativePackage, Native } from '../runtime/native.ts';
 import { pkg as fmt } from './fmt.ts';
 import { pkg as io } from './io.ts';
 import { pkg as errors } from './errors.ts';

@@ -5,8 +5,8 @@
 // program should not print the host's core count (that would make output depend on the
 // machine). 8 is an ordinary modern value; the Go playground's own figure could not be checked
 // from here. GOMAXPROCS(n > 0) changes what later calls return, as in Go, and nothing else.
-import type { Native, NativeCtx, NativePackage } from './native.ts';
-import type { GoInt, Pointer, StructValue } from '../values.ts';
+import type { Native, NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoInt, Pointer, StructValue } from '../runtime/values.ts';
 import type { Scheduler } from '../runtime/scheduler.ts';
 import { schedOf } from './timer.ts';
 

@@ -7,8 +7,8 @@
 //
 // Also here, for want of a file of their own in this helper's paths: sync.Map and sync.Pool
 // (see the end of the file).
-import type { GoFunc, Native, NativeCtx } from './native.ts';
-import type { Iface, Pointer, StructValue } from '../values.ts';
+import type { GoFunc, Native, NativeCtx } from '../runtime/native.ts';
+import type { Iface, Pointer, StructValue } from '../runtime/values.ts';
 import type { Goroutine } from '../runtime/scheduler.ts';
 import { Queue } from '../runtime/queue.ts';
 import { pointerTo } from './errors.ts';

@@ -1,7 +1,7 @@
 // Package slices. Functions that shrink a slice (Delete, Compact) zero the vacated tail as Go
 // 1.22+ does, which a program sees through any other slice sharing the array.
-import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
-import type { GoInt, SliceValue } from '../values.ts';
+import type { GoFunc, NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoInt, SliceValue } from '../runtime/values.ts';
 import { compare, goEqual, items, zeroLike } from './cmp.ts';
 import { pdqsort, sliceData, sortOrdered, stableSort, isSortedOrdered } from './sort.ts';
 import type { Gen } from './sort.ts';

@@ -1,8 +1,8 @@
 // Package sort. The order of equal elements, and the calls made to Less and Swap, are visible to
 // programs, so the algorithms are Go's own: pdqsort for the unstable sorts, insertion sort plus
 // SymMerge for the stable ones.
-import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
-import type { GoInt, GoString, Iface, SliceValue } from '../values.ts';
+import type { GoFunc, NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoInt, GoString, Iface, SliceValue } from '../runtime/values.ts';
 import { compare, less } from './cmp.ts';
 import { newStructPointer, panicString, pointerTo } from './fmt/values.ts';
 

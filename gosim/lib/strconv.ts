@@ -1,8 +1,8 @@
 // Package strconv: Go's number parsing (with its exact *NumError values and messages), number
 // formatting (shared with fmt) and quoting.
-import type { NativeCtx, NativePackage } from './native.ts';
-import type { GoInt, GoString, Iface, Pointer, SliceValue } from '../values.ts';
-import { decodeRune, normInt } from '../values.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoInt, GoString, Iface, Pointer, SliceValue } from '../runtime/values.ts';
+import { decodeRune, normInt } from '../runtime/values.ts';
 import { formatFloat } from './fmt/floats.ts';
 import {
   canBackquote, encodeRune, isGraphic, isPrint, quote, quoteRune, quoteRuneToASCII, quoteToASCII, quoteToGraphic, validRune,

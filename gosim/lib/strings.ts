@@ -1,8 +1,8 @@
 // Package strings over GoStrings (one char per byte): byte indexes as Go reports them, runes
 // decoded only where Go decodes them (case mapping, Fields, Trim cutsets, Split with "").
-import type { GoFunc, NativeCtx, NativePackage } from './native.ts';
-import type { GoInt, GoString, Iface, Pointer, SliceValue } from '../values.ts';
-import { decodeRune } from '../values.ts';
+import type { GoFunc, NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoInt, GoString, Iface, Pointer, SliceValue } from '../runtime/values.ts';
+import { decodeRune } from '../runtime/values.ts';
 import { encodeRune, RUNE_ERROR, runeCount, validRune } from './fmt/quote.ts';
 import { appendBytes, bytesOf, newStructPointer, panicString, stringOf } from './fmt/values.ts';
 import { methodSignature } from './errors.ts';

@@ -1,7 +1,7 @@
 // sync.WaitGroup and sync.Mutex: the blocking core the other sync types build on. Their state
 // lives outside the Go value, keyed by the struct's identity (lib/decls.ts conventions).
-import type { NativeCtx, NativePackage, GoFunc } from './native.ts';
-import type { Pointer } from '../values.ts';
+import type { NativeCtx, NativePackage, GoFunc } from '../runtime/native.ts';
+import type { Pointer } from '../runtime/values.ts';
 import type { Goroutine } from '../runtime/scheduler.ts';
 import { Queue } from '../runtime/queue.ts';
 import { GoPanic } from '../runtime/panic.ts';

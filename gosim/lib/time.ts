@@ -1,5 +1,5 @@
 // time.Sleep on the virtual clock (the rest of package time is lib/timer.ts).
-import type { NativeCtx, NativePackage } from './native.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
 import { natives as timerNatives } from './timer.ts';
 
 function* sleep(ctx: NativeCtx, d: number | bigint): Generator<unknown, void, unknown> {

@@ -11,8 +11,8 @@
 // Unix epoch, mono is 1 + nanoseconds since the program started (0 = no monotonic reading, as in
 // Go, whose readings are also offset so the first is m=+0.000000001). wall may exceed int64 for
 // times far from 1970; the all-zero struct is the zero Time (January 1, year 1), as in Go.
-import type { GoFunc, Native, NativeCtx } from './native.ts';
-import { normInt, type GoInt, type Pointer, type StructValue } from '../values.ts';
+import type { GoFunc, Native, NativeCtx } from '../runtime/native.ts';
+import { normInt, type GoInt, type Pointer, type StructValue } from '../runtime/values.ts';
 import { newError, newPointer, stringValue } from './errors.ts';
 import { Channel } from '../runtime/chan.ts';
 import type { Scheduler, Timer as SchedTimer } from '../runtime/scheduler.ts';

@@ -1,6 +1,6 @@
 // Package unicode: rune classes and simple case mapping from tables generated out of Go's own
 // unicode package (fmt/unicodetables.ts): JS engines ship newer Unicode versions than Go.
-import type { NativeCtx, NativePackage } from './native.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
 import { categoryRanges, caseMappings } from './fmt/unicodetables.ts';
 
 /** Decode a generated table: base-36 numbers, each a delta from the one before. */

@@ -1,7 +1,7 @@
 // Package unicode/utf8 over GoStrings (one char per byte) and []byte slices.
-import type { NativeCtx, NativePackage } from './native.ts';
-import type { GoString, SliceValue } from '../values.ts';
-import { decodeRune } from '../values.ts';
+import type { NativeCtx, NativePackage } from '../runtime/native.ts';
+import type { GoString, SliceValue } from '../runtime/values.ts';
+import { decodeRune } from '../runtime/values.ts';
 import { encodeRune, RUNE_ERROR, runeCount, runeLen, validRune } from './fmt/quote.ts';
 import { appendBytes, stringOf } from './fmt/values.ts';
 

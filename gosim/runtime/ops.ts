@@ -2,8 +2,8 @@
 // keys, integer arithmetic with Go's wrap-around, and conversions. The compiler picks the
 // right function once per expression from the static type, so these stay monomorphic.
 import type { Type, BasicKind } from '../types/types.ts';
-import type { Iface, Pointer, SliceValue, GoInt } from '../values.ts';
-import { normInt, decodeRune } from '../values.ts';
+import type { Iface, Pointer, SliceValue, GoInt } from './values.ts';
+import { normInt, decodeRune } from './values.ts';
 import { under, identical } from '../types/predicates.ts';
 import { runtimeErrorPanic, plainPanic } from './rterror.ts';
 import { BIG_VALUE, fits, valueCost } from './memory.ts';

@@ -1,6 +1,6 @@
 // The JS exceptions that carry Go's abnormal control flow through compiled code. None of them
 // extends Error: capturing a JS stack trace on every Go panic would be slow and is never used.
-import type { Iface } from '../values.ts';
+import type { Iface } from './values.ts';
 
 /** Where a goroutine was in one function: Go's traceback prints one such line pair per frame. */
 export interface FrameSnapshot {

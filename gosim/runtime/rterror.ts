@@ -1,7 +1,7 @@
 // Runtime errors (runtime.Error values) as panics. The runtime's named types come from the
 // library declarations; the program's runtime registers them once it has checked the program.
 import type { Type } from '../types/types.ts';
-import type { Iface } from '../values.ts';
+import type { Iface } from './values.ts';
 import { GoPanic } from './panic.ts';
 
 export interface RuntimeErrorTypes {

@@ -11,7 +11,7 @@
 // running goroutine keeps running until it blocks or is preempted (like the Go playground's
 // single-threaded scheduler). Randomness (select, map order) comes only from `random()`, seeded.
 //
-// API for natives (lib/*.ts; they reach it as `ctx.sched`, see lib/native.ts)
+// API for natives (lib/*.ts; they reach it as `ctx.sched`, see runtime/native.ts)
 // --------------------------------------------------------------------------
 //   sched.current                      the running Goroutine (has .id, .waitReason, .blockedOn)
 //   yield* sched.park(reason, on)      block the current goroutine. `reason` is Go's wait reason
@@ -46,7 +46,7 @@
 //   sched.alloc(n) / sched.free(n)     count bytes of program data against the memory budget
 //                                      (runtime/memory.ts), before making them; alloc ends the
 //                                      program with Go's out-of-memory error when they do not fit.
-import type { GoFunc } from '../lib/native.ts';
+import type { GoFunc } from './native.ts';
 import { Queue } from './queue.ts';
 import { BudgetExceeded, GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
 import type { Park, Waiter } from './chan.ts';

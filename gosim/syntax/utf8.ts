@@ -1,5 +1,5 @@
 // Go strings as gosim holds them: a JS string of BYTES, each char code 0..255, the UTF-8
-// encoding of the Go string (gosim/values.ts describes every value's form). It sits at the
+// encoding of the Go string (gosim/runtime/values.ts describes every value's form). It sits at the
 // bottom of gosim, with the syntax, because string and rune literals are decoded into it; the
 // type checker and the runtime build on it.
 

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { run } from '../../gosim/index.ts';
 import { parseFile } from '../../gosim/syntax/parser.ts';
-import { seededRandom } from '../../gosim/random.ts';
+import { seededRandom } from '../../gosim/runtime/random.ts';
 import { corpus, mutate } from '../gosim/syntax/mutations.ts';
 
 const fib = `package main

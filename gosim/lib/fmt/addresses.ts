@@ -1,7 +1,7 @@
 // Fake but stable addresses for %p, for pointers printed below the top level, and for map-key
 // ordering of pointers and channels. Each run (each NativeCtx) numbers the objects it meets in
 // order, so a seeded run prints the same addresses every time.
-import type { NativeCtx } from '../native.ts';
+import type { NativeCtx } from '../../runtime/native.ts';
 
 const BASE = 0xc000010000;
 

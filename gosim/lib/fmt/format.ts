@@ -1,12 +1,12 @@
 // The low-level half of fmt (Go's fmt/format.go): flags, width, precision and padding applied to
 // one already-typed operand. Output accumulates in `buf` as a GoString of bytes.
-import type { GoString } from '../../values.ts';
+import type { GoString } from '../../runtime/values.ts';
 import { formatFloat } from './floats.ts';
 import {
   canBackquote, encodeRune, isPrint, MAX_RUNE, quote, quoteRune, quoteRuneToASCII, quoteToASCII,
   RUNE_ERROR, runeCount,
 } from './quote.ts';
-import { decodeRune } from '../../values.ts';
+import { decodeRune } from '../../runtime/values.ts';
 import { fits } from '../../runtime/memory.ts';
 
 export const LDIGITS = '0123456789abcdefx';

@@ -1,9 +1,9 @@
 // Map entries in the order fmt prints them (Go's internal/fmtsort): numbers by value with NaN
 // first, strings bytewise, false before true, pointers and channels by address, structs and
 // arrays element by element, interfaces nil first, then by type, then by value.
-import type { NativeCtx } from '../native.ts';
+import type { NativeCtx } from '../../runtime/native.ts';
 import type { Type } from '../../types/types.ts';
-import type { Complex, Iface, Pointer } from '../../values.ts';
+import type { Complex, Iface, Pointer } from '../../runtime/values.ts';
 import { addressOf } from './addresses.ts';
 import { typeString } from './typestring.ts';
 

@@ -1,6 +1,6 @@
 // Printf's format-string pieces: numbers for widths and precisions, `[n]` argument indexes and
 // `*` operands, with Go's limits (a number over a million is not a number).
-import type { GoString, Iface } from '../../values.ts';
+import type { GoString, Iface } from '../../runtime/values.ts';
 import { isSigned, isUnsigned, under } from './kinds.ts';
 
 function tooLarge(x: number): boolean {

@@ -1,10 +1,10 @@
 // The high-level half of fmt (Go's fmt/print.go): walking a value by its dynamic type, calling
 // Error()/String() (Go code, hence generators), the %!verb(...) error forms, and Printf's
 // format-string parser.
-import type { NativeCtx, GoFunc } from '../native.ts';
-import type { Iface, GoString, Pointer as PointerValue, SliceValue, Complex } from '../../values.ts';
+import type { NativeCtx, GoFunc } from '../../runtime/native.ts';
+import type { Iface, GoString, Pointer as PointerValue, SliceValue, Complex } from '../../runtime/values.ts';
 import type { Type, Func } from '../../types/types.ts';
-import { decodeRune } from '../../values.ts';
+import { decodeRune } from '../../runtime/values.ts';
 import { encodeRune } from './quote.ts';
 import { Fmt, LDIGITS, UDIGITS } from './format.ts';
 import { typeString } from './typestring.ts';

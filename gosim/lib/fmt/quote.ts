@@ -1,7 +1,7 @@
 // Go's quoting rules (strconv.Quote and friends) and the UTF-8 byte helpers they rest on.
 // Strings here are GoStrings: one char per byte.
-import { decodeRune } from '../../values.ts';
-import type { GoString } from '../../values.ts';
+import { decodeRune } from '../../runtime/values.ts';
+import type { GoString } from '../../runtime/values.ts';
 import { isGraphic as unicodeIsGraphic, isPrint as unicodeIsPrint } from '../unicode.ts';
 
 export const RUNE_ERROR = 0xfffd;

@@ -1,7 +1,7 @@
 // Small builders for values that library natives hand back to Go code: byte slices, pointers
 // to fresh structs, and error values of the library's own named types.
-import type { GoFunc, NativeCtx } from '../native.ts';
-import type { GoString, Iface, Pointer, SliceValue } from '../../values.ts';
+import type { GoFunc, NativeCtx } from '../../runtime/native.ts';
+import type { GoString, Iface, Pointer, SliceValue } from '../../runtime/values.ts';
 import { GoPanic } from '../../runtime/panic.ts';
 import { newError as errorsNewError, pointerTo as errorsPointerTo } from '../errors.ts';
 import type { Type } from '../../types/types.ts';

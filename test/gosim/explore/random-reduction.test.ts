@@ -5,7 +5,7 @@
 // fails again; hand-written programs found this way belong in reduction.test.ts.
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../gosim/index.ts';
-import { seededRandom } from '../../../gosim/random.ts';
+import { seededRandom } from '../../../gosim/runtime/random.ts';
 
 const OPS: ((r: () => number) => string)[] = [
   (r) => `fmt.Print("${'abc'[Math.floor(r() * 3)]}")`,

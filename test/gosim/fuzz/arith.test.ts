@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRun } from '../../conformance/gosim-api.ts';
 import { goEnv, goToolchainProblem } from '../../conformance/go-toolchain.ts';
-import { seededRandom } from '../../../gosim/random.ts';
+import { seededRandom } from '../../../gosim/runtime/random.ts';
 
 const goProblem = goToolchainProblem();
 const seeds = (process.env.FUZZ_SEEDS ?? '1,2').split(',').map(Number);

@@ -9,8 +9,8 @@ import { pkg as contextPkg } from '../../../gosim/lib/context.ts';
 import { pkg as runtimePkg } from '../../../gosim/lib/runtime.ts';
 import { newPointer } from '../../../gosim/lib/errors.ts';
 import { Channel } from '../../../gosim/runtime/chan.ts';
-import type { GoFunc } from '../../../gosim/lib/native.ts';
-import type { Iface, Pointer, StructValue } from '../../../gosim/values.ts';
+import type { GoFunc } from '../../../gosim/runtime/native.ts';
+import type { Iface, Pointer, StructValue } from '../../../gosim/runtime/values.ts';
 import { libType, methods, MS, run, type Gen, type World } from './harness.ts';
 
 const cx = contextPkg.natives;

@@ -5,9 +5,9 @@ import { Scheduler, type Outcome } from '../../../gosim/runtime/scheduler.ts';
 import { GoFatal, GoPanic } from '../../../gosim/runtime/panic.ts';
 import { chanRecv } from '../../../gosim/runtime/chan.ts';
 import type { Channel } from '../../../gosim/runtime/chan.ts';
-import type { GoFunc, Native, NativeCtx } from '../../../gosim/lib/native.ts';
+import type { GoFunc, Native, NativeCtx } from '../../../gosim/runtime/native.ts';
 import { Named, TypeName, type Type } from '../../../gosim/types/types.ts';
-import type { Iface } from '../../../gosim/values.ts';
+import type { Iface } from '../../../gosim/runtime/values.ts';
 
 export type Gen = Generator<unknown, unknown, unknown>;
 

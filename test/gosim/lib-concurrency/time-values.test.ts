@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { natives } from '../../../gosim/lib/timer.ts';
-import type { NativeCtx } from '../../../gosim/lib/native.ts';
+import type { NativeCtx } from '../../../gosim/runtime/native.ts';
 import { Named, TypeName, type Type } from '../../../gosim/types/types.ts';
-import { jsString, type GoInt } from '../../../gosim/values.ts';
+import { jsString, type GoInt } from '../../../gosim/runtime/values.ts';
 
 const golden = readFileSync(new URL('./golden/durations.stdout', import.meta.url), 'utf8').split('\n');
 

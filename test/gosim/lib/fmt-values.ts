@@ -1,6 +1,6 @@
 // The values of golden/fmtcases/main.go, built the way the compiled program would hold them.
-import type { Iface } from '../../../gosim/values.ts';
-import { goString } from '../../../gosim/values.ts';
+import type { Iface } from '../../../gosim/runtime/values.ts';
+import { goString } from '../../../gosim/runtime/values.ts';
 import { Chan, GoArray, GoMap, Interface, Pointer, Slice, Struct, Field } from '../../../gosim/types/types.ts';
 import type { Type } from '../../../gosim/types/types.ts';
 import { newStructPointer } from '../../../gosim/lib/fmt/values.ts';

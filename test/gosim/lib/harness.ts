@@ -1,8 +1,8 @@
 // A NativeCtx for calling library natives without the compiler: it binds the methods a test
 // registers for its named types, turns panics into GoPanic like the runtime does, and collects
 // stdout. It is a harness for driving the natives, not a stand-in for what they compute.
-import type { GoFunc, NativeCtx, NativePackage } from '../../../gosim/lib/native.ts';
-import type { GoString, Iface, Pointer as PointerValue } from '../../../gosim/values.ts';
+import type { GoFunc, NativeCtx, NativePackage } from '../../../gosim/runtime/native.ts';
+import type { GoString, Iface, Pointer as PointerValue } from '../../../gosim/runtime/values.ts';
 import {
   Basic, Field, Func, Interface, Named, Pointer, Signature, Struct, Tuple, TypeName, Var,
 } from '../../../gosim/types/types.ts';

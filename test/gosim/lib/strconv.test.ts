@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pkg } from '../../../gosim/lib/strconv.ts';
 import { canBackquote, isPrint, quoteRuneToASCII, quoteToASCII } from '../../../gosim/lib/fmt/quote.ts';
-import type { Iface } from '../../../gosim/values.ts';
+import type { Iface } from '../../../gosim/runtime/values.ts';
 import { sprint } from '../../../gosim/lib/fmt.ts';
 import { fmtFixtures } from './fmt-values.ts';
 import { T, call, fromHex, named, run, struct } from './harness.ts';

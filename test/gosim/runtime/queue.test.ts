@@ -2,7 +2,7 @@
 // through wrap-around, growth and removal from the middle.
 import { describe, expect, it } from 'vitest';
 import { Queue } from '../../../gosim/runtime/queue.ts';
-import { seededRandom } from '../../../gosim/random.ts';
+import { seededRandom } from '../../../gosim/runtime/random.ts';
 
 describe('Queue', () => {
   it('keeps FIFO order while wrapping around its ring many times', () => {

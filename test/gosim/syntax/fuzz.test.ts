@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../../gosim/syntax/parser.ts';
 import { walk } from '../../../gosim/syntax/walk.ts';
-import { seededRandom } from '../../../gosim/random.ts';
+import { seededRandom } from '../../../gosim/runtime/random.ts';
 import { corpus, mutate, tokenSoup } from './mutations.ts';
 
 /** UTF-8 byte offset of each line start, to check that (line, col) and offset agree. */

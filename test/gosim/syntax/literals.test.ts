@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { floatLitValue, imagLitValue, intLitValue, runeLitValue, stringLitValue, LiteralError } from '../../../gosim/syntax/literals.ts';
-import { goString } from '../../../gosim/values.ts';
+import { goString } from '../../../gosim/runtime/values.ts';
 
 describe('integer literals', () => {
   it.each([

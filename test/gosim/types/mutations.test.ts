@@ -9,7 +9,7 @@ import { parseFile } from '../../../gosim/syntax/parser.ts';
 import { checkFile } from '../../../gosim/types/check.ts';
 import { buildSource } from '../../../gosim/build/build.ts';
 import { library } from '../../../gosim/build/library.ts';
-import { seededRandom } from '../../../gosim/random.ts';
+import { seededRandom } from '../../../gosim/runtime/random.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seeds = ['valid-concurrency-tour.go', 'valid-workers.go'].map((n) => readFileSync(join(here, 'errors', n), 'utf8'));

@@ -1,9 +1,9 @@
 // The contract between the Go standard library subset written in TypeScript (gosim/lib/*.ts)
 // and the runtime that calls it. Library packages declare their Go signatures in Go syntax
 // (lib/decls.ts, read by the checker) and implement them here as "natives".
-import type { Iface, GoString } from '../values.ts';
+import type { Iface, GoString } from './values.ts';
 import type { Type } from '../types/types.ts';
-import type { Scheduler } from '../runtime/scheduler.ts';
+import type { Scheduler } from './scheduler.ts';
 
 /**
  * A compiled Go function value. Every Go function is a JS generator function so that any call

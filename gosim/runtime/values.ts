@@ -28,9 +28,9 @@
 // Where a value must be copied (assignment, passing, storing into an interface) the compiler
 // calls `copyValue(type, v)`, which copies arrays and structs deeply (but not through pointers,
 // slices, maps or channels, exactly like Go).
-import type { Type } from './types/types.ts';
+import type { Type } from '../types/types.ts';
 
-export { decodeRune, goString, jsString, type GoString } from './syntax/utf8.ts';
+export { decodeRune, goString, jsString, type GoString } from '../syntax/utf8.ts';
 
 export type GoInt = number | bigint;
 
