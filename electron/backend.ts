@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Api, AppStatus, Args, DeckLoadReport, Results, Settings } from './api/contract.ts';
+import type { Api, AppStatus, Args, DeckLoadReport, Results, Settings } from '../api/contract.ts';
 import { ApiFailure } from './api/errors.ts';
 import { listDecks, syncDecks, type DeckSource } from './decks/load.ts';
 import { cardView } from './decks/view.ts';

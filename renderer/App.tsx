@@ -1,7 +1,7 @@
 // The app's frame: navigation between screens, the error banner, and the database check that
 // comes before everything else.
 import { useCallback, useEffect, useState } from 'react';
-import type { Api, AppStatus } from '../electron/api/contract.ts';
+import type { Api, AppStatus } from '../api/contract.ts';
 import { ErrorBanner, problemOf, ReportContext, type Problem } from './errors.tsx';
 import { Review } from './review/Review.tsx';
 import { DbProblem } from './screens/DbProblem.tsx';

@@ -1,7 +1,7 @@
 // The page's one way to reach the backend. Under Electron the preload exposes `trainerApi`;
 // in a plain browser the same methods are served over HTTP by the local web host, guarded by a
 // per-launch token that arrives in the URL hash. Screens only ever see the `Api` type.
-import type { Api, ApiErrorBody } from '../electron/api/contract.ts';
+import type { Api, ApiErrorBody } from '../api/contract.ts';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 // The one place a call from outside meets the backend: both hosts hand it the method name and
 // the raw arguments, it checks them against the contract and returns a body to send back.
-import { argSchemas, methodNames, type Api, type ApiErrorBody, type MethodName } from './contract.ts';
+import { argSchemas, methodNames, type Api, type ApiErrorBody, type MethodName } from '../../api/contract.ts';
 import { ApiFailure } from './errors.ts';
 
 export type Dispatched =

@@ -2,7 +2,7 @@
 // Parsing keeps line positions so every problem can point at the line to fix.
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import type { CardKind, Construct, DeckProblem, ExerciseCheck, StatedOutcome } from '../api/contract.ts';
+import type { CardKind, Construct, DeckProblem, ExerciseCheck, StatedOutcome } from '../../api/contract.ts';
 
 const slug = z.string().regex(/^[a-z0-9-]+$/, 'use only a-z, 0-9 and "-"');
 const text = z.string();

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { DeckInfo, DeckLoadReport, DeckProblem } from '../api/contract.ts';
+import type { DeckInfo, DeckLoadReport, DeckProblem } from '../../api/contract.ts';
 import { parseDeck, type DeckFile } from './format.ts';
 
 export interface DeckSource {

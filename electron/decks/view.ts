@@ -1,7 +1,7 @@
 // How a stored card is shown: the deck's fields turned into what the review screen needs.
 // Drills carry every outcome their deck states and exercises their checks, in the same shapes
 // the simulator works with, so the page can grade them.
-import type { CardKind, CardState, CardView } from '../api/contract.ts';
+import type { CardKind, CardState, CardView } from '../../api/contract.ts';
 import type { CardRow } from '../store/cards.ts';
 import { exerciseChecks, statedOutcomes, type DeckCard } from './format.ts';
 

@@ -21,7 +21,7 @@ import {
   type TLearningStepsStrategy,
   type TSeedStrategy,
 } from 'ts-fsrs';
-import type { Rating } from '../api/contract.ts';
+import type { Rating } from '../../api/contract.ts';
 import type { FsrsColumns } from '../store/cards.ts';
 import { startOfStudyDay, studyDayNumber } from './day.ts';
 import { intervalLabel } from './labels.ts';

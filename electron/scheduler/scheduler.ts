@@ -2,7 +2,7 @@
 // intervals.ts (FSRS on the study-day clock); this module adds what a study session needs
 // around it: the study day, per-deck daily limits, the order of the queue, undo, bury and
 // suspend. The queue's rules, and which follow Anki's defaults, are in docs/scheduling.md.
-import type { AnswerResult, Args, CardState, IntervalPreview, Rating, Settings } from '../api/contract.ts';
+import type { AnswerResult, Args, CardState, IntervalPreview, Rating, Settings } from '../../api/contract.ts';
 import { ApiFailure } from '../api/errors.ts';
 import type { CardRow, CardSnapshot, CardStore, DeckRow } from '../store/cards.ts';
 import { nextStudyDayStart, studyDayNumber, studyDayStart } from './day.ts';

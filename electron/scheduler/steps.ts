@@ -9,7 +9,7 @@
 // The delay an answer gets is then fuzzed by up to 25% of it, at most five minutes, so cards
 // learnt together drift apart; the fuzz is drawn from a seed of the card and its review
 // count, so the interval a button shows is the one the answer gives.
-import type { Rating } from '../api/contract.ts';
+import type { Rating } from '../../api/contract.ts';
 
 const DAY = 86_400;
 

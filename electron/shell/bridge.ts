@@ -1,6 +1,6 @@
 // What the preload exposes as window.trainerApi, built from the contract's method list so a new
 // method needs no change here. Kept free of Electron so it can be tested directly.
-import { methodNames, type Api, type ApiErrorBody, type MethodName } from '../api/contract.ts';
+import { methodNames, type Api, type ApiErrorBody, type MethodName } from '../../api/contract.ts';
 import type { Dispatched } from '../api/dispatch.ts';
 
 export const channelPrefix = 'api:';

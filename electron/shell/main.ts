@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
-import { methodNames } from '../api/contract.ts';
+import { methodNames } from '../../api/contract.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { Backend } from '../backend.ts';
 import { defaultDataDir, parseHostArgs } from '../dataDir.ts';

@@ -1,6 +1,6 @@
 // Settings live in the database (one row per key, JSON value) so they travel with the progress.
 import type Database from 'better-sqlite3';
-import { Settings } from '../api/contract.ts';
+import { Settings } from '../../api/contract.ts';
 
 export const defaultSettings: Settings = {
   desiredRetention: 0.9,

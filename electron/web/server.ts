@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Api, ApiErrorBody } from '../api/contract.ts';
+import type { Api, ApiErrorBody } from '../../api/contract.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { contentSecurityPolicy, contentType, resolveInside } from '../security.ts';
 

@@ -1,6 +1,6 @@
 // The two sides of a term or question card. Every text field is Markdown and goes through the
 // sanitizer. Drills and exercises have screens of their own (PredictCard, ExerciseCard).
-import type { CardView } from '../../electron/api/contract.ts';
+import type { CardView } from '../../api/contract.ts';
 import { Markdown } from '../text/Html.tsx';
 
 const kindNames: Record<CardView['kind'], string> = {

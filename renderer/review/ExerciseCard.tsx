@@ -4,7 +4,7 @@
 // shows it failing, runnable in one click. After an attempt the reference solution can be
 // opened, compared line by line with the learner's code.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Api, CardView } from '../../electron/api/contract.ts';
+import type { Api, CardView } from '../../api/contract.ts';
 import { GoEditor, type EditorDiagnostic } from '../editor/GoEditor.tsx';
 import { useGosim } from '../gosim/context.tsx';
 import type { CheckVerdict, ExerciseReport, RunReport } from '../gosim/protocol.ts';

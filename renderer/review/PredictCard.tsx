@@ -4,7 +4,7 @@
 // line-by-line comparison with the closest one, every outcome when there are several, why, and
 // a button that runs the program again under another seed.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { CardView } from '../../electron/api/contract.ts';
+import type { CardView } from '../../api/contract.ts';
 import { GoEditor } from '../editor/GoEditor.tsx';
 import { JobEnded } from '../gosim/client.ts';
 import { exploreOnce, useGosim } from '../gosim/context.tsx';

@@ -1,7 +1,7 @@
 // A review session: one card at a time, driven by Anki's keys or the buttons, with the
 // session's progress and a clear end when nothing more is due.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Api, Rating, ReviewItem } from '../../electron/api/contract.ts';
+import type { Api, Rating, ReviewItem } from '../../api/contract.ts';
 import { useReport } from '../errors.tsx';
 import { describeWhen } from '../text/when.ts';
 import { CardBack, CardFront, Tags } from './CardFace.tsx';

@@ -2,7 +2,7 @@
 // side takes the marked grade: the one the app suggests after a drill or an exercise, Good
 // otherwise, as in Anki), 1-4 grade, U or Ctrl+Z undoes, "-" buries, "@" suspends. Kept pure
 // so the mapping can be tested without a page.
-import type { Rating } from '../../electron/api/contract.ts';
+import type { Rating } from '../../api/contract.ts';
 
 export type ReviewAction =
   | { type: 'reveal' }

@@ -2,7 +2,7 @@
 // prediction was not remembered (Again); a right one was (Good), and a right one given quickly
 // was easy (Easy). An exercise whose every check passes suggests Good; one that fails, Again.
 // The learner still decides: the suggestion only marks a button.
-import type { Rating } from '../../electron/api/contract.ts';
+import type { Rating } from '../../api/contract.ts';
 
 /** A right prediction revealed within this long after the card appeared counts as quick. */
 export const quickPredictionMs = 15_000;

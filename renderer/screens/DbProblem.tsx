@@ -1,7 +1,7 @@
 // When the progress database cannot be used, say which file and what is wrong, and offer the
 // one safe way forward: move it aside (never delete it) and start a new one.
 import { useState } from 'react';
-import type { Api, AppStatus } from '../../electron/api/contract.ts';
+import type { Api, AppStatus } from '../../api/contract.ts';
 import { useReport } from '../errors.tsx';
 
 export function DbProblem(props: { api: Api; status: AppStatus; onFixed: (s: AppStatus) => void }) {

@@ -1,6 +1,6 @@
 // The loaded decks, and reloading them from their files with every problem pointed at its line.
 import { useEffect, useState } from 'react';
-import type { Api, DeckInfo, DeckProblem } from '../../electron/api/contract.ts';
+import type { Api, DeckInfo, DeckProblem } from '../../api/contract.ts';
 import { useReport } from '../errors.tsx';
 import { Markdown } from '../text/Html.tsx';
 

@@ -1,7 +1,7 @@
 // Scheduling settings. Input is checked here first so mistakes are explained next to the field;
 // the backend validates again and its answer wins.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { Api, Settings as SettingsValues } from '../../electron/api/contract.ts';
+import type { Api, Settings as SettingsValues } from '../../api/contract.ts';
 import { ApiError } from '../api.ts';
 import { useReport } from '../errors.tsx';
 import { checkSettings, formOf, type SettingsForm } from '../settings/validate.ts';

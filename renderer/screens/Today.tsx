@@ -1,6 +1,6 @@
 // What is waiting today, per deck, and the way into a review session.
 import { useEffect, useState } from 'react';
-import type { Api, TodaySummary } from '../../electron/api/contract.ts';
+import type { Api, TodaySummary } from '../../api/contract.ts';
 import { useReport } from '../errors.tsx';
 
 export function Today(props: { api: Api; onStart: (deckId: string | undefined) => void; onDecks: () => void }) {

@@ -1,6 +1,6 @@
 // Settings as typed into the form, checked before they are sent. The limits match the API
 // contract's schema; the backend checks again, and its message is shown if it disagrees.
-import type { Settings } from '../../electron/api/contract.ts';
+import type { Settings } from '../../api/contract.ts';
 
 export type SettingsForm = Record<keyof Settings, string>;
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Rating } from '../../electron/api/contract.ts';
+import type { Rating } from '../../api/contract.ts';
 import { Scheduler } from '../../electron/scheduler/scheduler.ts';
 import { CardStore } from '../../electron/store/cards.ts';
 import { openDatabase } from '../../electron/store/open.ts';

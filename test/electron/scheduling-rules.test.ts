@@ -4,7 +4,7 @@
 // belongs to today and what to tomorrow.
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Rating } from '../../electron/api/contract.ts';
+import type { Rating } from '../../api/contract.ts';
 import { Backend } from '../../electron/backend.ts';
 import { nextStates, type ScheduledCard, type SchedulingRules } from '../../electron/scheduler/intervals.ts';
 import { intervalLabel } from '../../electron/scheduler/labels.ts';

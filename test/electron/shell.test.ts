@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { methodNames, type ApiErrorBody } from '../../electron/api/contract.ts';
+import { methodNames, type ApiErrorBody } from '../../api/contract.ts';
 import type { Dispatched } from '../../electron/api/dispatch.ts';
 import { defaultDataDir, parseHostArgs } from '../../electron/dataDir.ts';
 import { makeTrainerApi } from '../../electron/shell/bridge.ts';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { nextStudyDayStart, startOfStudyDay, studyDayNumber, studyDayStart } from '../../electron/scheduler/day.ts';
 import { elapsedStudyDays, nextStates, type ScheduledCard, type SchedulingRules } from '../../electron/scheduler/intervals.ts';
 import { learningSteps, relearningSteps } from '../../electron/scheduler/scheduler.ts';
-import type { Rating } from '../../electron/api/contract.ts';
+import type { Rating } from '../../api/contract.ts';
 
 const minute = 60_000;
 const rules: SchedulingRules = { desiredRetention: 0.9, dayStartHour: 4, learningSteps, relearningSteps, fuzz: false };

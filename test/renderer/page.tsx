@@ -4,7 +4,7 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { dispatch } from '../../electron/api/dispatch.ts';
-import type { Api } from '../../electron/api/contract.ts';
+import type { Api } from '../../api/contract.ts';
 import type { Backend } from '../../electron/backend.ts';
 import { channelPrefix, makeTrainerApi } from '../../electron/shell/bridge.ts';
 import { bridgeApi } from '../../renderer/api.ts';

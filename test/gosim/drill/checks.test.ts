@@ -1,7 +1,7 @@
 // An exercise's checks are decided over every schedule explore() finds; a failing check names
 // a schedule that shows it, and replaying that schedule really shows it.
 import { describe, expect, it } from 'vitest';
-import type { ExerciseCheck as ContractCheck } from '../../../electron/api/contract.ts';
+import type { ExerciseCheck as ContractCheck } from '../../../api/contract.ts';
 import { constructNames as deckConstructs } from '../../../electron/decks/format.ts';
 import { evaluateCheck } from '../../../gosim/drill/checks.ts';
 import { checkExercise, constructNames, run, type ExerciseCheck, type ExploreResult } from '../../../gosim/index.ts';
