@@ -50,7 +50,7 @@ export function termDeck(n: number, id = 'drill'): string {
 }
 
 /** A backend on a fresh data folder with one deck of `cards` term cards, its clock at `start`, and the database open beside it. */
-export function studyWithTermDeck(cards: number, start: Date) {
+export function studyWithTermDeck(cards: number, start: Date): { backend: Backend; clock: FakeClock; db: Database.Database } {
   const dataDir = tempDir();
   const decksDir = path.join(dataDir, 'bundled');
   fs.mkdirSync(decksDir);
