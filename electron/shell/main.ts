@@ -71,6 +71,7 @@ async function ready(): Promise<void> {
     decksDir: opts.decksDir ?? path.join(appRoot, 'decks'),
     host: 'electron',
     version: app.getVersion(),
+    onQuit: () => app.quit(),
   });
   for (const p of backend.lastLoad.problems) console.error(`Deck problem: ${formatProblem(p)}`);
 

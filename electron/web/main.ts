@@ -31,11 +31,13 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dataDir = opts.dataDir ?? defaultDataDir();
+  let quit = (): void => {};
   const backend = new Backend({
     dataDir,
     decksDir: opts.decksDir ?? path.join(appRoot, 'decks'),
     host: 'web',
     version: appVersion(),
+    onQuit: () => quit(),
   });
   const status = backend.statusNow();
   err(`Progress: ${status.dbPath}`);
@@ -64,8 +66,10 @@ export async function main(argv: string[]): Promise<number> {
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
+    quit = () => stop('Quit chosen in the page');
   });
   await host.close();
+  await backend.backupsSettled();
   backend.close();
   return 0;
 }
