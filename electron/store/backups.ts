@@ -60,6 +60,11 @@ function freshTarget(dir: string, at: Date, reason: BackupReason): string {
   return path.join(dir, backupName(t, reason));
 }
 
+/** Copies cut short by a crash (one app runs per data folder, so none is in progress). */
+function removePartials(dir: string): void {
+  for (const n of fs.readdirSync(dir)) if (/\.partial(-wal|-shm|-journal)?$/.test(n)) fs.rmSync(path.join(dir, n), { force: true });
+}
+
 /**
  * A copy keeps its source's WAL mode, and a WAL database opened read-only (to list or check
  * it) leaves -wal and -shm files behind; in rollback mode a backup stays one self-contained
@@ -78,6 +83,7 @@ function finishCopy(partial: string, target: string): void {
 /** Online copy through SQLite's backup API; the file appears under its name only when whole. */
 export async function takeBackup(db: Database.Database, dir: string, reason: BackupReason, at: Date): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
+  removePartials(dir);
   const target = freshTarget(dir, at, reason);
   const partial = `${target}.partial`;
   try {
@@ -96,6 +102,7 @@ export async function takeBackup(db: Database.Database, dir: string, reason: Bac
  */
 export function takeBackupSync(db: Database.Database, dir: string, reason: BackupReason, at: Date): string {
   fs.mkdirSync(dir, { recursive: true });
+  removePartials(dir);
   const target = freshTarget(dir, at, reason);
   const partial = `${target}.partial`;
   try {
