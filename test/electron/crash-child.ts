@@ -6,18 +6,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { Backend } from '../../electron/backend.ts';
+import { seededRandom } from '../../gosim/random.ts';
 
 const [dataDir, decksDir, startArg, seedArg] = process.argv.slice(2);
 let t = Number(startArg);
-let seed = Number(seedArg) >>> 0;
-function random(): number {
-  // mulberry32: a seeded stream, so one run can be replayed from its seed.
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let x = seed;
-  x = Math.imul(x ^ (x >>> 15), x | 1);
-  x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(Number(seedArg));
 
 const backend = new Backend({ dataDir: dataDir!, decksDir: decksDir!, host: 'web', version: 'crash', now: () => new Date(t) });
 // A second connection, only to learn the id an answer got (the API does not return it).

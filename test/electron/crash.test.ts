@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../gosim/random.ts';
 import { nextStates } from '../../electron/scheduler/intervals.ts';
 import { learningSteps, relearningSteps } from '../../electron/scheduler/scheduler.ts';
-import type { CardRow, CardSnapshot, LogRow } from '../../electron/store/cards.ts';
+import type { CardRow, CardSnapshot, FsrsColumns, LogRow } from '../../electron/store/cards.ts';
 import { defaultSettings } from '../../electron/store/settings.ts';
 import { cleanTemp, fixedMorning, fixtureDecks, tempDir } from './helpers.ts';
 
@@ -37,19 +38,9 @@ beforeAll(async () => {
 });
 afterAll(cleanTemp);
 
-function mulberry32(s: number): () => number {
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const snapshotKeys = ['due', 'stability', 'difficulty', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state', 'last_review'] as const;
 
-function fsrsOf(c: CardSnapshot | CardRow): Record<string, unknown> {
+function fsrsOf(c: FsrsColumns): Record<string, unknown> {
   return Object.fromEntries(snapshotKeys.map((k) => [k, c[k]]));
 }
 
@@ -131,7 +122,7 @@ function check(file: string, acked: Set<number>): string[] {
 
 describe('killed at random moments while answering and undoing', () => {
   it(`${kills} SIGKILLs lose nothing acknowledged and damage nothing (seed ${seed}; CRASH_SEED reruns it)`, async () => {
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     const dataDir = tempDir('trainer-crash-');
     const file = path.join(dataDir, 'progress.db');
     const acked = new Set<number>();
