@@ -5,8 +5,9 @@
 // for a reason other than the day's, so a restore or an import can always be taken back.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { BackupInfo } from '../api/contract.ts';
+import { openSqlite } from './sqlite.ts';
 import { currentVersion } from './migrations.ts';
 import { schemaProblem } from './open.ts';
 
@@ -71,7 +72,7 @@ function removePartials(dir: string): void {
  * file. Then it takes its name.
  */
 function finishCopy(partial: string, target: string): void {
-  const copy = new Database(partial);
+  const copy = openSqlite(partial);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -173,7 +174,7 @@ export function hasBackupOn(dir: string, now: Date): boolean {
 export function backupProblem(file: string): string | null {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const rows = db.pragma('quick_check') as { quick_check: string }[];
     if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') return 'it fails its integrity check';
     const version = db.pragma('user_version', { simple: true }) as number;
@@ -198,7 +199,7 @@ export function describeBackup(dir: string, name: string): BackupInfo {
   };
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     const cards = (db.prepare('SELECT COUNT(*) AS n FROM cards WHERE retired = 0').get() as { n: number }).n;
     const reviews = (db.prepare('SELECT COUNT(*) AS n FROM review_log').get() as { n: number }).n;
     return { ...base, cards, reviews, problem: null };

@@ -4,8 +4,9 @@
 // forward that fit (a healthy file from a newer app is never "started fresh" over).
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { DbAction, DbFaultKind } from '../api/contract.ts';
+import { openSqlite } from './sqlite.ts';
 import { currentVersion, migrate } from './migrations.ts';
 
 export interface DbFault {
@@ -74,7 +75,7 @@ const expectedShapes = new Map<number, SchemaShape>();
 function expectedShape(version: number): SchemaShape {
   let shape = expectedShapes.get(version);
   if (!shape) {
-    const mem = new Database(':memory:');
+    const mem = openSqlite(':memory:');
     migrate(mem, version);
     shape = shapeOf(mem);
     mem.close();
@@ -109,7 +110,7 @@ export function schemaProblem(db: Database.Database, version: number): string | 
 function inspect(dbPath: string): DbFault | null {
   let probe: Database.Database | undefined;
   try {
-    probe = new Database(dbPath, { readonly: true, fileMustExist: true });
+    probe = openSqlite(dbPath, { readonly: true, fileMustExist: true });
     const rows = probe.pragma('quick_check') as { quick_check: string }[];
     const verdict = rows.map((r) => r.quick_check);
     if (verdict.length !== 1 || verdict[0] !== 'ok') {
@@ -153,7 +154,7 @@ export function openDatabase(dbPath: string, options: OpenOptions = {}): OpenRes
     const fault = inspect(dbPath);
     if (fault && fault.kind === 'damaged') return located(dbPath, fault);
     try {
-      return { ok: true, db: new Database(dbPath, { readonly: true, fileMustExist: true }), readOnly: true };
+      return { ok: true, db: openSqlite(dbPath, { readonly: true, fileMustExist: true }), readOnly: true };
     } catch (err) {
       return located(dbPath, { kind: 'damaged', problem: `cannot be opened even for reading: ${describe(err)}` });
     }
@@ -183,7 +184,7 @@ export function openDatabase(dbPath: string, options: OpenOptions = {}): OpenRes
   }
   let db: Database.Database | undefined;
   try {
-    db = new Database(dbPath);
+    db = openSqlite(dbPath);
     db.pragma('journal_mode = WAL');
     // WAL with synchronous=NORMAL cannot corrupt the file; at worst the very last answer
     // before a power cut is lost, and answers stay well under a millisecond.
