@@ -260,25 +260,34 @@ export class Backend implements Api {
     return this.backupNowFor('manual');
   }
 
+  /**
+   * Puts a backup in place of the progress. A healthy database is backed up first; a damaged
+   * one (the one other case allowed) cannot be copied, so it is moved aside as Start fresh does.
+   */
   async restoreBackup(args: Args<'restoreBackup'>): Promise<Results['restoreBackup']> {
-    this.need('restoreBackup');
+    const damaged = !this.live && this.fault?.kind === 'damaged';
+    if (!damaged) this.need('restoreBackup');
     const file = findBackup(this.backupsDir, args.name);
     if (!file) throw new ApiFailure(`There is no backup named "${args.name}" in ${this.backupsDir}.`, 404);
     const problem = backupProblem(file);
     if (problem) throw new ApiFailure(`The backup ${args.name} cannot be restored: ${problem}. Your progress is unchanged.`, 409);
     // Copied aside first: retention after the next backup may remove the file being restored.
     const incoming = stageRestore(file, this.dbPath);
-    let previous: BackupInfo;
-    try {
-      previous = await this.backupNowFor('before-restore');
-    } catch (err) {
-      fs.rmSync(incoming, { force: true });
-      throw err;
+    let previous: string | null = null;
+    if (damaged) {
+      if (fs.existsSync(this.dbPath)) this.brokenCopy = moveAside(this.dbPath, this.clock());
+    } else {
+      try {
+        previous = (await this.backupNowFor('before-restore')).name;
+      } catch (err) {
+        fs.rmSync(incoming, { force: true });
+        throw err;
+      }
+      this.closeDatabase();
     }
-    this.closeDatabase();
     commitRestore(incoming, this.dbPath);
     this.open();
-    this.restored = { from: args.name, previous: previous.name };
+    this.restored = { from: args.name, previous };
     return this.statusNow();
   }
 

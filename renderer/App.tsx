@@ -92,11 +92,17 @@ export function App(props: { api: Api }) {
         )}
         {status?.restored && !status.dbProblem && (
           <p className="notice" role="status">
-            Restored the backup {status.restored.from}. Your progress as it was before is in the backup{' '}
-            {status.restored.previous}.
+            Restored the backup {status.restored.from}.{' '}
+            {status.restored.previous ? (
+              <>Your progress as it was before is in the backup {status.restored.previous}.</>
+            ) : (
+              <>
+                The damaged file was kept at <code>{status.brokenCopy}</code>.
+              </>
+            )}
           </p>
         )}
-        {status?.brokenCopy && !status.dbProblem && (
+        {status?.brokenCopy && !status.dbProblem && !status.restored && (
           <p className="notice" role="status">
             Started fresh. The old progress file was kept at <code>{status.brokenCopy}</code>.
           </p>

@@ -71,7 +71,10 @@ export const argSchemas = {
   quit: z.object({}).strict(),
   listBackups: z.object({}).strict(),
   backupNow: z.object({}).strict(),
-  /** Puts a backup (a name listBackups gave) in place of the progress; the current state is backed up first. */
+  /**
+   * Puts a backup (a name listBackups gave) in place of the progress; the current state is backed
+   * up first, or, when it is damaged, moved aside.
+   */
   restoreBackup: z.object({ name: z.string().min(1).max(200) }).strict(),
 } as const;
 
@@ -82,7 +85,7 @@ export type Args<M extends MethodName> = z.infer<(typeof argSchemas)[M]>;
 /** Why the progress database could not be opened; decides which ways forward are offered. */
 export type DbFaultKind = 'damaged' | 'newer' | 'readOnlyFile' | 'readOnlyFolder' | 'noFolder';
 /** A way forward from a fault: only a damaged file may be started fresh over. */
-export type DbAction = 'startFresh' | 'openReadOnly' | 'chooseFolder' | 'quit';
+export type DbAction = 'restoreBackup' | 'startFresh' | 'openReadOnly' | 'chooseFolder' | 'quit';
 
 export interface AppStatus {
   dataDir: string;

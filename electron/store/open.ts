@@ -25,7 +25,7 @@ export const walLimitBytes = 4 * 1024 * 1024;
 /** What the learner may do about each kind of fault, in the order the page offers them. */
 export const actionsFor: Record<DbFaultKind, DbAction[]> = {
   // Only a file that is really damaged may be moved aside for a new one.
-  damaged: ['startFresh', 'chooseFolder', 'quit'],
+  damaged: ['restoreBackup', 'startFresh', 'chooseFolder', 'quit'],
   newer: ['openReadOnly', 'chooseFolder', 'quit'],
   readOnlyFile: ['openReadOnly', 'chooseFolder', 'quit'],
   readOnlyFolder: ['openReadOnly', 'chooseFolder', 'quit'],
@@ -120,7 +120,7 @@ function inspect(dbPath: string): DbFault | null {
     if (version > currentVersion) {
       return {
         kind: 'newer',
-        problem: `was written by a newer version of the app (schema ${version}, this app knows up to ${currentVersion}); it is probably fine, but this version must not change it`,
+        problem: `was written by a newer version of the app (schema ${version}, this app knows up to ${currentVersion})`,
       };
     }
     const schema = schemaProblem(probe, version);
@@ -170,7 +170,7 @@ export function openDatabase(dbPath: string, options: OpenOptions = {}): OpenRes
     if (!writable(dbPath)) {
       return located(dbPath, {
         kind: 'readOnlyFile',
-        problem: 'is read-only, so no answer could be saved; make it writable (or copy it to a folder of your own) and start again',
+        problem: 'is read-only, so no answer could be saved to it',
       });
     }
   }

@@ -23,8 +23,12 @@ function formatWhen(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function Backups(props: { api: Api; onRestored: (s: AppStatus) => void }) {
-  const { api, onRestored } = props;
+/**
+ * `embedded`: shown inside the damaged-file screen, where the present cannot be backed up, so
+ * only restoring is offered.
+ */
+export function Backups(props: { api: Api; onRestored: (s: AppStatus) => void; embedded?: boolean }) {
+  const { api, onRestored, embedded = false } = props;
   const report = useReport();
   const [list, setList] = useState<BackupList | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -62,21 +66,30 @@ export function Backups(props: { api: Api; onRestored: (s: AppStatus) => void })
 
   return (
     <section aria-labelledby="backups-title" data-testid="backups">
-      <div className="section-head">
-        <h1 id="backups-title">Backups</h1>
-        <button type="button" onClick={() => void backUp()} disabled={busy !== null}>
-          {busy === 'now' ? 'Backing up…' : 'Back up now'}
-        </button>
-      </div>
-      <p className="muted">
-        A copy is made each day you study and before every app update, import, reset or restore. The newest of each of
-        the last 7 days and of the 4 weeks before them are kept{list ? <>, in <code>{list.dir}</code></> : null}.
-      </p>
+      {embedded ? (
+        <h2 id="backups-title">Restore a backup</h2>
+      ) : (
+        <>
+          <div className="section-head">
+            <h1 id="backups-title">Backups</h1>
+            <button type="button" onClick={() => void backUp()} disabled={busy !== null}>
+              {busy === 'now' ? 'Backing up…' : 'Back up now'}
+            </button>
+          </div>
+          <p className="muted">
+            A copy is made each day you study and before every app update, import, reset or restore. The newest of each
+            of the last 7 days and of the 4 weeks before them are kept{list ? <>, in <code>{list.dir}</code></> : null}.
+          </p>
+        </>
+      )}
       {confirming && (
         <div className="notice notice-warn confirm" role="alertdialog" aria-labelledby="confirm-restore">
           <p id="confirm-restore">
             Put back your progress as it was on <strong>{formatWhen(confirming.takenAt)}</strong> ({confirming.reviews}{' '}
-            reviews)? Your progress as it is now is backed up first, so you can come back to it.
+            reviews)?{' '}
+            {embedded
+              ? 'The damaged file is kept next to it under a new name.'
+              : 'Your progress as it is now is backed up first, so you can come back to it.'}
           </p>
           <p className="actions">
             <button type="button" className="primary" onClick={() => void restore(confirming)} disabled={busy !== null}>
@@ -91,8 +104,11 @@ export function Backups(props: { api: Api; onRestored: (s: AppStatus) => void })
       {list === null ? (
         <p className="muted">Loading backups…</p>
       ) : list.backups.length === 0 ? (
-        <p className="empty">No backups yet. The first one is made on the first day you study.</p>
+        <p className="empty">
+          {embedded ? 'There are no backups to restore.' : 'No backups yet. The first one is made on the first day you study.'}
+        </p>
       ) : (
+        <div className="table-scroll">
         <table className="counts backups">
           <thead>
             <tr>
@@ -118,7 +134,7 @@ export function Backups(props: { api: Api; onRestored: (s: AppStatus) => void })
                 <th scope="row">
                   <time dateTime={b.takenAt}>{formatWhen(b.takenAt)}</time>
                 </th>
-                <td>{reasonLabel[b.reason] ?? b.reason}</td>
+                <td className="why">{reasonLabel[b.reason] ?? b.reason}</td>
                 <td className="num">{formatSize(b.sizeBytes)}</td>
                 {b.problem ? (
                   <td colSpan={2} className="backup-problem">
@@ -144,6 +160,7 @@ export function Backups(props: { api: Api; onRestored: (s: AppStatus) => void })
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { Api, AppStatus, DbAction, DbFaultKind } from '../../electron/api/contract.ts';
 import { useReport } from '../errors.tsx';
+import { Backups } from './Backups.tsx';
 
 const headline: Record<DbFaultKind, string> = {
   damaged: 'Your progress file is damaged',
@@ -17,7 +18,7 @@ const headline: Record<DbFaultKind, string> = {
 
 const advice: Record<DbFaultKind, string> = {
   damaged:
-    'Nothing has been changed or deleted. You can restore a backup by closing the app and putting it in that place, or start with a new, empty progress file: the damaged one is kept next to it under a new name.',
+    'Nothing has been changed or deleted. You can restore one of your backups, or start with a new, empty progress file; either way the damaged one is kept next to it under a new name.',
   newer:
     'The file is probably fine, but this older version must not change it. Update the app to keep studying, or open it read-only to look at your progress and export it.',
   readOnlyFile:
@@ -109,6 +110,11 @@ export function DbProblem(props: { api: Api; status: AppStatus; onFixed: (s: App
             To keep using it, start the app with <code>--data-dir</code> and that path.
           </p>
         </form>
+      )}
+      {actions.includes('restoreBackup') && (
+        <div className="fault-backups">
+          <Backups api={api} onRestored={onFixed} embedded />
+        </div>
       )}
     </section>
   );

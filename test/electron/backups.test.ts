@@ -176,6 +176,46 @@ describe('listing and restoring', () => {
   });
 });
 
+describe('restoring over a damaged database', () => {
+  it('moves the damaged file aside (never deletes it) and opens the backup', async () => {
+    const dir = tempDir();
+    let b = testBackend(dir);
+    await answer(b, 2);
+    const taken = await b.backupNow({});
+    b.close();
+    const file = path.join(dir, 'progress.db');
+    const db = new Database(file);
+    db.exec('DROP TABLE review_log');
+    db.close();
+    const damaged = fs.readFileSync(file);
+
+    b = testBackend(dir);
+    expect((await b.status({})).dbFault?.actions).toContain('restoreBackup');
+    expect((await b.listBackups({})).backups.map((x) => x.name)).toEqual([taken.name]);
+    const status = await b.restoreBackup({ name: taken.name });
+    expect(status.dbProblem).toBeNull();
+    expect(status.restored).toEqual({ from: taken.name, previous: null });
+    expect(fs.readFileSync(status.brokenCopy!).equals(damaged)).toBe(true);
+    expect((await b.today({})).reviewedToday).toBe(2);
+    b.close();
+  });
+
+  it('is not offered for a healthy file this app must not write', async () => {
+    const dir = tempDir();
+    let b = testBackend(dir);
+    await answer(b, 1);
+    const taken = await b.backupNow({});
+    b.close();
+    const db = new Database(path.join(dir, 'progress.db'));
+    db.pragma('user_version = 99');
+    db.close();
+    b = testBackend(dir);
+    const out = await dispatch(b, 'restoreBackup', { name: taken.name });
+    expect(out.status).toBe(503);
+    b.close();
+  });
+});
+
 describe('the WAL', () => {
   it('stays near its size limit while writing, and is emptied by the idle checkpoint', () => {
     const dir = tempDir();

@@ -51,7 +51,7 @@ describe('a database missing part of its schema', () => {
       const status = await b.status({});
       expect(status.dbProblem).toContain(file);
       expect(status.dbProblem).toContain(named);
-      expect(status.dbFault).toEqual({ kind: 'damaged', actions: ['startFresh', 'chooseFolder', 'quit'] });
+      expect(status.dbFault).toEqual({ kind: 'damaged', actions: ['restoreBackup', 'startFresh', 'chooseFolder', 'quit'] });
       const refused = await dispatch(b, 'today', {});
       expect(refused.status).toBe(503);
       expect(JSON.stringify(refused.body)).toContain('Start fresh');
