@@ -63,17 +63,41 @@ export const argSchemas = {
   reloadDecks: z.object({}).strict(),
   getSettings: z.object({}).strict(),
   updateSettings: Settings.partial().strict(),
+  /** After a fault that leaves the file healthy (newer app, read-only): open it without writing, to look and export. */
+  openReadOnly: z.object({}).strict(),
+  /** After a fault: keep progress in another folder (an absolute path) for this session. */
+  useDataDir: z.object({ dir: z.string().min(1).max(4096) }).strict(),
+  /** Ends the app (the desktop window, or the web host's server). */
+  quit: z.object({}).strict(),
+  listBackups: z.object({}).strict(),
+  backupNow: z.object({}).strict(),
+  /**
+   * Puts a backup (a name listBackups gave) in place of the progress; the current state is backed
+   * up first, or, when it is damaged, moved aside.
+   */
+  restoreBackup: z.object({ name: z.string().min(1).max(200) }).strict(),
 } as const;
 
 export type MethodName = keyof typeof argSchemas;
 export const methodNames = Object.keys(argSchemas) as MethodName[];
 export type Args<M extends MethodName> = z.infer<(typeof argSchemas)[M]>;
 
+/** Why the progress database could not be opened; decides which ways forward are offered. */
+export type DbFaultKind = 'damaged' | 'newer' | 'readOnlyFile' | 'readOnlyFolder' | 'noFolder';
+/** A way forward from a fault: only a damaged file may be started fresh over. */
+export type DbAction = 'restoreBackup' | 'startFresh' | 'openReadOnly' | 'chooseFolder' | 'quit';
+
 export interface AppStatus {
   dataDir: string;
   dbPath: string;
   /** Set when the database could not be opened or failed its integrity check. The file is kept. */
   dbProblem: string | null;
+  /** With dbProblem: what kind of fault it is and what the learner may do about it. */
+  dbFault?: { kind: DbFaultKind; actions: DbAction[] } | null;
+  /** The learner chose to open a database this app must not write: reading works, saving is refused. */
+  readOnly?: boolean;
+  /** After restoreBackup: which backup was restored, and the backup of the state it replaced. */
+  restored?: { from: string; previous: string | null } | null;
   /** After startFresh: where the unreadable database was moved (it is kept, never deleted). */
   brokenCopy?: string | null;
   /** Problems found in deck files at the last load (start or reloadDecks); those decks were skipped. */
@@ -202,6 +226,24 @@ export interface AnswerResult {
   canUndo: boolean;
 }
 
+export interface BackupInfo {
+  /** The file's name inside the backups folder; what restoreBackup takes. */
+  name: string;
+  takenAt: string;
+  /** Why it was taken: daily, manual, before-migration, before-restore, before-import, before-reset. */
+  reason: string;
+  sizeBytes: number;
+  /** Cards in study (not retired) and review-log rows; null with `problem` when the file cannot be read. */
+  cards: number | null;
+  reviews: number | null;
+  problem: string | null;
+}
+
+export interface BackupList {
+  dir: string;
+  backups: BackupInfo[];
+}
+
 export interface Results {
   status: AppStatus;
   startFresh: AppStatus;
@@ -218,6 +260,12 @@ export interface Results {
   reloadDecks: DeckLoadReport;
   getSettings: Settings;
   updateSettings: Settings;
+  openReadOnly: AppStatus;
+  useDataDir: AppStatus;
+  quit: { ok: true };
+  listBackups: BackupList;
+  backupNow: BackupInfo;
+  restoreBackup: AppStatus;
 }
 
 /** What the renderer holds: one async function per method, whichever host serves it. */

@@ -3,13 +3,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Api, AppStatus, Args, DeckLoadReport, Results, Settings } from '../api/contract.ts';
+import type { Api, AppStatus, Args, BackupInfo, DeckLoadReport, Results, Settings } from '../api/contract.ts';
 import { ApiFailure } from './api/errors.ts';
 import { listDecks, syncDecks, type DeckSource } from './decks/load.ts';
 import { cardView } from './decks/view.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import {
+  backupProblem,
+  backupsFolder,
+  describeBackup,
+  findBackup,
+  hasBackupOn,
+  holdsProgress,
+  listBackupFiles,
+  pruneBackups,
+  commitRestore,
+  stageRestore,
+  takeBackup,
+  takeBackupSync,
+  type BackupReason,
+} from './store/backups.ts';
 import { CardStore } from './store/cards.ts';
-import { dbFileName, moveAside, openDatabase } from './store/open.ts';
+import { actionsFor, dbFileName, moveAside, openDatabase, type DbFault } from './store/open.ts';
 import { readSettings, writeSettings } from './store/settings.ts';
 
 export interface BackendOptions {
@@ -19,7 +34,18 @@ export interface BackendOptions {
   host: AppStatus['host'];
   version: string;
   now?: () => Date;
+  /** What the host does when the learner chooses Quit (close the window, stop the server). */
+  onQuit?: () => void;
 }
+
+/** Methods that change the database; refused while it is open read-only. */
+const writing = new Set([
+  'answer', 'undo', 'saveDraft', 'bury', 'suspend', 'unsuspend', 'unsuspendDeck', 'reloadDecks', 'updateSettings',
+  'backupNow', 'restoreBackup',
+]);
+
+/** How often a running app looks whether the day's backup is due. */
+const dailyCheckMs = 60 * 60 * 1000;
 
 interface Open {
   db: Database.Database;
@@ -34,23 +60,42 @@ function shownPath(dir: string): string {
 }
 
 export class Backend implements Api {
-  readonly dbPath: string;
+  private dataDir: string;
+  dbPath: string;
   private readonly clock: () => Date;
   private live: Open | null = null;
-  private problem: string | null = null;
+  private fault: DbFault | null = null;
+  private readOnly = false;
   private brokenCopy: string | null = null;
+  private restored: AppStatus['restored'] = null;
+  private backupRunning: Promise<unknown> = Promise.resolve();
+  private readonly dailyTimer: NodeJS.Timeout;
   lastLoad: DeckLoadReport = { decks: [], problems: [] };
 
   constructor(private readonly opts: BackendOptions) {
+    this.dataDir = opts.dataDir;
     this.dbPath = path.join(opts.dataDir, dbFileName);
     this.clock = opts.now ?? (() => new Date());
     this.open();
+    this.dailyTimer = setInterval(() => this.dailyBackup(), dailyCheckMs);
+    this.dailyTimer.unref();
   }
 
-  private open(): void {
-    const result = openDatabase(this.dbPath);
+  get backupsDir(): string {
+    return path.join(this.dataDir, backupsFolder);
+  }
+
+  private open(readOnly = false): void {
+    const result = openDatabase(this.dbPath, {
+      readOnly,
+      beforeMigrate: (db) => {
+        // Synchronous: migrations run next, inside this same open.
+        takeBackupSync(db, this.backupsDir, 'before-migration', this.clock());
+      },
+    });
+    this.readOnly = result.ok && result.readOnly;
     if (!result.ok) {
-      this.problem = result.problem;
+      this.fault = { kind: result.kind, problem: result.problem };
       this.live = null;
       return;
     }
@@ -69,7 +114,9 @@ export class Backend implements Api {
         holder.settings = next;
       },
     };
-    this.problem = null;
+    this.fault = null;
+    if (this.readOnly) return;
+    this.dailyBackup();
     try {
       this.loadDecks();
     } catch (err) {
@@ -95,24 +142,69 @@ export class Backend implements Api {
 
   private need(method: string): Open {
     if (!this.live) {
+      const way = this.fault?.kind === 'damaged' ? 'choose "Start fresh" to keep it aside and begin a new one' : 'see the choices the app offers';
       throw new ApiFailure(
-        `${method} is unavailable: ${this.problem ?? 'the database is closed.'} Your file is untouched; choose "Start fresh" to keep it aside and begin a new one.`,
+        `${method} is unavailable: ${this.fault?.problem ?? 'the database is closed.'} Your file is untouched; ${way}.`,
         503,
       );
+    }
+    if (this.readOnly && writing.has(method)) {
+      throw new ApiFailure(`${method} is unavailable: the progress database is open read-only, so nothing can be saved.`, 409);
     }
     return this.live;
   }
 
   close(): void {
+    clearInterval(this.dailyTimer);
+    this.closeDatabase();
+  }
+
+  private closeDatabase(): void {
     this.live?.store.close();
     this.live = null;
   }
 
+  /** Waits for a backup in progress (tests, and a host about to close). */
+  async backupsSettled(): Promise<void> {
+    await this.backupRunning.catch(() => {});
+  }
+
+  /**
+   * Takes a backup now, then applies retention. The hook for anything about to rewrite much
+   * at once (an import, a reset): await it before changing the database.
+   */
+  async backupNowFor(reason: BackupReason): Promise<BackupInfo> {
+    const { db } = this.need('backupNow');
+    const run = this.backupRunning
+      .catch(() => {})
+      .then(async () => {
+        const file = await takeBackup(db, this.backupsDir, reason, this.clock());
+        pruneBackups(this.backupsDir);
+        return describeBackup(this.backupsDir, path.basename(file));
+      });
+    this.backupRunning = run;
+    return run;
+  }
+
+  /** The day's backup, once per local calendar day, and only of a database that holds progress. */
+  private dailyBackup(): void {
+    const live = this.live;
+    if (!live || this.readOnly || !live.db.open) return;
+    if (hasBackupOn(this.backupsDir, this.clock()) || !holdsProgress(live.db)) return;
+    this.backupNowFor('daily').catch((err: unknown) => {
+      // A backend closed mid-copy (the app quitting) tries again at the next start.
+      if (live.db.open) console.error(`daily backup failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+
   statusNow(): AppStatus {
     return {
-      dataDir: this.opts.dataDir,
+      dataDir: this.dataDir,
       dbPath: this.dbPath,
-      dbProblem: this.problem,
+      dbProblem: this.fault?.problem ?? null,
+      dbFault: this.fault ? { kind: this.fault.kind, actions: actionsFor[this.fault.kind] } : null,
+      readOnly: this.readOnly,
+      restored: this.restored,
       brokenCopy: this.brokenCopy,
       deckProblems: this.lastLoad.problems,
       host: this.opts.host,
@@ -126,8 +218,76 @@ export class Backend implements Api {
 
   async startFresh(_: Args<'startFresh'>): Promise<Results['startFresh']> {
     if (this.live) throw new ApiFailure('The progress database is fine; there is nothing to start fresh from.', 409);
+    if (this.fault && this.fault.kind !== 'damaged') {
+      throw new ApiFailure(`The progress database is not damaged, so it is not set aside: ${this.fault.problem}`, 409);
+    }
     if (fs.existsSync(this.dbPath)) this.brokenCopy = moveAside(this.dbPath, this.clock());
     this.open();
+    return this.statusNow();
+  }
+
+  async openReadOnly(_: Args<'openReadOnly'>): Promise<Results['openReadOnly']> {
+    if (!this.fault || !actionsFor[this.fault.kind].includes('openReadOnly')) {
+      throw new ApiFailure('Opening read-only is offered only for a healthy database this app must not change.', 409);
+    }
+    this.open(true);
+    return this.statusNow();
+  }
+
+  async useDataDir(args: Args<'useDataDir'>): Promise<Results['useDataDir']> {
+    if (this.live && !this.readOnly) throw new ApiFailure('The progress database is fine; keep using it.', 409);
+    if (!path.isAbsolute(args.dir)) throw new ApiFailure(`"${args.dir}" is not a full path; give the folder's whole path.`, 400);
+    this.closeDatabase();
+    this.dataDir = path.resolve(args.dir);
+    this.dbPath = path.join(this.dataDir, dbFileName);
+    this.brokenCopy = null;
+    this.open();
+    return this.statusNow();
+  }
+
+  async quit(_: Args<'quit'>): Promise<Results['quit']> {
+    if (!this.opts.onQuit) throw new ApiFailure('This host cannot be quit from the page; close it where it was started.', 409);
+    // Answer first: the host stops only after this reply has gone out.
+    setTimeout(this.opts.onQuit, 50);
+    return { ok: true };
+  }
+
+  async listBackups(_: Args<'listBackups'>): Promise<Results['listBackups']> {
+    return { dir: this.backupsDir, backups: listBackupFiles(this.backupsDir) };
+  }
+
+  async backupNow(_: Args<'backupNow'>): Promise<Results['backupNow']> {
+    return this.backupNowFor('manual');
+  }
+
+  /**
+   * Puts a backup in place of the progress. A healthy database is backed up first; a damaged
+   * one (the one other case allowed) cannot be copied, so it is moved aside as Start fresh does.
+   */
+  async restoreBackup(args: Args<'restoreBackup'>): Promise<Results['restoreBackup']> {
+    const damaged = !this.live && this.fault?.kind === 'damaged';
+    if (!damaged) this.need('restoreBackup');
+    const file = findBackup(this.backupsDir, args.name);
+    if (!file) throw new ApiFailure(`There is no backup named "${args.name}" in ${this.backupsDir}.`, 404);
+    const problem = backupProblem(file);
+    if (problem) throw new ApiFailure(`The backup ${args.name} cannot be restored: ${problem}. Your progress is unchanged.`, 409);
+    // Copied aside first: retention after the next backup may remove the file being restored.
+    const incoming = stageRestore(file, this.dbPath);
+    let previous: string | null = null;
+    if (damaged) {
+      if (fs.existsSync(this.dbPath)) this.brokenCopy = moveAside(this.dbPath, this.clock());
+    } else {
+      try {
+        previous = (await this.backupNowFor('before-restore')).name;
+      } catch (err) {
+        fs.rmSync(incoming, { force: true });
+        throw err;
+      }
+      this.closeDatabase();
+    }
+    commitRestore(incoming, this.dbPath);
+    this.open();
+    this.restored = { from: args.name, previous };
     return this.statusNow();
   }
 

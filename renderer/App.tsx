@@ -4,18 +4,25 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Api, AppStatus } from '../api/contract.ts';
 import { ErrorBanner, problemOf, ReportContext, type Problem } from './errors.tsx';
 import { Review } from './review/Review.tsx';
+import { Backups } from './screens/Backups.tsx';
 import { DbProblem } from './screens/DbProblem.tsx';
 import { Decks } from './screens/Decks.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { Today } from './screens/Today.tsx';
 
-type Screen = { name: 'today' } | { name: 'review'; deckId: string | undefined; session: number } | { name: 'decks' } | { name: 'settings' };
+type Screen =
+  | { name: 'today' }
+  | { name: 'review'; deckId: string | undefined; session: number }
+  | { name: 'decks' }
+  | { name: 'backups' }
+  | { name: 'settings' };
 
 export function App(props: { api: Api }) {
   const { api } = props;
   const [status, setStatus] = useState<AppStatus | null>(null);
   const [screen, setScreen] = useState<Screen>({ name: 'today' });
   const [problem, setProblem] = useState<Problem | null>(null);
+  const [quit, setQuit] = useState(false);
   const report = useCallback((err: unknown) => setProblem(problemOf(err)), []);
 
   useEffect(() => {
@@ -28,14 +35,18 @@ export function App(props: { api: Api }) {
   };
 
   let body;
-  if (!status) {
+  if (quit) {
+    body = <p className="notice">The app has stopped. You can close this window.</p>;
+  } else if (!status) {
     body = problem ? null : <p className="muted">Starting…</p>;
   } else if (status.dbProblem) {
-    body = <DbProblem api={api} status={status} onFixed={setStatus} />;
+    body = <DbProblem api={api} status={status} onFixed={setStatus} onQuit={() => setQuit(true)} />;
   } else if (screen.name === 'review') {
     body = <Review key={screen.session} api={api} deckId={screen.deckId} onLeave={() => go({ name: 'today' })} />;
   } else if (screen.name === 'decks') {
     body = <Decks api={api} />;
+  } else if (screen.name === 'backups') {
+    body = <Backups api={api} onRestored={(s) => (setStatus(s), go({ name: 'today' }))} />;
   } else if (screen.name === 'settings') {
     body = <Settings api={api} />;
   } else {
@@ -48,7 +59,7 @@ export function App(props: { api: Api }) {
     );
   }
 
-  const tab = (name: 'today' | 'decks' | 'settings', label: string) => (
+  const tab = (name: 'today' | 'decks' | 'backups' | 'settings', label: string) => (
     <button
       type="button"
       className={`tab ${screen.name === name || (name === 'today' && screen.name === 'review') ? 'tab-current' : ''}`}
@@ -67,13 +78,31 @@ export function App(props: { api: Api }) {
           <nav aria-label="Main">
             {tab('today', 'Today')}
             {tab('decks', 'Decks')}
+            {tab('backups', 'Backups')}
             {tab('settings', 'Settings')}
           </nav>
         )}
       </header>
       <main>
         {problem && <ErrorBanner problem={problem} onDismiss={() => setProblem(null)} />}
-        {status?.brokenCopy && !status.dbProblem && (
+        {status?.readOnly && !status.dbProblem && (
+          <p className="notice notice-warn" role="status">
+            Opened read-only: you can look and export, but nothing you do is saved.
+          </p>
+        )}
+        {status?.restored && !status.dbProblem && (
+          <p className="notice" role="status">
+            Restored the backup {status.restored.from}.{' '}
+            {status.restored.previous ? (
+              <>Your progress as it was before is in the backup {status.restored.previous}.</>
+            ) : (
+              <>
+                The damaged file was kept at <code>{status.brokenCopy}</code>.
+              </>
+            )}
+          </p>
+        )}
+        {status?.brokenCopy && !status.dbProblem && !status.restored && (
           <p className="notice" role="status">
             Started fresh. The old progress file was kept at <code>{status.brokenCopy}</code>.
           </p>

@@ -25,6 +25,12 @@ const doing: Record<string, string> = {
   reloadDecks: 'reload the decks',
   getSettings: 'load the settings',
   updateSettings: 'save the settings',
+  openReadOnly: 'open the progress read-only',
+  useDataDir: 'use that folder',
+  quit: 'quit',
+  listBackups: 'list the backups',
+  backupNow: 'back up',
+  restoreBackup: 'restore the backup',
 };
 
 export function problemOf(err: unknown): Problem {

@@ -9,7 +9,8 @@ import { register } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+const wantsHelp = process.argv.includes('--help') || process.argv.includes('-h');
+if (!wantsHelp && !fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
   process.stderr.write('web: building the page first (npm run build:renderer)\n');
   // The build's output goes to stderr: stdout carries only the address line.
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

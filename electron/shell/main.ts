@@ -3,19 +3,24 @@
 // app://; no navigation, windows, permissions or webviews; IPC only from our own page.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { methodNames } from '../../api/contract.ts';
 import { dispatch } from '../api/dispatch.ts';
 import { Backend } from '../backend.ts';
 import { defaultDataDir, parseHostArgs } from '../dataDir.ts';
 import { formatProblem } from '../decks/format.ts';
 import { appIndexUrl, appScheme } from '../security.ts';
+import { useNativeBinding } from '../store/sqlite.ts';
 import { channelOf } from './bridge.ts';
-import { appFileFor, contentSecurityPolicy, navigationAllowed, senderAllowed, userDataFor } from './policy.ts';
+import { appFileFor, contentSecurityPolicy, externalLink, isAppPage, navigationAllowed, senderAllowed, userDataFor } from './policy.ts';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
+
+// npm start hands over a better-sqlite3 build for Electron's ABI, kept apart from the Node build
+// in node_modules; a packaged app has its own rebuilt copy and passes nothing.
+useNativeBinding(process.env.TRAINER_SQLITE_BINDING || undefined);
 
 const opts = parseHostArgs(process.argv.slice(1), false);
 const dataDir = opts.dataDir ?? defaultDataDir();
@@ -36,10 +41,36 @@ const appRoot = app.getAppPath();
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 let backend: Backend | null = null;
 
+/**
+ * A link in a card opens in the system browser, once the URL passes the policy and the learner
+ * has seen where it goes; the app's own window never leaves its page.
+ */
+function openLink(contents: Electron.WebContents, url: string): void {
+  const target = externalLink(url);
+  if (!target || !isAppPage(contents.getURL())) return;
+  const win = BrowserWindow.fromWebContents(contents);
+  const ask = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+    message: 'Open this link in your browser?',
+    detail: target,
+  };
+  void (win ? dialog.showMessageBox(win, ask) : dialog.showMessageBox(ask)).then(({ response }) => {
+    if (response === 0) return shell.openExternal(target);
+  });
+}
+
 app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    openLink(contents, url);
+    return { action: 'deny' };
+  });
   contents.on('will-navigate', (event, url) => {
-    if (!navigationAllowed(url)) event.preventDefault();
+    if (navigationAllowed(url)) return;
+    event.preventDefault();
+    openLink(contents, url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!navigationAllowed(url)) event.preventDefault();
@@ -71,6 +102,7 @@ async function ready(): Promise<void> {
     decksDir: opts.decksDir ?? path.join(appRoot, 'decks'),
     host: 'electron',
     version: app.getVersion(),
+    onQuit: () => app.quit(),
   });
   for (const p of backend.lastLoad.problems) console.error(`Deck problem: ${formatProblem(p)}`);
 

@@ -15,6 +15,29 @@ export function navigationAllowed(_url: string): boolean {
   return false;
 }
 
+/**
+ * The address to hand to the system browser for a link in a card, or null to ignore the click.
+ * Only http and https, with a host and no user name or password (which can disguise where a
+ * link goes), and not this machine; anything else (file:, javascript:, app:, custom schemes that start programs) is
+ * never passed to shell.openExternal.
+ */
+export function externalLink(raw: string): string | null {
+  if (raw.length > 2048 || /[\s\u0000-\u001f\u007f]/.test(raw)) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  if (u.hostname === '' || u.username !== '' || u.password !== '') return null;
+  // A deck has no business sending the learner to services on this machine or the local
+  // network by bare name (the web host, a router's admin page).
+  const host = u.hostname.toLowerCase();
+  if (!host.includes('.') || host === 'localhost' || host.endsWith('.localhost') || /^(127|0)\./.test(host) || host === '[::1]') return null;
+  return u.href;
+}
+
 /** The file an app:// request names inside the built page folder, or null (not found / refused). */
 export function appFileFor(requestUrl: string, rendererDir: string): { file: string; type: string } | null {
   let u: URL;

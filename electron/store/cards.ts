@@ -141,14 +141,24 @@ export class CardStore {
     this.s = prepare(db);
   }
 
-  /** Copies the WAL back into the database once the learner pauses, not during an answer. */
+  /**
+   * Copies the WAL back into the database once the learner pauses, not during an answer, and
+   * empties it: between pauses the WAL holds only what was written since the last one.
+   */
   private afterWrite(): void {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = null;
-      if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+      this.checkpoint();
     }, 1500);
     this.checkpointTimer.unref();
+  }
+
+  /** The idle checkpoint itself; returns whether the whole WAL was copied back. */
+  checkpoint(): boolean {
+    if (!this.db.open || this.db.readonly) return false;
+    const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return row?.busy === 0;
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 // The web host: the built page and the API over HTTP, for a browser on this machine only.
-// Three locks: it listens on 127.0.0.1, every API call must carry the per-launch token, and
-// the Host header must name 127.0.0.1 or localhost (which defeats DNS rebinding).
+// Four locks: it listens on 127.0.0.1, every API call must carry the per-launch token, the Host
+// header must name 127.0.0.1 or localhost (which defeats DNS rebinding), and a call a browser
+// makes from any other page (its Origin header) is refused even with the token.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -15,6 +16,10 @@ export interface WebHostOptions {
   staticDir: string;
   /** 0 or absent: a free port chosen by the system. */
   port?: number;
+  /** With a port: when it is taken, take a free one instead of failing (a remembered port). */
+  portIsPreference?: boolean;
+  /** How long one request may take to arrive whole, headers and body (default 10 s). */
+  requestTimeoutMs?: number;
   token?: string;
   log?: (msg: string) => void;
 }
@@ -37,6 +42,14 @@ export const maxBodyBytes = 1024 * 1024;
  */
 const maxDrainBytes = 64 * maxBodyBytes;
 
+export const defaultRequestTimeoutMs = 10_000;
+
+/** Headers every answer carries, the API's JSON as much as the page. */
+const baseHeaders = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
 function sameToken(given: string | string[] | undefined, token: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -47,11 +60,22 @@ function sameToken(given: string | string[] | undefined, token: string): boolean
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
   res.writeHead(status, {
+    ...baseHeaders,
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'content-length': Buffer.byteLength(data),
   });
   res.end(data);
+}
+
+/**
+ * Whether a request's Origin, if it has one, is this host's own page. Browsers send Origin on
+ * every POST, so a page elsewhere that learned the token still cannot call the API; a client
+ * that is not a browser sends none and is held by the token alone.
+ */
+export function originAllowed(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
 function errorBody(method: string, message: string): ApiErrorBody {
@@ -84,9 +108,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void => {
     const file = resolveInside(opts.staticDir, pathname);
     const common = {
+      ...baseHeaders,
       'content-security-policy': contentSecurityPolicy,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
       'cross-origin-opener-policy': 'same-origin',
     };
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -118,8 +141,20 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         sendJson(res, 405, errorBody(method, 'API calls are POST requests.'));
         return;
       }
+      if (!originAllowed(req.headers.origin, port)) {
+        sendJson(res, 403, errorBody(method, `Refused: API calls come only from this app's own page, not from ${req.headers.origin}.`));
+        return;
+      }
       if (!sameToken(req.headers['x-app-token'], token)) {
         sendJson(res, 401, errorBody(method, 'Missing or wrong app token: open the address the app printed at start.'));
+        return;
+      }
+      if (Number(req.headers['content-length']) > maxBodyBytes) {
+        // Declared too large: answer at once, then read and drop what the client still sends,
+        // so it gets the 413 rather than a connection closed under it.
+        res.setHeader('connection', 'close');
+        sendJson(res, 413, errorBody(method, `The request is larger than ${maxBodyBytes} bytes.`));
+        await readBody(req);
         return;
       }
       const raw = await readBody(req);
@@ -148,30 +183,64 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     serveStatic(req, res, pathname);
   };
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      log(`request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      if (!res.headersSent) sendJson(res, 500, errorBody('', 'The server failed to answer.'));
-      else res.destroy();
-    });
-  });
+  const timeout = opts.requestTimeoutMs ?? defaultRequestTimeoutMs;
+  const server = http.createServer(
+    {
+      // Node's default lets a request trickle in for 300 s; a local page sends its calls at once.
+      requestTimeout: timeout,
+      headersTimeout: Math.min(timeout, 60_000),
+      // How often Node looks for requests past those limits (its default is every 30 s).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeout / 4))),
+    },
+    (req, res) => {
+      handle(req, res).catch((err: unknown) => {
+        log(`request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        if (!res.headersSent) sendJson(res, 500, errorBody('', 'The server failed to answer.'));
+        else res.destroy();
+      });
+    },
+  );
 
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => {
-      const bound = server.address() as AddressInfo;
-      port = bound.port;
-      resolve({
-        address: bound.address,
-        port,
-        token,
-        url: `http://127.0.0.1:${port}/#token=${token}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+  const listen = (wanted: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const failed = (err: NodeJS.ErrnoException): void => reject(err);
+      server.once('error', failed);
+      server.listen(wanted, '127.0.0.1', () => {
+        server.off('error', failed);
+        resolve();
       });
     });
-  });
+
+  const bind = async (): Promise<void> => {
+    const wanted = opts.port ?? 0;
+    try {
+      await listen(wanted);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (!opts.portIsPreference || wanted === 0 || (code !== 'EADDRINUSE' && code !== 'EACCES')) throw err;
+      log(`web: port ${wanted} is taken; using a free one`);
+      await listen(0);
+    }
+  };
+
+  return bind().then(
+    () =>
+      new Promise((resolve) => {
+        const bound = server.address() as AddressInfo;
+        port = bound.port;
+        resolve({
+          address: bound.address,
+          port,
+          token,
+          // The token rides in the fragment, which a browser never sends to any server or puts
+          // in a Referer; the page moves it to sessionStorage and clears the address bar.
+          url: `http://127.0.0.1:${port}/#token=${token}`,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              server.closeAllConnections();
+            }),
+        });
+      }),
+  );
 }

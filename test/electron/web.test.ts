@@ -1,41 +1,13 @@
 import { spawn } from 'node:child_process';
-import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { Backend } from '../../electron/backend.ts';
 import { maxBodyBytes, startWebHost, type WebHost } from '../../electron/web/server.ts';
 import { cleanTemp, fixtureDecks, fixtures, tempDir, testBackend } from './helpers.ts';
+import { request, type Reply } from './http.ts';
 
 afterAll(cleanTemp);
-
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  text: string;
-}
-
-function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: opts.method ?? 'GET',
-        path: opts.path,
-        headers: { host: opts.host ?? `127.0.0.1:${port}`, ...opts.headers },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-      },
-    );
-    req.on('error', reject);
-    req.end(opts.body);
-  });
-}
 
 async function call(host: WebHost, method: string, args: unknown, token = host.token): Promise<Reply> {
   return request(host.port, {
