@@ -6,8 +6,9 @@ import type Database from 'better-sqlite3';
 import type { Api, AppStatus, Args, DeckLoadReport, Results, Settings } from './api/contract.ts';
 import { ApiFailure } from './api/errors.ts';
 import { listDecks, syncDecks, type DeckSource } from './decks/load.ts';
-import { cardView } from './decks/view.ts';
+import { cardTitle, cardView } from './decks/view.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
+import { browseCards, browseFilters, cardInfo } from './store/browse.ts';
 import { CardStore } from './store/cards.ts';
 import { dbFileName, moveAside, openDatabase } from './store/open.ts';
 import { readSettings, writeSettings } from './store/settings.ts';
@@ -158,8 +159,30 @@ export class Backend implements Api {
     return this.need('answer').scheduler.answer(args);
   }
 
-  async undo(_: Args<'undo'>): Promise<Results['undo']> {
-    return this.need('undo').scheduler.undo();
+  async undo(args: Args<'undo'>): Promise<Results['undo']> {
+    const undone = this.need('undo').scheduler.undo(args.deckId);
+    if (!undone) return null;
+    const { step, row } = undone;
+    return { cardId: row.id, key: row.key, deckId: row.deck_id, action: step.action, title: cardTitle(row) };
+  }
+
+  async forget(args: Args<'forget'>): Promise<Results['forget']> {
+    this.need('forget').scheduler.forget(args.cardId);
+    return { ok: true };
+  }
+
+  async browseCards(args: Args<'browseCards'>): Promise<Results['browseCards']> {
+    return browseCards(this.need('browseCards').db, args, this.clock().getTime());
+  }
+
+  async browseFilters(_: Args<'browseFilters'>): Promise<Results['browseFilters']> {
+    return browseFilters(this.need('browseFilters').db);
+  }
+
+  async cardInfo(args: Args<'cardInfo'>): Promise<Results['cardInfo']> {
+    const info = cardInfo(this.need('cardInfo').db, args.cardId, this.clock().getTime());
+    if (!info) throw new ApiFailure(`There is no card ${args.cardId}.`, 404);
+    return info;
   }
 
   async saveDraft(args: Args<'saveDraft'>): Promise<Results['saveDraft']> {

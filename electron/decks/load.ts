@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DeckInfo, DeckLoadReport, DeckProblem } from '../api/contract.ts';
+import { searchText, tagColumn } from '../store/search.ts';
 import { parseDeck, type DeckFile } from './format.ts';
 
 export interface DeckSource {
@@ -96,9 +97,10 @@ export function syncDecks(db: Database.Database, sources: DeckSource[], now: num
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description,
        file = excluded.file, position = excluded.position`,
   );
-  const upsertCard = db.prepare<{ key: string; deck: string; ord: number; kind: string; content: string; due: number }>(
-    `INSERT INTO cards (key, deck_id, ord, kind, content, due) VALUES (@key, @deck, @ord, @kind, @content, @due)
-     ON CONFLICT(key) DO UPDATE SET ord = excluded.ord, kind = excluded.kind, content = excluded.content, retired = 0`,
+  const upsertCard = db.prepare<{ key: string; deck: string; ord: number; kind: string; content: string; due: number; search: string; tags: string }>(
+    `INSERT INTO cards (key, deck_id, ord, kind, content, due, search, tags) VALUES (@key, @deck, @ord, @kind, @content, @due, @search, @tags)
+     ON CONFLICT(key) DO UPDATE SET ord = excluded.ord, kind = excluded.kind, content = excluded.content,
+       search = excluded.search, tags = excluded.tags, retired = 0`,
   );
   const keysOf = db.prepare<[string], { key: string }>('SELECT key FROM cards WHERE deck_id = ? AND retired = 0');
   const retire = db.prepare<[string]>('UPDATE cards SET retired = 1 WHERE key = ?');
@@ -112,7 +114,8 @@ export function syncDecks(db: Database.Database, sources: DeckSource[], now: num
       deck.cards.forEach(({ card }, ord) => {
         const key = `${deck.id}/${card.id}`;
         present.add(key);
-        upsertCard.run({ key, deck: deck.id, ord, kind: card.kind, content: JSON.stringify(card), due: now });
+        const content = JSON.stringify(card);
+        upsertCard.run({ key, deck: deck.id, ord, kind: card.kind, content, due: now, search: searchText(key, content), tags: tagColumn(content) });
       });
       for (const { key } of keysOf.all(deck.id)) if (!present.has(key)) retire.run(key);
     });

@@ -1,6 +1,7 @@
 // Forward-only schema history. The database's `PRAGMA user_version` is the number of entries
 // applied; a released entry is never edited, only followed by a new one.
 import type Database from 'better-sqlite3';
+import { searchText, tagColumn } from './search.ts';
 
 export interface Migration {
   version: number;
@@ -85,6 +86,29 @@ export const migrations: readonly Migration[] = [
           saved_at INTEGER NOT NULL
         );
       `);
+    },
+  },
+  {
+    version: 4,
+    why: 'undo covers bury, suspend and forget as well as answers; the card browser searches a plain-text column',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE undo_steps (
+          id          INTEGER PRIMARY KEY,
+          card_id     INTEGER NOT NULL REFERENCES cards(id),
+          action      TEXT NOT NULL,
+          done_at     INTEGER NOT NULL,
+          card_before TEXT NOT NULL,
+          log_id      INTEGER
+        );
+        CREATE INDEX undo_steps_time ON undo_steps(done_at);
+        ALTER TABLE cards ADD COLUMN search TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cards ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+      `);
+      // Cards already stored get their search text now; loading decks keeps it current after.
+      const rows = db.prepare<[], { id: number; key: string; content: string }>('SELECT id, key, content FROM cards').all();
+      const set = db.prepare<[string, string, number]>('UPDATE cards SET search = ?, tags = ? WHERE id = ?');
+      for (const r of rows) set.run(searchText(r.key, r.content), tagColumn(r.content), r.id);
     },
   },
 ];

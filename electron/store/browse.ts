@@ -1,0 +1,183 @@
+// The card browser's queries: one page of cards matching the learner's filters, the filters
+// there are to choose from, and one card's whole history. Searching reads the plain-text
+// `search` and `tags` columns kept by the deck loader (search.ts), never the JSON content.
+import type Database from 'better-sqlite3';
+import type { Args, BrowseFilters, BrowsePage, BrowseRow, CardInfo, CardKind, CardState, Rating, ReviewEntry } from '../api/contract.ts';
+import { cardTitle, cardView } from '../decks/view.ts';
+import { intervalLabel } from '../scheduler/labels.ts';
+import type { CardRow, CardSnapshot } from './cards.ts';
+import { searchNeedle, tagsOf } from './search.ts';
+
+const dayMs = 86_400_000;
+export const defaultPageSize = 100;
+
+/** The column each sort reads; by due, new cards (whose due means nothing yet) come last either way. */
+const orders = {
+  due: (dir: string) => `(c.state = 0), c.due ${dir}`,
+  interval: (dir: string) => `c.scheduled_days ${dir}`,
+  lapses: (dir: string) => `c.lapses ${dir}`,
+} as const;
+
+type BrowseArgs = Args<'browseCards'>;
+
+interface Row extends CardRow {
+  tags: string;
+  deck_name: string;
+  total: number;
+}
+
+/** One page of cards matching every filter given, and how many match in all. */
+export function browseCards(db: Database.Database, args: BrowseArgs, now: number): BrowsePage {
+  const where = ['c.retired = 0'];
+  const params: Record<string, string | number> = { now };
+  const needle = searchNeedle(args.text ?? '');
+  if (needle !== '') {
+    where.push('instr(c.search, @needle) > 0');
+    params.needle = needle;
+  }
+  if (args.deckId !== undefined) {
+    where.push('c.deck_id = @deck');
+    params.deck = args.deckId;
+  }
+  if (args.kind !== undefined) {
+    where.push('c.kind = @kind');
+    params.kind = args.kind;
+  }
+  if (args.tag !== undefined) {
+    where.push("instr(c.tags, @tag) > 0");
+    params.tag = `\n${args.tag}\n`;
+  }
+  switch (args.state) {
+    case 'new':
+      where.push('c.state = 0');
+      break;
+    case 'learning':
+      where.push('c.state IN (1, 3)');
+      break;
+    case 'review':
+      where.push('c.state = 2');
+      break;
+    case 'suspended':
+      where.push('c.suspended = 1');
+      break;
+    case 'buried':
+      where.push('c.buried_until > @now');
+      break;
+  }
+  const dir = args.descending ? 'DESC' : 'ASC';
+  const order = `${orders[args.sort ?? 'due'](dir)}, d.position, c.ord, c.id`;
+  const offset = args.offset ?? 0;
+  const limit = args.limit ?? defaultPageSize;
+  // The window count rides along with the page, so matching is done once for both.
+  const rows = db
+    .prepare<Record<string, string | number>, Row>(
+      `SELECT c.*, d.name AS deck_name, COUNT(*) OVER () AS total
+       FROM cards c JOIN decks d ON d.id = c.deck_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...params, limit, offset });
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && offset > 0) {
+    // Past the last page the window has no row to ride on: count on its own.
+    total = db
+      .prepare<Record<string, string | number>, { n: number }>(
+        `SELECT COUNT(*) AS n FROM cards c WHERE ${where.join(' AND ')}`,
+      )
+      .get(params)!.n;
+  }
+  return { total, offset, cards: rows.map((r) => browseRow(r, r.deck_name, now)) };
+}
+
+function browseRow(r: CardRow & { tags: string }, deckName: string, now: number): BrowseRow {
+  return {
+    id: r.id,
+    key: r.key,
+    deckId: r.deck_id,
+    deckName,
+    kind: r.kind as CardKind,
+    title: cardTitle(r),
+    tags: tagsOf(r.tags),
+    state: r.state as CardState,
+    suspended: r.suspended === 1,
+    buriedUntil: r.buried_until !== null && r.buried_until > now ? new Date(r.buried_until).toISOString() : null,
+    due: new Date(r.due).toISOString(),
+    intervalDays: r.scheduled_days,
+    reps: r.reps,
+    lapses: r.lapses,
+  };
+}
+
+/** The decks that have cards and every tag in use, sorted, for the browser's choices. */
+export function browseFilters(db: Database.Database): BrowseFilters {
+  const decks = db
+    .prepare<[], { id: string; name: string }>(
+      `SELECT d.id, d.name FROM decks d
+       WHERE EXISTS (SELECT 1 FROM cards c WHERE c.deck_id = d.id AND c.retired = 0) ORDER BY d.position, d.id`,
+    )
+    .all();
+  const tags = new Set<string>();
+  for (const { tags: t } of db.prepare<[], { tags: string }>("SELECT DISTINCT tags FROM cards WHERE retired = 0 AND tags != ''").all()) {
+    for (const tag of tagsOf(t)) tags.add(tag);
+  }
+  return { decks, tags: [...tags].sort((a, b) => a.localeCompare(b)) };
+}
+
+interface LogLine {
+  reviewed_at: number;
+  rating: number;
+  state: number;
+  card_before: string;
+  duration_ms: number;
+  typed: string | null;
+  correct: number | null;
+}
+
+/** What an answer at `at` gave: the state the card was in just after it. */
+function intervalAfter(after: CardSnapshot, at: number): string | null {
+  // A card that is new again was forgotten since: what the answer gave is no longer known.
+  if (after.state === 0) return null;
+  if (after.state === 2) return intervalLabel(after.scheduled_days * dayMs);
+  return intervalLabel(after.due - at);
+}
+
+/** One card and every answer it has had, oldest first, or undefined when there is no such card. */
+export function cardInfo(db: Database.Database, cardId: number, now: number): CardInfo | undefined {
+  const row = db
+    .prepare<[number], CardRow & { deck_name: string }>(
+      'SELECT c.*, d.name AS deck_name FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?',
+    )
+    .get(cardId);
+  if (!row) return undefined;
+  const draft = db.prepare<[number], { code: string }>('SELECT code FROM drafts WHERE card_id = ?').get(cardId)?.code ?? null;
+  const log = db
+    .prepare<[number], LogLine>(
+      'SELECT reviewed_at, rating, state, card_before, duration_ms, typed, correct FROM review_log WHERE card_id = ? ORDER BY reviewed_at, id',
+    )
+    .all(cardId);
+  const reviews: ReviewEntry[] = log.map((l, i) => {
+    // The state right after this answer is the one the next answer started from, or the card's own now.
+    const after: CardSnapshot = i + 1 < log.length ? (JSON.parse(log[i + 1]!.card_before) as CardSnapshot) : row;
+    return {
+      at: new Date(l.reviewed_at).toISOString(),
+      rating: l.rating as Rating,
+      state: l.state as CardState,
+      interval: intervalAfter(after, l.reviewed_at),
+      durationMs: l.duration_ms,
+      typed: l.typed,
+      correct: l.correct === null ? null : l.correct === 1,
+    };
+  });
+  return {
+    card: cardView(row, draft),
+    deckName: row.deck_name,
+    suspended: row.suspended === 1,
+    buriedUntil: row.buried_until !== null && row.buried_until > now ? new Date(row.buried_until).toISOString() : null,
+    retired: row.retired === 1,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    intervalDays: row.scheduled_days,
+    lastReview: row.last_review === null ? null : new Date(row.last_review).toISOString(),
+    reviews,
+  };
+}
