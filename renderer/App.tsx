@@ -5,11 +5,12 @@ import type { Api, AppStatus } from '../electron/api/contract.ts';
 import { ErrorBanner, problemOf, ReportContext, type Problem } from './errors.tsx';
 import { Review } from './review/Review.tsx';
 import { DbProblem } from './screens/DbProblem.tsx';
+import { Browse } from './screens/Browse.tsx';
 import { Decks } from './screens/Decks.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { Today } from './screens/Today.tsx';
 
-type Screen = { name: 'today' } | { name: 'review'; deckId: string | undefined; session: number } | { name: 'decks' } | { name: 'settings' };
+type Screen = { name: 'today' } | { name: 'review'; deckId: string | undefined; session: number } | { name: 'decks' } | { name: 'settings' } | { name: 'browse'; deckId?: string; session?: number };
 
 export function App(props: { api: Api }) {
   const { api } = props;
@@ -34,8 +35,10 @@ export function App(props: { api: Api }) {
     body = <DbProblem api={api} status={status} onFixed={setStatus} />;
   } else if (screen.name === 'review') {
     body = <Review key={screen.session} api={api} deckId={screen.deckId} onLeave={() => go({ name: 'today' })} />;
+  } else if (screen.name === 'browse') {
+    body = <Browse key={screen.session} api={api} deckId={screen.deckId} />;
   } else if (screen.name === 'decks') {
-    body = <Decks api={api} />;
+    body = <Decks api={api} onBrowse={(deckId) => go({ name: 'browse', deckId, session: Date.now() })} />;
   } else if (screen.name === 'settings') {
     body = <Settings api={api} />;
   } else {
@@ -44,11 +47,12 @@ export function App(props: { api: Api }) {
         api={api}
         onStart={(deckId) => go({ name: 'review', deckId, session: Date.now() })}
         onDecks={() => go({ name: 'decks' })}
+        onBrowse={(deckId) => go({ name: 'browse', deckId, session: Date.now() })}
       />
     );
   }
 
-  const tab = (name: 'today' | 'decks' | 'settings', label: string) => (
+  const tab = (name: 'today' | 'browse' | 'decks' | 'settings', label: string) => (
     <button
       type="button"
       className={`tab ${screen.name === name || (name === 'today' && screen.name === 'review') ? 'tab-current' : ''}`}
@@ -66,12 +70,13 @@ export function App(props: { api: Api }) {
         {status && !status.dbProblem && (
           <nav aria-label="Main">
             {tab('today', 'Today')}
+            {tab('browse', 'Browse')}
             {tab('decks', 'Decks')}
             {tab('settings', 'Settings')}
           </nav>
         )}
       </header>
-      <main>
+      <main className={screen.name === 'browse' ? 'wide' : undefined}>
         {problem && <ErrorBanner problem={problem} onDismiss={() => setProblem(null)} />}
         {status?.brokenCopy && !status.dbProblem && (
           <p className="notice" role="status">

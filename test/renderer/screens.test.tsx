@@ -42,13 +42,17 @@ describe('Today', () => {
   it('counts what waits in each deck, and Start opens that deck', async () => {
     open();
     const started: (string | undefined)[] = [];
-    await page.render(withReport(<Today api={apiOf(backend)} onStart={(d) => started.push(d)} onDecks={() => {}} />));
+    const browsed: string[] = [];
+    await page.render(withReport(<Today api={apiOf(backend)} onStart={(d) => started.push(d)} onDecks={() => {}} onBrowse={(d) => browsed.push(d)} />));
     await page.until(() => page.$('tr[data-deck="e2e-basics"]') !== null, 'the deck row');
     const row = page.$('tr[data-deck="e2e-basics"]')!;
     expect(row.querySelector('[data-testid="new-count"]')!.textContent).toBe('8');
     expect(page.$('[data-testid="reviewed-today"]')!.textContent).toMatch(/0/);
     await page.click([...row.querySelectorAll('button')].find((b) => b.textContent === 'Start'), 'Start');
     expect(started).toEqual(['e2e-basics']);
+    // The deck's title opens the browser on that deck.
+    await page.click(row.querySelector('button.deck-title'), 'the deck title');
+    expect(browsed).toEqual(['e2e-basics']);
   });
 });
 
@@ -89,7 +93,8 @@ describe('Decks', () => {
     const broken = 'format: 1\nid: mine\nname: Mine\ncards:\n  - id: a\n    kind: term\n    term: A\n';
     fs.writeFileSync(file, broken);
     open(dataDir);
-    await page.render(withReport(<Decks api={apiOf(backend)} />));
+    const browsed: string[] = [];
+    await page.render(withReport(<Decks api={apiOf(backend)} onBrowse={(d) => browsed.push(d)} />));
     await page.until(() => page.$('[data-testid="deck-problems"]') !== null, 'the problem list');
     const item = page.$('[data-testid="deck-problems"] li')!.textContent!;
     expect(item).toContain('mine.yaml:5');
@@ -99,5 +104,7 @@ describe('Decks', () => {
     await page.until(() => /every deck file is valid/.test(page.text()), 'the all-clear');
     expect(page.$('[data-testid="deck-problems"]')).toBeNull();
     expect([...page.host.querySelectorAll('.deck h2')].map((h) => h.textContent)).toEqual(['E2E Basics', 'Mine']);
+    await page.click(page.$('.deck:last-child h2 button.deck-title'), 'the title of Mine');
+    expect(browsed).toEqual(['mine']);
   });
 });
