@@ -5,7 +5,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Api, AppStatus, Args, DeckLoadReport, Results, Settings } from './api/contract.ts';
 import { ApiFailure } from './api/errors.ts';
-import { listDecks, syncDecks, type DeckSource } from './decks/load.ts';
+import { listDecks, syncDecks, syncDecksInTurns, type DeckSource } from './decks/load.ts';
+import { ParsePool } from './decks/parse-pool.ts';
 import { cardTitle, cardView } from './decks/view.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { browseCards, browseFilters, cardInfo } from './store/browse.ts';
@@ -41,6 +42,9 @@ export class Backend implements Api {
   private problem: string | null = null;
   private brokenCopy: string | null = null;
   lastLoad: DeckLoadReport = { decks: [], problems: [] };
+  private reloading: Promise<DeckLoadReport> | null = null;
+  /** Where the last reload parsed its files: in the worker thread, or in place when no worker could start. */
+  lastParse = { worker: 0, inPlace: 0 };
 
   constructor(private readonly opts: BackendOptions) {
     this.dbPath = path.join(opts.dataDir, dbFileName);
@@ -219,8 +223,25 @@ export class Backend implements Api {
     return listDecks(this.need('listDecks').db);
   }
 
+  /**
+   * Reloads the deck files while the app keeps answering: parsing runs in a worker thread and
+   * each deck is written in its own transaction between turns of the event loop. A second
+   * reload asked for while one runs gets that one's report.
+   */
   async reloadDecks(_: Args<'reloadDecks'>): Promise<Results['reloadDecks']> {
-    return this.loadDecks();
+    const live = this.need('reloadDecks');
+    this.reloading ??= (async () => {
+      const pool = new ParsePool();
+      try {
+        this.lastLoad = await syncDecksInTurns(live.db, this.sources(), () => this.clock().getTime(), (text, label) => pool.parse(text, label));
+        return this.lastLoad;
+      } finally {
+        this.lastParse = { ...pool.counts };
+        pool.close();
+        this.reloading = null;
+      }
+    })();
+    return this.reloading;
   }
 
   async getSettings(_: Args<'getSettings'>): Promise<Results['getSettings']> {

@@ -90,7 +90,7 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 4,
-    why: 'undo covers bury, suspend and forget as well as answers; the card browser searches a plain-text column',
+    why: 'undo covers bury, suspend and forget as well as answers; the card browser searches plain-text columns; unchanged deck files are not parsed again',
     up: (db) => {
       db.exec(`
         CREATE TABLE undo_steps (
@@ -104,6 +104,8 @@ export const migrations: readonly Migration[] = [
         CREATE INDEX undo_steps_time ON undo_steps(done_at);
         ALTER TABLE cards ADD COLUMN search TEXT NOT NULL DEFAULT '';
         ALTER TABLE cards ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+        -- What a deck's file held when last loaded (a hash), so an unchanged file is not parsed again.
+        ALTER TABLE decks ADD COLUMN source_hash TEXT;
       `);
       // Cards already stored get their search text now; loading decks keeps it current after.
       const rows = db.prepare<[], { id: number; key: string; content: string }>('SELECT id, key, content FROM cards').all();

@@ -43,6 +43,16 @@ export function testBackend(dataDir: string, decksDir = fixtureDecks, clock = ne
   return new Backend({ dataDir, decksDir, host: 'web', version: 't', now: clock.now });
 }
 
+/** A data folder with a bundled decks folder and the learner's own, both empty. */
+export function deckFolders(): { dataDir: string; bundled: string; own: string } {
+  const dataDir = tempDir();
+  const bundled = path.join(dataDir, 'bundled');
+  const own = path.join(dataDir, 'decks');
+  fs.mkdirSync(bundled);
+  fs.mkdirSync(own);
+  return { dataDir, bundled, own };
+}
+
 /** A deck file of `n` term cards, c0 .. c(n-1), for tests that only need cards to schedule. */
 export function termDeck(n: number, id = 'drill'): string {
   const cards = Array.from({ length: n }, (_, i) => `  - id: c${i}\n    kind: term\n    term: Term ${i}\n    definition: Meaning ${i}\n`);
