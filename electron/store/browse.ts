@@ -11,11 +11,15 @@ import { searchNeedle, tagsOf } from './search.ts';
 const dayMs = 86_400_000;
 export const defaultPageSize = 100;
 
-/** The column each sort reads; by due, new cards (whose due means nothing yet) come last either way. */
+/**
+ * Each sort follows one index (migration 4), so a page is found by walking it rather than by
+ * sorting every match. By due, new cards (whose due means nothing yet) come after the rest;
+ * descending turns the whole order round, so that the index still serves it.
+ */
 const orders = {
-  due: (dir: string) => `(c.state = 0), c.due ${dir}`,
-  interval: (dir: string) => `c.scheduled_days ${dir}`,
-  lapses: (dir: string) => `c.lapses ${dir}`,
+  due: (dir: string) => `(c.state = 0) ${dir}, c.due ${dir}, c.id ${dir}`,
+  interval: (dir: string) => `c.scheduled_days ${dir}, c.id ${dir}`,
+  lapses: (dir: string) => `c.lapses ${dir}, c.id ${dir}`,
 } as const;
 
 type BrowseArgs = Args<'browseCards'>;
@@ -23,17 +27,31 @@ type BrowseArgs = Args<'browseCards'>;
 interface Row extends CardRow {
   tags: string;
   deck_name: string;
-  total: number;
+}
+
+type Params = Record<string, string | number>;
+
+/** The learner's words as a full-text query: every word, each as a prefix ("chan" finds "channel"). */
+function wordsQuery(needle: string): string | null {
+  const words = needle.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ');
 }
 
 /** One page of cards matching every filter given, and how many match in all. */
 export function browseCards(db: Database.Database, args: BrowseArgs, now: number): BrowsePage {
   const where = ['c.retired = 0'];
-  const params: Record<string, string | number> = { now };
+  const params: Params = { now };
   const needle = searchNeedle(args.text ?? '');
   if (needle !== '') {
-    where.push('instr(c.search, @needle) > 0');
-    params.needle = needle;
+    const words = wordsQuery(needle);
+    if (words !== null) {
+      where.push('c.id IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH @words)');
+      params.words = words;
+    } else {
+      // Only symbols ("<-", ":="): no words to look up, so the text itself is looked for.
+      where.push('instr(c.search, @needle) > 0');
+      params.needle = needle;
+    }
   }
   if (args.deckId !== undefined) {
     where.push('c.deck_id = @deck');
@@ -44,7 +62,7 @@ export function browseCards(db: Database.Database, args: BrowseArgs, now: number
     params.kind = args.kind;
   }
   if (args.tag !== undefined) {
-    where.push("instr(c.tags, @tag) > 0");
+    where.push('instr(c.tags, @tag) > 0');
     params.tag = `\n${args.tag}\n`;
   }
   switch (args.state) {
@@ -65,28 +83,26 @@ export function browseCards(db: Database.Database, args: BrowseArgs, now: number
       break;
   }
   const dir = args.descending ? 'DESC' : 'ASC';
-  const order = `${orders[args.sort ?? 'due'](dir)}, d.position, c.ord, c.id`;
   const offset = args.offset ?? 0;
   const limit = args.limit ?? defaultPageSize;
-  // The window count rides along with the page, so matching is done once for both.
-  const rows = db
-    .prepare<Record<string, string | number>, Row>(
-      `SELECT c.*, d.name AS deck_name, COUNT(*) OVER () AS total
-       FROM cards c JOIN decks d ON d.id = c.deck_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit, offset });
-  let total = rows[0]?.total ?? 0;
-  if (rows.length === 0 && offset > 0) {
-    // Past the last page the window has no row to ride on: count on its own.
-    total = db
-      .prepare<Record<string, string | number>, { n: number }>(
-        `SELECT COUNT(*) AS n FROM cards c WHERE ${where.join(' AND ')}`,
+  const filter = where.join(' AND ');
+  const total = db.prepare<Params, { n: number }>(`SELECT COUNT(*) AS n FROM cards c WHERE ${filter}`).get(params)!.n;
+  // The page's ids first (the index walk touches no card's text), then those cards in full.
+  const ids = db
+    .prepare<Params, { id: number }>(`SELECT c.id FROM cards c WHERE ${filter} ORDER BY ${orders[args.sort ?? 'due'](dir)} LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit, offset })
+    .map((r) => r.id);
+  if (ids.length === 0) return { total, offset, cards: [] };
+  const full = new Map(
+    db
+      .prepare<[string], Row>(
+        `SELECT c.*, d.name AS deck_name FROM cards c JOIN decks d ON d.id = c.deck_id
+         WHERE c.id IN (SELECT value FROM json_each(?))`,
       )
-      .get(params)!.n;
-  }
-  return { total, offset, cards: rows.map((r) => browseRow(r, r.deck_name, now)) };
+      .all(JSON.stringify(ids))
+      .map((r) => [r.id, r]),
+  );
+  return { total, offset, cards: ids.map((id) => full.get(id)!).map((r) => browseRow(r, r.deck_name, now)) };
 }
 
 function browseRow(r: CardRow & { tags: string }, deckName: string, now: number): BrowseRow {

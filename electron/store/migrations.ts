@@ -111,6 +111,26 @@ export const migrations: readonly Migration[] = [
       const rows = db.prepare<[], { id: number; key: string; content: string }>('SELECT id, key, content FROM cards').all();
       const set = db.prepare<[string, string, number]>('UPDATE cards SET search = ?, tags = ? WHERE id = ?');
       for (const r of rows) set.run(searchText(r.key, r.content), tagColumn(r.content), r.id);
+      // The browser finds words through a full-text index over that column (word prefixes: "gorou"
+      // finds "goroutine"), kept in step by triggers; cards are retired, never deleted, but a
+      // delete is handled too. Its sorts walk an index each, so a page costs the same at any size.
+      db.exec(`
+        CREATE VIRTUAL TABLE cards_fts USING fts5(search, content='cards', content_rowid='id', tokenize='unicode61');
+        INSERT INTO cards_fts(cards_fts) VALUES ('rebuild');
+        CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards BEGIN
+          INSERT INTO cards_fts(rowid, search) VALUES (new.id, new.search);
+        END;
+        CREATE TRIGGER cards_fts_update AFTER UPDATE OF search ON cards BEGIN
+          INSERT INTO cards_fts(cards_fts, rowid, search) VALUES ('delete', old.id, old.search);
+          INSERT INTO cards_fts(rowid, search) VALUES (new.id, new.search);
+        END;
+        CREATE TRIGGER cards_fts_delete AFTER DELETE ON cards BEGIN
+          INSERT INTO cards_fts(cards_fts, rowid, search) VALUES ('delete', old.id, old.search);
+        END;
+        CREATE INDEX cards_browse_due ON cards(retired, (state = 0), due, id);
+        CREATE INDEX cards_browse_interval ON cards(retired, scheduled_days, id);
+        CREATE INDEX cards_browse_lapses ON cards(retired, lapses, id);
+      `);
     },
   },
 ];

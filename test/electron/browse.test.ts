@@ -84,6 +84,18 @@ describe('browsing cards', () => {
     expect((await backend.browseCards({ text: 'nothing like this' })).total).toBe(0);
     // Field names of the stored JSON are not card text.
     expect((await backend.browseCards({ text: 'definition' })).total).toBe(0);
+    // Words are found by their start, in any order; symbols alone are looked for as they are.
+    expect(keys(await backend.browseCards({ text: 'receiv unbuff' }))).toEqual(['alpha/chan']);
+    expect((await backend.browseCards({ text: 'ceiver' })).total).toBe(0);
+    expect(keys(await backend.browseCards({ text: '("' }))).toEqual(['alpha/print']);
+  });
+
+  it('finds a card by its new words once its deck file changes, and no longer by the old', async () => {
+    const { backend, decksDir } = setup();
+    fs.writeFileSync(path.join(decksDir, 'beta.yaml'), beta.replace('Counts goroutines still running.', 'Waits for a batch of workers.'));
+    await backend.reloadDecks({});
+    expect(keys(await backend.browseCards({ text: 'batch' }))).toEqual(['beta/wg']);
+    expect((await backend.browseCards({ text: 'counts' })).total).toBe(0);
   });
 
   it('filters by deck, kind and whole tags, and names each card by its front', async () => {
