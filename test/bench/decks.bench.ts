@@ -10,7 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Backend as BackendType, BackendOptions } from '../../electron/backend.ts';
-import { termDeck } from '../electron/helpers.ts';
+import { aliasBomb, termDeck } from '../electron/helpers.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = process.env.TRAINER_ROOT ?? path.join(here, '..', '..');
@@ -20,20 +20,6 @@ const { Backend } = (await import(pathToFileURL(path.join(root, 'electron', 'bac
 
 const files = 20;
 const perFile = 5000;
-
-const bomb = `format: 1
-id: bomb
-name: Bomb
-cards:
-  - &a { id: x, kind: term, term: "x", definition: "x" }
-  - &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
-  - &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
-  - &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
-  - &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
-  - &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
-  - &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
-  - [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]
-`;
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -93,7 +79,7 @@ try {
   const line = `# ${'x'.repeat(1022)}\n`;
   for (let i = 0; i < 50 * 1024; i++) fs.writeSync(fd, line);
   fs.closeSync(fd);
-  fs.writeFileSync(path.join(own, 'bomb.yaml'), bomb);
+  fs.writeFileSync(path.join(own, 'bomb.yaml'), aliasBomb('bomb'));
   const rssBefore = process.memoryUsage().rss;
   let problems = 0;
   const refused = await timed(async () => {

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { maxDeckBytes, maxDeckCards, parseDeck } from '../../electron/decks/format.ts';
 import { ParsePool } from '../../electron/decks/parse-pool.ts';
-import { cleanTemp, deckFolders, termDeck, testBackend } from './helpers.ts';
+import { aliasBomb, cleanTemp, deckFolders, termDeck, testBackend } from './helpers.ts';
 
 afterAll(cleanTemp);
 
@@ -86,20 +86,7 @@ describe('a file claiming a deck id another file owns', () => {
   });
 });
 
-const bomb = (id: string) => `format: 1
-id: ${id}
-name: Bomb
-cards:
-  - &a { id: x, kind: term, term: "x", definition: "x" }
-  - [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
-  - &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
-  - &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
-  - &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
-  - &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]
-  - &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]
-  - &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]
-  - [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]
-`;
+const bomb = aliasBomb;
 
 describe('files that would cost too much', () => {
   it('a YAML alias bomb fails that file alone, with a message, through the API', async () => {
