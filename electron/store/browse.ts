@@ -17,10 +17,16 @@ export const defaultPageSize = 100;
  * descending turns the whole order round, so that the index still serves it.
  */
 const orders = {
-  due: (dir: string) => `(c.state = 0) ${dir}, c.due ${dir}, c.id ${dir}`,
-  interval: (dir: string) => `c.scheduled_days ${dir}, c.id ${dir}`,
-  lapses: (dir: string) => `c.lapses ${dir}, c.id ${dir}`,
+  due: { index: 'cards_browse_due', by: (dir: string) => `(c.state = 0) ${dir}, c.due ${dir}, c.id ${dir}` },
+  interval: { index: 'cards_browse_interval', by: (dir: string) => `c.scheduled_days ${dir}, c.id ${dir}` },
+  lapses: { index: 'cards_browse_lapses', by: (dir: string) => `c.lapses ${dir}, c.id ${dir}` },
 } as const;
+
+/**
+ * Up to this many cards matching the words, reading each card by its id beats walking an index
+ * of every card; past it, the walk (which never reads a card's row) is cheaper.
+ */
+const fewMatches = 2000;
 
 type BrowseArgs = Args<'browseCards'>;
 
@@ -42,11 +48,16 @@ export function browseCards(db: Database.Database, args: BrowseArgs, now: number
   const where = ['c.retired = 0'];
   const params: Params = { now };
   const needle = searchNeedle(args.text ?? '');
+  let walk = true;
   if (needle !== '') {
     const words = wordsQuery(needle);
     if (words !== null) {
       where.push('c.id IN (SELECT rowid FROM cards_fts WHERE cards_fts MATCH @words)');
       params.words = words;
+      const hits = db
+        .prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM (SELECT 1 FROM cards_fts WHERE cards_fts MATCH ? LIMIT ?)')
+        .get(words, fewMatches + 1)!.n;
+      walk = hits > fewMatches;
     } else {
       // Only symbols ("<-", ":="): no words to look up, so the text itself is looked for.
       where.push('instr(c.search, @needle) > 0');
@@ -86,10 +97,15 @@ export function browseCards(db: Database.Database, args: BrowseArgs, now: number
   const offset = args.offset ?? 0;
   const limit = args.limit ?? defaultPageSize;
   const filter = where.join(' AND ');
-  const total = db.prepare<Params, { n: number }>(`SELECT COUNT(*) AS n FROM cards c WHERE ${filter}`).get(params)!.n;
+  const order = orders[args.sort ?? 'due'];
+  // SQLite's planner would read every card's row to count; the named indexes hold every column
+  // a filter reads. With few cards matching the words, their rows are read by id instead.
+  const countFrom = walk ? 'cards c INDEXED BY cards_browse_deck' : 'cards c';
+  const pageFrom = walk ? `cards c INDEXED BY ${order.index}` : 'cards c';
+  const total = db.prepare<Params, { n: number }>(`SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${filter}`).get(params)!.n;
   // The page's ids first (the index walk touches no card's text), then those cards in full.
   const ids = db
-    .prepare<Params, { id: number }>(`SELECT c.id FROM cards c WHERE ${filter} ORDER BY ${orders[args.sort ?? 'due'](dir)} LIMIT @limit OFFSET @offset`)
+    .prepare<Params, { id: number }>(`SELECT c.id FROM ${pageFrom} WHERE ${filter} ORDER BY ${order.by(dir)} LIMIT @limit OFFSET @offset`)
     .all({ ...params, limit, offset })
     .map((r) => r.id);
   if (ids.length === 0) return { total, offset, cards: [] };

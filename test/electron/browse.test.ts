@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend.ts';
-import { cleanTemp, FakeClock, fixedMorning, tempDir, testBackend } from './helpers.ts';
+import { cleanTemp, FakeClock, fixedMorning, tempDir, termDeck, testBackend } from './helpers.ts';
 
 const alpha = `format: 1
 id: alpha
@@ -150,6 +150,26 @@ describe('browsing cards', () => {
     await backend.answer({ cardId: chan, rating: 1, durationMs: 1000 });
     const page = await backend.browseCards({ sort: 'lapses', descending: true });
     expect(page.cards[0]).toMatchObject({ key: 'alpha/chan', lapses: 1 });
+  });
+});
+
+describe('browsing many matches', () => {
+  it('gives the same cards and count whether the words match few cards or thousands', async () => {
+    const dataDir = tempDir();
+    const decksDir = path.join(dataDir, 'bundled');
+    fs.mkdirSync(decksDir);
+    // Every card says "Term"; one in a thousand also says "Term 7..." as a word of its own.
+    fs.writeFileSync(path.join(decksDir, 'many.yaml'), termDeck(2500, 'many'));
+    const backend = testBackend(dataDir, decksDir);
+    const db = new Database(path.join(dataDir, 'progress.db'));
+    open.push({ backend, db });
+    db.prepare("UPDATE cards SET suspended = 1 WHERE key IN ('many/c7', 'many/c2107')").run();
+    const many = await backend.browseCards({ text: 'term', limit: 3, offset: 10, sort: 'interval' });
+    expect(many.total).toBe(2500);
+    expect(keys(many)).toEqual(['many/c10', 'many/c11', 'many/c12']);
+    expect(keys(await backend.browseCards({ text: 'term', state: 'suspended' }))).toEqual(['many/c7', 'many/c2107']);
+    expect(keys(await backend.browseCards({ text: 'meaning 2107' }))).toEqual(['many/c2107']);
+    expect((await backend.browseCards({ text: 'term', deckId: 'many', kind: 'question' })).total).toBe(0);
   });
 });
 
