@@ -49,6 +49,8 @@ export function browseCards(db: Database.Database, args: BrowseArgs, now: number
   const params: Params = { now };
   const needle = searchNeedle(args.text ?? '');
   let walk = true;
+  // A search by words alone is counted by the word index itself, which holds every card not retired.
+  let wordsOnly: string | null = null;
   if (needle !== '') {
     const words = wordsQuery(needle);
     if (words !== null) {
@@ -58,6 +60,7 @@ export function browseCards(db: Database.Database, args: BrowseArgs, now: number
         .prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM (SELECT 1 FROM cards_fts WHERE cards_fts MATCH ? LIMIT ?)')
         .get(words, fewMatches + 1)!.n;
       walk = hits > fewMatches;
+      wordsOnly = words;
     } else {
       // Only symbols ("<-", ":="): no words to look up, so the text itself is looked for.
       where.push('instr(c.search, @needle) > 0');
@@ -102,7 +105,10 @@ export function browseCards(db: Database.Database, args: BrowseArgs, now: number
   // a filter reads. With few cards matching the words, their rows are read by id instead.
   const countFrom = walk ? 'cards c INDEXED BY cards_browse_deck' : 'cards c';
   const pageFrom = walk ? `cards c INDEXED BY ${order.index}` : 'cards c';
-  const total = db.prepare<Params, { n: number }>(`SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${filter}`).get(params)!.n;
+  const total =
+    wordsOnly !== null && where.length === 2
+      ? db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM cards_fts WHERE cards_fts MATCH ?').get(wordsOnly)!.n
+      : db.prepare<Params, { n: number }>(`SELECT COUNT(*) AS n FROM ${countFrom} WHERE ${filter}`).get(params)!.n;
   // The page's ids first (the index walk touches no card's text), then those cards in full.
   const ids = db
     .prepare<Params, { id: number }>(`SELECT c.id FROM ${pageFrom} WHERE ${filter} ORDER BY ${order.by(dir)} LIMIT @limit OFFSET @offset`)

@@ -54,6 +54,14 @@ describe('browsing cards in the browser', () => {
     await page.getByTestId('browse-notice').getByText(/^Unsuspended “/).waitFor();
     expect(await text(page, 'info-state')).toBe('New');
 
+    // The deck's title on Decks opens the browser too.
+    await page.getByRole('button', { name: 'Decks' }).click();
+    await page.locator('.deck h2 button.deck-title').first().waitFor();
+    await screenshots(page, 'decks-titles');
+    await page.locator('.deck h2 button.deck-title').first().click();
+    await page.getByRole('heading', { name: 'Browse' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-card-key]').length === 8);
+
     // A narrower window stacks the card under the list and still works.
     await page.setViewportSize({ width: 820, height: 800 });
     await page.locator('#browse-text').fill('');

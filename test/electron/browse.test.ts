@@ -96,6 +96,14 @@ describe('browsing cards', () => {
     await backend.reloadDecks({});
     expect(keys(await backend.browseCards({ text: 'batch' }))).toEqual(['beta/wg']);
     expect((await backend.browseCards({ text: 'counts' })).total).toBe(0);
+    // A card that leaves its file is retired: no longer found, nor counted; found again when it returns.
+    const withoutOnce = beta.slice(0, beta.indexOf('  - id: once'));
+    fs.writeFileSync(path.join(decksDir, 'beta.yaml'), withoutOnce);
+    await backend.reloadDecks({});
+    expect(await backend.browseCards({ text: 'exactly' })).toEqual({ total: 0, offset: 0, cards: [] });
+    fs.writeFileSync(path.join(decksDir, 'beta.yaml'), beta);
+    await backend.reloadDecks({});
+    expect(keys(await backend.browseCards({ text: 'exactly' }))).toEqual(['beta/once']);
   });
 
   it('filters by deck, kind and whole tags, and names each card by its front', async () => {

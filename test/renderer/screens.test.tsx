@@ -99,11 +99,17 @@ describe('Decks', () => {
     const item = page.$('[data-testid="deck-problems"] li')!.textContent!;
     expect(item).toContain('mine.yaml:5');
     expect(item).toContain('cards[0].definition');
-    fs.writeFileSync(file, broken + '    definition: The letter.\n');
+    fs.writeFileSync(file, broken.replace('name: Mine\n', 'name: Mine\ndescription: "Uses **select** and `<-ch`; <script>x()</script>"\n') + '    definition: The letter.\n');
     await page.click([...page.host.querySelectorAll('button')].find((b) => b.textContent === 'Reload from files'), 'Reload');
     await page.until(() => /every deck file is valid/.test(page.text()), 'the all-clear');
     expect(page.$('[data-testid="deck-problems"]')).toBeNull();
     expect([...page.host.querySelectorAll('.deck h2')].map((h) => h.textContent)).toEqual(['E2E Basics', 'Mine']);
+    // A deck's description is Markdown, shown formatted and sanitized, never as raw marks.
+    const description = page.$('.deck:last-child .deck-description')!;
+    expect(description.querySelector('strong')?.textContent).toBe('select');
+    expect(description.querySelector('code')?.textContent).toBe('<-ch');
+    expect(description.textContent).not.toContain('**');
+    expect(description.querySelector('script')).toBeNull();
     await page.click(page.$('.deck:last-child h2 button.deck-title'), 'the title of Mine');
     expect(browsed).toEqual(['mine']);
   });
