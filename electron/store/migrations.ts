@@ -113,12 +113,14 @@ export const migrations: readonly Migration[] = [
       for (const r of rows) set.run(searchText(r.key, r.content), tagColumn(r.content), r.id);
       // The browser finds words through a full-text index over that column (word prefixes: "gorou"
       // finds "goroutine") of the cards not retired, kept in step by triggers (cards are retired,
-      // never deleted, but a delete is handled too), so that it alone counts a search by words. Its sorts walk an index each, so a page costs the same at any size,
+      // never deleted, but a delete is handled too), so that it alone counts a search by words.
+      // Two- and three-letter prefixes are indexed too: "lo" would otherwise merge every word
+      // starting with it. Its sorts walk an index each, so a page costs the same at any size,
       // and every index carries the columns the filters read, so neither a page nor a count ever
       // reads a card's row (whose text makes it a kilobyte or more).
       const filters = 'deck_id, kind, state, suspended, buried_until, tags';
       db.exec(`
-        CREATE VIRTUAL TABLE cards_fts USING fts5(search, content='cards', content_rowid='id', tokenize='unicode61');
+        CREATE VIRTUAL TABLE cards_fts USING fts5(search, content='cards', content_rowid='id', tokenize='unicode61', prefix='2 3');
         INSERT INTO cards_fts(rowid, search) SELECT id, search FROM cards WHERE retired = 0;
         CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards WHEN new.retired = 0 BEGIN
           INSERT INTO cards_fts(rowid, search) VALUES (new.id, new.search);
