@@ -4,8 +4,8 @@
 //
 // A load has three parts: list and read the files (each capped in size), parse them (the slow
 // part: YAML), and bring the database in line. At start everything runs in one go; a reload
-// while the app serves runs parsing off the main thread (parse-pool.ts) and writes one deck per
-// transaction with a turn of the event loop between decks, so calls keep being answered. A file
+// while the app serves runs parsing off the main thread (parse-pool.ts) and writes 500 cards per
+// transaction with a turn of the event loop between them, so calls keep being answered. A file
 // whose text has not changed since it was last loaded is neither parsed nor written again.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -218,12 +218,13 @@ function finishReading(r: Reading, outcomes: (ParseOutcome | null)[]): DeckRead 
 
 function statements(db: Database.Database) {
   return {
-    upsertDeck: db.prepare<{ id: string; name: string; description: string; file: string; position: number; hash: string }>(
+    upsertDeck: db.prepare<{ id: string; name: string; description: string; file: string; position: number; hash: string | null }>(
       `INSERT INTO decks (id, name, description, file, position, source_hash) VALUES (@id, @name, @description, @file, @position, @hash)
        ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description,
          file = excluded.file, position = excluded.position, source_hash = excluded.source_hash`,
     ),
     setPosition: db.prepare<[number, string]>('UPDATE decks SET position = ? WHERE id = ?'),
+    setHash: db.prepare<[string, string]>('UPDATE decks SET source_hash = ? WHERE id = ?'),
     upsertCard: db.prepare<{ key: string; deck: string; ord: number; kind: string; content: string; due: number; search: string; tags: string }>(
       `INSERT INTO cards (key, deck_id, ord, kind, content, due, search, tags) VALUES (@key, @deck, @ord, @kind, @content, @due, @search, @tags)
        ON CONFLICT(key) DO UPDATE SET ord = excluded.ord, kind = excluded.kind, content = excluded.content,
@@ -240,22 +241,32 @@ function statements(db: Database.Database) {
 }
 type Statements = ReturnType<typeof statements>;
 
-/** One deck's file into the database: its row, every card upserted, cards no longer in it retired. */
-function writeDeck(s: Statements, f: Found, position: number, now: number): void {
+/** Cards written per transaction during a reload: a few tenths of a second of work at most. */
+const cardsPerTurn = 500;
+
+/**
+ * One deck's file into the database: its row, every card upserted, cards no longer in it
+ * retired. It yields after every `cardsPerTurn` cards, so a reload can let the event loop run
+ * between them. The file's hash is written last: a load cut short is redone next time.
+ */
+function* writeDeck(s: Statements, f: Found, position: number, now: number): Generator<void, void, void> {
   const deck = f.deck;
   if (!deck) {
     s.setPosition.run(position, f.id);
     return;
   }
-  s.upsertDeck.run({ id: deck.id, name: deck.name, description: deck.description, file: f.file, position, hash: f.hash });
+  s.upsertDeck.run({ id: deck.id, name: deck.name, description: deck.description, file: f.file, position, hash: null });
   const present = new Set<string>();
-  deck.cards.forEach(({ card }, ord) => {
+  for (const [ord, { card }] of deck.cards.entries()) {
+    if (ord > 0 && ord % cardsPerTurn === 0) yield;
     const key = `${deck.id}/${card.id}`;
     present.add(key);
     const content = JSON.stringify(card);
     s.upsertCard.run({ key, deck: deck.id, ord, kind: card.kind, content, due: now, search: searchText(key, content), tags: tagColumn(content) });
-  });
+  }
+  yield;
   for (const { key } of s.keysOf.all(deck.id)) if (!present.has(key)) s.retire.run(key);
+  s.setHash.run(f.hash, deck.id);
 }
 
 /**
@@ -284,7 +295,9 @@ export function syncDecks(db: Database.Database, sources: DeckSource[], now: num
   const read = finishReading(reading, reading.reads.map((r) => (r.unchangedId !== undefined ? null : parseDeck(r.text, r.entry.label))));
   const s = statements(db);
   db.transaction(() => {
-    read.found.forEach((f, position) => writeDeck(s, f, position, now));
+    read.found.forEach((f, position) => {
+      for (const _ of writeDeck(s, f, position, now));
+    });
     retireMissing(s, read);
   })();
   return report(db, read);
@@ -294,8 +307,9 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The same as syncDecks, for a reload while the app serves calls: files are parsed by `parse`
- * (off the main thread), and each deck is written in its own transaction with a turn of the
- * event loop between decks. Each deck changes all at once or not at all.
+ * (off the main thread), and the cards are written 500 to a transaction with a turn of the
+ * event loop between transactions. A deck's cards that left its file are retired after all its
+ * cards are written.
  */
 export async function syncDecksInTurns(db: Database.Database, sources: DeckSource[], now: () => number, parse: Parse): Promise<DeckLoadReport> {
   const reading = startReading(db, sources);
@@ -308,8 +322,11 @@ export async function syncDecksInTurns(db: Database.Database, sources: DeckSourc
     if (!db.open) throw new Error('the progress database was closed while the decks were loading');
   };
   for (const [position, f] of read.found.entries()) {
-    await turn();
-    db.transaction(() => writeDeck(s, f, position, now()))();
+    const steps = writeDeck(s, f, position, now());
+    for (let done = false; !done; ) {
+      await turn();
+      done = db.transaction(() => steps.next().done === true)();
+    }
   }
   await turn();
   db.transaction(() => retireMissing(s, read))();
