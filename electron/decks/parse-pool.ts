@@ -19,19 +19,20 @@ interface Pending {
 }
 
 /** The worker's code from source, bundled once per process (esbuild is there wherever the source is). */
-let bundledSource: string | null = null;
+let bundledSource: Promise<string> | null = null;
 
-function startWorker(): Worker {
+async function startWorker(): Promise<Worker> {
   const options = { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } };
   // The Electron build bundles the worker beside main.cjs (scripts/build-electron.mjs).
   const built = typeof __dirname === 'string' ? path.join(__dirname, 'deck-worker.cjs') : '';
   if (built && fs.existsSync(built)) return new Worker(built, options);
-  // Run from source (the web host, tests), the TypeScript is bundled into one script first: a
-  // worker thread does not get the main thread's TypeScript loader.
+  // Run from source (the web host, tests), the TypeScript is bundled into one script first (by
+  // esbuild's own process, so this thread keeps running): a worker thread does not get the main
+  // thread's TypeScript loader.
   if (bundledSource === null) {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-    const out = esbuild.buildSync({
+    bundledSource = esbuild.build({
       entryPoints: [path.join(here, 'parse-worker.ts')],
       bundle: true,
       platform: 'node',
@@ -39,14 +40,18 @@ function startWorker(): Worker {
       target: 'node20',
       write: false,
       logLevel: 'silent',
-    });
-    bundledSource = out.outputFiles[0]!.text;
+    }).then((out) => out.outputFiles[0]!.text);
+    // A failed build is tried again next time rather than remembered.
+    bundledSource.catch(() => (bundledSource = null));
   }
-  return new Worker(bundledSource, { ...options, eval: true });
+  return new Worker(await bundledSource, { ...options, eval: true });
 }
 
 export class ParsePool {
   private worker: Worker | null = null;
+  private starting: Promise<Worker | null> | null = null;
+  /** Set by close(): a worker still starting then is ended as soon as it is there. */
+  private closed = false;
   private broken = false;
   private next = 0;
   private readonly pending = new Map<number, Pending>();
@@ -55,9 +60,9 @@ export class ParsePool {
 
   constructor(private readonly log: (msg: string) => void = () => {}) {}
 
-  parse(text: string, label: string): Promise<ParseOutcome> {
-    const worker = this.broken ? null : this.ensure();
-    if (!worker) return Promise.resolve(this.inPlace(text, label));
+  async parse(text: string, label: string): Promise<ParseOutcome> {
+    const worker = this.broken ? null : await this.ensure();
+    if (!worker) return this.inPlace(text, label);
     const id = this.next++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, text, label });
@@ -65,28 +70,37 @@ export class ParsePool {
     });
   }
 
-  private ensure(): Worker | null {
-    if (this.worker) return this.worker;
-    try {
-      const w = startWorker();
-      w.on('message', (m: { id: number; outcome: ParseOutcome }) => {
-        const p = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        this.counts.worker++;
-        p?.resolve(m.outcome);
-      });
-      w.on('error', (err: Error & { code?: string }) => this.failed(err));
-      w.on('exit', () => {
-        if (this.worker === w) this.worker = null;
-        if (this.pending.size > 0) this.failed(new Error('the deck parser stopped'));
-      });
-      this.worker = w;
-      return w;
-    } catch (err) {
-      this.log(`deck files are parsed on the main thread: ${(err as Error).message}`);
-      this.broken = true;
-      return null;
-    }
+  private ensure(): Promise<Worker | null> {
+    if (this.worker) return Promise.resolve(this.worker);
+    this.starting ??= startWorker().then(
+      (w) => {
+        this.starting = null;
+        if (this.closed) {
+          void w.terminate();
+          return null;
+        }
+        w.on('message', (m: { id: number; outcome: ParseOutcome }) => {
+          const p = this.pending.get(m.id);
+          this.pending.delete(m.id);
+          this.counts.worker++;
+          p?.resolve(m.outcome);
+        });
+        w.on('error', (err: Error & { code?: string }) => this.failed(err));
+        w.on('exit', () => {
+          if (this.worker === w) this.worker = null;
+          if (this.pending.size > 0) this.failed(new Error('the deck parser stopped'));
+        });
+        this.worker = w;
+        return w;
+      },
+      (err: unknown) => {
+        this.starting = null;
+        this.log(`deck files are parsed on the main thread: ${(err as Error).message}`);
+        this.broken = true;
+        return null;
+      },
+    );
+    return this.starting;
   }
 
   /**
@@ -121,5 +135,6 @@ export class ParsePool {
     const w = this.worker;
     this.worker = null;
     void w?.terminate();
+    this.closed = true;
   }
 }
