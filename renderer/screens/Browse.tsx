@@ -148,9 +148,11 @@ export function Browse(props: { api: Api; deckId?: string }) {
       if (busy) return;
       setBusy(true);
       try {
-        setNotice(await what());
+        const said = await what();
         await search();
         await loadInfo(selectedRef.current);
+        // The notice comes with the list and card as they now are, not before them.
+        setNotice(said);
       } catch (err) {
         report(err);
       } finally {

@@ -48,11 +48,11 @@ describe('browsing cards in the browser', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('@');
     await page.getByTestId('browse-notice').getByText(/^Suspended “/).waitFor();
-    expect(await text(page, 'info-state')).toBe('New · suspended');
+    await expect.poll(() => text(page, 'info-state')).toBe('New · suspended');
     await screenshots(page, 'browse-suspended');
     await page.keyboard.press('@');
     await page.getByTestId('browse-notice').getByText(/^Unsuspended “/).waitFor();
-    expect(await text(page, 'info-state')).toBe('New');
+    await expect.poll(() => text(page, 'info-state')).toBe('New');
 
     // The deck's title on Decks opens the browser too.
     await page.getByRole('button', { name: 'Decks' }).click();
