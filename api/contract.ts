@@ -51,12 +51,34 @@ export const argSchemas = {
       correct: z.boolean().optional(),
     })
     .strict(),
-  undo: z.object({}).strict(),
+  /** Takes back the last action of the study day (answer, bury, suspend, unsuspend, forget): in this deck when given. */
+  undo: z.object({ deckId: deckId.optional() }).strict(),
   /** Keep the learner's code for an exercise (null forgets it, back to the starter). */
   saveDraft: z.object({ cardId, code: z.string().max(sourceLimit).nullable() }).strict(),
   bury: z.object({ cardId }).strict(),
   suspend: z.object({ cardId }).strict(),
   unsuspend: z.object({ cardId }).strict(),
+  /** Back to new, as if never studied; the review history is kept. */
+  forget: z.object({ cardId }).strict(),
+  /** The card browser: every filter optional, one page of cards at a time. */
+  browseCards: z
+    .object({
+      /** Words anywhere in the card (its text, code, tags or key), case-insensitive. */
+      text: z.string().max(500).optional(),
+      deckId: deckId.optional(),
+      kind: CardKind.optional(),
+      tag: z.string().min(1).max(200).optional(),
+      state: z.enum(['new', 'learning', 'review', 'suspended', 'buried']).optional(),
+      sort: z.enum(['due', 'interval', 'lapses']).optional(),
+      descending: z.boolean().optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
+  /** Every deck and tag there is, for the browser's filters. */
+  browseFilters: z.object({}).strict(),
+  /** One card in full, with every review it has had. */
+  cardInfo: z.object({ cardId }).strict(),
   /** Bring back every suspended card of a deck. */
   unsuspendDeck: z.object({ deckId }).strict(),
   listDecks: z.object({}).strict(),
@@ -244,17 +266,95 @@ export interface BackupList {
   backups: BackupInfo[];
 }
 
+export type UndoAction = 'answer' | 'bury' | 'suspend' | 'unsuspend' | 'forget';
+
+/** What undo took back, so the page can say which card. */
+export interface Undone {
+  cardId: number;
+  key: string;
+  deckId: string;
+  action: UndoAction;
+  /** The card's front as one short line of plain text. */
+  title: string;
+}
+
+export type BrowseState = 'new' | 'learning' | 'review' | 'suspended' | 'buried';
+
+/** One line of the card browser. */
+export interface BrowseRow {
+  id: number;
+  key: string;
+  deckId: string;
+  deckName: string;
+  kind: CardKind;
+  title: string;
+  tags: string[];
+  state: CardState;
+  suspended: boolean;
+  /** Set while the card is buried: when it comes back. */
+  buriedUntil: string | null;
+  due: string;
+  /** Days until the next review as last scheduled (0 for new and learning cards). */
+  intervalDays: number;
+  reps: number;
+  lapses: number;
+}
+
+export interface BrowsePage {
+  /** How many cards match, across every page. */
+  total: number;
+  offset: number;
+  cards: BrowseRow[];
+}
+
+export interface BrowseFilters {
+  decks: { id: string; name: string }[];
+  tags: string[];
+}
+
+/** One answer in a card's history. */
+export interface ReviewEntry {
+  at: string;
+  rating: Rating;
+  /** The state the card was in when answered. */
+  state: CardState;
+  /** The interval this answer gave, e.g. "10m" or "4d"; null when later changes (forget) hide it. */
+  interval: string | null;
+  durationMs: number;
+  /** For drills: the prediction or code typed, and whether it was right. */
+  typed: string | null;
+  correct: boolean | null;
+}
+
+export interface CardInfo {
+  card: CardView;
+  deckName: string;
+  suspended: boolean;
+  buriedUntil: string | null;
+  retired: boolean;
+  stability: number;
+  difficulty: number;
+  intervalDays: number;
+  lastReview: string | null;
+  /** Oldest first. */
+  reviews: ReviewEntry[];
+}
+
 export interface Results {
   status: AppStatus;
   startFresh: AppStatus;
   today: TodaySummary;
   nextCard: ReviewItem | null;
   answer: AnswerResult;
-  undo: { cardId: number } | null;
+  undo: Undone | null;
   saveDraft: { saved: boolean };
   bury: { ok: true };
   suspend: { ok: true };
   unsuspend: { ok: true };
+  forget: { ok: true };
+  browseCards: BrowsePage;
+  browseFilters: BrowseFilters;
+  cardInfo: CardInfo;
   unsuspendDeck: { unsuspended: number };
   listDecks: DeckInfo[];
   reloadDecks: DeckLoadReport;

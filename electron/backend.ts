@@ -5,8 +5,9 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Api, AppStatus, Args, BackupInfo, DeckLoadReport, Results, Settings } from '../api/contract.ts';
 import { ApiFailure } from './api/errors.ts';
-import { listDecks, syncDecks, type DeckSource } from './decks/load.ts';
-import { cardView } from './decks/view.ts';
+import { listDecks, syncDecks, syncDecksInTurns, type DeckSource } from './decks/load.ts';
+import { ParsePool } from './decks/parse-pool.ts';
+import { cardTitle, cardView } from './decks/view.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import {
   backupProblem,
@@ -23,6 +24,7 @@ import {
   takeBackupSync,
   type BackupReason,
 } from './store/backups.ts';
+import { browseCards, browseFilters, cardInfo } from './store/browse.ts';
 import { CardStore } from './store/cards.ts';
 import { actionsFor, dbFileName, moveAside, openDatabase, type DbFault } from './store/open.ts';
 import { readSettings, writeSettings } from './store/settings.ts';
@@ -71,6 +73,9 @@ export class Backend implements Api {
   private backupRunning: Promise<unknown> = Promise.resolve();
   private readonly dailyTimer: NodeJS.Timeout;
   lastLoad: DeckLoadReport = { decks: [], problems: [] };
+  private reloading: Promise<DeckLoadReport> | null = null;
+  /** Where the last reload parsed its files: in the worker thread, or in place when no worker could start. */
+  lastParse = { worker: 0, inPlace: 0 };
 
   constructor(private readonly opts: BackendOptions) {
     this.dataDir = opts.dataDir;
@@ -318,8 +323,30 @@ export class Backend implements Api {
     return this.need('answer').scheduler.answer(args);
   }
 
-  async undo(_: Args<'undo'>): Promise<Results['undo']> {
-    return this.need('undo').scheduler.undo();
+  async undo(args: Args<'undo'>): Promise<Results['undo']> {
+    const undone = this.need('undo').scheduler.undo(args.deckId);
+    if (!undone) return null;
+    const { step, row } = undone;
+    return { cardId: row.id, key: row.key, deckId: row.deck_id, action: step.action, title: cardTitle(row) };
+  }
+
+  async forget(args: Args<'forget'>): Promise<Results['forget']> {
+    this.need('forget').scheduler.forget(args.cardId);
+    return { ok: true };
+  }
+
+  async browseCards(args: Args<'browseCards'>): Promise<Results['browseCards']> {
+    return browseCards(this.need('browseCards').db, args, this.clock().getTime());
+  }
+
+  async browseFilters(_: Args<'browseFilters'>): Promise<Results['browseFilters']> {
+    return browseFilters(this.need('browseFilters').db);
+  }
+
+  async cardInfo(args: Args<'cardInfo'>): Promise<Results['cardInfo']> {
+    const info = cardInfo(this.need('cardInfo').db, args.cardId, this.clock().getTime());
+    if (!info) throw new ApiFailure(`There is no card ${args.cardId}.`, 404);
+    return info;
   }
 
   async saveDraft(args: Args<'saveDraft'>): Promise<Results['saveDraft']> {
@@ -356,8 +383,25 @@ export class Backend implements Api {
     return listDecks(this.need('listDecks').db);
   }
 
+  /**
+   * Reloads the deck files while the app keeps answering: parsing runs in a worker thread and
+   * each deck is written in its own transaction between turns of the event loop. A second
+   * reload asked for while one runs gets that one's report.
+   */
   async reloadDecks(_: Args<'reloadDecks'>): Promise<Results['reloadDecks']> {
-    return this.loadDecks();
+    const live = this.need('reloadDecks');
+    this.reloading ??= (async () => {
+      const pool = new ParsePool();
+      try {
+        this.lastLoad = await syncDecksInTurns(live.db, this.sources(), () => this.clock().getTime(), (text, label) => pool.parse(text, label));
+        return this.lastLoad;
+      } finally {
+        this.lastParse = { ...pool.counts };
+        pool.close();
+        this.reloading = null;
+      }
+    })();
+    return this.reloading;
   }
 
   async getSettings(_: Args<'getSettings'>): Promise<Results['getSettings']> {

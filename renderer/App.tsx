@@ -6,6 +6,7 @@ import { ErrorBanner, problemOf, ReportContext, type Problem } from './errors.ts
 import { Review } from './review/Review.tsx';
 import { Backups } from './screens/Backups.tsx';
 import { DbProblem } from './screens/DbProblem.tsx';
+import { Browse } from './screens/Browse.tsx';
 import { Decks } from './screens/Decks.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { Today } from './screens/Today.tsx';
@@ -13,6 +14,7 @@ import { Today } from './screens/Today.tsx';
 type Screen =
   | { name: 'today' }
   | { name: 'review'; deckId: string | undefined; session: number }
+  | { name: 'browse'; deckId?: string; session?: number }
   | { name: 'decks' }
   | { name: 'backups' }
   | { name: 'settings' };
@@ -43,8 +45,10 @@ export function App(props: { api: Api }) {
     body = <DbProblem api={api} status={status} onFixed={setStatus} onQuit={() => setQuit(true)} />;
   } else if (screen.name === 'review') {
     body = <Review key={screen.session} api={api} deckId={screen.deckId} onLeave={() => go({ name: 'today' })} />;
+  } else if (screen.name === 'browse') {
+    body = <Browse key={screen.session} api={api} deckId={screen.deckId} />;
   } else if (screen.name === 'decks') {
-    body = <Decks api={api} />;
+    body = <Decks api={api} onBrowse={(deckId) => go({ name: 'browse', deckId, session: Date.now() })} />;
   } else if (screen.name === 'backups') {
     body = <Backups api={api} onRestored={(s) => (setStatus(s), go({ name: 'today' }))} />;
   } else if (screen.name === 'settings') {
@@ -55,11 +59,12 @@ export function App(props: { api: Api }) {
         api={api}
         onStart={(deckId) => go({ name: 'review', deckId, session: Date.now() })}
         onDecks={() => go({ name: 'decks' })}
+        onBrowse={(deckId) => go({ name: 'browse', deckId, session: Date.now() })}
       />
     );
   }
 
-  const tab = (name: 'today' | 'decks' | 'backups' | 'settings', label: string) => (
+  const tab = (name: 'today' | 'browse' | 'decks' | 'backups' | 'settings', label: string) => (
     <button
       type="button"
       className={`tab ${screen.name === name || (name === 'today' && screen.name === 'review') ? 'tab-current' : ''}`}
@@ -77,13 +82,14 @@ export function App(props: { api: Api }) {
         {status && !status.dbProblem && (
           <nav aria-label="Main">
             {tab('today', 'Today')}
+            {tab('browse', 'Browse')}
             {tab('decks', 'Decks')}
             {tab('backups', 'Backups')}
             {tab('settings', 'Settings')}
           </nav>
         )}
       </header>
-      <main>
+      <main className={screen.name === 'browse' ? 'wide' : undefined}>
         {problem && <ErrorBanner problem={problem} onDismiss={() => setProblem(null)} />}
         {status?.readOnly && !status.dbProblem && (
           <p className="notice notice-warn" role="status">

@@ -22,6 +22,8 @@ await build({
   entryPoints: ['electron/shell/main.ts'],
   outfile: 'dist/electron/main.cjs',
   external: ['electron', 'better-sqlite3'],
+  // parse-pool.ts reads import.meta only when run from source, where deck-worker.cjs is not built.
+  logOverride: { 'empty-import-meta': 'silent' },
 });
 await build({
   ...common,
@@ -31,4 +33,10 @@ await build({
   // The preload carries the contract's schemas (for the method list); keep it small to load.
   minify: true,
 });
-process.stderr.write('build-electron: wrote dist/electron/main.cjs and dist/electron/preload.cjs\n');
+// Deck files are parsed in a worker thread (electron/decks/parse-pool.ts looks for this file beside main.cjs).
+await build({
+  ...common,
+  entryPoints: ['electron/decks/parse-worker.ts'],
+  outfile: 'dist/electron/deck-worker.cjs',
+});
+process.stderr.write('build-electron: wrote dist/electron/main.cjs, preload.cjs and deck-worker.cjs\n');

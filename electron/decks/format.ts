@@ -120,8 +120,24 @@ function fieldName(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * The most a deck file may hold. YAML parsing costs about a second and a few hundred MB per
+ * megabyte here, so these keep one file's load bounded; the bundled deck is under 50 KB and
+ * 100 cards.
+ */
+export const maxDeckBytes = 4 * 1024 * 1024;
+export const maxDeckCards = 5000;
+/** Aliases a file may expand (the yaml package's own default, stated so it cannot drift). */
+const maxAliasCount = 100;
+
+export function tooBig(bytes: number): string {
+  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return `the file is ${mb(bytes)}; a deck file may be at most ${mb(maxDeckBytes)} (split it into several decks)`;
+}
+
 /** Parses and validates one deck file; `label` is how the file is named in messages. */
 export function parseDeck(source: string, label: string): ParseOutcome {
+  if (source.length > maxDeckBytes) return { ok: false, problems: [problem(label, null, null, tooBig(source.length))] };
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -134,7 +150,16 @@ export function parseDeck(source: string, label: string): ParseOutcome {
       }),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount });
+  } catch (err) {
+    // An alias bomb (aliases of aliases, expanding to millions of nodes) stops here, for this file alone.
+    const why = /alias/i.test(String(err))
+      ? `YAML aliases (*name) expand to too much; at most ${maxAliasCount} alias uses are allowed in a deck file`
+      : `YAML could not be read: ${err instanceof Error ? err.message : String(err)}`;
+    return { ok: false, problems: [problem(label, null, null, why)] };
+  }
   const lineOf = (path: readonly PropertyKey[]): number | null => nodeLine(doc, lines, path);
   const problems: DeckProblem[] = [];
 
@@ -146,6 +171,10 @@ export function parseDeck(source: string, label: string): ParseOutcome {
     return { ok: false, problems };
   }
 
+  if (top.data.cards.length > maxDeckCards) {
+    const n = top.data.cards.length;
+    return { ok: false, problems: [problem(label, lineOf(['cards']), 'cards', `${n} cards; a deck file may hold at most ${maxDeckCards} (split it into several decks)`)] };
+  }
   const cards: DeckFile['cards'] = [];
   const firstLine = new Map<string, number>();
   top.data.cards.forEach((raw, i) => {

@@ -51,3 +51,13 @@ export function cardView(row: CardRow, draft: string | null = null): CardView {
       };
   }
 }
+
+/** A card's front as one short line of plain text, to name it in a list or a message. */
+export function cardTitle(row: CardRow): string {
+  const front = cardView(row).front;
+  const line = front
+    .split('\n')
+    .map((l) => l.replace(/[`*_#>]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim())
+    .find((l) => l !== '') ?? row.key;
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}

@@ -4,7 +4,7 @@
 // suspend. The queue's rules, and which follow Anki's defaults, are in docs/scheduling.md.
 import type { AnswerResult, Args, CardState, IntervalPreview, Rating, Settings } from '../../api/contract.ts';
 import { ApiFailure } from '../api/errors.ts';
-import type { CardRow, CardSnapshot, CardStore, DeckRow } from '../store/cards.ts';
+import type { CardRow, CardSnapshot, CardStore, DeckRow, UndoSnapshot, UndoStep } from '../store/cards.ts';
 import { nextStudyDayStart, studyDayNumber, studyDayStart } from './day.ts';
 import { nextStates, type SchedulingRules } from './intervals.ts';
 import { stepSeconds } from './steps.ts';
@@ -61,6 +61,10 @@ function snapshotOf(row: CardSnapshot): CardSnapshot {
     last_review: row.last_review,
     buried_until: row.buried_until,
   };
+}
+
+function undoSnapshotOf(row: CardRow): UndoSnapshot {
+  return { ...snapshotOf(row), suspended: row.suspended };
 }
 
 export class Scheduler {
@@ -224,7 +228,8 @@ export class Scheduler {
   answer(args: Args<'answer'>): AnswerResult {
     const row = this.store.card(args.cardId);
     if (!row || row.retired) throw new ApiFailure(`Card ${args.cardId} does not exist or was removed from its deck.`, 404);
-    const now = this.clock().getTime();
+    const w = this.window();
+    const now = w.now;
     const after = nextStates(row, now, this.rules())[args.rating].card;
     this.store.recordAnswer(
       {
@@ -238,31 +243,47 @@ export class Scheduler {
         correct: args.correct === undefined ? null : args.correct ? 1 : 0,
       },
       { id: row.id, ...after, buried_until: row.buried_until },
+      undoSnapshotOf(row),
+      w.dayStart,
     );
     return { cardId: row.id, due: new Date(after.due).toISOString(), state: after.state as CardState, canUndo: true };
   }
 
-  /** Takes back the most recent answer of this study day; called again, the one before it. */
-  undo(): { cardId: number } | null {
-    const last = this.store.lastLogSince(this.window().dayStart);
-    if (!last) return null;
-    const before = JSON.parse(last.card_before) as CardSnapshot;
-    this.store.revert(last, before);
-    return { cardId: last.card_id };
-  }
-
-  canUndo(): boolean {
-    return this.store.lastLogSince(this.window().dayStart) !== undefined;
+  /**
+   * Takes back the most recent action of this study day (an answer, bury, suspend, unsuspend or
+   * forget), in one deck when given; called again, the one before it. Nothing done before the
+   * day's rollover is ever taken back.
+   */
+  undo(deckId?: string): { step: UndoStep; row: CardRow } | null {
+    if (deckId !== undefined) this.decksFor(deckId);
+    const step = this.store.lastStep(this.window().dayStart, deckId ?? null);
+    if (!step) return null;
+    this.store.revert(step);
+    return { step, row: this.store.card(step.card_id)! };
   }
 
   bury(cardId: number): void {
-    this.existing(cardId);
-    this.store.setBuried(cardId, this.window().dayEnd);
+    const row = this.existing(cardId);
+    const w = this.window();
+    this.store.change('bury', { ...undoSnapshotOf(row), id: row.id }, { ...undoSnapshotOf(row), buried_until: w.dayEnd }, w.now, w.dayStart);
   }
 
   suspend(cardId: number, suspended: boolean): void {
-    this.existing(cardId);
-    this.store.setSuspended(cardId, suspended);
+    const row = this.existing(cardId);
+    const w = this.window();
+    const action = suspended ? 'suspend' : 'unsuspend';
+    this.store.change(action, { ...undoSnapshotOf(row), id: row.id }, { ...undoSnapshotOf(row), suspended: suspended ? 1 : 0 }, w.now, w.dayStart);
+  }
+
+  /** Back to new, as if never studied; its review history stays in the log. */
+  forget(cardId: number): void {
+    const row = this.existing(cardId);
+    const w = this.window();
+    const fresh: UndoSnapshot = {
+      due: w.now, stability: 0, difficulty: 0, scheduled_days: 0, learning_steps: 0, reps: 0, lapses: 0,
+      state: 0, last_review: null, buried_until: null, suspended: row.suspended,
+    };
+    this.store.change('forget', { ...undoSnapshotOf(row), id: row.id }, fresh, w.now, w.dayStart);
   }
 
   private existing(cardId: number): CardRow {

@@ -19,6 +19,23 @@ export interface CardSnapshot extends FsrsColumns {
   buried_until: number | null;
 }
 
+/** What an undo step keeps: everything bury, suspend, forget or an answer may change. */
+export interface UndoSnapshot extends CardSnapshot {
+  suspended: number;
+}
+
+/** Actions undo can take back, newest first. */
+export type UndoAction = 'answer' | 'bury' | 'suspend' | 'unsuspend' | 'forget';
+
+export interface UndoStep {
+  id: number;
+  card_id: number;
+  action: UndoAction;
+  done_at: number;
+  card_before: string;
+  log_id: number | null;
+}
+
 export interface CardRow extends FsrsColumns {
   id: number;
   key: string;
@@ -113,12 +130,25 @@ function prepare(db: Database.Database) {
          lapses = @lapses, state = @state, last_review = @last_review, buried_until = @buried_until
        WHERE id = @id`,
     ),
-    lastLogSince: db.prepare<[number], LogRow>(
-      'SELECT * FROM review_log WHERE reviewed_at >= ? ORDER BY id DESC LIMIT 1',
+    insertStep: db.prepare<Omit<UndoStep, 'id'>>(
+      `INSERT INTO undo_steps (card_id, action, done_at, card_before, log_id)
+       VALUES (@card_id, @action, @done_at, @card_before, @log_id)`,
+    ),
+    // Steps older than the study day can never be undone, so each new one clears them away.
+    pruneSteps: db.prepare<[number]>('DELETE FROM undo_steps WHERE done_at < ?'),
+    lastStep: db.prepare<{ since: number; deck: string | null }, UndoStep>(
+      `SELECT u.* FROM undo_steps u JOIN cards c ON c.id = u.card_id
+       WHERE u.done_at >= @since AND (@deck IS NULL OR c.deck_id = @deck) ORDER BY u.id DESC LIMIT 1`,
+    ),
+    deleteStep: db.prepare<[number]>('DELETE FROM undo_steps WHERE id = ?'),
+    restoreCard: db.prepare<UndoSnapshot & { id: number }>(
+      `UPDATE cards SET due = @due, stability = @stability, difficulty = @difficulty,
+         scheduled_days = @scheduled_days, learning_steps = @learning_steps, reps = @reps,
+         lapses = @lapses, state = @state, last_review = @last_review, buried_until = @buried_until,
+         suspended = @suspended
+       WHERE id = @id`,
     ),
     deleteLog: db.prepare<[number]>('DELETE FROM review_log WHERE id = ?'),
-    setBuried: db.prepare<[number | null, number]>('UPDATE cards SET buried_until = ? WHERE id = ?'),
-    setSuspended: db.prepare<[number, number]>('UPDATE cards SET suspended = ? WHERE id = ?'),
     unsuspendDeck: db.prepare<[string]>('UPDATE cards SET suspended = 0 WHERE deck_id = ? AND suspended = 1'),
     draft: db.prepare<[number], { code: string }>('SELECT code FROM drafts WHERE card_id = ?'),
     saveDraft: db.prepare<[number, string, number]>(
@@ -203,32 +233,50 @@ export class CardStore {
     return this.s.nextDue.get()?.at ?? null;
   }
 
-  /** One answer: the log row and the card's new state land together or not at all. */
-  recordAnswer(log: NewLog, after: CardSnapshot & { id: number }): number {
+  /**
+   * One answer: the log row, the card's new state and the step that lets undo take it back land
+   * together or not at all. `dayStart` is the study day's start, before which steps are dropped.
+   */
+  recordAnswer(log: NewLog, after: CardSnapshot & { id: number }, before: UndoSnapshot, dayStart: number): number {
     const id = this.db.transaction(() => {
       const info = this.s.insertLog.run(log);
       this.s.updateFsrs.run(after);
-      return Number(info.lastInsertRowid);
+      const logId = Number(info.lastInsertRowid);
+      this.addStep(log.card_id, 'answer', before, log.reviewed_at, dayStart, logId);
+      return logId;
     })();
     this.afterWrite();
     return id;
   }
-  lastLogSince(since: number): LogRow | undefined {
-    return this.s.lastLogSince.get(since);
+
+  private addStep(cardId: number, action: UndoAction, before: UndoSnapshot, at: number, dayStart: number, logId: number | null): void {
+    this.s.pruneSteps.run(dayStart);
+    this.s.insertStep.run({ card_id: cardId, action, done_at: at, card_before: JSON.stringify(before), log_id: logId });
   }
-  /** Undo: the card goes back to the saved state and the log row disappears, together. */
-  revert(log: LogRow, before: CardSnapshot): void {
+
+  /** Bury, suspend, unsuspend or forget: the card's change and its undo step, together. */
+  change(action: Exclude<UndoAction, 'answer'>, before: UndoSnapshot & { id: number }, after: UndoSnapshot, at: number, dayStart: number): void {
     this.db.transaction(() => {
-      this.s.updateFsrs.run({ ...before, id: log.card_id });
-      this.s.deleteLog.run(log.id);
+      this.s.restoreCard.run({ ...after, id: before.id });
+      this.addStep(before.id, action, before, at, dayStart, null);
     })();
     this.afterWrite();
   }
-  setBuried(id: number, until: number | null): void {
-    this.s.setBuried.run(until, id);
+
+  /** The newest step done since a time, in one deck or any. */
+  lastStep(since: number, deckId: string | null = null): UndoStep | undefined {
+    return this.s.lastStep.get({ since, deck: deckId });
   }
-  setSuspended(id: number, suspended: boolean): void {
-    this.s.setSuspended.run(suspended ? 1 : 0, id);
+
+  /** Undo: the card goes back to the saved state, and an answer's log row disappears, together. */
+  revert(step: UndoStep): void {
+    const before = JSON.parse(step.card_before) as UndoSnapshot;
+    this.db.transaction(() => {
+      this.s.restoreCard.run({ ...before, id: step.card_id });
+      if (step.log_id !== null) this.s.deleteLog.run(step.log_id);
+      this.s.deleteStep.run(step.id);
+    })();
+    this.afterWrite();
   }
 
   /** The learner's saved code for an exercise, or null. */

@@ -1,6 +1,7 @@
 // Forward-only schema history. The database's `PRAGMA user_version` is the number of entries
 // applied; a released entry is never edited, only followed by a new one.
 import type Database from 'better-sqlite3';
+import { searchText, tagColumn } from './search.ts';
 
 export interface Migration {
   version: number;
@@ -84,6 +85,59 @@ export const migrations: readonly Migration[] = [
           code     TEXT NOT NULL,
           saved_at INTEGER NOT NULL
         );
+      `);
+    },
+  },
+  {
+    version: 4,
+    why: 'undo covers bury, suspend and forget as well as answers; the card browser searches plain-text columns; unchanged deck files are not parsed again',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE undo_steps (
+          id          INTEGER PRIMARY KEY,
+          card_id     INTEGER NOT NULL REFERENCES cards(id),
+          action      TEXT NOT NULL,
+          done_at     INTEGER NOT NULL,
+          card_before TEXT NOT NULL,
+          log_id      INTEGER
+        );
+        CREATE INDEX undo_steps_time ON undo_steps(done_at);
+        ALTER TABLE cards ADD COLUMN search TEXT NOT NULL DEFAULT '';
+        ALTER TABLE cards ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+        -- What a deck's file held when last loaded (a hash), so an unchanged file is not parsed again.
+        ALTER TABLE decks ADD COLUMN source_hash TEXT;
+      `);
+      // Cards already stored get their search text now; loading decks keeps it current after.
+      const rows = db.prepare<[], { id: number; key: string; content: string }>('SELECT id, key, content FROM cards').all();
+      const set = db.prepare<[string, string, number]>('UPDATE cards SET search = ?, tags = ? WHERE id = ?');
+      for (const r of rows) set.run(searchText(r.key, r.content), tagColumn(r.content), r.id);
+      // The browser finds words through a full-text index over that column (word prefixes: "gorou"
+      // finds "goroutine") of the cards not retired, kept in step by triggers (cards are retired,
+      // never deleted, but a delete is handled too), so that it alone counts a search by words.
+      // Two- and three-letter prefixes are indexed too: "lo" would otherwise merge every word
+      // starting with it. Its sorts walk an index each, so a page costs the same at any size,
+      // and every index carries the columns the filters read, so neither a page nor a count ever
+      // reads a card's row (whose text makes it a kilobyte or more).
+      const filters = 'deck_id, kind, state, suspended, buried_until, tags';
+      db.exec(`
+        CREATE VIRTUAL TABLE cards_fts USING fts5(search, content='cards', content_rowid='id', tokenize='unicode61', prefix='2 3');
+        INSERT INTO cards_fts(rowid, search) SELECT id, search FROM cards WHERE retired = 0;
+        CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards WHEN new.retired = 0 BEGIN
+          INSERT INTO cards_fts(rowid, search) VALUES (new.id, new.search);
+        END;
+        CREATE TRIGGER cards_fts_unindex AFTER UPDATE OF search, retired ON cards WHEN old.retired = 0 BEGIN
+          INSERT INTO cards_fts(cards_fts, rowid, search) VALUES ('delete', old.id, old.search);
+        END;
+        CREATE TRIGGER cards_fts_reindex AFTER UPDATE OF search, retired ON cards WHEN new.retired = 0 BEGIN
+          INSERT INTO cards_fts(rowid, search) VALUES (new.id, new.search);
+        END;
+        CREATE TRIGGER cards_fts_delete AFTER DELETE ON cards WHEN old.retired = 0 BEGIN
+          INSERT INTO cards_fts(cards_fts, rowid, search) VALUES ('delete', old.id, old.search);
+        END;
+        CREATE INDEX cards_browse_due ON cards(retired, (state = 0), due, id, ${filters});
+        CREATE INDEX cards_browse_interval ON cards(retired, scheduled_days, id, ${filters});
+        CREATE INDEX cards_browse_lapses ON cards(retired, lapses, id, ${filters});
+        CREATE INDEX cards_browse_deck ON cards(retired, deck_id, ${filters});
       `);
     },
   },

@@ -3,7 +3,7 @@
 import type { CardView } from '../../api/contract.ts';
 import { Markdown } from '../text/Html.tsx';
 
-const kindNames: Record<CardView['kind'], string> = {
+export const kindNames: Record<CardView['kind'], string> = {
   term: 'Term',
   question: 'Question',
   predict: 'Predict the output',

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api, Rating, ReviewItem } from '../../api/contract.ts';
 import { useReport } from '../errors.tsx';
+import { undoneMessage } from '../text/undone.ts';
 import { describeWhen } from '../text/when.ts';
 import { CardBack, CardFront, Tags } from './CardFace.tsx';
 import { ExerciseCard, type ExerciseResult } from './ExerciseCard.tsx';
@@ -36,7 +37,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   /** When the queue is empty: when the next card in study comes due (from the backend). */
   const [nextDue, setNextDue] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  /** The card just suspended, so the notice can offer to take that back (undo covers answers only). */
+  /** The card just suspended, so the notice can offer to take that back (undo can too). */
   const [suspended, setSuspended] = useState<number | null>(null);
   const busy = useRef(false);
   const shownAt = useRef(Date.now());
@@ -116,13 +117,11 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
         }
         case 'undo':
           void run(async () => {
-            const undone = await api.undo({});
-            if (!undone) {
-              setNotice('There is nothing to undo.');
-              return;
-            }
-            setDone((n) => Math.max(0, n - 1));
-            setNotice('Undone: the last answer was taken back.');
+            // In a deck's session undo stays in that deck; studying all decks, it reaches all of them.
+            const undone = await api.undo(deckId === undefined ? {} : { deckId });
+            setNotice(undoneMessage(undone));
+            if (!undone) return;
+            if (undone.action === 'answer') setDone((n) => Math.max(0, n - 1));
             setSuspended(null);
             await load();
           });
@@ -154,7 +153,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
           return;
       }
     },
-    [api, current, side, suggested, run, load],
+    [api, deckId, current, side, suggested, run, load],
   );
 
   const onPredicted = useCallback((r: PredictionResult) => {
@@ -282,7 +281,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
             <button type="button" onClick={() => void run(load)}>
               Check again
             </button>
-            <button type="button" onClick={() => act({ type: 'undo' })} title="Undo the last answer (U or Ctrl+Z)">
+            <button type="button" onClick={() => act({ type: 'undo' })} title="Undo the last answer, bury or suspend (U or Ctrl+Z)">
               Undo last <kbd>U</kbd>
             </button>
           </p>

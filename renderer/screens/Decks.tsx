@@ -8,7 +8,7 @@ function where(p: DeckProblem): string {
   return `${p.file}${p.line !== null ? `:${p.line}` : ''}`;
 }
 
-export function Decks(props: { api: Api }) {
+export function Decks(props: { api: Api; /** Opens the card browser on one deck. */ onBrowse?: (deckId: string) => void }) {
   const { api } = props;
   const report = useReport();
   const [decks, setDecks] = useState<DeckInfo[] | null>(null);
@@ -95,7 +95,15 @@ export function Decks(props: { api: Api }) {
           {decks.map((d) => (
             <li key={d.id} className="deck">
               <div className="deck-head">
-                <h2>{d.name}</h2>
+                <h2>
+                  {props.onBrowse ? (
+                    <button type="button" className="link deck-title" title="Browse this deck’s cards" onClick={() => props.onBrowse?.(d.id)}>
+                      {d.name}
+                    </button>
+                  ) : (
+                    d.name
+                  )}
+                </h2>
                 <span className="muted deck-file">{d.file}</span>
               </div>
               {d.description && <Markdown source={d.description} className="deck-description" />}

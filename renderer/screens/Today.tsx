@@ -3,8 +3,14 @@ import { useEffect, useState } from 'react';
 import type { Api, TodaySummary } from '../../api/contract.ts';
 import { useReport } from '../errors.tsx';
 
-export function Today(props: { api: Api; onStart: (deckId: string | undefined) => void; onDecks: () => void }) {
-  const { api, onStart, onDecks } = props;
+export function Today(props: {
+  api: Api;
+  onStart: (deckId: string | undefined) => void;
+  onDecks: () => void;
+  /** Opens the card browser on one deck (its title is the way in). */
+  onBrowse?: (deckId: string) => void;
+}) {
+  const { api, onStart, onDecks, onBrowse } = props;
   const report = useReport();
   const [summary, setSummary] = useState<TodaySummary | null>(null);
   const [deckProblems, setDeckProblems] = useState(0);
@@ -57,7 +63,15 @@ export function Today(props: { api: Api; onStart: (deckId: string | undefined) =
             <tbody>
               {summary.decks.map((d) => (
                 <tr key={d.deckId} data-deck={d.deckId}>
-                  <th scope="row">{d.name}</th>
+                  <th scope="row">
+                    {onBrowse ? (
+                      <button type="button" className="link deck-title" title="Browse this deck’s cards" onClick={() => onBrowse(d.deckId)}>
+                        {d.name}
+                      </button>
+                    ) : (
+                      d.name
+                    )}
+                  </th>
                   <td className="num count-new" data-testid="new-count">{d.newCount}</td>
                   <td className="num count-learning" data-testid="learning-count">{d.learningCount}</td>
                   <td className="num count-due" data-testid="due-count">{d.dueCount}</td>

@@ -6,8 +6,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Rating } from '../../api/contract.ts';
 import { Scheduler } from '../../electron/scheduler/scheduler.ts';
+import { browseCards, cardInfo } from '../../electron/store/browse.ts';
 import { CardStore } from '../../electron/store/cards.ts';
 import { openDatabase } from '../../electron/store/open.ts';
+import { searchText, tagColumn } from '../../electron/store/search.ts';
 import { readSettings } from '../../electron/store/settings.ts';
 
 const cardCount = 100_000;
@@ -24,6 +26,20 @@ function rand(): number {
   return seed / 0x7fffffff;
 }
 
+// Words of the subject, so that a search for a common one matches a share of cards as it would.
+const vocabulary = (
+  'goroutine channel buffered unbuffered select mutex waitgroup context deadline cancel close range send receive ' +
+  'block deadlock leak race atomic once cond timer ticker sleep worker pool pipeline fan in out semaphore errgroup ' +
+  'scheduler preempt runtime panic recover defer main exit value pointer slice map struct interface method closure ' +
+  'loop variable capture order happens before memory model sync lock unlock reader writer'
+).split(' ');
+
+function words(n: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) out.push(vocabulary[Math.floor(rand() * vocabulary.length)]!);
+  return out.join(' ');
+}
+
 function open(file: string) {
   const r = openDatabase(file);
   if (!r.ok) throw new Error(r.problem);
@@ -35,7 +51,7 @@ function generate(file: string, now: number): void {
   const deck = db.prepare('INSERT INTO decks (id, name, description, file, position) VALUES (?, ?, ?, ?, ?)');
   const card = db.prepare(
     `INSERT INTO cards (id, key, deck_id, ord, kind, content, due, stability, difficulty, scheduled_days,
-       learning_steps, reps, lapses, state, last_review) VALUES (?, ?, ?, ?, 'question', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
+       learning_steps, reps, lapses, state, last_review, search, tags) VALUES (?, ?, ?, ?, 'question', ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`,
   );
   const log = db.prepare(
     `INSERT INTO review_log (card_id, rating, state, card_before, reviewed_at, duration_ms, typed, correct)
@@ -49,11 +65,18 @@ function generate(file: string, now: number): void {
       // 35% new, 3% in (re)learning, the rest in review with due dates from 90 days ago to 300 ahead.
       const state = r < 0.35 ? 0 : r < 0.38 ? 1 : 2;
       const due = state === 0 ? now - day : state === 1 ? now - 60_000 + rand() * 3_600_000 : now + (rand() * 390 - 90) * day;
-      const content = JSON.stringify({ id: `c${i}`, kind: 'question', question: `Question ${i}?`, answer: `Answer ${i}.` });
+      // Card text the size of a real card's (a question of ~15 words, an answer of ~40), so the
+      // browser's text search scans what it would scan in a real collection.
+      const tags = [vocabulary[Math.floor(rand() * 40)]!, ...(rand() < 0.5 ? [vocabulary[Math.floor(rand() * 40)]!] : [])];
+      const content = JSON.stringify({ id: `c${i}`, kind: 'question', question: `${words(15)} ${i}?`, answer: `${words(40)}.`, tags });
+      const key = `deck-${d}/c${i}`;
       const reps = state === 0 ? 0 : 1 + Math.floor(rand() * 20);
-      card.run(i, `deck-${d}/c${i}`, `deck-${d}`, i, content, Math.round(due), 1 + rand() * 100, 1 + rand() * 9,
-        state === 2 ? Math.floor(rand() * 100) : 0, reps, Math.floor(rand() * 3), state, state === 0 ? null : now - day);
+      card.run(i, key, `deck-${d}`, i, content, Math.round(due), 1 + rand() * 100, 1 + rand() * 9,
+        state === 2 ? Math.floor(rand() * 100) : 0, reps, Math.floor(rand() * 3), state, state === 0 ? null : now - day,
+        searchText(key, content), tagColumn(content));
     }
+    // One card in a hundred suspended, for the browser's state filter.
+    db.prepare('UPDATE cards SET suspended = 1 WHERE id % 100 = 7').run();
     const before = JSON.stringify({ due: now, stability: 5, difficulty: 5, scheduled_days: 3, learning_steps: 0, reps: 3, lapses: 0, state: 2, last_review: now - 3 * day, buried_until: null });
     for (let i = 0; i < logCount; i++) {
       // Two years of history; about 100 of the rows fall in the current day.
@@ -137,6 +160,50 @@ try {
   answerTimes.sort((a, b) => a - b);
   answerCpu.sort((a, b) => a - b);
   nextTimes.sort((a, b) => a - b);
+
+  // The card browser: one page of 100 with the total, for the searches a learner makes.
+  const searches: [string, Parameters<typeof browseCards>[1]][] = [
+    ['every card, by due', {}],
+    ['a common word ("goroutine"), by due', { text: 'goroutine' }],
+    ['a rare word ("99999")', { text: '99999' }],
+    ['a text that matches nothing', { text: 'no card says this' }],
+    ['one deck, by interval, longest first', { deckId: 'deck-3', sort: 'interval', descending: true }],
+    ['a tag and state review, by lapses', { tag: 'mutex', state: 'review', sort: 'lapses', descending: true }],
+    ['a word in one deck, suspended only', { text: 'channel', deckId: 'deck-7', state: 'suspended' }],
+    ['two word starts ("mutex lo")', { text: 'mutex lo' }],
+    ['page 500 of every card (offset 49,900)', { offset: 49_900 }],
+  ];
+  const browseRows: [string, string, string][] = [];
+  for (const [what, args] of searches) {
+    const times: number[] = [];
+    const cpu: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 21; i++) {
+      const s0 = performance.now();
+      const c0 = process.cpuUsage();
+      total = browseCards(db, args, now).total;
+      const c1 = process.cpuUsage(c0);
+      times.push(performance.now() - s0);
+      cpu.push((c1.user + c1.system) / 1000);
+    }
+    times.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    browseRows.push([
+      `browse: ${what} (${total.toLocaleString('en')} match), median / worst of 21 (median CPU time)`,
+      `${ms(percentile(times, 50))} / ${ms(percentile(times, 100))} (${ms(percentile(cpu, 50))})`,
+      '< 50',
+    ]);
+  }
+  const busiest = db.prepare('SELECT card_id FROM review_log GROUP BY card_id ORDER BY COUNT(*) DESC LIMIT 1').get() as { card_id: number };
+  const infoTimes: number[] = [];
+  let infoReviews = 0;
+  for (let i = 0; i < 21; i++) {
+    const s0 = performance.now();
+    infoReviews = cardInfo(db, busiest.card_id, now)!.reviews.length;
+    infoTimes.push(performance.now() - s0);
+  }
+  infoTimes.sort((a, b) => a - b);
+  browseRows.push([`card info of the most reviewed card (${infoReviews} reviews), median / worst of 21`, `${ms(percentile(infoTimes, 50))} / ${ms(percentile(infoTimes, 100))}`, '']);
   db.close();
 
   const rows: [string, string, string][] = [
@@ -148,6 +215,7 @@ try {
     // On a shared machine the wall clock also counts time the process spent waiting for a core.
     ['answer p50 / p99, CPU time of this process', `${ms(percentile(answerCpu, 50))} / ${ms(percentile(answerCpu, 99))}`, ''],
     ['next card (with previews) p50 / p99', `${ms(percentile(nextTimes, 50))} / ${ms(percentile(nextTimes, 99))}`, ''],
+    ...browseRows,
   ];
   const [load1] = os.loadavg();
   console.log(

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem, parseDeck } from '../../electron/decks/format.ts';
 import { syncDecks } from '../../electron/decks/load.ts';
 import { openDatabase } from '../../electron/store/open.ts';
-import { cleanTemp, fixedMorning, fixtureDecks, fixtures, tempDir, termDeck, testBackend } from './helpers.ts';
+import { cleanTemp, deckFolders, fixedMorning, fixtureDecks, fixtures, tempDir, termDeck, testBackend } from './helpers.ts';
 
 afterAll(cleanTemp);
 
@@ -191,15 +191,7 @@ describe('reloading decks', () => {
 });
 
 describe('two deck files with the same id', () => {
-  /** A data folder with a bundled decks folder and the learner's own, both empty. */
-  function folders() {
-    const dataDir = tempDir();
-    const bundled = path.join(dataDir, 'bundled');
-    const own = path.join(dataDir, 'decks');
-    fs.mkdirSync(bundled);
-    fs.mkdirSync(own);
-    return { dataDir, bundled, own };
-  }
+  const folders = deckFolders;
 
   /** Every deck and card row, to show a load changed nothing. */
   function snapshot(dataDir: string): unknown {

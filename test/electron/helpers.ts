@@ -43,6 +43,26 @@ export function testBackend(dataDir: string, decksDir = fixtureDecks, clock = ne
   return new Backend({ dataDir, decksDir, host: 'web', version: 't', now: clock.now });
 }
 
+/** A data folder with a bundled decks folder and the learner's own, both empty. */
+export function deckFolders(): { dataDir: string; bundled: string; own: string } {
+  const dataDir = tempDir();
+  const bundled = path.join(dataDir, 'bundled');
+  const own = path.join(dataDir, 'decks');
+  fs.mkdirSync(bundled);
+  fs.mkdirSync(own);
+  return { dataDir, bundled, own };
+}
+
+/**
+ * A deck file whose YAML aliases nest ten deep, ten to a level: a few hundred bytes that would
+ * expand to ten million cards (a "billion laughs").
+ */
+export function aliasBomb(id: string): string {
+  const levels = 'abcdefg'.split('');
+  const lines = levels.slice(1).map((l, i) => `  - &${l} [${Array(10).fill(`*${levels[i]}`).join(', ')}]`);
+  return `format: 1\nid: ${id}\nname: Bomb\ncards:\n  - &a { id: x, kind: term, term: "x", definition: "x" }\n${lines.join('\n')}\n  - [${Array(10).fill('*g').join(', ')}]\n`;
+}
+
 /** A deck file of `n` term cards, c0 .. c(n-1), for tests that only need cards to schedule. */
 export function termDeck(n: number, id = 'drill'): string {
   const cards = Array.from({ length: n }, (_, i) => `  - id: c${i}\n    kind: term\n    term: Term ${i}\n    definition: Meaning ${i}\n`);

@@ -191,7 +191,7 @@ describe('the day’s queue', () => {
     clock.set(new Date(2026, 4, 12, 3, 58));
     const other = (await backend.nextCard({}))!.card;
     await backend.answer({ cardId: other.id, rating: 4, durationMs: 1000 });
-    expect(await backend.undo({})).toEqual({ cardId: other.id });
+    expect(await backend.undo({})).toMatchObject({ cardId: other.id, action: 'answer' });
     await backend.answer({ cardId: other.id, rating: 4, durationMs: 1000 });
     // After the rollover yesterday's answers stay answered.
     clock.set(new Date(2026, 4, 12, 4, 1));

@@ -60,10 +60,14 @@ describe('migrations', () => {
           const log = db.prepare('SELECT * FROM review_log').all() as Record<string, unknown>[];
           expect(log).toHaveLength(1);
           expect(log[0]).toMatchObject({ card_id: 7, rating: 3, duration_ms: 4000, typed: k >= 2 ? 'hello' : null });
+          // Cards stored before the browser existed are searchable too.
+          expect(db.prepare('SELECT search FROM cards WHERE id = 7').get()).toEqual({ search: 'old/chan\nchannel\na typed pipe.' });
         }
         // The newest tables and columns are there whatever the starting version.
         db.prepare("INSERT INTO settings (key, value) VALUES ('dayStartHour', '5') ON CONFLICT DO NOTHING").run();
         expect(db.prepare('SELECT typed, correct FROM review_log LIMIT 0').columns().map((c) => c.name)).toEqual(['typed', 'correct']);
+        expect(db.prepare('SELECT search, tags FROM cards LIMIT 0').columns().map((c) => c.name)).toEqual(['search', 'tags']);
+        expect(db.prepare('SELECT COUNT(*) AS n FROM undo_steps').get()).toEqual({ n: 0 });
       } finally {
         db.close();
       }
@@ -165,9 +169,9 @@ describe('answers', () => {
     expect(log[0]).toMatchObject({ rating: 3, state: 0, duration_ms: 900, typed: 'x', correct: 0 });
     expect(log[1]).toMatchObject({ state: 1, typed: null, correct: null });
 
-    expect(await b.undo({})).toEqual({ cardId: first.id });
+    expect(await b.undo({})).toMatchObject({ cardId: first.id, action: 'answer' });
     expect(cardRow(first.id)).toEqual(afterOne);
-    expect(await b.undo({})).toEqual({ cardId: first.id });
+    expect(await b.undo({})).toMatchObject({ cardId: first.id, action: 'answer' });
     expect(cardRow(first.id)).toEqual(pristine);
     expect(await b.undo({})).toBeNull();
     expect(db.prepare('SELECT COUNT(*) AS n FROM review_log').get()).toEqual({ n: 0 });

@@ -138,6 +138,29 @@ describe('the review screen', () => {
     expect(log()).toEqual([]);
   });
 
+  it('undoes a bury as well as an answer, a step at a time, naming the card each time', async () => {
+    await press(' ');
+    await press('3');
+    await done(1);
+    await shown('e2e-basics/unbuffered-send', 'front');
+    await press('-');
+    await shown('e2e-basics/buffered-order', 'front');
+    // The bury is what was done last, so it is what comes back first; the answer stays.
+    await press('u');
+    await shown('e2e-basics/unbuffered-send', 'front');
+    expect(row('e2e-basics/unbuffered-send').buried_until).toBeNull();
+    expect(page.text()).toContain('Undone: burying “When does a send on an unbuffered channel complete?” (e2e-basics/unbuffered-send).');
+    expect(log().map((r) => r.key)).toEqual(['e2e-basics/goroutine']);
+    await done(1);
+    await press('u');
+    await shown('e2e-basics/goroutine', 'front');
+    expect(page.text()).toContain('Undone: your answer to “Goroutine” (e2e-basics/goroutine).');
+    expect(log()).toEqual([]);
+    await done(0);
+    await press('u');
+    await until(() => page.text().includes('There is nothing to undo today.'), 'nothing left to undo');
+  });
+
   it('records a right prediction as right and a wrong one as wrong, with what was typed, and suggests the grade', async () => {
     // Bury the first two cards to reach the drill.
     await press('-');

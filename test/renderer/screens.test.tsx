@@ -42,13 +42,17 @@ describe('Today', () => {
   it('counts what waits in each deck, and Start opens that deck', async () => {
     open();
     const started: (string | undefined)[] = [];
-    await page.render(withReport(<Today api={apiOf(backend)} onStart={(d) => started.push(d)} onDecks={() => {}} />));
+    const browsed: string[] = [];
+    await page.render(withReport(<Today api={apiOf(backend)} onStart={(d) => started.push(d)} onDecks={() => {}} onBrowse={(d) => browsed.push(d)} />));
     await page.until(() => page.$('tr[data-deck="e2e-basics"]') !== null, 'the deck row');
     const row = page.$('tr[data-deck="e2e-basics"]')!;
     expect(row.querySelector('[data-testid="new-count"]')!.textContent).toBe('8');
     expect(page.$('[data-testid="reviewed-today"]')!.textContent).toMatch(/0/);
     await page.click([...row.querySelectorAll('button')].find((b) => b.textContent === 'Start'), 'Start');
     expect(started).toEqual(['e2e-basics']);
+    // The deck's title opens the browser on that deck.
+    await page.click(row.querySelector('button.deck-title'), 'the deck title');
+    expect(browsed).toEqual(['e2e-basics']);
   });
 });
 
@@ -89,15 +93,24 @@ describe('Decks', () => {
     const broken = 'format: 1\nid: mine\nname: Mine\ncards:\n  - id: a\n    kind: term\n    term: A\n';
     fs.writeFileSync(file, broken);
     open(dataDir);
-    await page.render(withReport(<Decks api={apiOf(backend)} />));
+    const browsed: string[] = [];
+    await page.render(withReport(<Decks api={apiOf(backend)} onBrowse={(d) => browsed.push(d)} />));
     await page.until(() => page.$('[data-testid="deck-problems"]') !== null, 'the problem list');
     const item = page.$('[data-testid="deck-problems"] li')!.textContent!;
     expect(item).toContain('mine.yaml:5');
     expect(item).toContain('cards[0].definition');
-    fs.writeFileSync(file, broken + '    definition: The letter.\n');
+    fs.writeFileSync(file, broken.replace('name: Mine\n', 'name: Mine\ndescription: "Uses **select** and `<-ch`; <script>x()</script>"\n') + '    definition: The letter.\n');
     await page.click([...page.host.querySelectorAll('button')].find((b) => b.textContent === 'Reload from files'), 'Reload');
     await page.until(() => /every deck file is valid/.test(page.text()), 'the all-clear');
     expect(page.$('[data-testid="deck-problems"]')).toBeNull();
     expect([...page.host.querySelectorAll('.deck h2')].map((h) => h.textContent)).toEqual(['E2E Basics', 'Mine']);
+    // A deck's description is Markdown, shown formatted and sanitized, never as raw marks.
+    const description = page.$('.deck:last-child .deck-description')!;
+    expect(description.querySelector('strong')?.textContent).toBe('select');
+    expect(description.querySelector('code')?.textContent).toBe('<-ch');
+    expect(description.textContent).not.toContain('**');
+    expect(description.querySelector('script')).toBeNull();
+    await page.click(page.$('.deck:last-child h2 button.deck-title'), 'the title of Mine');
+    expect(browsed).toEqual(['mine']);
   });
 });
