@@ -49,6 +49,8 @@ export const argSchemas = {
       /** For drills: what the learner typed (a prediction, or an exercise's code), and whether it was right. */
       typed: z.string().max(sourceLimit).optional(),
       correct: z.boolean().optional(),
+      /** The session the answer belongs to (all decks, or one): the result then carries its next card. */
+      session: z.object({ deckId: deckId.optional() }).strict().optional(),
     })
     .strict(),
   /** Takes back the last action of the study day (answer, bury, suspend, unsuspend, forget): in this deck when given. */
@@ -246,6 +248,8 @@ export interface AnswerResult {
   due: string;
   state: CardState;
   canUndo: boolean;
+  /** With `session`: the session's next card (null when nothing more is due), so the page need not ask again. */
+  next?: ReviewItem | null;
 }
 
 export interface BackupInfo {

@@ -320,7 +320,9 @@ export class Backend implements Api {
   }
 
   async answer(args: Args<'answer'>): Promise<Results['answer']> {
-    return this.need('answer').scheduler.answer(args);
+    const { session, ...answer } = args;
+    const result = this.need('answer').scheduler.answer(answer);
+    return session === undefined ? result : { ...result, next: await this.nextCard(session) };
   }
 
   async undo(args: Args<'undo'>): Promise<Results['undo']> {

@@ -1,14 +1,14 @@
 // A review session: one card at a time, driven by Anki's keys or the buttons, with the
 // session's progress and a clear end when nothing more is due.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Api, Rating, ReviewItem } from '../../api/contract.ts';
 import { useReport } from '../errors.tsx';
-import { undoneMessage } from '../text/undone.ts';
 import { describeWhen } from '../text/when.ts';
 import { CardBack, CardFront, Tags } from './CardFace.tsx';
 import { ExerciseCard, type ExerciseResult } from './ExerciseCard.tsx';
-import { keyTargetOf, reviewAction, type ReviewAction, type Side } from './keys.ts';
+import { keyTargetOf, reviewAction, type ReviewAction } from './keys.ts';
 import { PredictCard, type PredictionResult } from './PredictCard.tsx';
+import { commandFor, newSession, sessionReducer } from './session.ts';
 import { suggestForExercise, suggestForPrediction } from './suggest.ts';
 
 const gradeNames: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
@@ -17,55 +17,37 @@ const maxDurationMs = 86_400_000;
 export function Review(props: { api: Api; deckId: string | undefined; onLeave: () => void }) {
   const { api, deckId, onLeave } = props;
   const report = useReport();
-  const [item, setItem] = useState<ReviewItem | null | 'loading'>('loading');
-  /** The next card failed to load; the learner can retry once the cause is fixed. */
-  const [stalled, setStalled] = useState(false);
-  const [side, setSide] = useState<Side>('front');
-  /** The grade the app suggests for a drill or exercise (marked on its button), or null. */
-  const [suggested, setSuggested] = useState<Rating | null>(null);
+  const [state, dispatch] = useReducer(sessionReducer, newSession);
+  const { item, stalled, side, suggested, shown: shownCount, done, nextDue, notice, suspended } = state;
   /** What a drill or exercise answer records in the review log: what was typed, and whether it was right. */
   const drill = useRef<{ typed: string; correct: boolean } | null>(null);
   /** How long the learner took before revealing, for the "right and quick" suggestion. */
   const revealedAfter = useRef(0);
-  /**
-   * Counts cards put on screen. Drills and exercises are keyed by it, so a card shown again at
-   * once (after Again) starts from a clean slate rather than keeping the last attempt.
-   */
-  const [shownCount, setShownCount] = useState(0);
   const shownCardId = useRef<number | null>(null);
-  const [done, setDone] = useState(0);
-  /** When the queue is empty: when the next card in study comes due (from the backend). */
-  const [nextDue, setNextDue] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  /** The card just suspended, so the notice can offer to take that back (undo can too). */
-  const [suspended, setSuspended] = useState<number | null>(null);
   const busy = useRef(false);
   const shownAt = useRef(Date.now());
   const typingRef = useRef<HTMLTextAreaElement | null>(null);
   const cardRef = useRef<HTMLElement | null>(null);
+  const session = useMemo(() => (deckId === undefined ? {} : { deckId }), [deckId]);
 
-  const load = useCallback(async () => {
+  /** Puts the next card on screen: the one an answer returned, or the backend's next. */
+  const show = useCallback(async (given?: ReviewItem | null) => {
     let next: ReviewItem | null;
     try {
-      next = await api.nextCard(deckId === undefined ? {} : { deckId });
+      next = given !== undefined ? given : await api.nextCard(session);
     } catch (err) {
-      // Never leave the answered card on screen: grading it again would answer it twice.
-      setItem('loading');
-      setStalled(true);
+      dispatch({ type: 'loadFailed' });
       throw err;
     }
-    setStalled(false);
-    if (next === null) setNextDue((await api.today({})).nextDue);
-    setItem(next);
-    setSide('front');
-    setSuggested(null);
+    const nextDue = next === null ? (await api.today({})).nextDue : null;
+    dispatch({ type: 'loaded', item: next, nextDue });
     drill.current = null;
     shownCardId.current = next?.card.id ?? null;
-    setShownCount((n) => n + 1);
     shownAt.current = Date.now();
     // A long card can leave the page scrolled down; the next one starts at its top.
     window.scrollTo({ top: 0 });
-  }, [api, deckId]);
+  }, [api, session]);
+  const load = useCallback(() => show(), [show]);
 
   useEffect(() => {
     load().catch(report);
@@ -91,56 +73,45 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
 
   const act = useCallback(
     (action: ReviewAction) => {
-      switch (action.type) {
-        case 'reveal': {
-          if (!current || side !== 'front') return;
+      const command = commandFor(state, action);
+      if (command === null) return;
+      switch (command.type) {
+        case 'reveal':
           revealedAfter.current = Date.now() - shownAt.current;
-          setSide('back');
+          dispatch({ type: 'revealed' });
           typingRef.current?.blur();
           return;
-        }
-        case 'grade':
-        case 'gradeMarked': {
-          if (!current || side !== 'back') return;
-          const card = current.card;
-          const rating = action.type === 'grade' ? action.rating : (suggested ?? 3);
+        case 'answer': {
           const durationMs = Math.min(maxDurationMs, Math.max(0, Math.round(Date.now() - shownAt.current)));
+          const { cardId, rating } = command;
           const answered = drill.current ?? {};
           void run(async () => {
-            await api.answer({ cardId: card.id, rating, durationMs, ...answered });
-            setDone((n) => n + 1);
-            setNotice(null);
-            setSuspended(null);
-            await load();
+            // The answer comes back with the session's next card: one request, not two.
+            const result = await api.answer({ cardId, rating, durationMs, ...answered, session });
+            dispatch({ type: 'answered' });
+            await show(result.next);
           });
           return;
         }
         case 'undo':
           void run(async () => {
             // In a deck's session undo stays in that deck; studying all decks, it reaches all of them.
-            const undone = await api.undo(deckId === undefined ? {} : { deckId });
-            setNotice(undoneMessage(undone));
-            if (!undone) return;
-            if (undone.action === 'answer') setDone((n) => Math.max(0, n - 1));
-            setSuspended(null);
-            await load();
+            const undone = await api.undo(session);
+            dispatch({ type: 'undone', undone });
+            if (undone) await load();
           });
           return;
         case 'bury':
-          if (!current) return;
           void run(async () => {
-            await api.bury({ cardId: current.card.id });
-            setNotice('Buried: the card comes back tomorrow.');
-            setSuspended(null);
+            await api.bury({ cardId: command.cardId });
+            dispatch({ type: 'buried' });
             await load();
           });
           return;
         case 'suspend':
-          if (!current) return;
           void run(async () => {
-            await api.suspend({ cardId: current.card.id });
-            setNotice('Suspended: the card will not be shown until you unsuspend it.');
-            setSuspended(current.card.id);
+            await api.suspend({ cardId: command.cardId });
+            dispatch({ type: 'suspended', cardId: command.cardId });
             await load();
           });
           return;
@@ -153,19 +124,18 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
           return;
       }
     },
-    [api, deckId, current, side, suggested, run, load],
+    [api, session, state, run, load, show],
   );
 
   const onPredicted = useCallback((r: PredictionResult) => {
     drill.current = r;
-    setSuggested(suggestForPrediction(r.correct, revealedAfter.current));
+    dispatch({ type: 'suggested', rating: suggestForPrediction(r.correct, revealedAfter.current), reveal: false });
   }, []);
 
   const onChecked = useCallback((r: ExerciseResult) => {
     if (r.cardId !== shownCardId.current) return;
     drill.current = { typed: r.code, correct: r.passed };
-    setSuggested(suggestForExercise(r.passed));
-    setSide('back');
+    dispatch({ type: 'suggested', rating: suggestForExercise(r.passed), reveal: true });
   }, []);
 
   useEffect(() => {
@@ -182,7 +152,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
       // "I predict it prints nothing" (Ctrl+Enter in the box still says that).
       if (action.type === 'reveal' && target !== 'text' && current?.card.kind === 'predict' && (typingRef.current?.value ?? '') === '') {
         action = { type: 'focusTyping' };
-        setNotice('Type your prediction first; to predict that it prints nothing, press Ctrl+Enter in the empty box.');
+        dispatch({ type: 'notice', text: 'Type your prediction first; to predict that it prints nothing, press Ctrl+Enter in the empty box.' });
       }
       act(action);
     };
@@ -193,8 +163,7 @@ export function Review(props: { api: Api; deckId: string | undefined; onLeave: (
   const unsuspend = (cardId: number) =>
     void run(async () => {
       await api.unsuspend({ cardId });
-      setSuspended(null);
-      setNotice('Unsuspended: the card is back in its deck.');
+      dispatch({ type: 'unsuspended' });
       // Only refetch when nothing is on screen, so the card being studied is not swapped away.
       if (!current) await load();
     });

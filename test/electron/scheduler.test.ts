@@ -221,3 +221,26 @@ describe('sixty simulated days', () => {
     expect(hitReviewLimit).toBeGreaterThan(5);
   });
 });
+
+describe('an answer given in a session', () => {
+  it('comes back with the session\'s next card, the same one nextCard then gives', async () => {
+    const { backend, db } = setup(3, new Date(2026, 4, 10, 12, 0));
+    const first = (await backend.nextCard({}))!;
+    const alone = await backend.answer({ cardId: first.card.id, rating: 3, durationMs: 1000 });
+    expect(alone.next).toBeUndefined();
+    const second = (await backend.nextCard({ deckId: 'drill' }))!;
+    const result = await backend.answer({ cardId: second.card.id, rating: 3, durationMs: 1000, session: { deckId: 'drill' } });
+    expect(result.next).not.toBeNull();
+    expect(result.next!.card.id).not.toBe(second.card.id);
+    expect(result.next).toEqual(await backend.nextCard({ deckId: 'drill' }));
+    db.close();
+  });
+
+  it('says when nothing more is due', async () => {
+    const { backend, db } = setup(1, new Date(2026, 4, 10, 12, 0));
+    const only = (await backend.nextCard({}))!;
+    // Easy graduates a new card at once: nothing else is due today.
+    expect((await backend.answer({ cardId: only.card.id, rating: 4, durationMs: 1000, session: {} })).next).toBeNull();
+    db.close();
+  });
+});
