@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Rating } from '../../electron/api/contract.ts';
 import { Scheduler } from '../../electron/scheduler/scheduler.ts';
+import { takeBackup } from '../../electron/store/backups.ts';
 import { CardStore } from '../../electron/store/cards.ts';
 import { openDatabase } from '../../electron/store/open.ts';
 import { readSettings } from '../../electron/store/settings.ts';
@@ -121,6 +122,8 @@ try {
   const answerTimes: number[] = [];
   const answerCpu: number[] = [];
   const nextTimes: number[] = [];
+  const walSize = (): number => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+  let walLargest = 0;
   for (let i = 0; i < answers; i++) {
     const s0 = performance.now();
     const next = scheduler.next();
@@ -133,7 +136,17 @@ try {
     nextTimes.push(s1 - s0);
     answerTimes.push(s2 - s1);
     answerCpu.push((c2.user + c2.system) / 1000);
+    walLargest = Math.max(walLargest, walSize());
   }
+  // What the learner's pause costs: the idle checkpoint, then a backup of the whole file.
+  const k0 = performance.now();
+  store.checkpoint();
+  const checkpointMs = performance.now() - k0;
+  const walAfter = walSize();
+  const b0 = performance.now();
+  const copy = await takeBackup(db, path.join(dir, 'backups'), 'manual', new Date());
+  const backupMs = performance.now() - b0;
+  const copyMb = fs.statSync(copy).size / 1e6;
   answerTimes.sort((a, b) => a - b);
   answerCpu.sort((a, b) => a - b);
   nextTimes.sort((a, b) => a - b);
@@ -148,6 +161,9 @@ try {
     // On a shared machine the wall clock also counts time the process spent waiting for a core.
     ['answer p50 / p99, CPU time of this process', `${ms(percentile(answerCpu, 50))} / ${ms(percentile(answerCpu, 99))}`, ''],
     ['next card (with previews) p50 / p99', `${ms(percentile(nextTimes, 50))} / ${ms(percentile(nextTimes, 99))}`, ''],
+    [`largest WAL during the answers, and after the idle checkpoint`, `${(walLargest / 1e6).toFixed(1)} MB, ${(walAfter / 1e6).toFixed(1)} MB`, ''],
+    ['idle checkpoint (TRUNCATE) after the answers', ms(checkpointMs), ''],
+    ['backup of the whole file (SQLite backup API, online)', `${ms(backupMs)} (${copyMb.toFixed(0)} MB)`, ''],
   ];
   const [load1] = os.loadavg();
   console.log(
