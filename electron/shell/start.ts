@@ -35,6 +35,8 @@ export type StartPlan =
 
 /** Electron 42 and later need this Node for their install and rebuild tools (engines field). */
 export const toolsNeedNode = '22.12.0';
+/** The Node the README and package.json's engines name (jsdom 29 adds the .13). */
+export const documentedNode = '22.13.0';
 
 export function versionAtLeast(have: string, need: string): boolean {
   const a = have.replace(/^v/, '').split('.').map(Number);
@@ -56,7 +58,7 @@ export function planStart(p: StartProbes): StartPlan {
   if (!pkg) return { kind: 'web', why: 'the electron package is not installed', fix: 'run npm install, then npm start', did };
   const toolsRun = versionAtLeast(p.nodeVersion, toolsNeedNode);
   const oldNode = `Electron ${pkg.version}'s tools need Node ${toolsNeedNode} or newer and this is Node ${p.nodeVersion}`;
-  const newerNode = `use Node ${toolsNeedNode} or newer (README: Requirements), then npm start`;
+  const newerNode = `use Node ${documentedNode} or newer (README: Requirements), then npm start`;
 
   let exe = p.electronBinary();
   if (!exe) {

@@ -3,6 +3,7 @@
 // getting the app started. Each fault says what kind it is, so the page offers only the ways
 // forward that fit (a healthy file from a newer app is never "started fresh" over).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DbAction, DbFaultKind } from '../../api/contract.ts';
@@ -106,11 +107,31 @@ export function schemaProblem(db: Database.Database, version: number): string | 
   return `is missing part of its structure (${shown}) for schema version ${version}`;
 }
 
+/**
+ * A copy of the database (and its WAL) in a private temporary folder, for reading a database
+ * whose own folder is read-only: SQLite cannot open a WAL database there even read-only, as it
+ * must create the shared-memory file beside it. Nothing writes to the original meanwhile, since
+ * nothing can. The copy goes when the process ends.
+ */
+function readableCopy(dbPath: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trainer-readonly-'));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  const copy = path.join(dir, path.basename(dbPath));
+  fs.copyFileSync(dbPath, copy);
+  if (fs.existsSync(`${dbPath}-wal`)) fs.copyFileSync(`${dbPath}-wal`, `${copy}-wal`);
+  return copy;
+}
+
+/** The file to open for reading: the database itself, or a copy when its folder is read-only. */
+function forReading(dbPath: string): string {
+  return writable(path.dirname(dbPath)) ? dbPath : readableCopy(dbPath);
+}
+
 /** Checks an existing file without writing to it; returns what is wrong, or null. */
 function inspect(dbPath: string): DbFault | null {
   let probe: Database.Database | undefined;
   try {
-    probe = openSqlite(dbPath, { readonly: true, fileMustExist: true });
+    probe = openSqlite(forReading(dbPath), { readonly: true, fileMustExist: true });
     const rows = probe.pragma('quick_check') as { quick_check: string }[];
     const verdict = rows.map((r) => r.quick_check);
     if (verdict.length !== 1 || verdict[0] !== 'ok') {
@@ -154,7 +175,7 @@ export function openDatabase(dbPath: string, options: OpenOptions = {}): OpenRes
     const fault = inspect(dbPath);
     if (fault && fault.kind === 'damaged') return located(dbPath, fault);
     try {
-      return { ok: true, db: openSqlite(dbPath, { readonly: true, fileMustExist: true }), readOnly: true };
+      return { ok: true, db: openSqlite(forReading(dbPath), { readonly: true, fileMustExist: true }), readOnly: true };
     } catch (err) {
       return located(dbPath, { kind: 'damaged', problem: `cannot be opened even for reading: ${describe(err)}` });
     }

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import type { Rating } from '../../api/contract.ts';
 import { Scheduler } from '../../electron/scheduler/scheduler.ts';
 import { browseCards, cardInfo } from '../../electron/store/browse.ts';
+import { takeBackup } from '../../electron/store/backups.ts';
 import { CardStore } from '../../electron/store/cards.ts';
 import { openDatabase } from '../../electron/store/open.ts';
 import { searchText, tagColumn } from '../../electron/store/search.ts';
@@ -144,6 +145,8 @@ try {
   const answerTimes: number[] = [];
   const answerCpu: number[] = [];
   const nextTimes: number[] = [];
+  const walSize = (): number => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+  let walLargest = 0;
   for (let i = 0; i < answers; i++) {
     const s0 = performance.now();
     const next = scheduler.next();
@@ -156,7 +159,17 @@ try {
     nextTimes.push(s1 - s0);
     answerTimes.push(s2 - s1);
     answerCpu.push((c2.user + c2.system) / 1000);
+    walLargest = Math.max(walLargest, walSize());
   }
+  // What the learner's pause costs: the idle checkpoint, then a backup of the whole file.
+  const k0 = performance.now();
+  store.checkpoint();
+  const checkpointMs = performance.now() - k0;
+  const walAfter = walSize();
+  const b0 = performance.now();
+  const copy = await takeBackup(db, path.join(dir, 'backups'), 'manual', new Date());
+  const backupMs = performance.now() - b0;
+  const copyMb = fs.statSync(copy).size / 1e6;
   answerTimes.sort((a, b) => a - b);
   answerCpu.sort((a, b) => a - b);
   nextTimes.sort((a, b) => a - b);
@@ -216,6 +229,9 @@ try {
     ['answer p50 / p99, CPU time of this process', `${ms(percentile(answerCpu, 50))} / ${ms(percentile(answerCpu, 99))}`, ''],
     ['next card (with previews) p50 / p99', `${ms(percentile(nextTimes, 50))} / ${ms(percentile(nextTimes, 99))}`, ''],
     ...browseRows,
+    [`largest WAL during the answers, and after the idle checkpoint`, `${(walLargest / 1e6).toFixed(1)} MB, ${(walAfter / 1e6).toFixed(1)} MB`, ''],
+    ['idle checkpoint (TRUNCATE) after the answers', ms(checkpointMs), ''],
+    ['backup of the whole file (SQLite backup API, online)', `${ms(backupMs)} (${copyMb.toFixed(0)} MB)`, ''],
   ];
   const [load1] = os.loadavg();
   console.log(

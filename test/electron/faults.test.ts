@@ -133,6 +133,13 @@ describe('a healthy database this app must not write', () => {
       expect(status.dbFault).toEqual({ kind: 'readOnlyFolder', actions: ['openReadOnly', 'chooseFolder', 'quit'] });
       expect(status.dbProblem).toContain(dir);
 
+      // SQLite cannot open a WAL database read-only in a read-only folder (it must create the
+      // shared-memory file), so reading goes through a private copy.
+      const readOnly = await b.openReadOnly({});
+      expect(readOnly.readOnly).toBe(true);
+      expect((await b.today({})).reviewedToday).toBe(1);
+      expect(fs.readdirSync(dir)).toEqual(['progress.db']);
+
       expect((await dispatch(b, 'useDataDir', { dir: 'relative/place' })).status).toBe(400);
       const elsewhere = tempDir();
       const moved = await b.useDataDir({ dir: elsewhere });

@@ -96,7 +96,7 @@ describe('planStart', () => {
       expect(plan.kind).toBe('web');
       if (plan.kind !== 'web') continue;
       expect(plan.why).toContain(`this is Node ${w.node}`);
-      expect(plan.fix).toContain('Node 22.12.0 or newer');
+      expect(plan.fix).toContain('Node 22.13.0 or newer');
       expect(p.calls).toEqual([]);
     }
   });
