@@ -7,10 +7,11 @@ import type { Api, AppStatus, Args, DeckLoadReport, Results, Settings } from './
 import { ApiFailure } from './api/errors.ts';
 import { listDecks, syncDecks, type DeckSource } from './decks/load.ts';
 import { cardView } from './decks/view.ts';
-import { Scheduler } from './scheduler/scheduler.ts';
+import { learningSteps, relearningSteps, Scheduler } from './scheduler/scheduler.ts';
 import { CardStore } from './store/cards.ts';
 import { dbFileName, moveAside, openDatabase } from './store/open.ts';
 import { readSettings, writeSettings } from './store/settings.ts';
+import { Transfer } from './transfer/service.ts';
 
 export interface BackendOptions {
   dataDir: string;
@@ -19,6 +20,9 @@ export interface BackendOptions {
   host: AppStatus['host'];
   version: string;
   now?: () => Date;
+  /** Electron's native dialogs for import and export; the web host has upload and download routes instead. */
+  chooseImportFile?: () => Promise<string | null>;
+  chooseExportPath?: (defaultName: string) => Promise<string | null>;
 }
 
 interface Open {
@@ -40,11 +44,30 @@ export class Backend implements Api {
   private problem: string | null = null;
   private brokenCopy: string | null = null;
   lastLoad: DeckLoadReport = { decks: [], problems: [] };
+  /** Import and export (electron/transfer/). */
+  readonly transfer: Transfer;
 
   constructor(private readonly opts: BackendOptions) {
     this.dbPath = path.join(opts.dataDir, dbFileName);
     this.clock = opts.now ?? (() => new Date());
     this.open();
+    this.transfer = new Transfer({
+      db: (method) => this.need(method).db,
+      rules: () => {
+        const s = this.need('import').settings;
+        return { desiredRetention: s.desiredRetention, dayStartHour: s.dayStartHour, learningSteps, relearningSteps, fuzz: true };
+      },
+      dataDir: opts.dataDir,
+      now: this.clock,
+      appVersion: opts.version,
+      reload: () => {
+        const live = this.need('import');
+        live.settings = readSettings(live.db);
+        this.loadDecks();
+      },
+      chooseImportFile: opts.chooseImportFile,
+      chooseExportPath: opts.chooseExportPath,
+    });
   }
 
   private open(): void {
@@ -208,5 +231,25 @@ export class Backend implements Api {
     const live = this.need('updateSettings');
     live.settings = writeSettings(live.db, args);
     return live.settings;
+  }
+
+  importChoose(args: Args<'importChoose'>): Promise<Results['importChoose']> {
+    return this.transfer.importChoose(args);
+  }
+
+  importStatus(args: Args<'importStatus'>): Promise<Results['importStatus']> {
+    return this.transfer.importStatus(args);
+  }
+
+  importCancel(args: Args<'importCancel'>): Promise<Results['importCancel']> {
+    return this.transfer.importCancel(args);
+  }
+
+  importCommit(args: Args<'importCommit'>): Promise<Results['importCommit']> {
+    return this.transfer.importCommit(args);
+  }
+
+  exportSave(args: Args<'exportSave'>): Promise<Results['exportSave']> {
+    return this.transfer.exportSave(args);
   }
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DeckInfo, DeckLoadReport, DeckProblem } from '../api/contract.ts';
+import { importedFilePrefix } from '../transfer/plan.ts';
 import { parseDeck, type DeckFile } from './format.ts';
 
 export interface DeckSource {
@@ -117,10 +118,11 @@ export function syncDecks(db: Database.Database, sources: DeckSource[], now: num
       for (const { key } of keysOf.all(deck.id)) if (!present.has(key)) retire.run(key);
     });
     // A deck whose file is gone is retired as a whole; one whose file (or folder) is merely
-    // broken or unreadable is left exactly as it was until that is fixed.
+    // broken or unreadable is left exactly as it was until that is fixed. Imported decks
+    // (Anki, text files) have no deck file and are never retired here.
     const loaded = new Set(found.map((f) => f.deck.id));
     for (const d of knownDecks.all()) {
-      if (!loaded.has(d.id) && !unreadable(d.file)) retireDeck.run(d.id);
+      if (!loaded.has(d.id) && !unreadable(d.file) && !d.file.startsWith(importedFilePrefix)) retireDeck.run(d.id);
     }
   })();
   return { decks: listDecks(db, new Set(found.map((f) => f.deck.id))), problems };
