@@ -21,7 +21,6 @@ const oldestSchema = 11;
 
 /** Images are kept and shown; anything else a note refers to (sound, video) is shown as text. */
 const imageTypes = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.bmp']);
-export const mediaNamePattern = /^[0-9a-f]{32}\.(png|jpg|jpeg|gif|webp|avif|bmp)$/;
 
 const collectionNames = ['collection.anki21b', 'collection.anki21', 'collection.anki2'];
 const sep = '\x1f';

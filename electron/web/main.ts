@@ -49,6 +49,11 @@ export async function main(argv: string[]): Promise<number> {
       staticDir: path.join(appRoot, 'dist', 'renderer'),
       port: opts.port ?? 0,
       log: err,
+      transfer: {
+        stage: (name, bytes) => backend.transfer.stage(name, bytes),
+        exportFile: (what, deckId) => backend.transfer.exportFile(what, deckId),
+        mediaDir: path.join(dataDir, 'media'),
+      },
     });
   } catch (e) {
     err(`web: cannot listen on 127.0.0.1:${opts.port ?? 0}: ${(e as Error).message}`);
