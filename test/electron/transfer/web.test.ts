@@ -29,7 +29,7 @@ describe('web host import and export routes', () => {
   it('takes an upload, previews it, imports it, and serves its image', async () => {
     const w = await launch();
     const bytes = await buildApkg({ format: 'modern', notes: [{ id: 1, guid: 'g', type: 'basic', deck: 'Pics', fields: ['<img src="a.png">', 'b'] }], media: [{ name: 'a.png', bytes: tinyPng }] });
-    const up = await fetch(`${w.base}/upload/import?name=pics.apkg`, { method: 'POST', headers: { 'x-app-token': w.host.token }, body: bytes });
+    const up = await fetch(`${w.base}/upload/import?name=pics.apkg`, { method: 'POST', headers: { 'x-app-token': w.host.token }, body: new Blob([Buffer.from(bytes)]) });
     expect(up.status).toBe(200);
     const { result } = (await up.json()) as { result: { importId: string } };
     let status;
@@ -55,7 +55,7 @@ describe('web host import and export routes', () => {
     const big = await fetch(`${w.base}/upload/import?name=huge.apkg`, {
       method: 'POST',
       headers: { 'x-app-token': w.host.token, 'content-length': String(maxUploadBytes + 1) },
-      body: new Uint8Array(maxUploadBytes + 1),
+      body: new Blob([Buffer.alloc(maxUploadBytes + 1)]),
     }).catch((e: Error) => e);
     if (big instanceof Error) throw big;
     expect(big.status).toBe(413);
