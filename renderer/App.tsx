@@ -8,8 +8,9 @@ import { DbProblem } from './screens/DbProblem.tsx';
 import { Decks } from './screens/Decks.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { Today } from './screens/Today.tsx';
+import { Transfer } from './screens/Transfer.tsx';
 
-type Screen = { name: 'today' } | { name: 'review'; deckId: string | undefined; session: number } | { name: 'decks' } | { name: 'settings' };
+type Screen = { name: 'today' } | { name: 'review'; deckId: string | undefined; session: number } | { name: 'decks' } | { name: 'settings' } | { name: 'transfer' };
 
 export function App(props: { api: Api }) {
   const { api } = props;
@@ -36,6 +37,8 @@ export function App(props: { api: Api }) {
     body = <Review key={screen.session} api={api} deckId={screen.deckId} onLeave={() => go({ name: 'today' })} />;
   } else if (screen.name === 'decks') {
     body = <Decks api={api} />;
+  } else if (screen.name === 'transfer') {
+    body = <Transfer api={api} inElectron={status.host === 'electron'} onStudy={() => go({ name: 'today' })} />;
   } else if (screen.name === 'settings') {
     body = <Settings api={api} />;
   } else {
@@ -48,7 +51,7 @@ export function App(props: { api: Api }) {
     );
   }
 
-  const tab = (name: 'today' | 'decks' | 'settings', label: string) => (
+  const tab = (name: 'today' | 'decks' | 'transfer' | 'settings', label: string) => (
     <button
       type="button"
       className={`tab ${screen.name === name || (name === 'today' && screen.name === 'review') ? 'tab-current' : ''}`}
@@ -67,6 +70,7 @@ export function App(props: { api: Api }) {
           <nav aria-label="Main">
             {tab('today', 'Today')}
             {tab('decks', 'Decks')}
+            {tab('transfer', 'Import/Export')}
             {tab('settings', 'Settings')}
           </nav>
         )}

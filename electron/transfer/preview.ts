@@ -6,8 +6,11 @@ import type { ImportPreview } from '../api/contract.ts';
 import { previewProgress } from './restore.ts';
 import type { ImportJob } from './session.ts';
 import type { DeckCard } from '../decks/format.ts';
+import { contentType } from '../security.ts';
 
 const shownCards = 5;
+/** Bigger images show in the preview as broken until imported, which keeps the preview small. */
+const previewImageBytes = 512 * 1024;
 
 function deckCardFaces(c: DeckCard): { front: string; back: string } {
   switch (c.kind) {
@@ -59,7 +62,14 @@ export function previewOf(job: ImportJob, db: Database.Database | null): ImportP
     out.decks = [...decks.values()];
     out.kinds = [...kinds].map(([kind, cards]) => ({ kind, cards }));
     out.images = plan.media.length;
-    out.firstCards = plan.cards.slice(0, shownCards).map((c) => ({ deck: decks.get(c.deckId)!.name, kind: c.noteKind, front: c.front, back: c.back, html: true }));
+    // Images are written to media/ only on import, so the preview carries them inline.
+    const inline = (html: string) =>
+      html.replace(/"media\/([0-9a-f]{32}\.(\w+))"/g, (all, name: string, ext: string) => {
+        const m = plan.media.find((x) => x.stored === name);
+        if (!m || m.bytes.length > previewImageBytes) return all;
+        return `"data:${contentType(`x.${ext}`)};base64,${Buffer.from(m.bytes).toString('base64')}"`;
+      });
+    out.firstCards = plan.cards.slice(0, shownCards).map((c) => ({ deck: decks.get(c.deckId)!.name, kind: c.noteKind, front: inline(c.front), back: inline(c.back), html: true }));
   } else if (job.deck) {
     const { deck } = job.deck;
     let newCards = 0;

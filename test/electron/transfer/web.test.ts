@@ -36,7 +36,8 @@ describe('web host import and export routes', () => {
     do status = (await w.api('importStatus', result)).result; while (status.state === 'reading');
     expect(status.state).toBe('ready');
     await w.api('importCommit', result);
-    const src = /src="(media\/[^"]+)"/.exec(status.firstCards[0].front)![1];
+    const stored = (await w.api('nextCard', { deckId: 'anki:pics' })).result.card.front as string;
+    const src = /src="(media\/[^"]+)"/.exec(stored)![1];
     const img = await fetch(`${w.base}/${src}`);
     expect(img.status).toBe(200);
     expect(img.headers.get('content-type')).toBe('image/png');
