@@ -83,8 +83,12 @@ function stepsStrategy(rules: SchedulingRules): TLearningStepsStrategy {
 }
 
 const engines = new Map<string, FSRS>();
+/** The same rules object asks again and again during an import's replay; skip the key then. */
+const enginesByRules = new WeakMap<SchedulingRules, FSRS>();
 
 function engine(rules: SchedulingRules): FSRS {
+  const known = enginesByRules.get(rules);
+  if (known) return known;
   const key = JSON.stringify(rules);
   let f = engines.get(key);
   if (!f) {
@@ -102,6 +106,7 @@ function engine(rules: SchedulingRules): FSRS {
     f.useStrategy(StrategyMode.LEARNING_STEPS, stepsStrategy(rules));
     engines.set(key, f);
   }
+  enginesByRules.set(rules, f);
   return f;
 }
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SchedulingRules } from '../scheduler/intervals.ts';
-import type { FsrsColumns } from '../store/cards.ts';
+import type { FsrsColumns, NewLog } from '../store/cards.ts';
 import type { ImportPlan, PlannedMedia } from './plan.ts';
 import { newCardState, replay, type ReplayedReview } from './replay.ts';
 
@@ -28,6 +28,8 @@ export function writeMedia(mediaDir: string, media: readonly PlannedMedia[]): vo
     fs.renameSync(temp, target);
   }
 }
+
+const logBatch = 64;
 
 export function statements(db: Database.Database) {
   return {
@@ -53,6 +55,11 @@ export function statements(db: Database.Database) {
       `INSERT INTO review_log (card_id, rating, state, card_before, reviewed_at, duration_ms, typed, correct)
        VALUES (@card_id, @rating, @state, @card_before, @reviewed_at, @duration_ms, @typed, @correct)`,
     ),
+    /** Logs go in many rows per statement: a big import writes hundreds of thousands. */
+    insertLogs: db.prepare(
+      `INSERT INTO review_log (card_id, rating, state, card_before, reviewed_at, duration_ms, typed, correct) VALUES
+       ${Array(logBatch).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+    ),
     setFsrs: db.prepare<FsrsColumns & { id: number }>(
       `UPDATE cards SET due = @due, stability = @stability, difficulty = @difficulty, scheduled_days = @scheduled_days,
          learning_steps = @learning_steps, reps = @reps, lapses = @lapses, state = @state, last_review = @last_review
@@ -62,6 +69,21 @@ export function statements(db: Database.Database) {
 }
 
 export type Statements = ReturnType<typeof statements>;
+
+/** Appends log rows, `logBatch` to a statement and the rest one by one. */
+export function insertLogs(s: Statements, logs: readonly NewLog[]): void {
+  let i = 0;
+  const values: unknown[] = [];
+  for (; i + logBatch <= logs.length; i += logBatch) {
+    values.length = 0;
+    for (let k = i; k < i + logBatch; k++) {
+      const l = logs[k]!;
+      values.push(l.card_id, l.rating, l.state, l.card_before, l.reviewed_at, l.duration_ms, l.typed, l.correct);
+    }
+    s.insertLogs.run(values);
+  }
+  for (; i < logs.length; i++) s.insertLog.run(logs[i]!);
+}
 
 /**
  * Adds to a card's log the reviews it lacks (same answer time = same review) and, if any were
@@ -78,7 +100,7 @@ export function mergeReviews(s: Statements, cardId: number, reviews: readonly Re
   ].sort((a, b) => a.at - b.at);
   s.deleteLog.run(cardId);
   const { logs, final } = replay(cardId, newCardState(all[0]!.at), all, rules);
-  for (const l of logs) s.insertLog.run(l);
+  insertLogs(s, logs);
   s.setFsrs.run({ id: cardId, ...final });
   return fresh.length;
 }
@@ -97,6 +119,7 @@ export function commitPlan(db: Database.Database, plan: ImportPlan, rules: Sched
     let position = (s.maxPosition.get()?.p ?? -1) + 1;
     for (const d of plan.decks) s.upsertDeck.run({ ...d, position: position++ });
     const nextOrd = new Map<string, number>();
+    const pending: NewLog[] = [];
     for (const c of plan.cards) {
       const found = s.existing.get(c.key);
       if (found) {
@@ -112,10 +135,15 @@ export function commitPlan(db: Database.Database, plan: ImportPlan, rules: Sched
       result.added++;
       if (c.reviews.length === 0) continue;
       const { logs, final } = replay(id, newCardState(now), c.reviews, rules);
-      for (const l of logs) s.insertLog.run(l);
+      pending.push(...logs);
+      if (pending.length >= 4096) {
+        insertLogs(s, pending);
+        pending.length = 0;
+      }
       s.setFsrs.run({ id, ...final });
       result.reviews += logs.length;
     }
+    insertLogs(s, pending);
   })();
   return result;
 }

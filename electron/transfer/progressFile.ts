@@ -4,10 +4,10 @@
 // Cards are tied to their reviews and drafts by key, the one id that means the same card in
 // every profile.
 import type Database from 'better-sqlite3';
-import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import type { CardRow } from '../store/cards.ts';
 import type { ImportLimits } from './limits.ts';
-import { BadFile, readZipEntries } from './zip.ts';
+import { BadFile, readZipEntries, writeZip } from './zip.ts';
 
 export const progressFormat = 'go-concurrency-trainer-progress';
 export const progressVersion = 1;
@@ -89,15 +89,14 @@ export function exportProgress(db: Database.Database, appVersion: string, now: D
       schema: db.pragma('user_version', { simple: true }) as number,
       counts: { decks: decks.length, cards: cards.length, reviews: lines.length, drafts: drafts.length },
     };
-    const files: Zippable = {
-      'manifest.json': strToU8(JSON.stringify(manifest, null, 2)),
-      'decks.json': strToU8(JSON.stringify(decks)),
-      'cards.json': strToU8(JSON.stringify(cards)),
-      'review_log.ndjson': strToU8(lines.length ? lines.join('\n') + '\n' : ''),
-      'drafts.json': strToU8(JSON.stringify(drafts)),
-      'settings.json': strToU8(JSON.stringify(settings, null, 2)),
-    };
-    return zipSync(files, { level: 1 });
+    return writeZip([
+      { name: 'manifest.json', data: strToU8(JSON.stringify(manifest, null, 2)) },
+      { name: 'decks.json', data: strToU8(JSON.stringify(decks)) },
+      { name: 'cards.json', data: strToU8(JSON.stringify(cards)) },
+      { name: 'review_log.ndjson', data: Buffer.from(lines.length ? lines.join('\n') + '\n' : '') },
+      { name: 'drafts.json', data: strToU8(JSON.stringify(drafts)) },
+      { name: 'settings.json', data: strToU8(JSON.stringify(settings, null, 2)) },
+    ]);
   })();
 }
 

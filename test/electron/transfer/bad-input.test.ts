@@ -2,6 +2,7 @@
 // as it was: every table's rows hash the same before and after the attempt.
 import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeZip } from '../../../electron/transfer/zip.ts';
 import { cleanTemp } from '../helpers.ts';
 import { buildApkg, type PkgNote } from './ankiPackage.ts';
 import { fingerprint, freshBackend, preview } from './importing.ts';
@@ -28,6 +29,19 @@ const cases: { name: string; file: string; bytes: () => Promise<Uint8Array>; pla
     bytes: async () => zipSync({ 'collection.anki21': new Uint8Array(64 * 1024 * 1024) }, { level: 9 }),
     place: /^bomb\.apkg: collection\.anki21$/,
     message: /expand \d+ times.*zip bomb/,
+  },
+  {
+    name: 'a zip entry that hides its real size',
+    file: 'liar.apkg',
+    bytes: async () => {
+      // 32 MB of zeros that the directory says unpack to 1 MB: inflating stops at the claim.
+      const zip = writeZip([{ name: 'collection.anki21', data: new Uint8Array(32 * 1024 * 1024) }], 9);
+      const dir = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      zip.writeUInt32LE(1024 * 1024, dir + 24);
+      return zip;
+    },
+    place: /^liar\.apkg: collection\.anki21$/,
+    message: /cannot be unpacked|the file is damaged/,
   },
   {
     name: 'a newer collection schema',
