@@ -80,7 +80,7 @@ async function exportBench(): Promise<void> {
   bigCollection(file);
   const db = new Database(file);
   const times: number[] = [];
-  let bytes = new Uint8Array();
+  let bytes: Uint8Array = new Uint8Array();
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
     bytes = exportProgress(db, 'bench', new Date());
