@@ -58,6 +58,7 @@ export class Backend implements Api {
         return { desiredRetention: s.desiredRetention, dayStartHour: s.dayStartHour, learningSteps, relearningSteps, fuzz: true };
       },
       dataDir: opts.dataDir,
+      deckDirs: () => this.sources().map((s) => s.dir),
       now: this.clock,
       appVersion: opts.version,
       reload: () => {

@@ -3,11 +3,14 @@
 // order, same states, log, drafts and settings). Into one with history it is a merge by card
 // key: cards the profile lacks are added with their state, and reviews a card lacks are added
 // to its log and its state recomputed from the whole log; no review on either side is lost.
+import fs from 'node:fs';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Rating } from '../api/contract.ts';
 import type { SchedulingRules } from '../scheduler/intervals.ts';
 import { mergeReviews, statements, type ImportResult } from './commit.ts';
-import type { ProgressFile, ReviewEntry } from './progressFile.ts';
+import { importedFilePrefix } from './plan.ts';
+import type { DeckEntry, ProgressFile, ReviewEntry } from './progressFile.ts';
 import type { ReplayedReview } from './replay.ts';
 
 export interface ProgressPreview {
@@ -56,9 +59,20 @@ export function previewProgress(db: Database.Database, pf: ProgressFile): Progre
   return { mode: 'merge', newCards, matchedCards, newReviews };
 }
 
+/**
+ * A deck whose file is not in one of this profile's deck folders (the learner's own deck from
+ * another computer or profile) is kept as an imported deck, so that reloading deck files does
+ * not retire it; a deck file with its id loaded later takes it over again, by key, history and all.
+ */
+function localDeck(d: DeckEntry, deckDirs: readonly string[]): DeckEntry {
+  if (d.file.startsWith(importedFilePrefix)) return d;
+  const here = deckDirs.some((dir) => path.resolve(path.dirname(d.file)) === path.resolve(dir)) && fs.existsSync(d.file);
+  return here ? d : { ...d, file: `${importedFilePrefix}${path.basename(d.file)}` };
+}
+
 const asReplay = (r: ReviewEntry): ReplayedReview => ({ at: r[3], rating: r[1] as Rating, durationMs: r[4], typed: r[5], correct: r[6] });
 
-export function applyProgress(db: Database.Database, pf: ProgressFile, rules: SchedulingRules): ImportResult & { mode: 'restore' | 'merge' } {
+export function applyProgress(db: Database.Database, pf: ProgressFile, rules: SchedulingRules, deckDirs: readonly string[]): ImportResult & { mode: 'restore' | 'merge' } {
   const insertDeck = db.prepare('INSERT INTO decks (id, name, description, file, position) VALUES (@id, @name, @description, @file, @position) ON CONFLICT(id) DO NOTHING');
   const insertCard = db.prepare(
     `INSERT INTO cards (id, key, deck_id, ord, kind, content, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state,
@@ -82,7 +96,7 @@ export function applyProgress(db: Database.Database, pf: ProgressFile, rules: Sc
     if (profileIsEmpty(db)) {
       result.mode = 'restore';
       db.exec('DELETE FROM drafts; DELETE FROM review_log; DELETE FROM cards; DELETE FROM decks; DELETE FROM settings;');
-      for (const d of pf.decks) insertDeck.run(d);
+      for (const d of pf.decks) insertDeck.run(localDeck(d, deckDirs));
       for (const c of pf.cards) {
         insertCard.run(c);
         idOfKey.set(c.key, c.id);
@@ -99,7 +113,7 @@ export function applyProgress(db: Database.Database, pf: ProgressFile, rules: Sc
     const s = statements(db);
     const byKey = reviewsByKey(pf);
     const maxPos = (db.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM decks').get()?.p ?? -1) + 1;
-    for (const d of pf.decks) result.decks += insertDeck.run({ ...d, position: maxPos + d.position }).changes;
+    for (const d of pf.decks) result.decks += insertDeck.run({ ...localDeck(d, deckDirs), position: maxPos + d.position }).changes;
     for (const c of pf.cards) {
       const local = s.existing.get(c.key);
       const theirs = (byKey.get(c.key) ?? []).map(asReplay);

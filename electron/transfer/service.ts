@@ -23,6 +23,8 @@ export interface TransferContext {
   dataDir: string;
   now(): Date;
   appVersion: string;
+  /** The folders deck files are loaded from (bundled, then the learner's). */
+  deckDirs(): string[];
   /** Re-reads deck files and settings after an import changed them. */
   reload(): void;
   /** Electron only: the native open and save dialogs (absent in the web host). */
@@ -98,7 +100,7 @@ export class Transfer {
       const added = job.deck.deck.cards.filter(({ card }) => !placed.present.has(`${job.deck!.deck.id}/${card.id}`)).length;
       outcome = { decks: 1, added, updated: job.deck.deck.cards.length - added, reviews: 0, images: 0 };
     } else if (job.progressFile) {
-      const r = applyProgress(db, job.progressFile, this.ctx.rules());
+      const r = applyProgress(db, job.progressFile, this.ctx.rules(), this.ctx.deckDirs());
       this.ctx.reload();
       outcome = { decks: r.decks, added: r.added, updated: r.updated, reviews: r.reviews, images: 0 };
     } else {

@@ -75,6 +75,21 @@ describe('the progress file', () => {
     b.close();
   });
 
+  it("keeps the learner's own decks from another machine, whose files are not here", async () => {
+    const a = await studiedProfile();
+    fs.mkdirSync(path.join(a.dataDir, 'decks'));
+    fs.writeFileSync(path.join(a.dataDir, 'decks', 'mine.yaml'), termDeck(4, 'mine'));
+    await a.backend.reloadDecks({});
+    const file = await a.backend.transfer.exportFile('progress');
+    const b = testBackend(tempDir('trainer-restore-'), a.decksDir, new FakeClock(a.clock.now()));
+    const p = await preview(b, file.name, file.bytes);
+    await b.importCommit({ importId: p.importId });
+    await b.reloadDecks({});
+    expect((await b.listDecks({})).find((d) => d.id === 'mine')).toMatchObject({ cardCount: 4, retiredCount: 0 });
+    a.backend.close();
+    b.close();
+  });
+
   it('merges by card key into a profile with its own history, losing no review on either side', async () => {
     const a = await studiedProfile();
     const file = await a.backend.transfer.exportFile('progress');
