@@ -20,6 +20,11 @@ const deckId = z.string().min(1).max(200);
  */
 const sourceLimit = 262_144;
 const cardId = z.number().int().positive();
+const importId = z.string().min(1).max(64);
+
+/** What can be exported: the progress file, the review log as CSV, one deck as a deck file, a copy of the database. */
+export const ExportKind = z.enum(['progress', 'reviewsCsv', 'deck', 'database']);
+export type ExportKind = z.infer<typeof ExportKind>;
 
 export const Settings = z.object({
   desiredRetention: z.number().min(0.7).max(0.99),
@@ -100,6 +105,15 @@ export const argSchemas = {
    * up first, or, when it is damaged, moved aside.
    */
   restoreBackup: z.object({ name: z.string().min(1).max(200) }).strict(),
+  /** Electron: pick a file in the native dialog and start reading it (the web host takes an upload instead). */
+  importChoose: z.object({}).strict(),
+  /** How far reading an import is, and once read, its preview. */
+  importStatus: z.object({ importId }).strict(),
+  importCancel: z.object({ importId }).strict(),
+  /** Writes a previewed import, in one transaction. */
+  importCommit: z.object({ importId }).strict(),
+  /** Electron: save an export where the learner picks in the save dialog (the web host downloads it). */
+  exportSave: z.object({ what: ExportKind, deckId: deckId.optional() }).strict(),
 } as const;
 
 export type MethodName = keyof typeof argSchemas;
@@ -218,6 +232,8 @@ export interface CardView {
   front: string;
   /** Back of the card for terms and questions: definition or answer (Markdown); '' for drills and exercises. */
   back: string;
+  /** Front and back are HTML (cards imported from Anki or text files), not Markdown; sanitized when shown all the same. */
+  html?: boolean;
   /** The Go program of a predict drill, or an exercise's starter code. */
   code: string | null;
   hint: string | null;
@@ -344,6 +360,45 @@ export interface CardInfo {
   reviews: ReviewEntry[];
 }
 
+/** Where a problem is: the file, and the entry, line or note inside it. */
+export interface ImportProblem {
+  place: string;
+  message: string;
+}
+
+export type ImportFormat = 'apkg' | 'csv' | 'deck' | 'progress';
+/** What kind of note or file a card came from (counted in the preview). */
+export type ImportNoteKind = 'basic' | 'reversed' | 'cloze' | 'other' | 'text' | 'deck';
+
+export interface ImportPreview {
+  importId: string;
+  file: string;
+  format: ImportFormat;
+  /** reading: still being read (see progress); ready: can be imported; failed: problems stop it. */
+  state: 'reading' | 'ready' | 'failed' | 'cancelled' | 'done';
+  progress: { phase: string; done: number; total: number };
+  decks: { id: string; name: string; cards: number; newCards: number; updatedCards: number }[];
+  kinds: { kind: ImportNoteKind | string; cards: number }[];
+  /** Reviews the import adds to the log. */
+  reviews: number;
+  images: number;
+  /** The first few cards, as they will be shown (fields are HTML for Anki and text imports). */
+  firstCards: { deck: string; kind: string; front: string; back: string; html: boolean }[];
+  /** Every problem; any problem stops the import (fix the file and import it again). */
+  problems: ImportProblem[];
+  notices: string[];
+  /** For a progress file: restore (empty profile) or merge by card key. */
+  mode: 'add' | 'restore' | 'merge';
+}
+
+export interface ImportOutcome {
+  decks: number;
+  added: number;
+  updated: number;
+  reviews: number;
+  images: number;
+}
+
 export interface Results {
   status: AppStatus;
   startFresh: AppStatus;
@@ -370,6 +425,11 @@ export interface Results {
   listBackups: BackupList;
   backupNow: BackupInfo;
   restoreBackup: AppStatus;
+  importChoose: { importId: string } | null;
+  importStatus: ImportPreview;
+  importCancel: { cancelled: boolean };
+  importCommit: ImportOutcome;
+  exportSave: { savedTo: string } | null;
 }
 
 /** What the renderer holds: one async function per method, whichever host serves it. */

@@ -8,7 +8,7 @@ import { ApiFailure } from './api/errors.ts';
 import { listDecks, syncDecks, syncDecksInTurns, type DeckSource } from './decks/load.ts';
 import { ParsePool } from './decks/parse-pool.ts';
 import { cardTitle, cardView } from './decks/view.ts';
-import { Scheduler } from './scheduler/scheduler.ts';
+import { learningSteps, relearningSteps, Scheduler } from './scheduler/scheduler.ts';
 import {
   backupProblem,
   backupsFolder,
@@ -28,6 +28,7 @@ import { browseCards, browseFilters, cardInfo } from './store/browse.ts';
 import { CardStore } from './store/cards.ts';
 import { actionsFor, dbFileName, moveAside, openDatabase, type DbFault } from './store/open.ts';
 import { readSettings, writeSettings } from './store/settings.ts';
+import { Transfer } from './transfer/service.ts';
 
 export interface BackendOptions {
   dataDir: string;
@@ -38,6 +39,9 @@ export interface BackendOptions {
   now?: () => Date;
   /** What the host does when the learner chooses Quit (close the window, stop the server). */
   onQuit?: () => void;
+  /** Electron's native dialogs for import and export; the web host has upload and download routes instead. */
+  chooseImportFile?: () => Promise<string | null>;
+  chooseExportPath?: (defaultName: string) => Promise<string | null>;
 }
 
 /** Methods that change the database; refused while it is open read-only. */
@@ -76,6 +80,8 @@ export class Backend implements Api {
   private reloading: Promise<DeckLoadReport> | null = null;
   /** Where the last reload parsed its files: in the worker thread, or in place when no worker could start. */
   lastParse = { worker: 0, inPlace: 0 };
+  /** Import and export (electron/transfer/). */
+  readonly transfer: Transfer;
 
   constructor(private readonly opts: BackendOptions) {
     this.dataDir = opts.dataDir;
@@ -84,6 +90,25 @@ export class Backend implements Api {
     this.open();
     this.dailyTimer = setInterval(() => this.dailyBackup(), dailyCheckMs);
     this.dailyTimer.unref();
+    this.transfer = new Transfer({
+      db: (method) => this.need(method).db,
+      rules: () => {
+        const s = this.need('import').settings;
+        return { desiredRetention: s.desiredRetention, dayStartHour: s.dayStartHour, learningSteps, relearningSteps, fuzz: true };
+      },
+      dataDir: opts.dataDir,
+      deckDirs: () => this.sources().map((s) => s.dir),
+      now: this.clock,
+      appVersion: opts.version,
+      reload: () => {
+        const live = this.need('import');
+        live.settings = readSettings(live.db);
+        this.loadDecks();
+      },
+      backup: () => this.backupNowFor('before-import'),
+      chooseImportFile: opts.chooseImportFile,
+      chooseExportPath: opts.chooseExportPath,
+    });
   }
 
   get backupsDir(): string {
@@ -414,5 +439,25 @@ export class Backend implements Api {
     const live = this.need('updateSettings');
     live.settings = writeSettings(live.db, args);
     return live.settings;
+  }
+
+  importChoose(args: Args<'importChoose'>): Promise<Results['importChoose']> {
+    return this.transfer.importChoose(args);
+  }
+
+  importStatus(args: Args<'importStatus'>): Promise<Results['importStatus']> {
+    return this.transfer.importStatus(args);
+  }
+
+  importCancel(args: Args<'importCancel'>): Promise<Results['importCancel']> {
+    return this.transfer.importCancel(args);
+  }
+
+  importCommit(args: Args<'importCommit'>): Promise<Results['importCommit']> {
+    return this.transfer.importCommit(args);
+  }
+
+  exportSave(args: Args<'exportSave'>): Promise<Results['exportSave']> {
+    return this.transfer.exportSave(args);
   }
 }

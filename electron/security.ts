@@ -1,5 +1,6 @@
 // Rules both hosts enforce on the page they serve, kept free of Electron and HTTP so they can
 // be tested directly.
+import fs from 'node:fs';
 import path from 'node:path';
 
 export const contentSecurityPolicy = [
@@ -25,6 +26,11 @@ const types: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.bmp': 'image/bmp',
   '.ico': 'image/x-icon',
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
@@ -55,6 +61,16 @@ export function resolveInside(root: string, urlPath: string): string | null {
   const base = path.resolve(root);
   const file = path.resolve(base, ...parts);
   return file.startsWith(base + path.sep) ? file : null;
+}
+
+/**
+ * The file behind `/media/<name>`: an image an import stored, named by its content hash. Any
+ * other name (a path, another extension) is refused, so nothing else in the data folder is served.
+ */
+export function mediaFileFor(mediaDir: string, name: string): string | null {
+  if (!/^[0-9a-f]{32}\.(png|jpg|jpeg|gif|webp|avif|bmp)$/.test(name)) return null;
+  const file = path.join(mediaDir, name);
+  return fs.existsSync(file) ? file : null;
 }
 
 export const appScheme = 'app';

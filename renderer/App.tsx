@@ -10,12 +10,14 @@ import { Browse } from './screens/Browse.tsx';
 import { Decks } from './screens/Decks.tsx';
 import { Settings } from './screens/Settings.tsx';
 import { Today } from './screens/Today.tsx';
+import { Transfer } from './screens/Transfer.tsx';
 
 type Screen =
   | { name: 'today' }
   | { name: 'review'; deckId: string | undefined; session: number }
   | { name: 'browse'; deckId?: string; session?: number }
   | { name: 'decks' }
+  | { name: 'transfer' }
   | { name: 'backups' }
   | { name: 'settings' };
 
@@ -49,6 +51,8 @@ export function App(props: { api: Api }) {
     body = <Browse key={screen.session} api={api} deckId={screen.deckId} />;
   } else if (screen.name === 'decks') {
     body = <Decks api={api} onBrowse={(deckId) => go({ name: 'browse', deckId, session: Date.now() })} />;
+  } else if (screen.name === 'transfer') {
+    body = <Transfer api={api} inElectron={status.host === 'electron'} onStudy={() => go({ name: 'today' })} />;
   } else if (screen.name === 'backups') {
     body = <Backups api={api} onRestored={(s) => (setStatus(s), go({ name: 'today' }))} />;
   } else if (screen.name === 'settings') {
@@ -64,7 +68,7 @@ export function App(props: { api: Api }) {
     );
   }
 
-  const tab = (name: 'today' | 'browse' | 'decks' | 'backups' | 'settings', label: string) => (
+  const tab = (name: 'today' | 'browse' | 'decks' | 'transfer' | 'backups' | 'settings', label: string) => (
     <button
       type="button"
       className={`tab ${screen.name === name || (name === 'today' && screen.name === 'review') ? 'tab-current' : ''}`}
@@ -84,6 +88,7 @@ export function App(props: { api: Api }) {
             {tab('today', 'Today')}
             {tab('browse', 'Browse')}
             {tab('decks', 'Decks')}
+            {tab('transfer', 'Import/Export')}
             {tab('backups', 'Backups')}
             {tab('settings', 'Settings')}
           </nav>

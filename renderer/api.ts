@@ -23,7 +23,7 @@ export class ApiError extends Error {
   }
 }
 
-const tokenKey = 'trainer.token';
+export const tokenKey = 'trainer.token';
 
 /** Minimal views of the browser objects the token handling touches, so tests can pass their own. */
 export interface TokenEnv {

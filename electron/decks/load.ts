@@ -14,6 +14,7 @@ import type Database from 'better-sqlite3';
 import type { DeckInfo, DeckLoadReport, DeckProblem } from '../../api/contract.ts';
 import { searchText, tagColumn } from '../store/search.ts';
 import { maxDeckBytes, parseDeck, tooBig, type DeckFile, type ParseOutcome } from './format.ts';
+import { importedFilePrefix } from '../transfer/plan.ts';
 
 export interface DeckSource {
   dir: string;
@@ -278,7 +279,8 @@ function retireMissing(s: Statements, read: DeckRead): void {
   const unreadable = (file: string): boolean =>
     read.failedFiles.has(file) || [...read.failedDirs].some((dir) => file.startsWith(dir + path.sep));
   for (const d of s.knownDecks.all()) {
-    if (!loaded.has(d.id) && !unreadable(d.file)) {
+    // Imported decks (Anki, text files) have no deck file and are never retired here.
+    if (!loaded.has(d.id) && !unreadable(d.file) && !d.file.startsWith(importedFilePrefix)) {
       s.retireDeck.run(d.id);
       s.forgetHash.run(d.id);
     }

@@ -26,7 +26,8 @@ export function cardView(row: CardRow, draft: string | null = null): CardView {
     case 'term':
       return { ...base, ...none, front: c.term, back: c.definition };
     case 'question':
-      return { ...base, ...none, front: c.question, back: c.answer };
+      // Imported cards (electron/transfer/) carry `html: true` beside the deck-file fields.
+      return { ...base, ...none, front: c.question, back: c.answer, ...((c as { html?: unknown }).html === true ? { html: true } : {}) };
     case 'predict': {
       const asks = c.asks ?? 'output';
       return {

@@ -83,8 +83,12 @@ function stepsStrategy(rules: SchedulingRules): TLearningStepsStrategy {
 }
 
 const engines = new Map<string, FSRS>();
+/** The same rules object asks again and again during an import's replay; skip the key then. */
+const enginesByRules = new WeakMap<SchedulingRules, FSRS>();
 
 function engine(rules: SchedulingRules): FSRS {
+  const known = enginesByRules.get(rules);
+  if (known) return known;
   const key = JSON.stringify(rules);
   let f = engines.get(key);
   if (!f) {
@@ -102,6 +106,7 @@ function engine(rules: SchedulingRules): FSRS {
     f.useStrategy(StrategyMode.LEARNING_STEPS, stepsStrategy(rules));
     engines.set(key, f);
   }
+  enginesByRules.set(rules, f);
   return f;
 }
 
@@ -128,6 +133,36 @@ function fsrsCardOf(card: ScheduledCard, now: number, elapsed: number): SeededCa
   };
 }
 
+/** The card after answering `rating`, given what ts-fsrs made of it (`next`). */
+function settle(card: ScheduledCard, now: number, rules: SchedulingRules, today: number, rating: Rating, next: Card): NextState {
+  let due: number;
+  let label: string;
+  if (next.state === State.Learning || next.state === State.Relearning) {
+    const o = stepOutcome(stepsFor(rules, card.state as State), card.state === State.Review ? 0 : card.learning_steps, rating);
+    const secs = o === 'graduate' ? Math.round((next.due.getTime() - now) / 1000) : o.secs;
+    const delay = rules.fuzz ? fuzzedDelay(secs, seededRandom(`${card.id}:${card.reps + 1}:learn`)) : secs;
+    due = now + delay * 1000;
+    label = intervalLabel(delay * 1000);
+  } else {
+    due = startOfStudyDay(today + next.scheduled_days, rules.dayStartHour);
+    label = intervalLabel(next.scheduled_days * DAY_MS);
+  }
+  return {
+    card: {
+      due,
+      stability: next.stability,
+      difficulty: next.difficulty,
+      scheduled_days: next.scheduled_days,
+      learning_steps: next.learning_steps,
+      reps: next.reps,
+      lapses: next.lapses,
+      state: next.state,
+      last_review: now,
+    },
+    label,
+  };
+}
+
 /** What each grade does to `card` when answered at `now`. */
 export function nextStates(card: ScheduledCard, now: number, rules: SchedulingRules): Record<Rating, NextState> {
   const elapsed = elapsedStudyDays(card, now, rules.dayStartHour);
@@ -135,33 +170,17 @@ export function nextStates(card: ScheduledCard, now: number, rules: SchedulingRu
   const today = studyDayNumber(now, rules.dayStartHour);
   const out = {} as Record<Rating, NextState>;
   for (const rating of [1, 2, 3, 4] as const) {
-    const next = preview[rating as unknown as FsrsRating.Again].card;
-    let due: number;
-    let label: string;
-    if (next.state === State.Learning || next.state === State.Relearning) {
-      const o = stepOutcome(stepsFor(rules, card.state as State), card.state === State.Review ? 0 : card.learning_steps, rating);
-      const secs = o === 'graduate' ? Math.round((next.due.getTime() - now) / 1000) : o.secs;
-      const delay = rules.fuzz ? fuzzedDelay(secs, seededRandom(`${card.id}:${card.reps + 1}:learn`)) : secs;
-      due = now + delay * 1000;
-      label = intervalLabel(delay * 1000);
-    } else {
-      due = startOfStudyDay(today + next.scheduled_days, rules.dayStartHour);
-      label = intervalLabel(next.scheduled_days * DAY_MS);
-    }
-    out[rating] = {
-      card: {
-        due,
-        stability: next.stability,
-        difficulty: next.difficulty,
-        scheduled_days: next.scheduled_days,
-        learning_steps: next.learning_steps,
-        reps: next.reps,
-        lapses: next.lapses,
-        state: next.state,
-        last_review: now,
-      },
-      label,
-    };
+    out[rating] = settle(card, now, rules, today, rating, preview[rating as unknown as FsrsRating.Again].card);
   }
   return out;
+}
+
+/**
+ * What one grade does, computed exactly as nextStates does for that grade but without the other
+ * three: replaying an imported history answers hundreds of thousands of times.
+ */
+export function nextState(card: ScheduledCard, now: number, rating: Rating, rules: SchedulingRules): NextState {
+  const elapsed = elapsedStudyDays(card, now, rules.dayStartHour);
+  const next = engine(rules).next(fsrsCardOf(card, now, elapsed), new Date(now), rating as unknown as Grade).card;
+  return settle(card, now, rules, studyDayNumber(now, rules.dayStartHour), rating, next);
 }

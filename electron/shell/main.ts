@@ -9,7 +9,7 @@ import { dispatch } from '../api/dispatch.ts';
 import { Backend } from '../backend.ts';
 import { defaultDataDir, parseHostArgs } from '../dataDir.ts';
 import { formatProblem } from '../decks/format.ts';
-import { appIndexUrl, appScheme } from '../security.ts';
+import { appIndexUrl, appScheme, contentType as contentTypeOf, mediaFileFor } from '../security.ts';
 import { useNativeBinding } from '../store/sqlite.ts';
 import { channelOf } from './bridge.ts';
 import { appFileFor, contentSecurityPolicy, externalLink, isAppPage, navigationAllowed, senderAllowed, userDataFor } from './policy.ts';
@@ -83,6 +83,15 @@ async function ready(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   protocol.handle(appScheme, async (request) => {
+    // Images kept by imports live in the data folder, not beside the page.
+    const media = /^\/media\/([^/]+)$/.exec(new URL(request.url).pathname);
+    if (media) {
+      const file = mediaFileFor(path.join(dataDir, 'media'), media[1]!);
+      if (!file) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
+      return new Response(await fs.promises.readFile(file), {
+        headers: { 'content-type': contentTypeOf(file), 'content-security-policy': "default-src 'none'", 'x-content-type-options': 'nosniff' },
+      });
+    }
     const found = appFileFor(request.url, rendererDir);
     if (!found || !fs.existsSync(found.file) || !fs.statSync(found.file).isFile()) {
       return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain' } });
@@ -103,6 +112,27 @@ async function ready(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     onQuit: () => app.quit(),
+    // The dialogs belong to the main process; the page only asks for them through the API,
+    // whose every call is checked to come from the app's own page.
+    chooseImportFile: async () => {
+      const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Decks, Anki packages, text and progress files', extensions: ['apkg', 'colpkg', 'csv', 'tsv', 'txt', 'yaml', 'yml', 'gctprogress'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? null : (picked.filePaths[0] ?? null);
+    },
+    chooseExportPath: async (defaultName) => {
+      const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options: Electron.SaveDialogOptions = { title: 'Export', defaultPath: path.join(app.getPath('documents'), defaultName) };
+      const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return picked.canceled ? null : (picked.filePath ?? null);
+    },
   });
   for (const p of backend.lastLoad.problems) console.error(`Deck problem: ${formatProblem(p)}`);
 

@@ -115,6 +115,11 @@ export async function main(argv: string[]): Promise<number> {
       port: opts.port ?? remembered ?? 0,
       portIsPreference: opts.port === null,
       log: err,
+      transfer: {
+        stage: (name, bytes) => backend.transfer.stage(name, bytes),
+        exportFile: (what, deckId) => backend.transfer.exportFile(what, deckId),
+        mediaDir: path.join(dataDir, 'media'),
+      },
     });
   } catch (e) {
     err(`web: cannot listen on 127.0.0.1:${opts.port ?? 0}: ${(e as Error).message}`);

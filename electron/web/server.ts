@@ -7,8 +7,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Api, ApiErrorBody } from '../../api/contract.ts';
+import { ExportKind } from '../../api/contract.ts';
+import type { ExportedFile } from '../transfer/service.ts';
 import { dispatch } from '../api/dispatch.ts';
-import { contentSecurityPolicy, contentType, resolveInside } from '../security.ts';
+import { contentSecurityPolicy, contentType, mediaFileFor, resolveInside } from '../security.ts';
 
 export interface WebHostOptions {
   api: Api;
@@ -22,6 +24,12 @@ export interface WebHostOptions {
   requestTimeoutMs?: number;
   token?: string;
   log?: (msg: string) => void;
+  /** Import and export routes: uploads go to `stage`, downloads come from `exportFile`, images from `mediaDir`. */
+  transfer?: {
+    stage(name: string, bytes: Uint8Array): { importId: string };
+    exportFile(what: ExportKind, deckId?: string): Promise<ExportedFile>;
+    mediaDir: string;
+  };
 }
 
 export interface WebHost {
@@ -34,11 +42,14 @@ export interface WebHost {
 }
 
 export const maxBodyBytes = 1024 * 1024;
+/** An import's upload may be far bigger than an API call (an Anki package with images). */
+export const maxUploadBytes = 256 * 1024 * 1024;
 
 /**
- * The most of one request body the server reads at all. A client sends its whole body before it
- * reads the answer, so a body over maxBodyBytes is still read to its end (and dropped) for the
- * client to get its 413 rather than a reset; one longer than this has its connection cut.
+ * How far past its limit a request body is still read. A client sends its whole body before it
+ * reads the answer, so a body over its limit is still read to its end (and dropped) for the
+ * client to get its 413 rather than a reset; one longer than its limit plus this has its
+ * connection cut.
  */
 const maxDrainBytes = 64 * maxBodyBytes;
 
@@ -82,15 +93,15 @@ function errorBody(method: string, message: string): ApiErrorBody {
   return { error: { method, message } };
 }
 
-/** The body, or null when it is over maxBodyBytes; no more than maxBodyBytes of it is ever kept. */
-function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
+/** The body, or null when it is over `limit`; no more than `limit` of it is ever kept. */
+function readBody(req: http.IncomingMessage, limit = maxBodyBytes): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] | null = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > maxBodyBytes) chunks = null;
-      if (size > maxDrainBytes) req.destroy();
+      if (size > limit) chunks = null;
+      if (size > limit + maxDrainBytes) req.destroy();
       else chunks?.push(c);
     });
     req.on('end', () => resolve(chunks && Buffer.concat(chunks)));
@@ -98,6 +109,26 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
     req.on('close', () => resolve(null));
     req.on('error', reject);
   });
+}
+
+/** An image an import kept (electron/transfer/): only names the import itself makes are served. */
+function serveMedia(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, mediaDir: string): void {
+  const name = pathname.slice('/media/'.length);
+  const file = mediaFileFor(mediaDir, name);
+  if (!file) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not found');
+    return;
+  }
+  const data = fs.readFileSync(file);
+  res.writeHead(200, {
+    'content-type': contentType(file),
+    'content-length': data.length,
+    'content-security-policy': "default-src 'none'",
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'max-age=86400, immutable',
+  });
+  res.end(req.method === 'HEAD' ? undefined : data);
 }
 
 export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
@@ -133,7 +164,16 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       sendJson(res, 403, errorBody('', `Refused: this server only answers to 127.0.0.1:${port}.`));
       return;
     }
-    const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const pathname = url.pathname;
+    if (opts.transfer && (pathname === '/upload/import' || pathname.startsWith('/download/'))) {
+      await fileRoute(req, res, url, opts.transfer);
+      return;
+    }
+    if (opts.transfer && pathname.startsWith('/media/') && (req.method === 'GET' || req.method === 'HEAD')) {
+      serveMedia(req, res, pathname, opts.transfer.mediaDir);
+      return;
+    }
     if (pathname.startsWith('/api/')) {
       const method = pathname.slice('/api/'.length);
       if (req.method !== 'POST') {
@@ -181,6 +221,64 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     serveStatic(req, res, pathname);
+  };
+
+  /** Uploads and downloads: POST with the token, as API calls are. */
+  const fileRoute = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL, transfer: NonNullable<WebHostOptions['transfer']>): Promise<void> => {
+    const what = url.pathname === '/upload/import' ? 'import' : url.pathname.slice('/download/'.length);
+    if (req.method !== 'POST') {
+      res.setHeader('allow', 'POST');
+      sendJson(res, 405, errorBody(what, 'Uploads and downloads are POST requests.'));
+      return;
+    }
+    if (!originAllowed(req.headers.origin, port)) {
+      sendJson(res, 403, errorBody(what, `Refused: uploads and downloads come only from this app's own page, not from ${req.headers.origin}.`));
+      return;
+    }
+    if (!sameToken(req.headers['x-app-token'], token)) {
+      sendJson(res, 401, errorBody(what, 'Missing or wrong app token: open the address the app printed at start.'));
+      return;
+    }
+    if (what === 'import') {
+      const name = (url.searchParams.get('name') ?? 'upload').slice(0, 255);
+      const tooBig = () => errorBody('import', `${name} is larger than ${maxUploadBytes / 1048576} MB, the most an import can upload. Split it (export fewer decks from Anki) or import it in the desktop app.`);
+      if (Number(req.headers['content-length']) > maxUploadBytes) {
+        // Declared too large: answered at once, as API calls are, then the rest is drained.
+        res.setHeader('connection', 'close');
+        sendJson(res, 413, tooBig());
+        await readBody(req, maxUploadBytes);
+        return;
+      }
+      const body = await readBody(req, maxUploadBytes);
+      if (body === null) {
+        sendJson(res, 413, tooBig());
+        return;
+      }
+      sendJson(res, 200, { result: transfer.stage(name, new Uint8Array(body.buffer, body.byteOffset, body.byteLength)) });
+      return;
+    }
+    const kind = ExportKind.safeParse(what);
+    if (!kind.success) {
+      sendJson(res, 404, errorBody(what, `There is no export "${what}".`));
+      return;
+    }
+    await readBody(req);
+    let file: ExportedFile;
+    try {
+      file = await transfer.exportFile(kind.data, url.searchParams.get('deckId') ?? undefined);
+    } catch (err) {
+      const status = (err as { status?: number }).status ?? 500;
+      sendJson(res, status, errorBody(what, err instanceof Error ? err.message : String(err)));
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': file.mime,
+      'content-length': file.bytes.length,
+      'content-disposition': `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    res.end(file.bytes);
   };
 
   const timeout = opts.requestTimeoutMs ?? defaultRequestTimeoutMs;

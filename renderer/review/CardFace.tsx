@@ -1,7 +1,7 @@
-// The two sides of a term or question card. Every text field is Markdown and goes through the
+// The two sides of a term or question card. Every text field is Markdown (or, for an imported card, HTML) and goes through the
 // sanitizer. Drills and exercises have screens of their own (PredictCard, ExerciseCard).
 import type { CardView } from '../../api/contract.ts';
-import { Markdown } from '../text/Html.tsx';
+import { CardText } from '../text/Html.tsx';
 
 export const kindNames: Record<CardView['kind'], string> = {
   term: 'Term',
@@ -15,7 +15,7 @@ export function CardFront(props: { card: CardView }) {
   return (
     <div className="card-front">
       <p className="kind">{kindNames[card.kind]}</p>
-      <Markdown source={card.front} className={card.kind === 'term' ? 'term' : ''} />
+      <CardText source={card.front} html={card.html} className={card.kind === 'term' ? 'term' : ''} />
     </div>
   );
 }
@@ -24,7 +24,7 @@ export function CardBack(props: { card: CardView }) {
   const { card } = props;
   return (
     <div className="card-back">
-      <Markdown source={card.back} />
+      <CardText source={card.back} html={card.html} />
       <Tags tags={card.tags} />
     </div>
   );

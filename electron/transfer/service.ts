@@ -1,0 +1,152 @@
+// Import and export as the backend serves them: both hosts reach these through the API
+// (preview, progress, cancel, commit) and their own file routes (an upload and downloads in
+// the web host, the native dialogs in Electron).
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Args, ExportKind, ImportOutcome, ImportPreview, Results } from '../../api/contract.ts';
+import { ApiFailure } from '../api/errors.ts';
+import type { SchedulingRules } from '../scheduler/intervals.ts';
+import { commitPlan } from './commit.ts';
+import { placeDeck, writeDeckFile } from './deckfile.ts';
+import { backupDatabase, databaseBytes, deckYaml, reviewLogCsv } from './exports.ts';
+import { previewOf } from './preview.ts';
+import { exportProgress, progressExtension } from './progressFile.ts';
+import { applyProgress } from './restore.ts';
+import { ImportJobs } from './session.ts';
+import { BadFile } from './zip.ts';
+
+export interface TransferContext {
+  /** The open database, or an ApiFailure when it is not available. */
+  db(method: string): Database.Database;
+  rules(): SchedulingRules;
+  dataDir: string;
+  now(): Date;
+  appVersion: string;
+  /** The folders deck files are loaded from (bundled, then the learner's). */
+  deckDirs(): string[];
+  /** Re-reads deck files and settings after an import changed them. */
+  reload(): void;
+  /** Copies the database aside before an import writes to it (a backup the learner can restore). */
+  backup?: () => Promise<unknown>;
+  /** Electron only: the native open and save dialogs (absent in the web host). */
+  chooseImportFile?: () => Promise<string | null>;
+  chooseExportPath?: (defaultName: string) => Promise<string | null>;
+}
+
+export interface ExportedFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export class Transfer {
+  readonly jobs: ImportJobs;
+
+  constructor(private readonly ctx: TransferContext, jobs?: ImportJobs) {
+    this.jobs = jobs ?? new ImportJobs(undefined, () => ctx.now().getTime());
+  }
+
+  /** Starts reading an uploaded or chosen file; the preview follows through importStatus. */
+  stage(name: string, bytes: Uint8Array): { importId: string } {
+    return { importId: this.jobs.start(name, bytes).id };
+  }
+
+  async importChoose(_: Args<'importChoose'>): Promise<Results['importChoose']> {
+    if (!this.ctx.chooseImportFile) throw new ApiFailure('In the browser, choose the file with the upload button; this host has no file dialog.', 409);
+    const file = await this.ctx.chooseImportFile();
+    if (!file) return null;
+    const stat = fs.statSync(file);
+    if (stat.size > this.jobs.limits.maxFileBytes) {
+      throw new ApiFailure(`${path.basename(file)} is ${Math.round(stat.size / 1048576)} MB; imports take files of at most ${Math.round(this.jobs.limits.maxFileBytes / 1048576)} MB.`, 413);
+    }
+    return this.stage(path.basename(file), fs.readFileSync(file));
+  }
+
+  private job(importId: string) {
+    const job = this.jobs.get(importId);
+    if (!job) throw new ApiFailure(`There is no import ${importId}; choose the file again.`, 404);
+    return job;
+  }
+
+  async importStatus(args: Args<'importStatus'>): Promise<ImportPreview> {
+    const job = this.job(args.importId);
+    return previewOf(job, job.state === 'ready' ? this.ctx.db('importStatus') : null);
+  }
+
+  async importCancel(args: Args<'importCancel'>): Promise<Results['importCancel']> {
+    return { cancelled: this.jobs.cancel(args.importId) };
+  }
+
+  async importCommit(args: Args<'importCommit'>): Promise<ImportOutcome> {
+    const job = this.job(args.importId);
+    if (job.state === 'reading') throw new ApiFailure(`${job.file} is still being read; wait for its preview.`, 409);
+    if (job.state === 'done') throw new ApiFailure(`${job.file} has already been imported.`, 409);
+    if (job.state !== 'ready') throw new ApiFailure(`${job.file} cannot be imported: ${job.problems[0] ? `${job.problems[0].place}: ${job.problems[0].message}` : job.state}.`, 422);
+    const db = this.ctx.db('importCommit');
+    // A backup first, so a learner who regrets an import can restore the collection as it was.
+    if (this.ctx.backup) await this.ctx.backup();
+    if (job.state !== 'ready') throw new ApiFailure(`${job.file} is no longer ready to import (${job.state}).`, 409);
+    const now = this.ctx.now().getTime();
+    let outcome: ImportOutcome;
+    if (job.plan) {
+      const r = commitPlan(db, job.plan, this.ctx.rules(), path.join(this.ctx.dataDir, 'media'), now);
+      outcome = { decks: r.decks, added: r.added, updated: r.updated, reviews: r.reviews, images: r.media };
+    } else if (job.deck) {
+      let placed;
+      try {
+        placed = placeDeck(db, job.deck.deck, path.join(this.ctx.dataDir, 'decks'), job.file);
+      } catch (err) {
+        if (err instanceof BadFile) throw new ApiFailure(`${err.place}: ${err.message}`, 409);
+        throw err;
+      }
+      writeDeckFile(placed.target, job.deck.text);
+      this.ctx.reload();
+      const added = job.deck.deck.cards.filter(({ card }) => !placed.present.has(`${job.deck!.deck.id}/${card.id}`)).length;
+      outcome = { decks: 1, added, updated: job.deck.deck.cards.length - added, reviews: 0, images: 0 };
+    } else if (job.progressFile) {
+      const r = applyProgress(db, job.progressFile, this.ctx.rules(), this.ctx.deckDirs());
+      this.ctx.reload();
+      outcome = { decks: r.decks, added: r.added, updated: r.updated, reviews: r.reviews, images: 0 };
+    } else {
+      throw new ApiFailure(`${job.file} has nothing to import.`, 422);
+    }
+    job.state = 'done';
+    return outcome;
+  }
+
+  /** The export as bytes and a file name (the web host's download, and what Electron saves). */
+  async exportFile(what: ExportKind, deckId?: string): Promise<ExportedFile> {
+    const db = this.ctx.db('export');
+    const stamp = this.ctx.now().toISOString().slice(0, 10);
+    switch (what) {
+      case 'progress':
+        return { name: `go-concurrency-progress-${stamp}${progressExtension}`, mime: 'application/zip', bytes: exportProgress(db, this.ctx.appVersion, this.ctx.now()) };
+      case 'reviewsCsv':
+        return { name: `review-log-${stamp}.csv`, mime: 'text/csv; charset=utf-8', bytes: Buffer.from(reviewLogCsv(db)) };
+      case 'deck': {
+        if (!deckId) throw new ApiFailure('Say which deck to export.', 400);
+        const deck = deckYaml(db, deckId);
+        if (!deck) throw new ApiFailure(`There is no deck "${deckId}".`, 404);
+        return { name: deck.name, mime: 'application/yaml; charset=utf-8', bytes: Buffer.from(deck.text) };
+      }
+      case 'database':
+        return { name: `progress-${stamp}.db`, mime: 'application/vnd.sqlite3', bytes: await databaseBytes(db) };
+    }
+  }
+
+  async exportSave(args: Args<'exportSave'>): Promise<Results['exportSave']> {
+    if (!this.ctx.chooseExportPath) throw new ApiFailure('In the browser, exports download; this host has no save dialog.', 409);
+    if (args.what === 'database') {
+      const target = await this.ctx.chooseExportPath(`progress-${this.ctx.now().toISOString().slice(0, 10)}.db`);
+      if (!target) return null;
+      await backupDatabase(this.ctx.db('exportSave'), target);
+      return { savedTo: target };
+    }
+    const file = await this.exportFile(args.what, args.deckId);
+    const target = await this.ctx.chooseExportPath(file.name);
+    if (!target) return null;
+    fs.writeFileSync(target, file.bytes);
+    return { savedTo: target };
+  }
+}
