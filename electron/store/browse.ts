@@ -155,7 +155,10 @@ export function browseFilters(db: Database.Database): BrowseFilters {
     )
     .all();
   const tags = new Set<string>();
-  for (const { tags: t } of db.prepare<[], { tags: string }>("SELECT DISTINCT tags FROM cards WHERE retired = 0 AND tags != ''").all()) {
+  for (const { tags: t } of db.prepare<[], { tags: string }>(
+    // The index holds every card's tags: listing them never reads the cards themselves.
+    "SELECT DISTINCT tags FROM cards INDEXED BY cards_browse_deck WHERE retired = 0 AND tags != ''",
+  ).all()) {
     for (const tag of tagsOf(t)) tags.add(tag);
   }
   return { decks, tags: [...tags].sort((a, b) => a.localeCompare(b)) };

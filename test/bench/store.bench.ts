@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Rating } from '../../api/contract.ts';
 import { Scheduler } from '../../electron/scheduler/scheduler.ts';
-import { browseCards, cardInfo } from '../../electron/store/browse.ts';
+import { browseCards, browseFilters, cardInfo } from '../../electron/store/browse.ts';
 import { takeBackup } from '../../electron/store/backups.ts';
 import { CardStore } from '../../electron/store/cards.ts';
 import { openDatabase } from '../../electron/store/open.ts';
@@ -207,6 +207,15 @@ try {
       '< 50',
     ]);
   }
+  const filterTimes: number[] = [];
+  let tagCount = 0;
+  for (let i = 0; i < 21; i++) {
+    const s0 = performance.now();
+    tagCount = browseFilters(db).tags.length;
+    filterTimes.push(performance.now() - s0);
+  }
+  filterTimes.sort((a, b) => a - b);
+  browseRows.push([`browse filters: every deck and tag (${tagCount} tags), median / worst of 21`, `${ms(percentile(filterTimes, 50))} / ${ms(percentile(filterTimes, 100))}`, '']);
   const busiest = db.prepare('SELECT card_id FROM review_log GROUP BY card_id ORDER BY COUNT(*) DESC LIMIT 1').get() as { card_id: number };
   const infoTimes: number[] = [];
   let infoReviews = 0;
