@@ -296,6 +296,7 @@ const receiver = (mode: number): Footprint => ({
   mode,
 });
 const OUTPUT_CALLS = new Set(['fmt.Print', 'fmt.Printf', 'fmt.Println', 'fmt.Fprint', 'fmt.Fprintf', 'fmt.Fprintln', 'os.File.Write', 'os.File.WriteString']);
+const CLOCK_SETS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time.Tick', 'time.NewTimer', 'time.NewTicker']);
 const CLOCK_CALLS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time.Tick', 'time.NewTimer', 'time.NewTicker',
   'time.Timer.Stop', 'time.Timer.Reset', 'time.Ticker.Stop', 'time.Ticker.Reset']);
 
@@ -305,6 +306,10 @@ const CLOCK_CALLS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time
  */
 function footprintOf(key: string): Footprint | null {
   if (OUTPUT_CALLS.has(key)) return fixed(OUTPUT);
+  // Setting timers commutes: they fire by time, and those due at one instant all fire in one
+  // runtime turn before any goroutine moves (then the search orders the goroutines they woke).
+  // Stopping or resetting one does not commute with anything on the clock.
+  if (CLOCK_SETS.has(key)) return { obj: () => CLOCK, mode: FOOTPRINT_DEC };
   if (CLOCK_CALLS.has(key)) return fixed(CLOCK);
   if (key.startsWith('atomic.')) return fixed(ATOMICS);
   // WaitGroup calls commute with each other while the counter stays above zero (Wait then
