@@ -329,10 +329,12 @@ function statsOf(s: Scheduler): RunStats {
 function leaksOf(s: Scheduler): Leak[] {
   const out: Leak[] = [];
   for (const g of s.live.values()) {
-    if (g === s.main || g.state !== 'waiting') continue;
+    // Explore mode may leave a goroutine held just before an operation that would only wait.
+    const held = g.state === 'runnable' && s.explore !== null && s.explore.holdsBlocked && s.held(g);
+    if (g === s.main || (g.state !== 'waiting' && !held)) continue;
     // A parked goroutine's frames stay as they were when it blocked.
     const at = g.blockedAt ?? (g.top ? { func: g.top.fn.name, file: g.top.fn.file, line: g.top.line } : { func: '?', file: '', line: 0 });
-    out.push({ id: g.id, waitReason: g.waitReason, createdAt: g.createdAt, blockedAt: at });
+    out.push({ id: g.id, waitReason: held ? g.pending!.reason : g.waitReason, createdAt: g.createdAt, blockedAt: at });
   }
   return out.sort((a, b) => a.id - b.id);
 }

@@ -549,7 +549,7 @@ export function selectStmt(c: Compiler, s: ast.SelectStmt): S {
       sc[i] = { ch: k.ch.s!(fr) as Channel | null, send: k.send, value: k.value !== null ? k.value.s!(fr) : undefined };
     }
     fr.line = waitLine;
-    const chosen = takeReady(S, sc);
+    const chosen = takeReady(S, sc, true, hasDefault);
     if (chosen < 0) return slow(fr, sc, chosen === -1);
     const k = cases[chosen]!;
     if (k.bind) k.bind(fr, taken.value, taken.ok);

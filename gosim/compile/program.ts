@@ -4,8 +4,8 @@
 import type { NativeCtx, GoFunc, Native, NativePackage } from '../runtime/native.ts';
 import type { Type, Func, Named, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
-import type { Iface, GoString } from '../runtime/values.ts';
-import { Scheduler, snapshotStack, FOOTPRINT_DEC, FOOTPRINT_RW, type Goroutine } from '../runtime/scheduler.ts';
+import type { Iface, GoString, Pointer, StructValue } from '../runtime/values.ts';
+import { Scheduler, snapshotStack, FOOTPRINT_DEC, FOOTPRINT_LOCK, FOOTPRINT_RLOCK, FOOTPRINT_RW, FOOTPRINT_UNLOCK, FOOTPRINT_WG_WAIT, type Goroutine } from '../runtime/scheduler.ts';
 import { GoPanic, GoFatal, ProgramExit } from '../runtime/panic.ts';
 import { runtimeErrorPanic } from '../runtime/rterror.ts';
 import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';
@@ -13,6 +13,8 @@ import { errorType } from '../types/universe.ts';
 import { lookupLibraryType } from '../build/library.ts';
 import { copyAgg, Box } from '../runtime/ops.ts';
 import { fatalFrames } from '../runtime/libframes.ts';
+import { lockWaits, waitWaits } from '../lib/sync.ts';
+import { rwWaits } from '../lib/rwmutex.ts';
 
 const GeneratorFunction = Object.getPrototypeOf(function* () { /* marker */ }).constructor;
 
@@ -273,6 +275,8 @@ interface Footprint {
   /** The object, from the call's arguments (the receiver comes first). */
   obj: (args: unknown[]) => unknown;
   mode: number;
+  /** For a call that may wait: Go's wait reason, and whether it would only wait now (then it is held: Scheduler.pickExplored). */
+  waits?: { reason: string; now: (ctx: NativeCtx, args: unknown[]) => boolean };
 }
 
 /** All output, all atomics, the clock: each one object (two writes to stdout never commute). */
@@ -292,6 +296,7 @@ const receiver = (mode: number): Footprint => ({
   mode,
 });
 const OUTPUT_CALLS = new Set(['fmt.Print', 'fmt.Printf', 'fmt.Println', 'fmt.Fprint', 'fmt.Fprintf', 'fmt.Fprintln', 'os.File.Write', 'os.File.WriteString']);
+const CLOCK_SETS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time.Tick', 'time.NewTimer', 'time.NewTicker']);
 const CLOCK_CALLS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time.Tick', 'time.NewTimer', 'time.NewTicker',
   'time.Timer.Stop', 'time.Timer.Reset', 'time.Ticker.Stop', 'time.Ticker.Reset']);
 
@@ -301,11 +306,22 @@ const CLOCK_CALLS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time
  */
 function footprintOf(key: string): Footprint | null {
   if (OUTPUT_CALLS.has(key)) return fixed(OUTPUT);
+  // Setting timers commutes: they fire by time, and those due at one instant all fire in one
+  // runtime turn before any goroutine moves (then the search orders the goroutines they woke).
+  // Stopping or resetting one does not commute with anything on the clock.
+  if (CLOCK_SETS.has(key)) return { obj: () => CLOCK, mode: FOOTPRINT_DEC };
   if (CLOCK_CALLS.has(key)) return fixed(CLOCK);
   if (key.startsWith('atomic.')) return fixed(ATOMICS);
   // WaitGroup calls commute with each other while the counter stays above zero (Wait then
   // blocks in either order); the explorer makes a change that reaches zero, or leaves it, a write.
+  if (key === 'sync.WaitGroup.Wait') return { ...receiver(FOOTPRINT_WG_WAIT), waits: { reason: 'sync.WaitGroup.Wait', now: (ctx, a) => waitWaits(ctx, a[0] as Pointer | null) } };
   if (key.startsWith('sync.WaitGroup.')) return receiver(FOOTPRINT_DEC);
+  if (key === 'sync.Mutex.Lock') return { ...receiver(FOOTPRINT_LOCK), waits: { reason: 'sync.Mutex.Lock', now: (ctx, a) => lockWaits(ctx, a[0] as Pointer | null) } };
+  if (key === 'sync.RWMutex.Lock' || key === 'sync.RWMutex.RLock') {
+    const write = key === 'sync.RWMutex.Lock';
+    return { ...receiver(write ? FOOTPRINT_LOCK : FOOTPRINT_RLOCK), waits: { reason: write ? 'sync.Mutex.Lock' : 'sync.RWMutex.RLock', now: (_c, a) => rwWaits(a[0] as Pointer<StructValue> | null, write) } };
+  }
+  if (key === 'sync.Mutex.Unlock' || key === 'sync.RWMutex.Unlock') return receiver(FOOTPRINT_UNLOCK);
   if (/^sync\.(Mutex|RWMutex)\./.test(key)) return receiver(FOOTPRINT_RW);
   if (key.startsWith('sync.') || key.startsWith('context.') || key === 'os.Exit' || key === 'runtime.NumGoroutine') return fixed(EVERYTHING);
   return null;
@@ -315,7 +331,8 @@ function footprintOf(key: string): Footprint | null {
 function visibleNative(nat: Native, fp: Footprint, S: Scheduler): Native {
   const gen = isGeneratorFn(nat);
   return function* (ctx: NativeCtx, ...args: unknown[]) {
-    yield* S.point(fp.obj(args), fp.mode);
+    const w = fp.waits;
+    yield* S.point(fp.obj(args), fp.mode, w === undefined ? null : { recv: [], send: [], reason: w.reason, select: false, blocked: () => w.now(ctx, args) });
     const g = S.current;
     g.inLibraryOp = true;
     try {

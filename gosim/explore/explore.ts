@@ -3,21 +3,26 @@
 // How it works
 // ------------
 // In explore mode (runtime/scheduler.ts, Explorer) the scheduler asks at every scheduling point
-// which runnable goroutine runs next, and asks which ready case a select takes. A turn is one
-// goroutine running from one visible operation (channel, select, close, sync, atomic, timer or
-// output call) to just before its next one; the explorer is told what each turn touched.
+// which move runs next, and asks which ready case a select takes. A turn is one goroutine
+// running from one visible operation (channel, select, close, sync, atomic, timer or output
+// call) to just before its next one; the explorer is told what each turn touched. A goroutine
+// stopped before an operation that would only wait is held, not offered, until it can go ahead
+// or a goroutine on the other side of its channel takes it as a partner: a move is a goroutine,
+// or a goroutine and the held partner its operation completes with (Scheduler.pickExplored).
 //
 // A run is one path of choices. The search is a depth-first walk over those paths with dynamic
-// partial-order reduction (DPOR, after Flanagan and Godefroid, POPL 2005): after each run it
-// finds pairs of turns of different goroutines that touched the same object in ways that do not
-// commute (modesConflict) and were not already ordered by something else (program order, a
-// goroutine start, a wake-up, or another conflict) -- a race -- and marks the state before the
-// earlier turn to try, first, a goroutine that starts the reversed order (a source set, after
-// Abdulla et al., POPL 2014). Sleep sets skip orders already covered. Orders of independent
-// turns (two goroutines touching different channels) are thus not tried twice, while every
-// order of conflicting ones is. Select choices are tried in full. The end of the program
-// conflicts with everything, so goroutines that could still have run get their chance. When no
-// marked alternative is left, the search was exhaustive.
+// partial-order reduction (source-DPOR with sleep sets: Flanagan and Godefroid, POPL 2005;
+// Abdulla et al., POPL 2014): after each run it finds pairs of turns of different goroutines
+// that touched the same object in ways that do not commute (modesConflict, in the order they
+// ran) and were not already ordered by something else (program order, a goroutine start, a
+// wake-up, or another conflict) -- a race -- and marks the state before the earlier turn to try,
+// first, a move that starts the reversed order (a source set). Sleep sets skip orders already
+// covered. Orders of independent turns (two goroutines touching different channels) are thus not
+// tried twice, while every order of conflicting ones is. A goroutine's alternative partners, and
+// ready select cases, are local choices tried in full. The end of the program conflicts with
+// everything, so goroutines that could still have run get their chance. When no marked
+// alternative is left, the search was exhaustive. docs/architecture.md ("What explore explores")
+// lists what depends on what and why no outcome is lost.
 //
 // If the budget runs out first, the rest of it goes to runs with uniformly random choices,
 // which reach early branches that depth-first order leaves for last.
@@ -32,7 +37,7 @@
 // from the seed. Goroutines reading and writing plain shared variables without
 // synchronization interleave only at the visible operations around those accesses.
 import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
-import { FOOTPRINT_DEC, FOOTPRINT_RW, Objects, modesConflict, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
+import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
 import { seededRandom } from '../runtime/random.ts';
 import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -48,8 +53,10 @@ export interface ExploreOptions extends Pick<RunOptions, 'seed' | 'filename' | '
   /** Wall-clock limit for the whole exploration in ms (default 20000). */
   maxMs?: number;
   /**
-   * false: no partial-order reduction (every turn conflicts with every other, no sleep sets),
-   * so every interleaving of turns is run. For tests that check the reduction loses nothing.
+   * false: no partial-order reduction (every turn conflicts with every other, no sleep sets, no
+   * held goroutines: one that would only wait is offered and starts waiting as a turn of its
+   * own), so every interleaving of turns is run. For tests that check the reduction loses
+   * nothing. Its witnesses follow these choices, so `run`'s replay does not take them.
    */
   reduce?: boolean;
   /** Scheduling points per run that are explored (default 5000); past them a run goes its default way. */
@@ -110,10 +117,19 @@ export interface ExploreResult {
 
 export const WITNESS_PREFIX = 'v1:';
 
-/** One choice of the current path: which goroutine ran (kind G) or which select case (kind V). */
+/**
+ * A move: a goroutine, or a goroutine with the held partner its operation completes with
+ * (Scheduler.pickExplored), as one number: g + partner * MOVE.
+ */
+const MOVE = 2 ** 24;
+const moveOf = (g: number, partner: number): number => g + partner * MOVE;
+const goroutineOf = (m: number): number => m % MOVE;
+const partnerOf = (m: number): number => Math.floor(m / MOVE);
+
+/** One choice of the current path: which move ran (kind G) or which select case (kind V). */
 interface Node {
   kind: 'G' | 'V';
-  /** Goroutine ids (G), or 0..n-1 (V). */
+  /** Moves (G), or 0..n-1 (V). */
   options: number[];
   chosen: number;
   /** Options tried from this node (small lists: a handful of goroutines or cases). */
@@ -146,10 +162,16 @@ function addTo(list: number[], x: number): void {
 }
 const ALL = -1;
 
-function conflicts(a: Footprint, b: Footprint): boolean {
+/**
+ * Whether turn a, then turn b, fail to commute. For a sleep set (`asleep`: a's move stays
+ * asleep after b ran unless they conflict) an arrival never wakes a move: the move does the
+ * same after it; what the arrival makes possible is a new move (with the arrived partner).
+ */
+function conflicts(a: Footprint, b: Footprint, asleep = false): boolean {
   for (let i = 0; i < a.objs.length; i++) {
     for (let j = 0; j < b.objs.length; j++) {
       const x = a.objs[i]!, y = b.objs[j]!;
+      if (asleep && b.modes[j] === FOOTPRINT_ARRIVE) continue;
       if (x === ALL || y === ALL || (x === y && modesConflict(a.modes[i]!, b.modes[j]!))) return true;
     }
   }
@@ -172,6 +194,9 @@ function mergeInto(m: Map<number, Footprint>, g: number, fp: Footprint): void {
 /** One turn of a run: who ran, from which node, what it touched, who enabled it. */
 interface Turn {
   g: number;
+  /** The move that ran it (g, or g with a partner: moveOf); the partner's id, or 0. */
+  move: number;
+  partner: number;
   node: number;
   objs: number[];
   modes: number[];
@@ -259,6 +284,7 @@ class PathRun implements Explorer {
         x = this.random !== null ? options[Math.floor(this.random() * options.length)]! : options[0]!;
       }
       const node: Node = { kind, options, chosen: x, done: [x], backtrack: kind === 'V' ? options.slice() : [x], sleep, fps: new Map() };
+      if (kind === 'G' && options.length > 1) addPartnerChoices(node, x);
       this.path.push(node);
     }
     this.pos++;
@@ -276,8 +302,10 @@ class PathRun implements Explorer {
     if (prev === null || t === null || t.g === 0 || (prev.sleep.size === 0 && prev.done.length < 2)) return NO_SLEEP;
     const out = new Map<number, Footprint>();
     const fp: Footprint = { objs: t.objs, modes: t.modes };
-    const consider = (g: number, f: Footprint) => {
-      if (g !== t.g && !out.has(g) && !conflicts(f, fp)) out.set(g, f);
+    // A move of a goroutine that took part in the turn is gone with it.
+    const consider = (m: number, f: Footprint) => {
+      const g = goroutineOf(m), p = partnerOf(m);
+      if (g !== t.g && g !== t.partner && p !== t.g && (p === 0 || p !== t.partner) && !out.has(m) && !conflicts(f, fp, true)) out.set(m, f);
     };
     for (const [g, f] of prev.sleep) consider(g, f);
     for (const g of prev.done) {
@@ -293,27 +321,28 @@ class PathRun implements Explorer {
     const t = this.cur;
     if (t === null || t.node < 0) return;
     const node = this.path[t.node]!;
-    mergeInto(node.fps, t.g, { objs: t.objs, modes: t.modes });
+    mergeInto(node.fps, t.move, { objs: t.objs, modes: t.modes });
   }
 
-  pickGoroutine(runnable: readonly Goroutine[]): number {
+  pickGoroutine(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number {
     if ((++this.picks & 255) === 0 && Date.now() > this.deadline) throw new RunAborted('explore: out of time');
-    const ids = runnable.map((g) => g.id);
+    const ids = movesOf(runnable, partners);
     if (this.beyond || this.pos >= this.maxDepth) {
       const k = this.goBeyond(ids);
       this.streak.note(ids[k]!);
       return k;
     }
     this.endTurn();
-    const id = this.next('G', ids);
-    this.streak.note(id);
+    const move = this.next('G', ids);
+    this.streak.note(move);
     this.lastG = this.path[this.pos - 1]!;
+    const id = goroutineOf(move);
     const by = this.enabler.get(id);
     this.enabler.delete(id);
-    this.cur = { g: id, node: this.pos - 1, objs: [], modes: [], enabledBy: by ?? -1 };
+    this.cur = { g: id, move, partner: partnerOf(move), node: this.pos - 1, objs: [], modes: [], enabledBy: by ?? -1 };
     this.startTurn(this.cur);
     this.turns.push(this.cur);
-    return ids.indexOf(id);
+    return ids.indexOf(move);
   }
 
   /** Past maxDepth: default choices, nothing recorded (a loop that polls forever stays cheap). */
@@ -340,9 +369,13 @@ class PathRun implements Explorer {
     return id;
   }
 
+  /** Where the footprint of the running turn's latest operation starts (blocked() changes only that one). */
+  private opStart = 0;
+
   touch(obj: unknown, mode: number): void {
     const t = this.cur;
     if (t === null || obj === null || obj === undefined) return;
+    this.opStart = t.objs.length;
     if (obj instanceof Objects) {
       for (const o of obj.list) if (o !== null && o !== undefined) { t.objs.push(this.idOf(o)); t.modes.push(mode); }
       return;
@@ -361,7 +394,7 @@ class PathRun implements Explorer {
     t.modes.push(FOOTPRINT_RW);
     for (const g of pending) {
       const by = this.enabler.get(g.id);
-      this.turns.push({ g: g.id, node: -1, objs: [ALL], modes: [FOOTPRINT_RW], enabledBy: by ?? -1 });
+      this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [ALL], modes: [FOOTPRINT_RW], enabledBy: by ?? -1 });
     }
     this.cur = null;
   }
@@ -373,7 +406,7 @@ class PathRun implements Explorer {
     for (const o of list) {
       if (o === null || o === undefined) continue;
       const id = this.ids.get(o);
-      for (let i = 0; i < t.objs.length; i++) {
+      for (let i = this.opStart; i < t.objs.length; i++) {
         if (t.objs[i] === id) t.modes[i] = waitingMode(t.modes[i]!);
       }
     }
@@ -383,7 +416,7 @@ class PathRun implements Explorer {
     if (this.beyond) return;
     this.endTurn();
     this.lastG = null;
-    this.cur = { g: 0, node: -1, objs: [], modes: [], enabledBy: -1 };
+    this.cur = { g: 0, move: 0, partner: 0, node: -1, objs: [], modes: [], enabledBy: -1 };
     this.turns.push(this.cur);
   }
 
@@ -396,6 +429,8 @@ class PathRun implements Explorer {
     if (this.turns.length > 0 && !this.beyond) this.enabler.set(g.id, this.turns.length - 1);
   }
 
+  get holdsBlocked(): boolean { return this.reduce; }
+
   /**
    * A WaitGroup counter changed. Add and Done were touched as commuting decrements (in either
    * order the counter ends the same); one that brings the counter to zero or below (waking
@@ -404,7 +439,8 @@ class PathRun implements Explorer {
   waitGroupChanged(delta: number, count: number): void {
     const t = this.cur;
     if (t === null || !(count <= 0 || (delta > 0 && count === delta))) return;
-    for (let i = 0; i < t.modes.length; i++) if (t.modes[i] === FOOTPRINT_DEC) t.modes[i] = FOOTPRINT_RW;
+    const m = count <= 0 ? FOOTPRINT_WG_ZERO : FOOTPRINT_RW;
+    for (let i = 0; i < t.modes.length; i++) if (t.modes[i] === FOOTPRINT_DEC) t.modes[i] = m;
   }
 }
 
@@ -442,8 +478,8 @@ export class RandomRun implements Explorer {
     return options[k]!;
   }
 
-  pickGoroutine(runnable: readonly Goroutine[]): number {
-    const ids = runnable.map((g) => g.id);
+  pickGoroutine(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number {
+    const ids = movesOf(runnable, partners);
     const id = this.choose(ids, true);
     this.streak.note(id);
     return ids.indexOf(id);
@@ -458,6 +494,7 @@ export class RandomRun implements Explorer {
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
+  readonly holdsBlocked = true;
 
   /** The schedule run, as `run(source, { replay })` takes it. */
   get witness(): string {
@@ -493,8 +530,8 @@ export class ReplayRun implements Explorer {
 
   get finished(): boolean { return this.i >= this.choices.length; }
 
-  pickGoroutine(runnable: readonly Goroutine[]): number {
-    const ids = runnable.map((g) => g.id);
+  pickGoroutine(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number {
+    const ids = movesOf(runnable, partners);
     return ids.indexOf(this.take(ids, true));
   }
 
@@ -507,6 +544,7 @@ export class ReplayRun implements Explorer {
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
+  readonly holdsBlocked = true;
 }
 
 /**
@@ -558,7 +596,9 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
   const flat = new Int32Array(n * width);
   const clocks: Int32Array[] = new Array(n);
   const lastOf = new Int32Array(width).fill(-1);
+  /** The turns t depends on: for its clock; those it conflicts with (could have gone after it): for races. */
   const deps: number[] = [];
+  const conflicting: number[] = [];
   const races: number[] = [];
   /** Per object: the turns that touched it and how, in order. */
   const objs = new Map<number, { turns: number[]; modes: number[] }>();
@@ -579,9 +619,11 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       if (T.enabledBy >= 0) join(clock, clocks[T.enabledBy]!);
     }
     deps.length = 0;
+    conflicting.length = 0;
     races.length = 0;
     const dep = (j: number): void => {
       deps.push(j);
+      conflicting.push(j);
       const q = turns[j]!.g;
       if (q === p || p === 0 || q === 0 || t < from) return;
       if (clock[q]! >= j) return;
@@ -596,7 +638,13 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       let st = objs.get(o);
       if (st === undefined) { st = { turns: [], modes: [] }; objs.set(o, st); }
       const m = T.modes[k]!;
-      for (let i = 0; i < st.turns.length; i++) if (modesConflict(m, st.modes[i]!)) dep(st.turns[i]!);
+      for (let i = 0; i < st.turns.length; i++) {
+        const e = st.modes[i]!;
+        if (!modesConflict(e, m)) continue;
+        // What let t go ahead orders it, but t could not have gone first: no race.
+        if (modesEnable(e, m)) deps.push(st.turns[i]!);
+        else dep(st.turns[i]!);
+      }
       for (const j of alls) dep(j);
     }
     // What orders t apart from its conflicts, kept for reversing a race.
@@ -611,7 +659,7 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       // A race only if nothing else orders j before t: no other conflicting turn comes after j.
       const q = turns[j]!.g;
       let direct = true;
-      for (const d of deps) if (d !== j && clocks[d]![q]! >= j) { direct = false; break; }
+      for (const d of conflicting) if (d !== j && clocks[d]![q]! >= j) { direct = false; break; }
       if (direct && j > latest) latest = j;
     }
     if (latest >= 0) reverse(path, turns, clocks, pre!, latest, t);
@@ -641,7 +689,9 @@ function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], preT: Int32A
   const seq: number[] = [];
   for (let k = j + 1; k < t; k++) if (turns[k]!.g !== 0 && clocks[k]![gj]! < j) seq.push(k);
   seq.push(t);
+  /** Goroutines that can start the sequence, and the turn each starts it with. */
   const initials: number[] = [];
+  const firsts: number[] = [];
   for (let a = 0; a < seq.length; a++) {
     const k = seq[a]!;
     const gk = turns[k]!.g;
@@ -653,19 +703,46 @@ function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], preT: Int32A
       const gi = turns[i]!.g;
       if (gi === gk || ck[gi]! >= i) { first = false; break; }
     }
-    if (first) initials.push(gk);
+    if (first) { initials.push(gk); firsts.push(k); }
   }
-  const runnable = initials.filter((g) => node.options.includes(g));
-  if (runnable.length === 0) {
+  // Each initial's moves at the node: the very move it made, else every move of that goroutine.
+  const movesAt: number[][] = [];
+  for (let i = 0; i < initials.length; i++) {
+    const m = turns[firsts[i]!]!.move;
+    const ms = node.options.includes(m) ? [m] : node.options.filter((o) => goroutineOf(o) === initials[i]);
+    if (ms.length > 0) movesAt.push(ms);
+  }
+  if (movesAt.length === 0) {
     for (const o of node.options) addTo(node.backtrack, o);
     return;
   }
-  for (const g of runnable) if (node.backtrack.includes(g) || node.sleep.has(g)) return;
+  for (const ms of movesAt) for (const m of ms) if (node.backtrack.includes(m) || node.sleep.has(m)) return;
   // t's own goroutine when it can start the sequence: the reversal then runs t's race soonest.
   const pt = turns[t]!.g;
-  addTo(node.backtrack, runnable.includes(pt) ? pt : runnable[0]!);
+  const mine = movesAt.find((ms) => goroutineOf(ms[0]!) === pt);
+  for (const m of mine ?? movesAt[0]!) addTo(node.backtrack, m);
 }
 
+/** The moves of runnable goroutines, with their partners when there are (Explorer.pickGoroutine). */
+function movesOf(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number[] {
+  return runnable.map((g, i) => moveOf(g.id, partners?.[i]?.id ?? 0));
+}
+
+/**
+ * Moves of one goroutine with different partners (or none, for a select that can also go by
+ * itself) are its own choices: which sender a receiver takes, whether a select takes a held
+ * partner's case. So are moves that take the same partner. A partial-order search sees no race
+ * between such alternatives (a later meeting happens after the earlier one through the
+ * goroutine both share), so each is tried whenever one of them is.
+ */
+function addPartnerChoices(node: Node, x: number): void {
+  const g = goroutineOf(x), p = partnerOf(x);
+  for (const o of node.options) {
+    if (o === x) continue;
+    const og = goroutineOf(o), op = partnerOf(o);
+    if (og === g || (op !== 0 && p !== 0 && (og === p || op === g || op === p))) addTo(node.backtrack, o);
+  }
+}
 
 function join(into: Int32Array, from: Int32Array): void {
   for (let g = 0; g < into.length; g++) if (into[g]! < from[g]!) into[g] = from[g]!;
@@ -679,6 +756,7 @@ function nextPath(path: Node[]): boolean {
       if (node.done.includes(x) || node.sleep.has(x)) continue;
       node.chosen = x;
       node.done.push(x);
+      if (node.kind === 'G') addPartnerChoices(node, x);
       path.length = i + 1;
       return true;
     }

@@ -46,6 +46,16 @@ function stateOf(p: Pointer<StructValue>): RWState {
   return st;
 }
 
+/**
+ * Explore mode: whether RLock or Lock would only wait now, changing nothing but a queue. (A Lock
+ * that takes the inner lock and then waits for readers has already shut new readers out.)
+ */
+export function rwWaits(p: Pointer<StructValue> | null, write: boolean): boolean {
+  if (p === null) return false;
+  const st = stateOf(p);
+  return write ? st.wLocked : st.writing;
+}
+
 function* rlock(ctx: NativeCtx, p: Pointer<StructValue>): Generator<unknown, void, unknown> {
   const st = stateOf(p);
   const sched = schedOf(ctx);

@@ -65,6 +65,16 @@ function errorValue(ctx: NativeCtx, msg: string): { t: import('../types/types.ts
 import { Basic } from '../types/types.ts';
 const stringType = new Basic('string');
 
+/** Explore mode: whether Lock would only wait now (the mutex is held). */
+export function lockWaits(ctx: NativeCtx, p: Pointer | null): boolean {
+  return p !== null && mutexState(ctx, p).locked;
+}
+
+/** Explore mode: whether Wait would only wait now (the counter is above zero). */
+export function waitWaits(ctx: NativeCtx, p: Pointer | null): boolean {
+  return p !== null && wgState(ctx, p).count > 0;
+}
+
 export function* lock(ctx: NativeCtx, m: Pointer | null): Generator<unknown, void, unknown> {
   const s = mutexState(ctx, m);
   if (!s.locked) {

@@ -1,7 +1,7 @@
 // Go channels: unbuffered hand-off and buffered FIFO, with Go's exact blocking, close and panic
 // rules. Fast paths (trySend/tryRecv) are plain functions; only a goroutine that must wait
 // runs the generator that parks it.
-import { PARK, FOOTPRINT_CLOSE, FOOTPRINT_SEND, FOOTPRINT_RECV, snapshotTop, type Goroutine, type Scheduler } from './scheduler.ts';
+import { PARK, FOOTPRINT_BUF_RECV, FOOTPRINT_BUF_SEND, FOOTPRINT_CLOSE, FOOTPRINT_SEND, FOOTPRINT_RECV, snapshotTop, type Goroutine, type Pending, type Scheduler } from './scheduler.ts';
 import type { Monitor } from './monitor.ts';
 import { plainPanic } from './rterror.ts';
 import { Queue } from './queue.ts';
@@ -177,7 +177,7 @@ export class Channel {
       this.buf.push(v);
       return true;
     }
-    if (s.explore !== null && !s.enter(this, FOOTPRINT_SEND)) return false;
+    if (s.explore !== null && !s.enter(this, this.cap > 0 ? FOOTPRINT_BUF_SEND : FOOTPRINT_SEND, this.pendingSend())) return false;
     return this.sendNow(v);
   }
 
@@ -219,6 +219,16 @@ export class Channel {
     m.send(this, msg, v, 'buffered', null, from);
   }
 
+  /** Explore mode: a plain send and receive on this channel, as a goroutine stopped before one (Scheduler.pickExplored). */
+  private sendPending: Pending | null = null;
+  private recvPending: Pending | null = null;
+  private pendingSend(): Pending {
+    return this.sendPending ??= { recv: [], send: [this], reason: 'chan send', select: false, blocked: () => !this.canSend() };
+  }
+  private pendingRecv(): Pending {
+    return this.recvPending ??= { recv: [this], send: [], reason: 'chan receive', select: false, blocked: () => !this.canRecv() };
+  }
+
   /** Ready to send now (for select's readiness check): a receiver waits or there is room, or closed. */
   canSend(): boolean {
     return this.closed || this.len < this.cap || this.recvq.some(live);
@@ -243,7 +253,7 @@ export class Channel {
       this.gotOk = true;
       return true;
     }
-    if (s.explore !== null && !s.enter(this, FOOTPRINT_RECV)) return false;
+    if (s.explore !== null && !s.enter(this, this.cap > 0 ? FOOTPRINT_BUF_RECV : FOOTPRINT_RECV, this.pendingRecv())) return false;
     return this.recvNow();
   }
 

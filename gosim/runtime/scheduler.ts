@@ -72,8 +72,13 @@ export const SWITCH = Symbol('switch');
  * timer, output) and the local work after it, up to just before its next visible operation.
  */
 export interface Explorer {
-  /** Which of the runnable goroutines (never empty) runs the next turn: an index into `runnable`. */
-  pickGoroutine(runnable: readonly Goroutine[]): number;
+  /**
+   * Which move (never none) runs the next turn: an index into `runnable`. A move is a goroutine,
+   * and with `partners` (explore mode holding blocked goroutines, Scheduler.pickExplored) the
+   * held goroutine its operation completes with, or null; a goroutine may then come more than
+   * once, with different partners.
+   */
+  pickGoroutine(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number;
   /** A choice among n >= 2 alternatives inside a turn (which ready select case): 0..n-1. */
   pickValue(n: number): number;
   /** The running turn touches `obj`, or each of an Objects' list (FOOTPRINT_DEC: a WaitGroup counter change, which commutes with another). */
@@ -92,6 +97,28 @@ export interface Explorer {
   runtimeTurn(): void;
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
+  /**
+   * Whether a goroutine stopped before an operation that would only wait is left out of the
+   * choices until it can go ahead or a partner takes it (Scheduler.pickExplored). False only for
+   * the unreduced search, the reference that offers every goroutine at every point.
+   */
+  readonly holdsBlocked: boolean;
+}
+
+/**
+ * Explore mode: the visible operation a goroutine stopped before (at a scheduling point), as far
+ * as the scheduler needs it to tell whether the goroutine can go ahead.
+ */
+export interface Pending {
+  /** The channels it would receive from, and send on (one for a plain operation, a select's cases). */
+  readonly recv: readonly unknown[];
+  readonly send: readonly unknown[];
+  /** Go's wait reason, should it wait ('chan receive', 'select', 'sync.Mutex.Lock', ...). */
+  readonly reason: string;
+  /** A select: when it can go ahead, it may still take a held partner's case (pickExplored). */
+  readonly select: boolean;
+  /** The operation cannot go ahead in the current state: it would only wait. */
+  blocked(): boolean;
 }
 /** An explorer footprint of several objects at once (a select's channels); any other value is one object. */
 export class Objects {
@@ -117,9 +144,39 @@ export const FOOTPRINT_CLOSE = 6;
  */
 export const FOOTPRINT_POLL = 7;
 
+/**
+ * A goroutine stopped before a send, receive or select on the channel (explore mode with held
+ * goroutines, Scheduler.pickExplored): from then on a receiver or a select may take it as a
+ * partner. It changes nothing, so it commutes with everything but what may take partners (a
+ * select) and partners starting to wait.
+ */
+export const FOOTPRINT_ARRIVE = 8;
+/**
+ * Mutex and RWMutex calls: a Lock, an Unlock, and a reader's RLock. A Lock (or RLock) after
+ * another goroutine's Unlock could not have gone first, the lock being held until then (a held
+ * goroutine waits outside the search: Scheduler.pickExplored). So that pair orders the two turns
+ * without being a race to reverse (modesEnable); the race is with the Lock before the Unlock.
+ */
+export const FOOTPRINT_LOCK = 9;
+export const FOOTPRINT_UNLOCK = 10;
+export const FOOTPRINT_RLOCK = 11;
+/** WaitGroup.Wait: it goes ahead only at zero, after the change that brought the counter there. */
+export const FOOTPRINT_WG_WAIT = 12;
+/** An Add or Done that brought a WaitGroup's counter to zero (or below). */
+export const FOOTPRINT_WG_ZERO = 13;
+/**
+ * A send and a receive that complete on a buffered channel. They commute: with the buffer
+ * neither empty nor full, in either order the receive takes the oldest value and the send
+ * appends; when it is empty (or full) the receive (or send) could not have gone first.
+ */
+export const FOOTPRINT_BUF_SEND = 14;
+export const FOOTPRINT_BUF_RECV = 15;
+
 /** The waiting form of a plain send or receive (other modes do not change when they wait). */
 export function waitingMode(m: number): number {
-  return m === FOOTPRINT_SEND ? FOOTPRINT_SEND_WAIT : m === FOOTPRINT_RECV ? FOOTPRINT_RECV_WAIT : m;
+  if (m === FOOTPRINT_SEND || m === FOOTPRINT_BUF_SEND) return FOOTPRINT_SEND_WAIT;
+  if (m === FOOTPRINT_RECV || m === FOOTPRINT_BUF_RECV) return FOOTPRINT_RECV_WAIT;
+  return m;
 }
 
 /**
@@ -128,11 +185,33 @@ export function waitingMode(m: number): number {
  * completes: in either order the value is handed over and both go on. Everything else does
  * not: two sends (whichever goes first may make the other wait), close, select.
  */
-export function modesConflict(a: number, b: number): boolean {
+export function modesConflict(earlier: number, later: number): boolean {
+  if ((earlier === FOOTPRINT_BUF_SEND && later === FOOTPRINT_BUF_RECV) || (earlier === FOOTPRINT_BUF_RECV && later === FOOTPRINT_BUF_SEND)) return false;
+  // Otherwise a buffered send or receive is a send or receive.
+  const a = earlier === FOOTPRINT_BUF_SEND ? FOOTPRINT_SEND : earlier === FOOTPRINT_BUF_RECV ? FOOTPRINT_RECV : earlier;
+  const b = later === FOOTPRINT_BUF_SEND ? FOOTPRINT_SEND : later === FOOTPRINT_BUF_RECV ? FOOTPRINT_RECV : later;
+  // An arrival after a partner was taken (or a select chose): the other order could take this
+  // goroutine instead. An arrival before is no matter: the choice of partner covered every one
+  // held then, this one among them.
+  if (b === FOOTPRINT_ARRIVE) return a === FOOTPRINT_POLL || a === FOOTPRINT_SEND_WAIT || a === FOOTPRINT_RECV_WAIT;
+  if (a === FOOTPRINT_ARRIVE) return false;
   if (a === FOOTPRINT_DEC && b === FOOTPRINT_DEC) return false;
+  if (a === FOOTPRINT_RLOCK && b === FOOTPRINT_RLOCK) return false;
+  if ((a === FOOTPRINT_WG_WAIT || b === FOOTPRINT_WG_WAIT) && (a === FOOTPRINT_DEC || b === FOOTPRINT_DEC || a === b)) return a === FOOTPRINT_DEC;
   if ((a === FOOTPRINT_SEND_WAIT && b === FOOTPRINT_RECV) || (a === FOOTPRINT_RECV && b === FOOTPRINT_SEND_WAIT)) return false;
   if ((a === FOOTPRINT_RECV_WAIT && b === FOOTPRINT_SEND) || (a === FOOTPRINT_SEND && b === FOOTPRINT_RECV_WAIT)) return false;
   return true;
+}
+
+/**
+ * Of two conflicting accesses (modesConflict), whether the later could not have come first: the
+ * earlier one is what let it go ahead (an Unlock then a Lock, a counter brought to zero then a
+ * Wait). Such a pair orders its turns but is no race to reverse (explore.ts, addBacktracks).
+ */
+export function modesEnable(earlier: number, later: number): boolean {
+  if (earlier === FOOTPRINT_UNLOCK) return later === FOOTPRINT_LOCK || later === FOOTPRINT_RLOCK;
+  if (later === FOOTPRINT_WG_WAIT) return earlier === FOOTPRINT_WG_ZERO || earlier === FOOTPRINT_DEC;
+  return false;
 }
 
 /**
@@ -256,6 +335,8 @@ export class Goroutine {
   inLibraryOp = false;
   /** Explore mode: it stopped at a scheduling point (SWITCH), just before a visible operation. */
   atPoint = false;
+  /** Explore mode: that operation, when the scheduler may hold it back while it would only wait. */
+  pending: Pending | null = null;
   /**
    * Above zero while a call that ran out of JS stack as plain calls is redone through generators
    * (compile/call.ts): every call beneath it then takes the generator path too.
@@ -305,6 +386,9 @@ export type Outcome =
   | { kind: 'timeout' };
 
 const QUANTUM = 5000;
+
+/** Explore mode: the set of live goroutines, as an object turns touch (Explorer.touch). */
+const GOROUTINES = { name: 'goroutines' };
 
 /**
  * Go prints every goroutine in a crash; past this much text (thousands of goroutines) gosim
@@ -405,6 +489,7 @@ export class Scheduler implements Budget {
   /** A goroutine ended: what it was counted as is given back. */
   private ended(g: Goroutine): void {
     this.free(GOROUTINE + g.stackBytes);
+    if (this.explore !== null) this.explore.touch(GOROUTINES, FOOTPRINT_DEC);
   }
 
   /**
@@ -424,22 +509,39 @@ export class Scheduler implements Budget {
    * this turn; then `gated` is set and the caller must take its generator path, which calls
    * point() (a switch) before trying again.
    */
-  enter(obj: unknown, mode = FOOTPRINT_RW): boolean {
+  enter(obj: unknown, mode = FOOTPRINT_RW, pending: Pending | null = null): boolean {
     const x = this.explore!;
     if (!this.firingTimers && !this.current.inLibraryOp) {
-      if (this.turnOps > 0) { this.gated = true; return false; }
+      if (this.turnOps > 0) { this.gated = true; this.stopAt(pending); return false; }
       this.turnOps = 1;
     }
     x.touch(obj, mode);
     return true;
   }
 
-  /** Explore mode: the scheduling point before a visible operation on `obj`, in a generator. */
-  *point(obj: unknown, mode = FOOTPRINT_RW): Generator<unknown, void, unknown> {
+  /**
+   * Explore mode: the scheduling point before a visible operation on `obj`, in a generator.
+   * `pending` describes the operation when it may have to wait (see pickExplored).
+   */
+  *point(obj: unknown, mode = FOOTPRINT_RW, pending: Pending | null = null): Generator<unknown, void, unknown> {
     this.gated = false;
-    if (this.turnOps > 0 && !this.firingTimers) yield SWITCH;
+    if (this.turnOps > 0 && !this.firingTimers) {
+      this.stopAt(pending);
+      yield SWITCH;
+    }
     this.turnOps = 1;
     this.explore!.touch(obj, mode);
+  }
+
+  /**
+   * Explore mode: the running goroutine stops before `pending` (a scheduling point). Arriving at
+   * a channel operation is part of the turn ending now (FOOTPRINT_ARRIVE).
+   */
+  private stopAt(pending: Pending | null): void {
+    this.current.pending = pending;
+    const x = this.explore!;
+    if (pending === null || !x.holdsBlocked || pending.recv.length + pending.send.length === 0) return;
+    x.touch(new Objects([...pending.recv, ...pending.send]), FOOTPRINT_ARRIVE);
   }
 
   /** Explore mode, in a generator that enter() refused: switch, then the caller tries again. */
@@ -472,7 +574,12 @@ export class Scheduler implements Budget {
     if (this.live.size > this.maxLive) this.maxLive = this.live.size;
     this.runq.push(g);
     if (this.monitor !== null) this.monitor.goStart(g, creator);
-    if (this.explore !== null) this.explore.enabled(g);
+    if (this.explore !== null) {
+      this.explore.enabled(g);
+      // Starting and ending goroutines change what runtime.NumGoroutine reads (counter changes
+      // commute with each other, as a WaitGroup's do).
+      if (this.main !== null) this.explore.touch(GOROUTINES, FOOTPRINT_DEC);
+    }
     if (!this.main) this.main = g;
     // A goroutine spawning in a tight loop yields after SPAWN_BURST new goroutines rather than
     // after a whole quantum: they then start (and usually finish) while young, instead of
@@ -525,6 +632,9 @@ export class Scheduler implements Budget {
 
   *yieldNow(): Generator<unknown, void, unknown> {
     if (this.explore !== null) {
+      // Offered last rather than first: a goroutine polling in a Gosched loop lets the others
+      // go on in the search's first schedules, as it does in a plain run.
+      this.yielded = true;
       yield SWITCH;
       return;
     }
@@ -658,7 +768,10 @@ export class Scheduler implements Budget {
       } else if (r.value === SWITCH) {
         g.state = 'runnable';
         g.atPoint = true;
-        prev = g;
+        if (this.yielded) {
+          this.yielded = false;
+          this.runq.push(g);
+        } else prev = g;
       }
     }
   }
@@ -666,39 +779,162 @@ export class Scheduler implements Budget {
   /** Explore mode: the running turn ended the program; tell the explorer who could still have run. */
   private programEnds(): void {
     if (this.explore === null) return;
-    const pending: Goroutine[] = [];
-    for (const h of this.runq) if (h.state === 'runnable') pending.push(h);
-    this.explore.ended(pending);
+    const runnable: Goroutine[] = [];
+    for (const h of this.runq) if (h.state === 'runnable') runnable.push(h);
+    // Goroutines held at an operation that would only wait could not have run.
+    this.explore.ended(this.explore.holdsBlocked ? runnable.filter((h) => this.canGo(h, runnable)) : runnable);
   }
+
+  /** Explore mode: the running goroutine called runtime.Gosched (yieldNow). */
+  private yielded = false;
 
   /** Explore mode: the running goroutine used up its quantum (PREEMPT); see pickExplored. */
   private preempted = false;
 
-  /** Explore mode: the explorer picks the next goroutine, `prev` (which yielded) offered first. */
+  /**
+   * Explore mode: after a partner's turn (pickExplored), the goroutine whose turn it is; it runs
+   * next, with no choice made.
+   */
+  private partnerOf: Goroutine | null = null;
+
+  /**
+   * Explore mode: the explorer picks the next goroutine, `prev` (which yielded) offered first.
+   *
+   * A goroutine stopped before an operation that would only wait (Pending.blocked) is no choice:
+   * starting to wait is seen by nobody, so the search would only tell apart schedules that
+   * differ in when it began. It stays held until it can go ahead (a value arrives, the lock is
+   * free, the counter is zero), or until a goroutine whose operation it is the partner of goes:
+   *  - a held goroutine can go when a held goroutine would complete its operation on the other
+   *    side of a channel and its own side is the one that takes partners there (receiversTake):
+   *    each partner is a move of its own;
+   *  - a select that does not wait (a case is ready, or it has a default) may also take a held
+   *    partner on any of its cases, or none.
+   * The partner then starts waiting first, inside the picked goroutine's turn, which completes
+   * with it. A goroutine on the side that is taken is picked only as a partner: a send meeting a
+   * receive is one event, and it is searched once, from the side that takes. When nobody could go,
+   * every held goroutine is offered as before, so that each starts waiting (timers or a deadlock
+   * come next).
+   */
   private pickExplored(prev: Goroutine | null): Goroutine | undefined {
+    const x = this.explore!;
+    const forced = this.partnerOf;
+    if (forced !== null) {
+      this.partnerOf = null;
+      // (The partner waits now; should it not have, it goes back in line.)
+      if (prev !== null) this.runq.push(prev);
+      this.runq.remove(forced);
+      this.turnOps = 0;
+      forced.atPoint = false;
+      forced.pending = null;
+      return forced;
+    }
     const list: Goroutine[] = prev !== null ? [prev] : [];
     if (this.preempted) {
       // A quantum ran out: the next goroutine in line runs, as in a plain run. Not a choice (no
       // visible operation happened), so a goroutine spinning on local work never keeps the others
       // from running, and the search does not branch at every quantum.
       this.preempted = false;
-      for (let h = this.runq.peek(); h !== undefined && h.state === 'dead'; h = this.runq.peek()) this.runq.shift();
-      const next = this.runq.peek();
-      if (next !== undefined) list.push(next);
+      for (const g of this.runq) if (g.state !== 'dead' && (!x.holdsBlocked || this.canGo(g, null))) { list.push(g); break; }
+      if (list.length === 0) for (const g of this.runq) if (g.state !== 'dead') { list.push(g); break; }
     } else {
       for (const g of this.runq) if (g.state !== 'dead') list.push(g);
     }
     if (list.length === 0) return undefined;
-    const g = list[this.explore!.pickGoroutine(list)]!;
+    let partner: Goroutine | null = null;
+    let g: Goroutine;
+    if (!x.holdsBlocked) {
+      g = list[x.pickGoroutine(list)]!;
+    } else {
+      // The moves: each goroutine that can go by itself, alone; a select that can go, also with
+      // each held partner; a held goroutine whose side takes partners, with each of them.
+      const movers: Goroutine[] = [];
+      const partners: (Goroutine | null)[] = [];
+      for (const h of list) {
+        const held = this.held(h);
+        if (!held) { movers.push(h); partners.push(null); }
+        if (h.pending === null || !h.atPoint || (!held && !h.pending.select)) continue;
+        for (const p of this.partners(h, list, !held)) { movers.push(h); partners.push(p); }
+      }
+      // Nobody can go: every held goroutine starts waiting, in any order.
+      if (movers.length === 0) for (const h of list) { movers.push(h); partners.push(null); }
+      const k = x.pickGoroutine(movers, partners);
+      g = movers[k]!;
+      partner = partners[k]!;
+    }
     if (g !== prev) {
       this.runq.remove(g);
       if (prev !== null) this.runq.push(prev);
+    }
+    g.pending = null;
+    if (partner !== null) {
+      // The partner runs first, up to where it waits; then g's turn goes on (partnerOf).
+      this.runq.remove(partner);
+      this.runq.push(g);
+      this.partnerOf = g;
+      this.turnOps = 0;
+      partner.atPoint = false;
+      partner.pending = null;
+      return partner;
     }
     // A turn starts with its visible operation; a goroutine starting or waking up first runs a
     // turn of its own (up to its next visible operation), which touches nothing.
     this.turnOps = g.atPoint ? 0 : 1;
     g.atPoint = false;
     return g;
+  }
+
+  /** Whether a goroutine held at a point would only wait there (a held goroutine left at the end counts as blocked: leaks). */
+  held(g: Goroutine): boolean {
+    return g.atPoint && g.pending !== null && g.pending.blocked();
+  }
+
+  /**
+   * Explore mode: whether g may be picked: it is not held, or it is a held receiver with a held
+   * sender on that channel among `others` (null: do not look for partners).
+   */
+  private canGo(g: Goroutine, others: readonly Goroutine[] | null): boolean {
+    if (!this.held(g)) return true;
+    return others !== null && this.partners(g, others, false).length > 0;
+  }
+
+  /**
+   * The held goroutines among `others` that g's operation could complete with: for a held g,
+   * those on the other side of a channel where g's side takes partners (sideOf); for a select
+   * that can go ahead (`any`), every held sender on a channel it receives from and receiver on
+   * one it sends on.
+   */
+  private partners(g: Goroutine, others: readonly Goroutine[], any: boolean): Goroutine[] {
+    const p = g.pending!;
+    const out: Goroutine[] = [];
+    const add = (h: Goroutine) => { if (!out.includes(h)) out.push(h); };
+    for (const c of p.recv) {
+      if (c === null || (!any && !this.receiversTake(c, others))) continue;
+      for (const h of others) if (h !== g && this.held(h) && h.pending!.send.includes(c)) add(h);
+    }
+    for (const c of p.send) {
+      if (c === null || (!any && this.receiversTake(c, others))) continue;
+      for (const h of others) if (h !== g && this.held(h) && h.pending!.recv.includes(c)) add(h);
+    }
+    return out;
+  }
+
+  /**
+   * Which side of channel c takes partners (the other waits to be taken): the side with more
+   * held goroutines, senders on a tie (a sender then runs on past the hand-over, as the second
+   * to arrive does in a plain run). Each meeting of a held sender and a held receiver is
+   * then one choice: a receiver among many senders picks which, or a sender among many
+   * receivers does, so that goroutines competing for one partner are alternatives the search
+   * orders (the senders of a fan-in), not values of one choice tried each time in full.
+   */
+  private receiversTake(c: unknown, others: readonly Goroutine[]): boolean {
+    let senders = 0, receivers = 0;
+    for (const h of others) {
+      if (!this.held(h)) continue;
+      const q = h.pending!;
+      if (q.send.includes(c)) senders++;
+      if (q.recv.includes(c)) receivers++;
+    }
+    return receivers > senders;
   }
 
   private overBudget(): boolean {

@@ -1,7 +1,7 @@
 // Go's select statement. Operands are evaluated by the caller (once, in source order); this
 // picks a ready case uniformly at random with the seeded PRNG, takes default when nothing is
 // ready, or parks on every channel until the first case fires.
-import { Objects, FOOTPRINT_POLL, type Scheduler } from './scheduler.ts';
+import { Objects, FOOTPRINT_POLL, type Pending, type Scheduler } from './scheduler.ts';
 import { Channel, SelectWait, Waiter } from './chan.ts';
 import { plainPanic } from './rterror.ts';
 
@@ -55,6 +55,22 @@ function pickExplored(sched: Scheduler, cases: readonly SelectCase[]): number {
   return ready.length === 1 ? ready[0]! : ready[sched.choose(ready.length)]!;
 }
 
+/** Explore mode: a select as a goroutine stopped before it (Scheduler.pickExplored). */
+function selectPending(cases: readonly SelectCase[], hasDefault: boolean): Pending {
+  const recv: Channel[] = [];
+  const send: Channel[] = [];
+  for (const c of cases) if (c.ch !== null) (c.send ? send : recv).push(c.ch);
+  const reason = cases.length === 0 ? 'select (no cases)' : cases.length > 1 ? 'select' : cases[0]!.send ? 'chan send' : 'chan receive';
+  return {
+    recv, send, reason, select: true,
+    blocked: () => {
+      if (hasDefault) return false;
+      for (const c of cases) if (c.ch !== null && (c.send ? c.ch.canSend() : c.ch.canRecv())) return false;
+      return true;
+    },
+  };
+}
+
 /** What a case taken by takeReady received. */
 export const taken = { value: undefined as unknown, ok: false };
 
@@ -63,8 +79,8 @@ export const taken = { value: undefined as unknown, ok: false };
  * operation; -1 when none is ready. A receive leaves its value in `taken`. In explore mode it
  * returns -2 when the goroutine must first offer a switch: the caller then runs select().
  */
-export function takeReady(sched: Scheduler, cases: readonly SelectCase[], gate = true): number {
-  if (gate && sched.explore !== null && !sched.enter(new Objects(cases.map((c) => c.ch)), FOOTPRINT_POLL)) return -2;
+export function takeReady(sched: Scheduler, cases: readonly SelectCase[], gate = true, hasDefault = true): number {
+  if (gate && sched.explore !== null && !sched.enter(new Objects(cases.map((c) => c.ch)), FOOTPRINT_POLL, selectPending(cases, hasDefault))) return -2;
   const chosen = pickReady(sched, cases);
   if (chosen < 0) return -1;
   const c = cases[chosen]!;
@@ -85,7 +101,7 @@ export function takeReady(sched: Scheduler, cases: readonly SelectCase[], gate =
 
 /** `entered`: takeReady already passed explore mode's scheduling point and found nothing ready. */
 export function* select(sched: Scheduler, cases: SelectCase[], hasDefault: boolean, entered = false): Generator<unknown, SelectResult, unknown> {
-  if (sched.explore !== null && !entered) yield* sched.point(new Objects(cases.map((c) => c.ch)), FOOTPRINT_POLL);
+  if (sched.explore !== null && !entered) yield* sched.point(new Objects(cases.map((c) => c.ch)), FOOTPRINT_POLL, selectPending(cases, hasDefault));
   const chosen = takeReady(sched, cases, false);
   if (chosen >= 0) return { index: chosen, value: taken.value, ok: taken.ok };
   const m = sched.monitor;

@@ -11,10 +11,10 @@
 // the median run is reported: single runs of these sub-second programs vary by ±20% on a
 // shared machine.
 //
-// A second table measures `gosim explore` (every outcome under all schedules) on three programs:
-// three goroutines printing three times each (test/bench/explore/), and the conformance
-// corpus's fan-in and worker pool idioms: runs, scheduling states visited, outcomes found,
-// whether the search was exhaustive, and its time.
+// A second table measures `explore` (every outcome under all schedules) on the lesson's twelve
+// named idioms (the conformance corpus) and the issue's target programs (test/bench/explore/):
+// runs, outcomes found, whether the search was exhaustive, its time, and the runs the unreduced
+// search (every interleaving) needs.
 //
 // Needs: go, /usr/bin/time (Debian package `time`: apt-get install time), optionally yaegi
 // (Debian package `yaegi`: apt-get install yaegi). Missing tools are reported, not fatal.
@@ -23,6 +23,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
+import { explore, type ExploreResult } from '../../gosim/index.ts';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -167,36 +168,52 @@ for (const f of files) {
 
 // ------------------------------------------------------------------ explore
 
-const explorePrograms = [
-  { name: 'prints 3×3', file: join(here, 'explore', 'prints3x3.go'), target: 'exhaustive in < 1 s' },
-  { name: 'fan_in_waitgroup', file: join(root, 'test', 'conformance', 'programs', 'idiom', 'fan_in_waitgroup.go'), target: '' },
-  { name: 'worker_pool', file: join(root, 'test', 'conformance', 'programs', 'idiom', 'worker_pool.go'), target: '' },
+// explore() in this process, on its own clock (ExploreResult.ms): the reduced search (the
+// median of EXPLORE_REPEAT, default 3; one when it takes over 10 s), and the unreduced search
+// once, for the runs every interleaving takes, or how far it got.
+const conformance = join(root, 'test', 'conformance', 'programs');
+const benchExplore = join(here, 'explore');
+const explorePrograms: { name: string; file: string; target: string }[] = [
+  ...[
+    ['done-channel signal', 'idiom/done_channel.go'],
+    ['leak on unbuffered send', 'idiom/leak_unbuffered_send.go'],
+    ['range over a channel nobody closes', 'crash/deadlock_range_unclosed.go'],
+    ['fan-in with WaitGroup (3 producers × 3 values; fan_in_waitgroup)', 'idiom/fan_in_waitgroup.go'],
+    ['worker pool (3 workers × 9 jobs; worker_pool)', 'idiom/worker_pool.go'],
+    ['cancellation by closing a channel (3 spinning workers)', 'idiom/cancel_by_close.go'],
+    ['select with time.After (loop)', 'idiom/select_timeout_loop.go'],
+    ['select with time.After', 'time/after_timeout.go'],
+    ['semaphore (2 over 6 goroutines)', 'idiom/semaphore.go'],
+    ['pipeline (3 stages × 6 values)', 'idiom/pipeline.go'],
+    ['first-error cancellation', 'idiom/first_error_cancel.go'],
+    ['ticker loop', 'idiom/ticker_loop.go'],
+  ].map(([name, f]) => ({ name: name!, file: join(conformance, f!), target: 'idiom: exhaustive, < 1 s' })),
+  { name: 'pool 4 workers × 8 jobs', file: join(benchExplore, 'pool4x8.go'), target: 'exhaustive, < 1 s' },
+  { name: '3-stage pipeline × 5 values', file: join(benchExplore, 'pipeline3x5.go'), target: 'exhaustive, < 1 s' },
+  { name: 'cancel by close, 5 goroutines', file: join(benchExplore, 'cancel5.go'), target: 'exhaustive, < 1 s' },
+  { name: 'prints 3×3 (1680 outcomes)', file: join(benchExplore, 'prints3x3.go'), target: 'exhaustive, < 0.3 s' },
 ].filter((p) => !only || only.includes(basename(p.file, '.go')));
-const exploreBudget = Number(process.env.BENCH_EXPLORE_BUDGET ?? 1_000_000);
-const exploreMaxMs = Number(process.env.BENCH_EXPLORE_MAX_MS ?? 120_000);
+const exploreBudget = Number(process.env.BENCH_EXPLORE_BUDGET ?? 200_000);
+const exploreMaxMs = Number(process.env.BENCH_EXPLORE_MAX_MS ?? 60_000);
+const fullBudget = Number(process.env.BENCH_FULL_BUDGET ?? 100_000);
+const fullMaxMs = Number(process.env.BENCH_FULL_MAX_MS ?? 30_000);
+const exploreRepeat = Math.max(1, Number(process.env.EXPLORE_REPEAT ?? 3));
 const exploreRows: string[] = [];
 for (const p of explorePrograms) {
   process.stderr.write(`explore ${p.name}…\n`);
-  const argv = [gosimBin, 'explore', p.file, '--json', '--budget', String(exploreBudget), '--max-ms', String(exploreMaxMs)];
-  type Explored = { runs: number; states: number; outcomes: unknown[]; exhaustive: boolean; ms: number; stoppedBy: string | null };
-  // Like the rows above, the median of `repeat` searches, for the searches short enough to repeat.
-  const tries: { m: Measurement; r: Explored }[] = [];
-  let failed: Measurement | null = null;
-  for (let i = 0; i < repeat; i++) {
-    const m = measure(argv);
-    if (!m.ok) { failed = m; break; }
-    const r = JSON.parse(m.stdout) as Explored;
-    tries.push({ m, r });
+  const src = readFileSync(p.file, 'utf8');
+  const tries: ExploreResult[] = [];
+  for (let i = 0; i < exploreRepeat; i++) {
+    const r = explore(src, { budget: exploreBudget, maxMs: exploreMaxMs });
+    tries.push(r);
     if (r.ms > 10_000) break;
   }
-  if (failed !== null) {
-    exploreRows.push(`| ${p.name} | failed (${(failed.error ?? '').replace(/\|/g, '\\|')}) | | | | | | ${p.target} |`);
-    continue;
-  }
-  tries.sort((a, b) => a.r.ms - b.r.ms);
-  const { m, r } = tries[(tries.length - 1) >> 1]!;
+  tries.sort((a, b) => a.ms - b.ms);
+  const r = tries[(tries.length - 1) >> 1]!;
+  const full = explore(src, { budget: fullBudget, maxMs: fullMaxMs, reduce: false });
   const how = r.exhaustive ? 'yes' : `no (${r.stoppedBy})`;
-  exploreRows.push(`| ${p.name} | ${r.runs} | ${r.states} | ${r.outcomes.length} | ${how} | ${(r.ms / 1000).toFixed(2)} s | ${fmtTime(m)} | ${p.target} |`);
+  const fullCell = full.exhaustive ? String(full.runs) : `did not finish (${full.runs} runs, ${full.stoppedBy})`;
+  exploreRows.push(`| ${p.name} | ${r.runs} | ${r.outcomes.length} | ${how} | ${(r.ms / 1000).toFixed(2)} s | ${fullCell} | ${p.target} |`);
 }
 // What Node alone costs to start, for reading the gosim column: part of every gosim row.
 const [nodeStart] = measureMedians([[process.execPath, '-e', '0']]);
@@ -221,10 +238,10 @@ ${nodeNote}
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-\`gosim explore\` (budget ${exploreBudget} runs, ${exploreMaxMs / 1000} s): search time as explore reports it, and the whole command (wall time, peak RSS); the median of ${repeat} searches where one takes under 10 s.
+\`explore\` (reduced search: budget ${exploreBudget} runs and ${exploreMaxMs / 1000} s, time on explore's own clock, the median of ${exploreRepeat} searches where one takes under 10 s; unreduced search: once, budget ${fullBudget} runs and ${fullMaxMs / 1000} s).
 
-| program | runs | states | outcomes | exhaustive | search | command | target |
-|---|---|---|---|---|---|---|---|
+| program | runs | outcomes | exhaustive | time | unreduced runs | target |
+|---|---|---|---|---|---|---|
 ${exploreRows.join('\n')}
 `);
 if (mismatches > 0) console.log(`${mismatches} run(s) printed something other than the native binary.`);
