@@ -2,7 +2,8 @@
 // in a plain browser the same methods are served over HTTP by the local web host, guarded by a
 // per-launch token that arrives in the URL hash. Screens only ever see the `Api` type.
 // Both hosts hand back the same envelope (`ApiEnvelope`: a status and `{result}` or
-// `{error: {method, message, issues}}`), and `settle` alone turns it into a result or an ApiError.
+// `{error: {method, message, issues}}`), and `settle` alone turns it into a result or an ApiError
+// (`refusalOf` also reads the error bodies of the file routes in transfer.ts).
 import type { Api, ApiErrorBody, WireApi } from '../api/contract.ts';
 
 declare global {
@@ -58,14 +59,21 @@ function isErrorBody(v: unknown): v is ApiErrorBody {
 }
 
 /**
- * One call's envelope, from either host, as its result or a thrown ApiError with the backend's
- * method, message, issues and status. A reply that is neither is reported as such.
+ * The ApiError an envelope stands for, with the backend's method, message, issues and status, or
+ * null when it carries a result. A reply that is neither is reported as such.
  */
-export function settle(method: string, status: number, body: unknown): unknown {
-  if (isErrorBody(body)) throw new ApiError(body.error.method || method, status, body.error.message, body.error.issues);
+export function refusalOf(method: string, status: number, body: unknown): ApiError | null {
+  if (isErrorBody(body)) return new ApiError(body.error.method || method, status, body.error.message, body.error.issues);
   if (status !== 200 || typeof body !== 'object' || body === null || !('result' in body)) {
-    throw new ApiError(method, status, `The app answered ${method} with status ${status} and no result.`);
+    return new ApiError(method, status, `The app answered ${method} with status ${status} and no result.`);
   }
+  return null;
+}
+
+/** One call's envelope, from either host, as its result or a thrown ApiError. */
+export function settle(method: string, status: number, body: unknown): unknown {
+  const refused = refusalOf(method, status, body);
+  if (refused) throw refused;
   return (body as { result: unknown }).result;
 }
 
