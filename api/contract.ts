@@ -439,3 +439,13 @@ export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };
 export interface ApiErrorBody {
   error: { method: string; message: string; issues?: { path: string; message: string }[] };
 }
+
+/**
+ * One call's outcome as data, the same on both hosts: the web host sends `status` as the HTTP
+ * status and `body` as JSON; over Electron IPC the whole envelope is the invoke's return value
+ * (nothing is thrown across IPC, so status and issues arrive intact).
+ */
+export type ApiEnvelope = { status: 200; body: { result: unknown } } | { status: number; body: ApiErrorBody };
+
+/** What the Electron preload exposes as window.trainerApi: one function per method, returning the envelope. */
+export type WireApi = { [M in MethodName]: (args: Args<M>) => Promise<ApiEnvelope> };

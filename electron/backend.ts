@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Api, AppStatus, Args, BackupInfo, DeckLoadReport, Results, Settings } from '../api/contract.ts';
-import { ApiFailure } from './api/errors.ts';
+import { BadInput, Conflict, NotFound, Unavailable } from './errors.ts';
 import { listDecks, syncDecks, syncDecksInTurns, type DeckSource } from './decks/load.ts';
 import { ParsePool } from './decks/parse-pool.ts';
 import { cardTitle, cardView } from './decks/view.ts';
@@ -173,13 +173,10 @@ export class Backend implements Api {
   private need(method: string): Open {
     if (!this.live) {
       const way = this.fault?.kind === 'damaged' ? 'choose "Start fresh" to keep it aside and begin a new one' : 'see the choices the app offers';
-      throw new ApiFailure(
-        `${method} is unavailable: ${this.fault?.problem ?? 'the database is closed.'} Your file is untouched; ${way}.`,
-        503,
-      );
+      throw new Unavailable(`${method} is unavailable: ${this.fault?.problem ?? 'the database is closed.'} Your file is untouched; ${way}.`);
     }
     if (this.readOnly && writing.has(method)) {
-      throw new ApiFailure(`${method} is unavailable: the progress database is open read-only, so nothing can be saved.`, 409);
+      throw new Conflict(`${method} is unavailable: the progress database is open read-only, so nothing can be saved.`);
     }
     return this.live;
   }
@@ -247,9 +244,9 @@ export class Backend implements Api {
   }
 
   async startFresh(_: Args<'startFresh'>): Promise<Results['startFresh']> {
-    if (this.live) throw new ApiFailure('The progress database is fine; there is nothing to start fresh from.', 409);
+    if (this.live) throw new Conflict('The progress database is fine; there is nothing to start fresh from.');
     if (this.fault && this.fault.kind !== 'damaged') {
-      throw new ApiFailure(`The progress database is not damaged, so it is not set aside: ${this.fault.problem}`, 409);
+      throw new Conflict(`The progress database is not damaged, so it is not set aside: ${this.fault.problem}`);
     }
     if (fs.existsSync(this.dbPath)) this.brokenCopy = moveAside(this.dbPath, this.clock());
     this.open();
@@ -258,15 +255,15 @@ export class Backend implements Api {
 
   async openReadOnly(_: Args<'openReadOnly'>): Promise<Results['openReadOnly']> {
     if (!this.fault || !actionsFor[this.fault.kind].includes('openReadOnly')) {
-      throw new ApiFailure('Opening read-only is offered only for a healthy database this app must not change.', 409);
+      throw new Conflict('Opening read-only is offered only for a healthy database this app must not change.');
     }
     this.open(true);
     return this.statusNow();
   }
 
   async useDataDir(args: Args<'useDataDir'>): Promise<Results['useDataDir']> {
-    if (this.live && !this.readOnly) throw new ApiFailure('The progress database is fine; keep using it.', 409);
-    if (!path.isAbsolute(args.dir)) throw new ApiFailure(`"${args.dir}" is not a full path; give the folder's whole path.`, 400);
+    if (this.live && !this.readOnly) throw new Conflict('The progress database is fine; keep using it.');
+    if (!path.isAbsolute(args.dir)) throw new BadInput('dir', `"${args.dir}" is not a full path; give the folder's whole path.`);
     this.closeDatabase();
     this.dataDir = path.resolve(args.dir);
     this.dbPath = path.join(this.dataDir, dbFileName);
@@ -276,7 +273,7 @@ export class Backend implements Api {
   }
 
   async quit(_: Args<'quit'>): Promise<Results['quit']> {
-    if (!this.opts.onQuit) throw new ApiFailure('This host cannot be quit from the page; close it where it was started.', 409);
+    if (!this.opts.onQuit) throw new Conflict('This host cannot be quit from the page; close it where it was started.');
     // Answer first: the host stops only after this reply has gone out.
     setTimeout(this.opts.onQuit, 50);
     return { ok: true };
@@ -298,9 +295,9 @@ export class Backend implements Api {
     const damaged = !this.live && this.fault?.kind === 'damaged';
     if (!damaged) this.need('restoreBackup');
     const file = findBackup(this.backupsDir, args.name);
-    if (!file) throw new ApiFailure(`There is no backup named "${args.name}" in ${this.backupsDir}.`, 404);
+    if (!file) throw new NotFound(`There is no backup named "${args.name}" in ${this.backupsDir}.`);
     const problem = backupProblem(file);
-    if (problem) throw new ApiFailure(`The backup ${args.name} cannot be restored: ${problem}. Your progress is unchanged.`, 409);
+    if (problem) throw new Conflict(`The backup ${args.name} cannot be restored: ${problem}. Your progress is unchanged.`);
     // Copied aside first: retention after the next backup may remove the file being restored.
     const incoming = stageRestore(file, this.dbPath);
     let previous: string | null = null;
@@ -372,15 +369,15 @@ export class Backend implements Api {
 
   async cardInfo(args: Args<'cardInfo'>): Promise<Results['cardInfo']> {
     const info = cardInfo(this.need('cardInfo').db, args.cardId, this.clock().getTime());
-    if (!info) throw new ApiFailure(`There is no card ${args.cardId}.`, 404);
+    if (!info) throw new NotFound(`There is no card ${args.cardId}.`);
     return info;
   }
 
   async saveDraft(args: Args<'saveDraft'>): Promise<Results['saveDraft']> {
     const { store } = this.need('saveDraft');
     const card = store.card(args.cardId);
-    if (!card) throw new ApiFailure(`There is no card ${args.cardId}.`, 404);
-    if (card.kind !== 'exercise') throw new ApiFailure(`Card ${args.cardId} is not an exercise; only exercises keep code.`, 409);
+    if (!card) throw new NotFound(`There is no card ${args.cardId}.`);
+    if (card.kind !== 'exercise') throw new Conflict(`Card ${args.cardId} is not an exercise; only exercises keep code.`);
     store.saveDraft(args.cardId, args.code, this.clock().getTime());
     return { saved: true };
   }
@@ -402,7 +399,7 @@ export class Backend implements Api {
 
   async unsuspendDeck(args: Args<'unsuspendDeck'>): Promise<Results['unsuspendDeck']> {
     const { store } = this.need('unsuspendDeck');
-    if (!store.decks().some((d) => d.id === args.deckId)) throw new ApiFailure(`There is no deck "${args.deckId}".`, 404);
+    if (!store.decks().some((d) => d.id === args.deckId)) throw new NotFound(`There is no deck "${args.deckId}".`);
     return { unsuspended: store.unsuspendDeck(args.deckId) };
   }
 

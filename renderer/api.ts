@@ -1,11 +1,14 @@
 // The page's one way to reach the backend. Under Electron the preload exposes `trainerApi`;
 // in a plain browser the same methods are served over HTTP by the local web host, guarded by a
 // per-launch token that arrives in the URL hash. Screens only ever see the `Api` type.
-import type { Api, ApiErrorBody } from '../api/contract.ts';
+// Both hosts hand back the same envelope (`ApiEnvelope`: a status and `{result}` or
+// `{error: {method, message, issues}}`), and `settle` alone turns it into a result or an ApiError
+// (`refusalOf` also reads the error bodies of the file routes in transfer.ts).
+import type { Api, ApiErrorBody, WireApi } from '../api/contract.ts';
 
 declare global {
   interface Window {
-    trainerApi?: Api;
+    trainerApi?: WireApi;
   }
 }
 
@@ -55,8 +58,26 @@ function isErrorBody(v: unknown): v is ApiErrorBody {
   return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
 }
 
+/**
+ * The ApiError an envelope stands for, with the backend's method, message, issues and status, or
+ * null when it carries a result. A reply that is neither is reported as such.
+ */
+export function refusalOf(method: string, status: number, body: unknown): ApiError | null {
+  if (isErrorBody(body)) return new ApiError(body.error.method || method, status, body.error.message, body.error.issues);
+  if (status !== 200 || typeof body !== 'object' || body === null || !('result' in body)) {
+    return new ApiError(method, status, `The app answered ${method} with status ${status} and no result.`);
+  }
+  return null;
+}
+
+/** One call's envelope, from either host, as its result or a thrown ApiError. */
+export function settle(method: string, status: number, body: unknown): unknown {
+  const refused = refusalOf(method, status, body);
+  if (refused) throw refused;
+  return (body as { result: unknown }).result;
+}
+
 type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
-  ok: boolean;
   status: number;
   json(): Promise<unknown>;
 }>;
@@ -80,11 +101,7 @@ export function httpApi(token: string | null, doFetch: Fetch, base = ''): Api {
     } catch {
       throw new ApiError(method, res.status, `The app's server answered ${method} with something that is not JSON (HTTP ${res.status}).`);
     }
-    if (isErrorBody(body)) throw new ApiError(body.error.method || method, res.status, body.error.message, body.error.issues);
-    if (!res.ok || typeof body !== 'object' || body === null || !('result' in body)) {
-      throw new ApiError(method, res.status, `The app's server answered ${method} with HTTP ${res.status} and no result.`);
-    }
-    return (body as { result: unknown }).result;
+    return settle(method, res.status, body);
   };
   // One function per property name, so the method list lives only in the contract.
   return new Proxy({} as Api, {
@@ -95,22 +112,22 @@ export function httpApi(token: string | null, doFetch: Fetch, base = ''): Api {
   });
 }
 
-/** Wraps the Electron bridge so its failures look like the HTTP host's (same banner either way). */
-export function bridgeApi(bridge: Api): Api {
+/** The Electron host: the preload's functions return the envelope main produced, as data. */
+export function bridgeApi(bridge: WireApi): Api {
   return new Proxy({} as Api, {
     get(_target, name) {
       if (typeof name !== 'string' || name === 'then') return undefined;
-      const fn = (bridge as unknown as Record<string, ((args: unknown) => Promise<unknown>) | undefined>)[name];
+      const fn = (bridge as unknown as Record<string, ((args: unknown) => Promise<{ status: number; body: unknown }>) | undefined>)[name];
       return async (args: unknown) => {
         if (!fn) throw new ApiError(name, 0, `This version of the app has no "${name}" method.`);
+        let out: { status: number; body: unknown };
         try {
-          return await fn(args);
+          out = await fn(args);
         } catch (err) {
-          if (err instanceof ApiError) throw err;
-          // Electron prefixes errors crossing IPC with "Error invoking remote method ...: Error: ".
-          const raw = err instanceof Error ? err.message : String(err);
-          throw new ApiError(name, 0, raw.replace(/^Error invoking remote method '[^']*': (\w*Error: )?/, ''));
+          // Main never throws across IPC, so this is the hop itself failing (no handler, window closing).
+          throw new ApiError(name, 0, `The app's main process did not answer ${name}: ${err instanceof Error ? err.message : String(err)}`);
         }
+        return settle(name, out.status, out.body);
       };
     },
   });

@@ -2,7 +2,7 @@
 // in the main process (through the API), the web host takes an upload and sends downloads.
 // Either way an import ends as an import id whose preview comes through the API.
 import type { Api, ExportKind } from '../api/contract.ts';
-import { ApiError, tokenKey } from './api.ts';
+import { ApiError, refusalOf, tokenKey } from './api.ts';
 
 /** The most the web host accepts in one upload (electron/web/server.ts's maxUploadBytes). */
 export const maxUploadBytes = 256 * 1024 * 1024;
@@ -20,14 +20,15 @@ function token(): string {
   return sessionStorage.getItem(tokenKey) ?? '';
 }
 
+/** A file route's refusal (its status is never 200): the same error body as the API's, read the same way. */
 function failure(what: string, status: number, body: string): ApiError {
+  let parsed: unknown = null;
   try {
-    const parsed = JSON.parse(body) as { error?: { message?: string } };
-    if (parsed.error?.message) return new ApiError(what, status, parsed.error.message);
+    parsed = JSON.parse(body);
   } catch {
-    // not JSON; fall through
+    // Not JSON: refusalOf reports a reply without an error body.
   }
-  return new ApiError(what, status, `The app's server answered ${what} with HTTP ${status}.`);
+  return refusalOf(what, status, parsed) ?? new ApiError(what, status, `The app answered ${what} with status ${status}.`);
 }
 
 export function fileTransfer(api: Api, inElectron: boolean): FileTransfer {

@@ -3,7 +3,7 @@
 // around it: the study day, per-deck daily limits, the order of the queue, undo, bury and
 // suspend. The queue's rules, and which follow Anki's defaults, are in docs/scheduling.md.
 import type { AnswerResult, Args, CardState, IntervalPreview, Rating, Settings } from '../../api/contract.ts';
-import { ApiFailure } from '../api/errors.ts';
+import { NotFound } from '../errors.ts';
 import type { CardRow, CardSnapshot, CardStore, DeckRow, UndoSnapshot, UndoStep } from '../store/cards.ts';
 import { nextStudyDayStart, studyDayNumber, studyDayStart } from './day.ts';
 import { nextStates, type SchedulingRules } from './intervals.ts';
@@ -132,7 +132,7 @@ export class Scheduler {
     const decks = this.store.decks();
     if (deckId === undefined) return decks;
     const one = decks.filter((d) => d.id === deckId);
-    if (one.length === 0) throw new ApiFailure(`There is no deck "${deckId}".`, 404);
+    if (one.length === 0) throw new NotFound(`There is no deck "${deckId}".`);
     return one;
   }
 
@@ -227,7 +227,7 @@ export class Scheduler {
 
   answer(args: Args<'answer'>): AnswerResult {
     const row = this.store.card(args.cardId);
-    if (!row || row.retired) throw new ApiFailure(`Card ${args.cardId} does not exist or was removed from its deck.`, 404);
+    if (!row || row.retired) throw new NotFound(`Card ${args.cardId} does not exist or was removed from its deck.`);
     const w = this.window();
     const now = w.now;
     const after = nextStates(row, now, this.rules())[args.rating].card;
@@ -288,7 +288,7 @@ export class Scheduler {
 
   private existing(cardId: number): CardRow {
     const row = this.store.card(cardId);
-    if (!row) throw new ApiFailure(`Card ${cardId} does not exist.`, 404);
+    if (!row) throw new NotFound(`Card ${cardId} does not exist.`);
     return row;
   }
 }

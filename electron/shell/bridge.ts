@@ -1,7 +1,6 @@
 // What the preload exposes as window.trainerApi, built from the contract's method list so a new
 // method needs no change here. Kept free of Electron so it can be tested directly.
-import { methodNames, type Api, type ApiErrorBody, type MethodName } from '../../api/contract.ts';
-import type { Dispatched } from '../api/dispatch.ts';
+import { methodNames, type ApiEnvelope, type MethodName, type WireApi } from '../../api/contract.ts';
 
 export const channelPrefix = 'api:';
 
@@ -9,20 +8,13 @@ export function channelOf(method: MethodName): string {
   return channelPrefix + method;
 }
 
-/** The error the page sees; it crosses contextBridge as a plain Error, so the message says it all. */
-export function errorMessage(body: ApiErrorBody): string {
-  return body.error.message;
-}
-
-export function makeTrainerApi(invoke: (channel: string, args: unknown) => Promise<Dispatched>): Api {
-  const api: Record<string, (args: unknown) => Promise<unknown>> = {};
-  for (const method of methodNames) {
-    api[method] = async (args: unknown) => {
-      const out = await invoke(channelOf(method), args ?? {});
-      if (out.status === 200 && 'result' in out.body) return out.body.result;
-      throw new Error(errorMessage(out.body as ApiErrorBody));
-    };
-  }
-  // Each entry was built from the method list the Api type is derived from.
-  return api as unknown as Api;
+/**
+ * One function per method that hands back main's envelope as it came: an error stays data (status,
+ * method, message, issues), since an Error thrown through IPC and contextBridge keeps only its text.
+ */
+export function makeTrainerApi(invoke: (channel: string, args: unknown) => Promise<ApiEnvelope>): WireApi {
+  const api: Record<string, (args: unknown) => Promise<ApiEnvelope>> = {};
+  for (const method of methodNames) api[method] = (args: unknown) => invoke(channelOf(method), args ?? {});
+  // Each entry was built from the method list the WireApi type is derived from.
+  return api as unknown as WireApi;
 }

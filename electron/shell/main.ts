@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { methodNames } from '../../api/contract.ts';
-import { dispatch } from '../api/dispatch.ts';
+import { dispatch, type Dispatched } from '../api/dispatch.ts';
 import { Backend } from '../backend.ts';
 import { defaultDataDir, parseHostArgs } from '../dataDir.ts';
 import { formatProblem } from '../decks/format.ts';
@@ -137,7 +137,7 @@ async function ready(): Promise<void> {
   for (const p of backend.lastLoad.problems) console.error(`Deck problem: ${formatProblem(p)}`);
 
   for (const method of methodNames) {
-    ipcMain.handle(channelOf(method), async (event, args: unknown) => {
+    ipcMain.handle(channelOf(method), async (event, args: unknown): Promise<Dispatched> => {
       if (!senderAllowed(event.senderFrame?.url)) {
         return { status: 403, body: { error: { method, message: 'Refused: the caller is not the app page.' } } };
       }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Args, ExportKind, ImportOutcome, ImportPreview, Results } from '../../api/contract.ts';
-import { ApiFailure } from '../api/errors.ts';
+import { BadInput, Conflict, NotFound, TooLarge, Unusable } from '../errors.ts';
 import type { SchedulingRules } from '../scheduler/intervals.ts';
 import { commitPlan } from './commit.ts';
 import { placeDeck, writeDeckFile } from './deckfile.ts';
@@ -17,7 +17,7 @@ import { ImportJobs } from './session.ts';
 import { BadFile } from './zip.ts';
 
 export interface TransferContext {
-  /** The open database, or an ApiFailure when it is not available. */
+  /** The open database, or a domain error when it is not available. */
   db(method: string): Database.Database;
   rules(): SchedulingRules;
   dataDir: string;
@@ -53,19 +53,19 @@ export class Transfer {
   }
 
   async importChoose(_: Args<'importChoose'>): Promise<Results['importChoose']> {
-    if (!this.ctx.chooseImportFile) throw new ApiFailure('In the browser, choose the file with the upload button; this host has no file dialog.', 409);
+    if (!this.ctx.chooseImportFile) throw new Conflict('In the browser, choose the file with the upload button; this host has no file dialog.');
     const file = await this.ctx.chooseImportFile();
     if (!file) return null;
     const stat = fs.statSync(file);
     if (stat.size > this.jobs.limits.maxFileBytes) {
-      throw new ApiFailure(`${path.basename(file)} is ${Math.round(stat.size / 1048576)} MB; imports take files of at most ${Math.round(this.jobs.limits.maxFileBytes / 1048576)} MB.`, 413);
+      throw new TooLarge(`${path.basename(file)} is ${Math.round(stat.size / 1048576)} MB; imports take files of at most ${Math.round(this.jobs.limits.maxFileBytes / 1048576)} MB.`);
     }
     return this.stage(path.basename(file), fs.readFileSync(file));
   }
 
   private job(importId: string) {
     const job = this.jobs.get(importId);
-    if (!job) throw new ApiFailure(`There is no import ${importId}; choose the file again.`, 404);
+    if (!job) throw new NotFound(`There is no import ${importId}; choose the file again.`);
     return job;
   }
 
@@ -80,13 +80,13 @@ export class Transfer {
 
   async importCommit(args: Args<'importCommit'>): Promise<ImportOutcome> {
     const job = this.job(args.importId);
-    if (job.state === 'reading') throw new ApiFailure(`${job.file} is still being read; wait for its preview.`, 409);
-    if (job.state === 'done') throw new ApiFailure(`${job.file} has already been imported.`, 409);
-    if (job.state !== 'ready') throw new ApiFailure(`${job.file} cannot be imported: ${job.problems[0] ? `${job.problems[0].place}: ${job.problems[0].message}` : job.state}.`, 422);
+    if (job.state === 'reading') throw new Conflict(`${job.file} is still being read; wait for its preview.`);
+    if (job.state === 'done') throw new Conflict(`${job.file} has already been imported.`);
+    if (job.state !== 'ready') throw new Unusable(`${job.file} cannot be imported: ${job.problems[0] ? `${job.problems[0].place}: ${job.problems[0].message}` : job.state}.`);
     const db = this.ctx.db('importCommit');
     // A backup first, so a learner who regrets an import can restore the collection as it was.
     if (this.ctx.backup) await this.ctx.backup();
-    if (job.state !== 'ready') throw new ApiFailure(`${job.file} is no longer ready to import (${job.state}).`, 409);
+    if (job.state !== 'ready') throw new Conflict(`${job.file} is no longer ready to import (${job.state}).`);
     const now = this.ctx.now().getTime();
     let outcome: ImportOutcome;
     if (job.plan) {
@@ -97,7 +97,7 @@ export class Transfer {
       try {
         placed = placeDeck(db, job.deck.deck, path.join(this.ctx.dataDir, 'decks'), job.file);
       } catch (err) {
-        if (err instanceof BadFile) throw new ApiFailure(`${err.place}: ${err.message}`, 409);
+        if (err instanceof BadFile) throw new Conflict(`${err.place}: ${err.message}`);
         throw err;
       }
       writeDeckFile(placed.target, job.deck.text);
@@ -109,7 +109,7 @@ export class Transfer {
       this.ctx.reload();
       outcome = { decks: r.decks, added: r.added, updated: r.updated, reviews: r.reviews, images: 0 };
     } else {
-      throw new ApiFailure(`${job.file} has nothing to import.`, 422);
+      throw new Unusable(`${job.file} has nothing to import.`);
     }
     job.state = 'done';
     return outcome;
@@ -125,9 +125,9 @@ export class Transfer {
       case 'reviewsCsv':
         return { name: `review-log-${stamp}.csv`, mime: 'text/csv; charset=utf-8', bytes: Buffer.from(reviewLogCsv(db)) };
       case 'deck': {
-        if (!deckId) throw new ApiFailure('Say which deck to export.', 400);
+        if (!deckId) throw new BadInput('deckId', 'Say which deck to export.');
         const deck = deckYaml(db, deckId);
-        if (!deck) throw new ApiFailure(`There is no deck "${deckId}".`, 404);
+        if (!deck) throw new NotFound(`There is no deck "${deckId}".`);
         return { name: deck.name, mime: 'application/yaml; charset=utf-8', bytes: Buffer.from(deck.text) };
       }
       case 'database':
@@ -136,7 +136,7 @@ export class Transfer {
   }
 
   async exportSave(args: Args<'exportSave'>): Promise<Results['exportSave']> {
-    if (!this.ctx.chooseExportPath) throw new ApiFailure('In the browser, exports download; this host has no save dialog.', 409);
+    if (!this.ctx.chooseExportPath) throw new Conflict('In the browser, exports download; this host has no save dialog.');
     if (args.what === 'database') {
       const target = await this.ctx.chooseExportPath(`progress-${this.ctx.now().toISOString().slice(0, 10)}.db`);
       if (!target) return null;

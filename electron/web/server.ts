@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Api, ApiErrorBody } from '../../api/contract.ts';
 import { ExportKind } from '../../api/contract.ts';
 import type { ExportedFile } from '../transfer/service.ts';
-import { dispatch } from '../api/dispatch.ts';
+import { dispatch, failure } from '../api/dispatch.ts';
 import { contentSecurityPolicy, contentType, mediaFileFor, resolveInside } from '../security.ts';
 
 export interface WebHostOptions {
@@ -267,8 +267,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     try {
       file = await transfer.exportFile(kind.data, url.searchParams.get('deckId') ?? undefined);
     } catch (err) {
-      const status = (err as { status?: number }).status ?? 500;
-      sendJson(res, status, errorBody(what, err instanceof Error ? err.message : String(err)));
+      const out = failure(what, err, log);
+      sendJson(res, out.status, out.body);
       return;
     }
     res.writeHead(200, {

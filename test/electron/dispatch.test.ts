@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Api } from '../../api/contract.ts';
 import { dispatch } from '../../electron/api/dispatch.ts';
+import { BadInput, Conflict, NotFound, TooLarge, Unavailable, Unusable } from '../../electron/errors.ts';
 import { cleanTemp, tempDir, testBackend } from './helpers.ts';
 
 afterAll(cleanTemp);
@@ -40,5 +42,33 @@ describe('the dispatcher', () => {
     const today = await dispatch(backend, 'today', undefined);
     expect(today.status).toBe(200);
     expect((today.body as { result: { decks: { newCount: number }[] } }).result.decks[0]!.newCount).toBe(3);
+  });
+
+  it('is the one place a domain error gets its status: the message kept, a bad input\'s place an issue', async () => {
+    const cases: [Error, number][] = [
+      [new BadInput('dir', '"x" is not a full path.'), 400],
+      [new NotFound('There is no card 7.'), 404],
+      [new Conflict('Already imported.'), 409],
+      [new TooLarge('The file is too big.'), 413],
+      [new Unusable('The file has nothing to import.'), 422],
+      [new Unavailable('today is unavailable: the database is closed.'), 503],
+    ];
+    for (const [err, status] of cases) {
+      // Only the method being called exists: the refusal comes from it, as from the backend.
+      const refusing = { today: async () => Promise.reject(err) } as unknown as Api;
+      const out = await dispatch(refusing, 'today', {});
+      expect(out).toEqual({
+        status,
+        body: { error: { method: 'today', message: err.message, ...(err instanceof BadInput ? { issues: [{ path: 'dir', message: err.message }] } : {}) } },
+      });
+    }
+  });
+
+  it('reports anything else as the bug it is: 500, and the stack goes to the log', async () => {
+    const logged: string[] = [];
+    const broken = { today: async () => Promise.reject(new TypeError('x is undefined')) } as unknown as Api;
+    const out = await dispatch(broken, 'today', {}, (m) => logged.push(m));
+    expect(out).toEqual({ status: 500, body: { error: { method: 'today', message: 'today failed unexpectedly: x is undefined' } } });
+    expect(logged[0]).toMatch(/^today failed: TypeError: x is undefined\n\s+at /);
   });
 });

@@ -41,6 +41,11 @@ beforeAll(async () => {
         );
         return;
       }
+      if (req.url === '/api/listBackups') {
+        res.statusCode = 502;
+        res.end(JSON.stringify({ oops: true }));
+        return;
+      }
       res.end(JSON.stringify({ result: { echo: JSON.parse(body) as unknown, url: req.url } }));
     });
   });
@@ -68,6 +73,13 @@ describe('HTTP API client', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ method: 'updateSettings', status: 400, issues: [{ path: 'dayStartHour', message: 'Too big' }] });
     expect((err as ApiError).message).toMatch(/dayStartHour/);
+  });
+
+  it('reports a reply that is neither a result nor an error body, with its status', async () => {
+    const api = httpApi('secret-1', (url, init) => fetch(url, init), base);
+    const err = await api.listBackups({}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ method: 'listBackups', status: 502, message: 'The app answered listBackups with status 502 and no result.', issues: [] });
   });
 
   it('reports a wrong token as the server words it', async () => {
