@@ -77,7 +77,7 @@ export function Backups(props: { api: Api; onRestored: (s: AppStatus) => void; e
             </button>
           </div>
           <p className="muted">
-            A copy is made each day you study and before every app update, import, reset or restore. The newest of each
+            A copy is made each day you study and before every app update, import or restore. The newest of each
             of the last 7 days and of the 4 weeks before them are kept{list ? <>, in <code>{list.dir}</code></> : null}.
           </p>
         </>
