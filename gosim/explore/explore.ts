@@ -589,9 +589,17 @@ export function formatWitness(choices: readonly number[]): string {
  */
 function addBacktracks(path: Node[], turns: Turn[], from: number): void {
   const n = turns.length;
-  // clocks[t][g]: the latest turn of goroutine g that happens before or is turn t (-1: none).
-  let width = 1;
-  for (const T of turns) if (T.g >= width) width = T.g + 1;
+  // clocks[t][slot[g]]: the latest turn of goroutine g (or timer firing: Scheduler.moverOf) that
+  // happens before or is turn t (-1: none). Slots number the goroutines and timers of the run densely.
+  const slots = new Map<number, number>([[0, 0]]);
+  const slot = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    const g = turns[t]!.g;
+    let s = slots.get(g);
+    if (s === undefined) { s = slots.size; slots.set(g, s); }
+    slot[t] = s;
+  }
+  const width = slots.size;
   // One buffer for all the clocks of the run (a run may have thousands of turns).
   const flat = new Int32Array(n * width);
   const clocks: Int32Array[] = new Array(n);
@@ -608,12 +616,13 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
   for (let t = 0; t < n; t++) {
     const T = turns[t]!;
     const p = T.g;
+    const sp = slot[t]!;
     const clock = flat.subarray(t * width, (t + 1) * width);
     if (p === 0) {
-      // Timers fire only when no goroutine can run: after everything so far.
+      // The clock moves on only when nothing else can go: after everything so far.
       clock.set(lastOf);
     } else {
-      const prev = lastOf[p]!;
+      const prev = lastOf[sp]!;
       if (prev >= 0) clock.set(clocks[prev]!);
       else clock.fill(-1);
       if (T.enabledBy >= 0) join(clock, clocks[T.enabledBy]!);
@@ -626,7 +635,7 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       conflicting.push(j);
       const q = turns[j]!.g;
       if (q === p || p === 0 || q === 0 || t < from) return;
-      if (clock[q]! >= j) return;
+      if (clock[slot[j]!]! >= j) return;
       races.push(j);
     };
     for (let k = 0; k < T.objs.length; k++) {
@@ -650,20 +659,20 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
     // What orders t apart from its conflicts, kept for reversing a race.
     const pre = races.length > 0 ? clock.slice() : null;
     for (const j of deps) join(clock, clocks[j]!);
-    clock[p] = t;
+    clock[sp] = t;
     clocks[t] = clock;
     // Only the latest race is reversed, as Flanagan and Godefroid do: the reversal's runs meet
     // the earlier ones again.
     let latest = -1;
     for (const j of races) {
       // A race only if nothing else orders j before t: no other conflicting turn comes after j.
-      const q = turns[j]!.g;
+      const q = slot[j]!;
       let direct = true;
       for (const d of conflicting) if (d !== j && clocks[d]![q]! >= j) { direct = false; break; }
       if (direct && j > latest) latest = j;
     }
-    if (latest >= 0) reverse(path, turns, clocks, pre!, latest, t);
-    lastOf[p] = t;
+    if (latest >= 0) reverse(path, turns, slot, clocks, pre!, latest, t);
+    lastOf[sp] = t;
     if (T.objs.length > 0) touching.push(t);
     for (let k = 0; k < T.objs.length; k++) {
       const o = T.objs[k]!;
@@ -681,13 +690,13 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
  * source sets, POPL 2014): one whose first turn in it follows no other turn of it. When none was
  * runnable at j (t's goroutine was woken by j itself), every runnable one is tried.
  */
-function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], preT: Int32Array, j: number, t: number): void {
+function reverse(path: Node[], turns: Turn[], slot: Int32Array, clocks: Int32Array[], preT: Int32Array, j: number, t: number): void {
   const node = path[turns[j]!.node];
   if (node === undefined) return;
-  const gj = turns[j]!.g;
+  const sj = slot[j]!;
   // The turns after j that do not happen after it, then t.
   const seq: number[] = [];
-  for (let k = j + 1; k < t; k++) if (turns[k]!.g !== 0 && clocks[k]![gj]! < j) seq.push(k);
+  for (let k = j + 1; k < t; k++) if (turns[k]!.g !== 0 && clocks[k]![sj]! < j) seq.push(k);
   seq.push(t);
   /** Goroutines that can start the sequence, and the turn each starts it with. */
   const initials: number[] = [];
@@ -700,8 +709,7 @@ function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], preT: Int32A
     let first = true;
     for (let b = 0; b < a; b++) {
       const i = seq[b]!;
-      const gi = turns[i]!.g;
-      if (gi === gk || ck[gi]! >= i) { first = false; break; }
+      if (turns[i]!.g === gk || ck[slot[i]!]! >= i) { first = false; break; }
     }
     if (first) { initials.push(gk); firsts.push(k); }
   }
