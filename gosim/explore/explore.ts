@@ -32,9 +32,10 @@
 // are written, as indexes into the options (parseWitness); `v1:` versions the format. A run
 // explores at most maxDepth choices; past them it follows a fair default schedule (Streak).
 //
-// What is not explored: virtual time is as in a plain run (a timer fires only when every
-// goroutine is blocked, as on the Go playground), and map iteration order and math/rand come
-// from the seed. Goroutines reading and writing plain shared variables without
+// Virtual time moves only when every goroutine is blocked, as on the Go playground; each timer
+// due then is a move of its own (Scheduler.dueTimers), fired in any order with the others and
+// with the goroutines that can move at that instant. What is not explored: map iteration order
+// and math/rand come from the seed. Goroutines reading and writing plain shared variables without
 // synchronization interleave only at the visible operations around those accesses.
 import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
 import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';

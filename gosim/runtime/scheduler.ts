@@ -30,7 +30,8 @@
 //                                      not in a goroutine: it may ready goroutines, do a
 //                                      non-blocking channel send, or start a goroutine) once the
 //                                      clock reaches `when` (absolute, ns like `now`). Timers due
-//                                      at the same time fire in the order they were added.
+//                                      at the same time fire in the order they were added (in
+//                                      explore mode each is a move, in any order: dueTimers).
 //                                      `keepsAlive()` says whether this timer could wake a
 //                                      blocked goroutine; when every goroutine is blocked and no
 //                                      pending timer keeps the program alive, it is a deadlock
@@ -93,7 +94,7 @@ export interface Explorer {
    * `pending` goroutines could still have run: whatever they would have done conflicts with it.
    */
   ended(pending: readonly Goroutine[]): void;
-  /** Timers fire now (nothing else can run): the turn that follows belongs to the runtime. */
+  /** The clock moves on (nothing else can run, no timer is due): the turn that follows belongs to the runtime. */
   runtimeTurn(): void;
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
@@ -875,7 +876,7 @@ export class Scheduler implements Budget {
    * with it. A goroutine on the side that is taken is picked only as a partner: a send meeting a
    * receive is one event, and it is searched once, from the side that takes. When nobody could go,
    * every held goroutine is offered as before, so that each starts waiting (timers or a deadlock
-   * come next).
+   * come next). Each timer due now is a move too (returned as the Timer, which the caller fires).
    */
   private pickExplored(prev: Goroutine | null): Goroutine | Timer | undefined {
     const x = this.explore!;
@@ -1018,7 +1019,10 @@ export class Scheduler implements Budget {
     return this.steps > this.opts.maxSteps || this.opts.now() - this.wallStart > this.opts.maxWallMs;
   }
 
-  /** Advance the clock to the earliest timer and fire all due then. False if none could help. */
+  /**
+   * Advance the clock to the earliest timer and fire all due then (explore mode: only advance;
+   * they fire as moves, pickExplored). False if none could help.
+   */
   private fireNextTimers(): boolean {
     const ts = this.timers;
     while (ts.length > 0 && !ts[0]!.active) { heapPop(ts); this.free(TIMER); }
