@@ -38,7 +38,7 @@
 // and math/rand come from the seed. Goroutines reading and writing plain shared variables without
 // synchronization interleave only at the visible operations around those accesses.
 import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
-import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
+import { CLOCK, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
 import { seededRandom } from '../runtime/random.ts';
 import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -427,7 +427,18 @@ class PathRun implements Explorer {
   }
 
   enabled(g: Goroutine): void {
-    if (this.turns.length > 0 && !this.beyond) this.enabler.set(g.id, this.turns.length - 1);
+    if (this.cur !== null && !this.beyond) this.enabler.set(g.id, this.turns.lastIndexOf(this.cur));
+  }
+
+  /**
+   * A due timer was stopped: its firing, a move that will not come now, gets a turn that never
+   * happened, touching the clock as a firing does, so that DPOR finds the race with the Stop
+   * (or Reset) and tries the firing first (as ended() does for goroutines that could have run).
+   */
+  disabled(g: Goroutine): void {
+    if (this.cur === null || this.beyond) return;
+    const by = this.enabler.get(g.id);
+    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(CLOCK)], modes: [FOOTPRINT_DEC], enabledBy: by ?? -1 });
   }
 
   get holdsBlocked(): boolean { return this.reduce; }
@@ -495,6 +506,7 @@ export class RandomRun implements Explorer {
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
+  disabled(): void {}
   readonly holdsBlocked = true;
 
   /** The schedule run, as `run(source, { replay })` takes it. */
@@ -545,6 +557,7 @@ export class ReplayRun implements Explorer {
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
+  disabled(): void {}
   readonly holdsBlocked = true;
 }
 

@@ -99,6 +99,11 @@ export interface Explorer {
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
   /**
+   * The running turn stopped a timer that was due (its firing was a move: Scheduler.dueTimers),
+   * `g` standing for that move: the firing could have come first, and now never will.
+   */
+  disabled(g: Goroutine): void;
+  /**
    * Whether a goroutine stopped before an operation that would only wait is left out of the
    * choices until it can go ahead or a partner takes it (Scheduler.pickExplored). False only for
    * the unreduced search, the reference that offers every goroutine at every point.
@@ -682,6 +687,7 @@ export class Scheduler implements Budget {
   stopTimer(t: Timer): boolean {
     if (!t.active) return false;
     t.active = false;
+    if (this.explore !== null && t.when <= this.now) this.explore.disabled(this.moverOf(t));
     return true;
   }
 

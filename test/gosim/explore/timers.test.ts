@@ -12,6 +12,8 @@ import { ok, outcomeSet } from './outcomes.ts';
 const both = (src: string, unreduced = true) => {
   const r = explore(src, { budget: 20_000 });
   expect(r.exhaustive).toBe(true);
+  // run's one order (all due timers fire first) is among the explored schedules.
+  expect(r.outcomes.map((o) => o.stdout)).toContain(run(src).stdout);
   if (unreduced) {
     const u = explore(src, { budget: 20_000, reduce: false });
     expect(u.exhaustive).toBe(true);
@@ -91,6 +93,26 @@ describe('timers due at one instant, explored', () => {
 	time.Sleep(time.Millisecond)
 `);
     expect(outcomeSet(both(src))).toEqual([ok('func ran\nstopped: false\n'), ok('stopped: false\nfunc ran\n'), ok('stopped: true\n')]);
+  });
+
+  it('a tick due at the instant a sleeper stops the ticker: read before the Stop, or never', () => {
+    const src = prog(['fmt', 'time'], `
+	tk := time.NewTicker(5 * time.Millisecond)
+	done := make(chan bool)
+	go func() { time.Sleep(10 * time.Millisecond); tk.Stop(); done <- true }()
+	n := 0
+	for {
+		select {
+		case <-tk.C:
+			n++
+			fmt.Println("tick", n)
+		case <-done:
+			fmt.Println("done", n)
+			return
+		}
+	}
+`);
+    expect(outcomeSet(both(src))).toEqual([ok('tick 1\ndone 1\n'), ok('tick 1\ntick 2\ndone 2\n')]);
   });
 
   it('a timer due later than the others is no choice at the earlier instant', () => {
