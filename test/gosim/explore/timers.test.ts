@@ -115,6 +115,20 @@ describe('timers due at one instant, explored', () => {
     expect(outcomeSet(both(src))).toEqual([ok('tick 1\ndone 1\n'), ok('tick 1\ntick 2\ndone 2\n')]);
   });
 
+  it('time.After(0) is due at once: it may fire before a runnable goroutine sends', () => {
+    const src = prog(['fmt', 'time'], `
+	ch := make(chan int)
+	go func() { ch <- 1 }()
+	select {
+	case v := <-ch:
+		fmt.Println("got", v)
+	case <-time.After(0):
+		fmt.Println("zero")
+	}
+`);
+    expect(outcomeSet(both(src))).toEqual([ok('got 1\n'), ok('zero\n')]);
+  });
+
   it('a timer due later than the others is no choice at the earlier instant', () => {
     const src = resultOrTimeout(11);
     expect(outcomeSet(both(src))).toEqual([ok('result 1\n')]);
