@@ -5,7 +5,7 @@ import type { NativeCtx, GoFunc, Native, NativePackage } from '../runtime/native
 import type { Type, Func, Named, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
 import type { Iface, GoString, Pointer, StructValue } from '../runtime/values.ts';
-import { Scheduler, snapshotStack, FOOTPRINT_DEC, FOOTPRINT_LOCK, FOOTPRINT_RLOCK, FOOTPRINT_RW, FOOTPRINT_UNLOCK, FOOTPRINT_WG_WAIT, type Goroutine } from '../runtime/scheduler.ts';
+import { Scheduler, snapshotStack, CLOCK, FOOTPRINT_DEC, FOOTPRINT_LOCK, FOOTPRINT_RLOCK, FOOTPRINT_RW, FOOTPRINT_UNLOCK, FOOTPRINT_WG_WAIT, type Goroutine } from '../runtime/scheduler.ts';
 import { GoPanic, GoFatal, ProgramExit } from '../runtime/panic.ts';
 import { runtimeErrorPanic } from '../runtime/rterror.ts';
 import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';
@@ -282,7 +282,6 @@ interface Footprint {
 /** All output, all atomics, the clock: each one object (two writes to stdout never commute). */
 export const OUTPUT = { name: 'output' };
 const ATOMICS = { name: 'atomics' };
-const CLOCK = { name: 'clock' };
 /** Library state not modelled more finely (contexts, Once, Cond, os.Exit): conflicts with everything. */
 export const EVERYTHING = { name: 'everything' };
 
@@ -306,9 +305,10 @@ const CLOCK_CALLS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time
  */
 function footprintOf(key: string): Footprint | null {
   if (OUTPUT_CALLS.has(key)) return fixed(OUTPUT);
-  // Setting timers commutes: they fire by time, and those due at one instant all fire in one
-  // runtime turn before any goroutine moves (then the search orders the goroutines they woke).
-  // Stopping or resetting one does not commute with anything on the clock.
+  // Setting timers commutes with setting others and with a due timer firing (a firing touches
+  // the clock the same way: Scheduler.fireTimer); each timer fires by time, as a move of its own
+  // once the clock reaches it. Stopping or resetting one does not commute with anything on the
+  // clock: a firing may come before or after it.
   if (CLOCK_SETS.has(key)) return { obj: () => CLOCK, mode: FOOTPRINT_DEC };
   if (CLOCK_CALLS.has(key)) return fixed(CLOCK);
   if (key.startsWith('atomic.')) return fixed(ATOMICS);

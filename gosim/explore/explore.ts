@@ -32,12 +32,13 @@
 // are written, as indexes into the options (parseWitness); `v1:` versions the format. A run
 // explores at most maxDepth choices; past them it follows a fair default schedule (Streak).
 //
-// What is not explored: virtual time is as in a plain run (a timer fires only when every
-// goroutine is blocked, as on the Go playground), and map iteration order and math/rand come
-// from the seed. Goroutines reading and writing plain shared variables without
+// Virtual time moves only when every goroutine is blocked, as on the Go playground; each timer
+// due then is a move of its own (Scheduler.dueTimers), fired in any order with the others and
+// with the goroutines that can move at that instant. What is not explored: map iteration order
+// and math/rand come from the seed. Goroutines reading and writing plain shared variables without
 // synchronization interleave only at the visible operations around those accesses.
 import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
-import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
+import { CLOCK, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
 import { seededRandom } from '../runtime/random.ts';
 import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -426,7 +427,18 @@ class PathRun implements Explorer {
   }
 
   enabled(g: Goroutine): void {
-    if (this.turns.length > 0 && !this.beyond) this.enabler.set(g.id, this.turns.length - 1);
+    if (this.cur !== null && !this.beyond) this.enabler.set(g.id, this.turns.lastIndexOf(this.cur));
+  }
+
+  /**
+   * A due timer was stopped: its firing, a move that will not come now, gets a turn that never
+   * happened, touching the clock as a firing does, so that DPOR finds the race with the Stop
+   * (or Reset) and tries the firing first (as ended() does for goroutines that could have run).
+   */
+  disabled(g: Goroutine): void {
+    if (this.cur === null || this.beyond) return;
+    const by = this.enabler.get(g.id);
+    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(CLOCK)], modes: [FOOTPRINT_DEC], enabledBy: by ?? -1 });
   }
 
   get holdsBlocked(): boolean { return this.reduce; }
@@ -494,6 +506,7 @@ export class RandomRun implements Explorer {
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
+  disabled(): void {}
   readonly holdsBlocked = true;
 
   /** The schedule run, as `run(source, { replay })` takes it. */
@@ -544,6 +557,7 @@ export class ReplayRun implements Explorer {
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
+  disabled(): void {}
   readonly holdsBlocked = true;
 }
 
@@ -589,9 +603,17 @@ export function formatWitness(choices: readonly number[]): string {
  */
 function addBacktracks(path: Node[], turns: Turn[], from: number): void {
   const n = turns.length;
-  // clocks[t][g]: the latest turn of goroutine g that happens before or is turn t (-1: none).
-  let width = 1;
-  for (const T of turns) if (T.g >= width) width = T.g + 1;
+  // clocks[t][slot[g]]: the latest turn of goroutine g (or timer firing: Scheduler.moverOf) that
+  // happens before or is turn t (-1: none). Slots number the goroutines and timers of the run densely.
+  const slots = new Map<number, number>([[0, 0]]);
+  const slot = new Int32Array(n);
+  for (let t = 0; t < n; t++) {
+    const g = turns[t]!.g;
+    let s = slots.get(g);
+    if (s === undefined) { s = slots.size; slots.set(g, s); }
+    slot[t] = s;
+  }
+  const width = slots.size;
   // One buffer for all the clocks of the run (a run may have thousands of turns).
   const flat = new Int32Array(n * width);
   const clocks: Int32Array[] = new Array(n);
@@ -608,12 +630,13 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
   for (let t = 0; t < n; t++) {
     const T = turns[t]!;
     const p = T.g;
+    const sp = slot[t]!;
     const clock = flat.subarray(t * width, (t + 1) * width);
     if (p === 0) {
-      // Timers fire only when no goroutine can run: after everything so far.
+      // The clock moves on only when nothing else can go: after everything so far.
       clock.set(lastOf);
     } else {
-      const prev = lastOf[p]!;
+      const prev = lastOf[sp]!;
       if (prev >= 0) clock.set(clocks[prev]!);
       else clock.fill(-1);
       if (T.enabledBy >= 0) join(clock, clocks[T.enabledBy]!);
@@ -626,7 +649,7 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       conflicting.push(j);
       const q = turns[j]!.g;
       if (q === p || p === 0 || q === 0 || t < from) return;
-      if (clock[q]! >= j) return;
+      if (clock[slot[j]!]! >= j) return;
       races.push(j);
     };
     for (let k = 0; k < T.objs.length; k++) {
@@ -650,20 +673,20 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
     // What orders t apart from its conflicts, kept for reversing a race.
     const pre = races.length > 0 ? clock.slice() : null;
     for (const j of deps) join(clock, clocks[j]!);
-    clock[p] = t;
+    clock[sp] = t;
     clocks[t] = clock;
     // Only the latest race is reversed, as Flanagan and Godefroid do: the reversal's runs meet
     // the earlier ones again.
     let latest = -1;
     for (const j of races) {
       // A race only if nothing else orders j before t: no other conflicting turn comes after j.
-      const q = turns[j]!.g;
+      const q = slot[j]!;
       let direct = true;
       for (const d of conflicting) if (d !== j && clocks[d]![q]! >= j) { direct = false; break; }
       if (direct && j > latest) latest = j;
     }
-    if (latest >= 0) reverse(path, turns, clocks, pre!, latest, t);
-    lastOf[p] = t;
+    if (latest >= 0) reverse(path, turns, slot, clocks, pre!, latest, t);
+    lastOf[sp] = t;
     if (T.objs.length > 0) touching.push(t);
     for (let k = 0; k < T.objs.length; k++) {
       const o = T.objs[k]!;
@@ -681,13 +704,13 @@ function addBacktracks(path: Node[], turns: Turn[], from: number): void {
  * source sets, POPL 2014): one whose first turn in it follows no other turn of it. When none was
  * runnable at j (t's goroutine was woken by j itself), every runnable one is tried.
  */
-function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], preT: Int32Array, j: number, t: number): void {
+function reverse(path: Node[], turns: Turn[], slot: Int32Array, clocks: Int32Array[], preT: Int32Array, j: number, t: number): void {
   const node = path[turns[j]!.node];
   if (node === undefined) return;
-  const gj = turns[j]!.g;
+  const sj = slot[j]!;
   // The turns after j that do not happen after it, then t.
   const seq: number[] = [];
-  for (let k = j + 1; k < t; k++) if (turns[k]!.g !== 0 && clocks[k]![gj]! < j) seq.push(k);
+  for (let k = j + 1; k < t; k++) if (turns[k]!.g !== 0 && clocks[k]![sj]! < j) seq.push(k);
   seq.push(t);
   /** Goroutines that can start the sequence, and the turn each starts it with. */
   const initials: number[] = [];
@@ -700,8 +723,7 @@ function reverse(path: Node[], turns: Turn[], clocks: Int32Array[], preT: Int32A
     let first = true;
     for (let b = 0; b < a; b++) {
       const i = seq[b]!;
-      const gi = turns[i]!.g;
-      if (gi === gk || ck[gi]! >= i) { first = false; break; }
+      if (turns[i]!.g === gk || ck[slot[i]!]! >= i) { first = false; break; }
     }
     if (first) { initials.push(gk); firsts.push(k); }
   }

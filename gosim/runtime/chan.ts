@@ -1,7 +1,7 @@
 // Go channels: unbuffered hand-off and buffered FIFO, with Go's exact blocking, close and panic
 // rules. Fast paths (trySend/tryRecv) are plain functions; only a goroutine that must wait
 // runs the generator that parks it.
-import { PARK, FOOTPRINT_BUF_RECV, FOOTPRINT_BUF_SEND, FOOTPRINT_CLOSE, FOOTPRINT_SEND, FOOTPRINT_RECV, snapshotTop, type Goroutine, type Pending, type Scheduler } from './scheduler.ts';
+import { PARK, FOOTPRINT_BUF_RECV, FOOTPRINT_BUF_SEND, FOOTPRINT_CLOSE, FOOTPRINT_POLL, Objects, FOOTPRINT_SEND, FOOTPRINT_RECV, snapshotTop, type Goroutine, type Pending, type Scheduler } from './scheduler.ts';
 import type { Monitor } from './monitor.ts';
 import { plainPanic } from './rterror.ts';
 import { Queue } from './queue.ts';
@@ -153,6 +153,11 @@ export class Channel {
   /** Completes a waiter: readies its goroutine (for a select, with the case that fired). */
   private wake(w: Waiter): void {
     if (w.sel) {
+      // Explore mode: completing a waiting select decides which of its cases it takes, so this
+      // turn conflicts with anything on any of its channels (another sender that would have won
+      // it, or one arriving later to find it gone), as the select itself would (FOOTPRINT_POLL).
+      const x = this.sched.explore;
+      if (x !== null) x.touch(new Objects(w.sel.cases.map((c) => c.ch)), FOOTPRINT_POLL);
       w.sel.done = true;
       w.sel.index = w.caseIndex;
       w.sel.value = w.value;

@@ -30,7 +30,8 @@
 //                                      not in a goroutine: it may ready goroutines, do a
 //                                      non-blocking channel send, or start a goroutine) once the
 //                                      clock reaches `when` (absolute, ns like `now`). Timers due
-//                                      at the same time fire in the order they were added.
+//                                      at the same time fire in the order they were added (in
+//                                      explore mode each is a move, in any order: dueTimers).
 //                                      `keepsAlive()` says whether this timer could wake a
 //                                      blocked goroutine; when every goroutine is blocked and no
 //                                      pending timer keeps the program alive, it is a deadlock
@@ -93,10 +94,15 @@ export interface Explorer {
    * `pending` goroutines could still have run: whatever they would have done conflicts with it.
    */
   ended(pending: readonly Goroutine[]): void;
-  /** Timers fire now (nothing else can run): the turn that follows belongs to the runtime. */
+  /** The clock moves on (nothing else can run, no timer is due): the turn that follows belongs to the runtime. */
   runtimeTurn(): void;
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
+  /**
+   * The running turn stopped a timer that was due (its firing was a move: Scheduler.dueTimers),
+   * `g` standing for that move: the firing could have come first, and now never will.
+   */
+  disabled(g: Goroutine): void;
   /**
    * Whether a goroutine stopped before an operation that would only wait is left out of the
    * choices until it can go ahead or a partner takes it (Scheduler.pickExplored). False only for
@@ -359,6 +365,8 @@ export class Goroutine {
 
 export class Timer {
   active = true;
+  /** Explore mode: the timer's firing as a move of the search (Scheduler.moverOf). */
+  mover: Goroutine | null = null;
   constructor(
     readonly when: number,
     readonly seq: number,
@@ -386,6 +394,19 @@ export type Outcome =
   | { kind: 'timeout' };
 
 const QUANTUM = 5000;
+
+/**
+ * Explore mode: the virtual clock, as an object turns touch. Setting a timer touches it as a
+ * commuting change (FOOTPRINT_DEC), and so does a timer firing; stopping, resetting or reading
+ * it conflicts with both (compile/program.ts).
+ */
+export const CLOCK = { name: 'clock' };
+
+/**
+ * Explore mode: a due timer's firing is a move, named by a number no goroutine has (goroutine
+ * ids stay far below): TIMER_MOVES + the timer's sequence number.
+ */
+export const TIMER_MOVES = 2 ** 23;
 
 /** Explore mode: the set of live goroutines, as an object turns touch (Explorer.touch). */
 const GOROUTINES = { name: 'goroutines' };
@@ -658,12 +679,15 @@ export class Scheduler implements Budget {
     this.alloc(TIMER);
     const t = new Timer(Math.max(when, this.now), this.timerSeq++, fire, keepsAlive ?? null);
     heapPush(this.timers, t);
+    // Explore mode: a timer due at once is a move from now on, after the turn that set it.
+    if (this.explore !== null && t.when <= this.now) this.explore.enabled(this.moverOf(t));
     return t;
   }
 
   stopTimer(t: Timer): boolean {
     if (!t.active) return false;
     t.active = false;
+    if (this.explore !== null && t.when <= this.now) this.explore.disabled(this.moverOf(t));
     return true;
   }
 
@@ -686,8 +710,17 @@ export class Scheduler implements Budget {
     /** Explore mode: the goroutine that yielded SWITCH or PREEMPT, still runnable. */
     let prev: Goroutine | null = null;
     for (;;) {
-      const g: Goroutine | undefined = this.explore === null ? this.runq.shift() : this.pickExplored(prev);
+      const g: Goroutine | Timer | undefined = this.explore === null ? this.runq.shift() : this.pickExplored(prev);
       prev = null;
+      if (g instanceof Timer) {
+        // Explore mode: one due timer fires, as a move of its own.
+        try {
+          this.fireTimer(g);
+        } catch (e) {
+          return this.timerFailed(e);
+        }
+        continue;
+      }
       if (g === undefined) {
         if (this.explore !== null) this.explore.runtimeTurn();
         // Firing timers runs no goroutine, so the budget is checked here too: a program could
@@ -696,10 +729,7 @@ export class Scheduler implements Budget {
         try {
           fired = this.fireNextTimers();
         } catch (e) {
-          // A timer's function failed (out of memory starting a time.AfterFunc goroutine).
-          if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: this.fatalText(e, this.current) }; }
-          if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
-          throw e;
+          return this.timerFailed(e);
         }
         if (fired) {
           if ((++switches & 63) === 0 && this.overBudget()) return { kind: 'timeout' };
@@ -776,13 +806,52 @@ export class Scheduler implements Budget {
     }
   }
 
+  /** A timer's function failed (out of memory starting a time.AfterFunc goroutine): how the run ends. */
+  private timerFailed(e: unknown): Outcome {
+    if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: this.fatalText(e, this.current) }; }
+    if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
+    throw e;
+  }
+
   /** Explore mode: the running turn ended the program; tell the explorer who could still have run. */
   private programEnds(): void {
     if (this.explore === null) return;
     const runnable: Goroutine[] = [];
     for (const h of this.runq) if (h.state === 'runnable') runnable.push(h);
-    // Goroutines held at an operation that would only wait could not have run.
-    this.explore.ended(this.explore.holdsBlocked ? runnable.filter((h) => this.canGo(h, runnable)) : runnable);
+    // Goroutines held at an operation that would only wait could not have run; due timers could have fired.
+    const could = this.explore.holdsBlocked ? runnable.filter((h) => this.canGo(h, runnable)) : runnable;
+    for (const t of this.dueTimers()) could.push(this.moverOf(t));
+    this.explore.ended(could);
+  }
+
+  /** Explore mode: the move that fires timer t. */
+  private moverOf(t: Timer): Goroutine {
+    return t.mover ??= new Goroutine(TIMER_MOVES + (t.seq % TIMER_MOVES), null, 0);
+  }
+
+  /**
+   * Explore mode: the timers due now (the clock has reached them) that have not fired, in the
+   * order they were set. Each one's firing is a move (pickExplored).
+   */
+  private dueTimers(): Timer[] {
+    const ts = this.timers;
+    while (ts.length > 0 && !ts[0]!.active) { heapPop(ts); this.free(TIMER); }
+    if (ts.length === 0 || ts[0]!.when > this.now) return [];
+    const out: Timer[] = [];
+    for (const t of ts) if (t.active && t.when <= this.now) out.push(t);
+    return out.sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Explore mode: timer t fires now, as a turn of its own (it touches the clock, and whatever fire() does). */
+  private fireTimer(t: Timer): void {
+    t.active = false;
+    this.explore!.touch(CLOCK, FOOTPRINT_DEC);
+    this.firingTimers = true;
+    try {
+      t.fire();
+    } finally {
+      this.firingTimers = false;
+    }
   }
 
   /** Explore mode: the running goroutine called runtime.Gosched (yieldNow). */
@@ -813,9 +882,9 @@ export class Scheduler implements Budget {
    * with it. A goroutine on the side that is taken is picked only as a partner: a send meeting a
    * receive is one event, and it is searched once, from the side that takes. When nobody could go,
    * every held goroutine is offered as before, so that each starts waiting (timers or a deadlock
-   * come next).
+   * come next). Each timer due now is a move too (returned as the Timer, which the caller fires).
    */
-  private pickExplored(prev: Goroutine | null): Goroutine | undefined {
+  private pickExplored(prev: Goroutine | null): Goroutine | Timer | undefined {
     const x = this.explore!;
     const forced = this.partnerOf;
     if (forced !== null) {
@@ -829,6 +898,7 @@ export class Scheduler implements Budget {
       return forced;
     }
     const list: Goroutine[] = prev !== null ? [prev] : [];
+    const preempted = this.preempted;
     if (this.preempted) {
       // A quantum ran out: the next goroutine in line runs, as in a plain run. Not a choice (no
       // visible operation happened), so a goroutine spinning on local work never keeps the others
@@ -839,11 +909,16 @@ export class Scheduler implements Budget {
     } else {
       for (const g of this.runq) if (g.state !== 'dead') list.push(g);
     }
-    if (list.length === 0) return undefined;
+    // Timers due now fire in any order with the goroutines' moves (a quantum running out is no choice).
+    const due = preempted ? [] : this.dueTimers();
+    if (list.length === 0 && due.length === 0) return undefined;
     let partner: Goroutine | null = null;
     let g: Goroutine;
     if (!x.holdsBlocked) {
-      g = list[x.pickGoroutine(list)]!;
+      const options = list.concat(due.map((t) => this.moverOf(t)));
+      const k = x.pickGoroutine(options);
+      if (k >= list.length) return this.firing(due[k - list.length]!, prev);
+      g = list[k]!;
     } else {
       // The moves: each goroutine that can go by itself, alone; a select that can go, also with
       // each held partner; a held goroutine whose side takes partners, with each of them.
@@ -855,9 +930,12 @@ export class Scheduler implements Budget {
         if (h.pending === null || !h.atPoint || (!held && !h.pending.select)) continue;
         for (const p of this.partners(h, list, !held)) { movers.push(h); partners.push(p); }
       }
-      // Nobody can go: every held goroutine starts waiting, in any order.
-      if (movers.length === 0) for (const h of list) { movers.push(h); partners.push(null); }
+      // Nobody can go: a due timer fires, or else every held goroutine starts waiting, in any order.
+      if (movers.length === 0 && due.length === 0) for (const h of list) { movers.push(h); partners.push(null); }
+      const goroutineMoves = movers.length;
+      for (const t of due) { movers.push(this.moverOf(t)); partners.push(null); }
       const k = x.pickGoroutine(movers, partners);
+      if (k >= goroutineMoves) return this.firing(due[k - goroutineMoves]!, prev);
       g = movers[k]!;
       partner = partners[k]!;
     }
@@ -881,6 +959,12 @@ export class Scheduler implements Budget {
     this.turnOps = g.atPoint ? 0 : 1;
     g.atPoint = false;
     return g;
+  }
+
+  /** Explore mode: timer t was picked to fire; the goroutine that yielded goes back in line. */
+  private firing(t: Timer, prev: Goroutine | null): Timer {
+    if (prev !== null) this.runq.push(prev);
+    return t;
   }
 
   /** Whether a goroutine held at a point would only wait there (a held goroutine left at the end counts as blocked: leaks). */
@@ -941,7 +1025,10 @@ export class Scheduler implements Budget {
     return this.steps > this.opts.maxSteps || this.opts.now() - this.wallStart > this.opts.maxWallMs;
   }
 
-  /** Advance the clock to the earliest timer and fire all due then. False if none could help. */
+  /**
+   * Advance the clock to the earliest timer and fire all due then (explore mode: only advance;
+   * they fire as moves, pickExplored). False if none could help.
+   */
   private fireNextTimers(): boolean {
     const ts = this.timers;
     while (ts.length > 0 && !ts[0]!.active) { heapPop(ts); this.free(TIMER); }
@@ -953,6 +1040,12 @@ export class Scheduler implements Budget {
     if (!alive) return false;
     const when = ts[0]!.when;
     if (when > this.now) this.now = when;
+    if (this.explore !== null) {
+      // Explore mode: the clock moves on; each timer due now fires as a move of its own
+      // (pickExplored), after the runtime's turn that moved the clock.
+      for (const t of ts) if (t.active && t.when <= this.now) this.explore.enabled(this.moverOf(t));
+      return true;
+    }
     this.firingTimers = true;
     try {
       let fired = 0;
