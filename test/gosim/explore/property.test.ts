@@ -8,7 +8,9 @@
 // FULL_RUNS are compared (runs decide it, never time, so the same programs are compared on every
 // machine); the test checks that a hundred and fifty and more are (156 of 300). A failing
 // program is shrunk (dropping operations and goroutines, unbuffering channels, while the
-// outcome sets still differ) and printed.
+// outcome sets still differ) and printed. A second set adds sleeps of 1 or 2 ms and receives
+// racing time.After, so that timers fall due at one instant with goroutines ready to move, and
+// holds the two searches to the same outcomes there too (virtual time's moves).
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../gosim/index.ts';
 import { seededRandom } from '../../../gosim/runtime/random.ts';
@@ -18,6 +20,9 @@ const PROGRAMS = 300;
 const FIRST_SEED = 1;
 /** The unreduced search's run cap; programs it cannot finish within it are not compared. */
 const FULL_RUNS = 800;
+/** Programs with sleeps and timers, and how many of them the unreduced search must finish (111 of 200 do). */
+const TIMED_PROGRAMS = 200;
+const TIMED_COMPARED = 100;
 /** Only a hung search gets near this; every search here is capped by runs. */
 const MAX_MS = 60_000;
 
@@ -29,7 +34,10 @@ type Op =
   | { k: 'selSend'; ch: number; def: boolean }
   | { k: 'close'; ch: number }
   | { k: 'lock' }
-  | { k: 'wait' };
+  | { k: 'wait' }
+  /** With timers: a sleep, or a receive racing a timer of the same length as the others' sleeps. */
+  | { k: 'sleep'; ms: number }
+  | { k: 'after'; ms: number };
 
 interface Prog {
   caps: [number, number];
@@ -37,11 +45,13 @@ interface Prog {
   bodies: Op[][];
 }
 
-function draw(seed: number): Prog {
+function draw(seed: number, timers = false): Prog {
   const r = seededRandom(seed);
   const n = (k: number) => Math.floor(r() * k);
   const op = (inMain: boolean): Op => {
     const ch = n(2);
+    // Sleeps of 1 or 2 ms, so that timers often fall due at one instant.
+    if (timers && r() < 0.4) return r() < 0.6 ? { k: 'sleep', ms: 1 + n(2) } : { k: 'after', ms: 1 + n(2) };
     switch (n(inMain ? 7 : 8)) {
       case 0: return { k: 'print' };
       case 1: return { k: 'send', ch };
@@ -71,6 +81,8 @@ function stmt(o: Op, tag: number): string {
     case 'close': return `close(${c(o.ch)})`;
     case 'lock': return `mu.Lock(); fmt.Print("L${tag} "); mu.Unlock()`;
     case 'wait': return `done.Wait(); fmt.Print("w${tag} ")`;
+    case 'sleep': return `time.Sleep(${o.ms} * time.Millisecond); fmt.Print("S${tag} ")`;
+    case 'after': return `select { case v := <-c0: fmt.Print("a", v, " "); case <-time.After(${o.ms} * time.Millisecond): fmt.Print("t${tag} ") }`;
   }
 }
 
@@ -84,11 +96,12 @@ function source(p: Prog): string {
     body += `\tgo func() {\n\t\tdefer wg.Done()\n${g === 0 && waits ? '\t\tdefer done.Done()\n' : ''}${ops.map((o, i) => `\t\t${stmt(o, (g + 1) * 10 + i)}\n`).join('')}\t}()\n`;
   });
   body += main.map((o, i) => `\t${stmt(o, 90 + i)}\n`).join('');
+  const timed = p.bodies.some((ops) => ops.some((o) => o.k === 'sleep' || o.k === 'after'));
   return `package main
 
 import (
 	"fmt"
-	"sync"
+	"sync"${timed ? '\n\t"time"' : ''}
 )
 
 func main() {
@@ -156,5 +169,21 @@ describe('explore: the reduced search finds exactly the outcomes of every interl
     }
     // A hundred and fifty programs and more are small enough for the unreduced search: the property is tested on those.
     expect(compared).toBeGreaterThanOrEqual(150);
+  }, 600_000);
+
+  it(`on ${TIMED_PROGRAMS} generated programs with sleeps and timers due at the same instants`, () => {
+    let compared = 0;
+    for (let seed = FIRST_SEED; seed < FIRST_SEED + TIMED_PROGRAMS; seed++) {
+      const p = draw(seed * 7561, true);
+      const c = compare(p);
+      if (c === null) continue;
+      compared++;
+      if (!c.same) {
+        const small = shrink(p);
+        const s = compare(small)!;
+        expect.fail(`timed seed ${seed}: the searches differ${s.reducedExhaustive ? '' : ' (the reduced one did not finish)'}; shrunk to:\n${source(small)}\nreduced: ${s.reduced.join('\n         ')}\nfull:    ${s.full.join('\n         ')}`);
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(TIMED_COMPARED);
   }, 600_000);
 });
