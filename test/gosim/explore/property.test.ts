@@ -153,37 +153,33 @@ function shrink(p: Prog): Prog {
   return p;
 }
 
+/**
+ * Compares the two searches on `count` programs drawn from seeds (times `spread`), failing with a
+ * shrunk program on the first disagreement; returns how many the unreduced search finished.
+ */
+function compareGenerated(count: number, spread: number, timers: boolean): number {
+  let compared = 0;
+  for (let seed = FIRST_SEED; seed < FIRST_SEED + count; seed++) {
+    const p = draw(seed * spread, timers);
+    const c = compare(p);
+    if (c === null) continue;
+    compared++;
+    if (!c.same) {
+      const small = shrink(p);
+      const s = compare(small)!;
+      expect.fail(`${timers ? 'timed ' : ''}seed ${seed}: the searches differ${s.reducedExhaustive ? '' : ' (the reduced one did not finish)'}; shrunk to:\n${source(small)}\nreduced: ${s.reduced.join('\n         ')}\nfull:    ${s.full.join('\n         ')}`);
+    }
+  }
+  return compared;
+}
+
 describe('explore: the reduced search finds exactly the outcomes of every interleaving', () => {
   it(`on ${PROGRAMS} generated programs (seeds ${FIRST_SEED}..${FIRST_SEED + PROGRAMS - 1})`, () => {
-    let compared = 0;
-    for (let seed = FIRST_SEED; seed < FIRST_SEED + PROGRAMS; seed++) {
-      const p = draw(seed * 104729);
-      const c = compare(p);
-      if (c === null) continue;
-      compared++;
-      if (!c.same) {
-        const small = shrink(p);
-        const s = compare(small)!;
-        expect.fail(`seed ${seed}: the searches differ${s.reducedExhaustive ? '' : ' (the reduced one did not finish)'}; shrunk to:\n${source(small)}\nreduced: ${s.reduced.join('\n         ')}\nfull:    ${s.full.join('\n         ')}`);
-      }
-    }
     // A hundred and fifty programs and more are small enough for the unreduced search: the property is tested on those.
-    expect(compared).toBeGreaterThanOrEqual(150);
+    expect(compareGenerated(PROGRAMS, 104729, false)).toBeGreaterThanOrEqual(150);
   }, 600_000);
 
   it(`on ${TIMED_PROGRAMS} generated programs with sleeps and timers due at the same instants`, () => {
-    let compared = 0;
-    for (let seed = FIRST_SEED; seed < FIRST_SEED + TIMED_PROGRAMS; seed++) {
-      const p = draw(seed * 7561, true);
-      const c = compare(p);
-      if (c === null) continue;
-      compared++;
-      if (!c.same) {
-        const small = shrink(p);
-        const s = compare(small)!;
-        expect.fail(`timed seed ${seed}: the searches differ${s.reducedExhaustive ? '' : ' (the reduced one did not finish)'}; shrunk to:\n${source(small)}\nreduced: ${s.reduced.join('\n         ')}\nfull:    ${s.full.join('\n         ')}`);
-      }
-    }
-    expect(compared).toBeGreaterThanOrEqual(TIMED_COMPARED);
+    expect(compareGenerated(TIMED_PROGRAMS, 7561, true)).toBeGreaterThanOrEqual(TIMED_COMPARED);
   }, 600_000);
 });
