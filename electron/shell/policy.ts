@@ -32,10 +32,24 @@ export function externalLink(raw: string): string | null {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   if (u.hostname === '' || u.username !== '' || u.password !== '') return null;
   // A deck has no business sending the learner to services on this machine or the local
-  // network by bare name (the web host, a router's admin page).
+  // network (the web host, a router's admin page): no bare names, no private or loopback IPv4
+  // addresses, and no IPv6 literals at all (a card links to sites by name).
   const host = u.hostname.toLowerCase();
-  if (!host.includes('.') || host === 'localhost' || host.endsWith('.localhost') || /^(127|0)\./.test(host) || host === '[::1]') return null;
+  if (!host.includes('.') || host === 'localhost' || host.endsWith('.localhost') || host.startsWith('[')) return null;
+  if (privateAddress(host)) return null;
   return u.href;
+}
+
+/**
+ * Whether a host is an IPv4 address of this machine, the local network or the link (loopback,
+ * 0/8, 10/8, 172.16/12, 192.168/16, 169.254/16, carrier-grade NAT 100.64/10). The URL parser has
+ * already turned every spelling of such an address (hex, octal, short forms) into dotted decimal.
+ */
+function privateAddress(host: string): boolean {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 127 || a === 0 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
 }
 
 /** The file an app:// request names inside the built page folder, or null (not found / refused). */
