@@ -468,19 +468,37 @@ function exploreMonitor(pr: PathRun): Monitor {
 }
 
 /**
+ * A run that follows one schedule (drawn at random, or replayed) rather than searching: it makes
+ * the choices and ignores what the scheduler reports for the search's bookkeeping.
+ */
+abstract class FollowingRun implements Explorer {
+  abstract pickGoroutine(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number;
+  abstract pickValue(n: number): number;
+  touch(): void {}
+  blocked(): void {}
+  ended(): void {}
+  runtimeTurn(): void {}
+  enabled(): void {}
+  disabled(): void {}
+  readonly holdsBlocked = true;
+}
+
+/**
  * Makes every choice at random (one schedule drawn from all of them, not uniformly over
  * schedules but each option equally likely at each choice), keeping the choices as a witness.
  * Past `limit` choices it takes the default ones, exactly as a replay does once its witness
  * ends, so the witness stays short (a long run makes millions of choices) and still replays
  * the whole run.
  */
-export class RandomRun implements Explorer {
+export class RandomRun extends FollowingRun {
   private readonly choices: number[] = [];
   private readonly streak = new Streak();
   constructor(
     private readonly random: () => number,
     private readonly limit = 5000,
-  ) {}
+  ) {
+    super();
+  }
 
   private choose(options: readonly number[], g: boolean): number {
     if (options.length < 2) return options[0]!;
@@ -501,13 +519,6 @@ export class RandomRun implements Explorer {
     return this.choose(Array.from({ length: n }, (_, i) => i), false);
   }
 
-  touch(): void {}
-  blocked(): void {}
-  ended(): void {}
-  runtimeTurn(): void {}
-  enabled(): void {}
-  disabled(): void {}
-  readonly holdsBlocked = true;
 
   /** The schedule run, as `run(source, { replay })` takes it. */
   get witness(): string {
@@ -516,11 +527,13 @@ export class RandomRun implements Explorer {
 }
 
 /** Replays a witness: its choices in order wherever there is more than one option, defaults elsewhere. */
-export class ReplayRun implements Explorer {
+export class ReplayRun extends FollowingRun {
   private i = 0;
   /** Set when the witness does not fit the program: the choice number where it stopped fitting. */
   misfit: number | null = null;
-  constructor(private readonly choices: number[]) {}
+  constructor(private readonly choices: number[]) {
+    super();
+  }
 
   private readonly streak = new Streak();
 
@@ -551,14 +564,6 @@ export class ReplayRun implements Explorer {
   pickValue(n: number): number {
     return this.take(Array.from({ length: n }, (_, i) => i), false);
   }
-
-  touch(): void {}
-  blocked(): void {}
-  ended(): void {}
-  runtimeTurn(): void {}
-  enabled(): void {}
-  disabled(): void {}
-  readonly holdsBlocked = true;
 }
 
 /**
