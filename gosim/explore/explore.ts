@@ -38,7 +38,7 @@
 // and math/rand come from the seed. Goroutines reading and writing plain shared variables without
 // synchronization interleave only at the visible operations around those accesses.
 import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
-import { CLOCK, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
+import { CLOCK, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_UP, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
 import { seededRandom } from '../runtime/random.ts';
 import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -444,14 +444,20 @@ class PathRun implements Explorer {
   get holdsBlocked(): boolean { return this.reduce; }
 
   /**
-   * A WaitGroup counter changed. Add and Done were touched as commuting decrements (in either
-   * order the counter ends the same); one that brings the counter to zero or below (waking
-   * waiters, or panicking) or raises it from zero does not commute, so it counts as a write.
+   * A WaitGroup counter changed. Add and Done were touched as commuting decrements; now that the
+   * counter is known, a decrement that leaves it above zero stays one, one that brings it to
+   * exactly zero (waking the waiters) becomes a zero-reaching change, an Add(1) from above zero
+   * an increment (modesConflict says which of these commute), and anything else — raising the
+   * counter from zero, taking it below zero (a panic), Add(0) at zero — a write.
    */
   waitGroupChanged(delta: number, count: number): void {
     const t = this.cur;
-    if (t === null || !(count <= 0 || (delta > 0 && count === delta))) return;
-    const m = count <= 0 ? FOOTPRINT_WG_ZERO : FOOTPRINT_RW;
+    if (t === null) return;
+    let m: number;
+    if (count > 0 && delta <= 0) return;
+    else if (delta === 1 && count > 1) m = FOOTPRINT_WG_UP;
+    else if (count === 0 && delta < 0) m = FOOTPRINT_WG_ZERO;
+    else m = FOOTPRINT_RW;
     for (let i = 0; i < t.modes.length; i++) if (t.modes[i] === FOOTPRINT_DEC) t.modes[i] = m;
   }
 }

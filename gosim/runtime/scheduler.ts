@@ -134,7 +134,11 @@ export class Objects {
 // How a turn touches an object (Explorer.touch's mode); modesConflict says which pairs commute.
 /** Anything not described more finely: conflicts with every other access. */
 export const FOOTPRINT_RW = 0;
-/** A WaitGroup call while the counter stays above zero. */
+/**
+ * A change that commutes with others of its kind: setting a timer, and a WaitGroup decrement
+ * that leaves the counter above zero (an Add or Done is touched so until the explorer learns
+ * the counter: Explorer.waitGroupChanged).
+ */
 export const FOOTPRINT_DEC = 1;
 /** A plain send and a plain receive (channel fast paths and their waits). */
 export const FOOTPRINT_SEND = 2;
@@ -177,6 +181,8 @@ export const FOOTPRINT_WG_ZERO = 13;
  */
 export const FOOTPRINT_BUF_SEND = 14;
 export const FOOTPRINT_BUF_RECV = 15;
+/** An Add(1) that raised a WaitGroup's counter that was already above zero. */
+export const FOOTPRINT_WG_UP = 16;
 
 /** The waiting form of a plain send or receive (other modes do not change when they wait). */
 export function waitingMode(m: number): number {
@@ -201,9 +207,17 @@ export function modesConflict(earlier: number, later: number): boolean {
   // held then, this one among them.
   if (b === FOOTPRINT_ARRIVE) return a === FOOTPRINT_POLL || a === FOOTPRINT_SEND_WAIT || a === FOOTPRINT_RECV_WAIT;
   if (a === FOOTPRINT_ARRIVE) return false;
-  if (a === FOOTPRINT_DEC && b === FOOTPRINT_DEC) return false;
+  // WaitGroup changes: two decrements that leave the counter at zero or above end the same in
+  // either order, and so do increments by one from above zero, with each other and with
+  // decrements. What such an increment hides — decrements going first reach zero and let a Wait
+  // through — is the race of the increment with that Wait (modesEnable). An increment followed
+  // by a change that reaches zero does not commute: in the other order the counter could go
+  // below zero.
+  if (a === FOOTPRINT_DEC && (b === FOOTPRINT_DEC || b === FOOTPRINT_WG_ZERO || b === FOOTPRINT_WG_UP)) return false;
+  if (a === FOOTPRINT_WG_UP && (b === FOOTPRINT_WG_UP || b === FOOTPRINT_DEC)) return false;
   if (a === FOOTPRINT_RLOCK && b === FOOTPRINT_RLOCK) return false;
-  if ((a === FOOTPRINT_WG_WAIT || b === FOOTPRINT_WG_WAIT) && (a === FOOTPRINT_DEC || b === FOOTPRINT_DEC || a === b)) return a === FOOTPRINT_DEC;
+  const counter = (m: number): boolean => m === FOOTPRINT_DEC || m === FOOTPRINT_WG_UP;
+  if ((a === FOOTPRINT_WG_WAIT || b === FOOTPRINT_WG_WAIT) && (counter(a) || counter(b) || a === b)) return counter(a);
   if ((a === FOOTPRINT_SEND_WAIT && b === FOOTPRINT_RECV) || (a === FOOTPRINT_RECV && b === FOOTPRINT_SEND_WAIT)) return false;
   if ((a === FOOTPRINT_RECV_WAIT && b === FOOTPRINT_SEND) || (a === FOOTPRINT_SEND && b === FOOTPRINT_RECV_WAIT)) return false;
   return true;
@@ -216,6 +230,7 @@ export function modesConflict(earlier: number, later: number): boolean {
  */
 export function modesEnable(earlier: number, later: number): boolean {
   if (earlier === FOOTPRINT_UNLOCK) return later === FOOTPRINT_LOCK || later === FOOTPRINT_RLOCK;
+  // Not an increment: with the decrements after it moved first, the Wait could have come first.
   if (later === FOOTPRINT_WG_WAIT) return earlier === FOOTPRINT_WG_ZERO || earlier === FOOTPRINT_DEC;
   return false;
 }

@@ -77,6 +77,12 @@ describe('explore finds every outcome', () => {
     const r = explore(P.waitGroupAddInside);
     expect(outcomeSet(r)).toEqual(sorted([ok('n = 0\n'), ok('n = 1\n')]));
   });
+
+  it('of an Add inside a goroutine racing two Dones: Wait may return before the Add', () => {
+    const r = explore(P.waitGroupAddRacesDones);
+    expect(outcomeSet(r)).toEqual(sorted([ok('C W\n'), ok('W\n'), ok('W\nC ')]));
+    expect(r.exhaustive).toBe(true);
+  });
 });
 
 describe('explore finds exactly one outcome of a deterministic program', () => {

@@ -269,3 +269,22 @@ export const contextErrCompare = prog(['context', 'fmt'], `
 	cancel()
 	fmt.Println(ctx.Err() == context.Canceled)
 `);
+
+// An Add inside a goroutine that happens to run first, racing two Dones of main's Add(2): when
+// both Dones come before the Add, the counter reaches zero, Wait returns and main may end before
+// the goroutine prints (or after it, its Add raising the counter again). Three outcomes: "C W",
+// "W", and "W" then "C". (The explorer once treated that Add and those Dones as commuting and
+// found "C W" alone.)
+export const waitGroupAddRacesDones = prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		wg.Add(1)
+		fmt.Print("C ")
+		wg.Done()
+	}()
+	go func() { wg.Done() }()
+	go func() { wg.Done() }()
+	wg.Wait()
+	fmt.Println("W")
+`);

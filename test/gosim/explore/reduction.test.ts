@@ -72,6 +72,19 @@ const programs: [string, string][] = [
   ['a non-blocking send that deadlocks main when it runs first', P.deadlockSometimes],
   ['a send racing with close', P.sendRacesClose],
   ['a WaitGroup Add inside the goroutine', P.waitGroupAddInside],
+  ['an Add inside a goroutine racing two Dones', P.waitGroupAddRacesDones],
+  ['an Add from one racing a Done that would reach zero without it', prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		wg.Add(1)
+		fmt.Println("B")
+		wg.Done()
+	}()
+	go func() { wg.Done() }()
+	wg.Wait()
+	fmt.Println("waited")
+`)],
   ['two goroutines printing once, and main after a channel join', prog(['fmt'], `
 	done := make(chan bool)
 	go func() { fmt.Println("x"); done <- true }()
