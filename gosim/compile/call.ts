@@ -14,7 +14,9 @@ import { sy, gn, type E, type Gen, type SyncE } from './code.ts';
 import type { Compiler, FuncHolder } from './compiler.ts';
 import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue, receiver, pkgShort } from './expr.ts';
 import { isGeneratorFn, OUTPUT } from './program.ts';
-import { CALL, FOOTPRINT_CLOSE, PREEMPT, isJsStackOverflow, type Frame } from '../runtime/scheduler.ts';
+import { FOOTPRINT_CLOSE } from '../runtime/footprint.ts';
+import { CALL, PREEMPT, isJsStackOverflow } from '../runtime/calling.ts';
+import type { Frame } from '../runtime/goroutine.ts';
 import { writePrint } from './print.ts';
 
 const MAX_ELEMS = 64_000_000;

@@ -5,7 +5,9 @@ import type { NativeCtx, GoFunc, Native, NativePackage } from '../runtime/native
 import type { Type, Func, Named, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
 import type { Iface, GoString, Pointer, StructValue } from '../runtime/values.ts';
-import { Scheduler, snapshotStack, CLOCK, FOOTPRINT_DEC, FOOTPRINT_LOCK, FOOTPRINT_RLOCK, FOOTPRINT_RW, FOOTPRINT_UNLOCK, FOOTPRINT_WG_WAIT, type Goroutine } from '../runtime/scheduler.ts';
+import { FOOTPRINT_DEC, FOOTPRINT_LOCK, FOOTPRINT_RLOCK, FOOTPRINT_RW, FOOTPRINT_UNLOCK, FOOTPRINT_WG_WAIT } from '../runtime/footprint.ts';
+import { snapshotStack, type Goroutine } from '../runtime/goroutine.ts';
+import { Scheduler, CLOCK } from '../runtime/scheduler.ts';
 import { GoPanic, GoFatal, ProgramExit } from '../runtime/panic.ts';
 import { runtimeErrorPanic } from '../runtime/rterror.ts';
 import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';

@@ -38,7 +38,9 @@
 // and math/rand come from the seed. Goroutines reading and writing plain shared variables without
 // synchronization interleave only at the visible operations around those accesses.
 import { prepare, notBuilt, compileReusable, runAgain, RunAborted, type Compiled, type RunOptions, type RunResult, type Built } from '../execute.ts';
-import { CLOCK, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer, type Goroutine } from '../runtime/scheduler.ts';
+import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
+import type { Goroutine } from '../runtime/goroutine.ts';
+import { CLOCK } from '../runtime/scheduler.ts';
 import { seededRandom } from '../runtime/random.ts';
 import { EVERYTHING } from '../compile/program.ts';
 import type { Monitor } from '../runtime/monitor.ts';
