@@ -17,13 +17,13 @@ import type { Monitor } from './runtime/monitor.ts';
 import { GoPanic } from './runtime/panic.ts';
 import { RuntimePanic, setRuntimeErrorTypes } from './runtime/rterror.ts';
 import type { FrameSnapshot } from './runtime/panic.ts';
-import { Program } from './compile/program.ts';
+import { Program, type ProgramLibrary } from './runtime/program.ts';
 import { Compiler } from './compile/compiler.ts';
 import { compileProgram } from './compile/entry.ts';
 import { panicValueText } from './compile/print.ts';
 import { packages } from './lib/registry.ts';
+import { footprintOf } from './lib/footprints.ts';
 import { waitFrames } from './runtime/libframes.ts';
-import type { NativePackage } from './runtime/native.ts';
 import { seededRandom } from './runtime/random.ts';
 import { DEFAULT_MAX_MEMORY_BYTES } from './runtime/memory.ts';
 
@@ -149,9 +149,10 @@ export interface ExecHooks {
   finish?: (result: RunResult, sched: Scheduler, outcome: Outcome | null) => void;
 }
 
-let pkgList: NativePackage[] | null = null;
-function packageList(): NativePackage[] {
-  return (pkgList ??= [...packages.values()]);
+let library: ProgramLibrary | null = null;
+/** What every program runs with: lib/'s natives, its types and its explore footprints, wired to the runtime. */
+function programLibrary(): ProgramLibrary {
+  return (library ??= { packages: [...packages.values()], lookupType: lookupLibraryType, footprintOf });
 }
 
 /** Thrown by a hook (an explorer out of time) to abandon an execution: execute() lets it through. */
@@ -266,7 +267,7 @@ function compile(built: Built & { kind: 'ok' }, options: RunOptions, sched: Sche
   const path = options.sourcePath ?? `/tmp/sandbox/${filename}`;
   const { file, info } = built;
   registerRuntimeTypes();
-  const prog = new Program(sched, packageList(), options.maxOutputBytes ?? 1 << 20);
+  const prog = new Program(sched, programLibrary(), options.maxOutputBytes ?? 1 << 20);
   const c = new Compiler(file, info, prog, sched, path);
   const entry = compileProgram(c);
   const globals: [Box, () => unknown][] = [];

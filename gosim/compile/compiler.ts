@@ -11,7 +11,7 @@ import { Box, isAggregate, zeroFn, copyAgg, copyInto, wrapAny, intKind } from '.
 import { BIG_VALUE, POINTER, heapCost, valueCost } from '../runtime/memory.ts';
 import { normInt } from '../runtime/values.ts';
 import { under } from '../types/predicates.ts';
-import type { Program } from './program.ts';
+import type { Program } from '../runtime/program.ts';
 import { analyze, type Escapes } from './scope.ts';
 import { makeGoFunc, type FuncShape, type PlainFunc } from './func.ts';
 import { sy, slotE, type E, type S } from './code.ts';

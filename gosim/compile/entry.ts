@@ -12,7 +12,7 @@ import { compileBlock } from './stmt.ts';
 import { exprTo, expr, mapE } from './expr.ts';
 import { CALL } from '../runtime/calling.ts';
 import { FuncInfo } from '../runtime/goroutine.ts';
-import { EVERYTHING } from './program.ts';
+import { EVERYTHING } from '../runtime/footprint.ts';
 
 export function compileProgram(c: Compiler): GoFunc {
   const file = c.file;

@@ -4,7 +4,7 @@ import type { Type } from '../types/types.ts';
 import type { Iface } from '../runtime/values.ts';
 import { under } from '../types/predicates.ts';
 import { typeString } from '../types/typestring.ts';
-import type { Program } from './program.ts';
+import type { Program } from '../runtime/program.ts';
 import { formatFloat } from '../lib/fmt/floats.ts';
 
 function printValue(t: Type, v: unknown): string {

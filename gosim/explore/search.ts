@@ -12,12 +12,11 @@
 // everything, so goroutines that could still have run get their chance. When no marked
 // alternative is left (nextPath), the search was exhaustive. docs/architecture.md ("What
 // explore explores") lists what depends on what and why no outcome is lost.
-import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
+import { EVERYTHING, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
 import type { Goroutine } from '../runtime/goroutine.ts';
 import { CLOCK } from '../runtime/scheduler.ts';
 import type { Monitor } from '../runtime/monitor.ts';
 import { RunAborted } from '../execute.ts';
-import { EVERYTHING } from '../compile/program.ts';
 import { Streak, goroutineOf, movesOf, partnerOf } from './witness.ts';
 
 /** One choice of the current path: which move ran (kind G) or which select case (kind V). */

@@ -2,6 +2,7 @@
 // visible operation a stopped goroutine waits to do, and the footprint algebra: how a turn
 // touches an object (FOOTPRINT_* modes) and which pairs of touches commute or enable each other.
 import type { Goroutine } from './goroutine.ts';
+import type { NativeCtx } from './native.ts';
 
 /**
  * Drives a run under systematic or random scheduling (explore/): it makes every scheduling
@@ -156,3 +157,17 @@ export function modesEnable(earlier: number, later: number): boolean {
   if (later === FOOTPRINT_WG_WAIT) return earlier === FOOTPRINT_WG_ZERO || earlier === FOOTPRINT_DEC;
   return false;
 }
+
+/** What a visible library call touches (lib/footprints.ts says which calls are visible). */
+export interface LibraryFootprint {
+  /** The object, from the call's arguments (the receiver comes first). */
+  obj: (args: unknown[]) => unknown;
+  mode: number;
+  /** For a call that may wait: Go's wait reason, and whether it would only wait now (then it is held: Scheduler.pickExplored). */
+  waits?: { reason: string; now: (ctx: NativeCtx, args: unknown[]) => boolean };
+}
+
+/** All output: one object (two writes to stdout never commute). */
+export const OUTPUT = { name: 'output' };
+/** Library state not modelled more finely (contexts, Once, Cond, os.Exit): conflicts with everything. */
+export const EVERYTHING = { name: 'everything' };

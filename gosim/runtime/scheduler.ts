@@ -84,7 +84,7 @@ const QUANTUM = 5000;
 /**
  * Explore mode: the virtual clock, as an object turns touch. Setting a timer touches it as a
  * commuting change (FOOTPRINT_DEC), and so does a timer firing; stopping, resetting or reading
- * it conflicts with both (compile/program.ts).
+ * it conflicts with both (lib/footprints.ts).
  */
 export const CLOCK = { name: 'clock' };
 
