@@ -56,7 +56,7 @@ function onceWrapper(ctx: NativeCtx, f: GoFunc): GoFunc {
         result = yield* f();
       } catch (e) {
         // Remember f's panic for later calls, and let this one unwind as it is.
-        if (e instanceof GoPanic) panicked = { value: e.value };
+        if (e instanceof GoPanic) panicked = ctx.recover?.(e) ?? { value: e.value };
         throw e;
       }
     });

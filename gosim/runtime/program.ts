@@ -11,7 +11,7 @@ import type { LibraryFootprint } from './footprint.ts';
 import { snapshotStack, type Goroutine } from './goroutine.ts';
 import type { Scheduler } from './scheduler.ts';
 import { GoPanic, GoFatal, ProgramExit } from './panic.ts';
-import { runtimeErrorPanic } from './rterror.ts';
+import { recoveredValue, runtimeErrorPanic, type RuntimeErrorTypes } from './rterror.ts';
 import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';
 import { errorType } from '../types/universe.ts';
 import { copyAgg, Box } from './ops.ts';
@@ -54,6 +54,8 @@ export interface ProgramLibrary {
    * call that only computes (lib/footprints.ts).
    */
   footprintOf(key: string): LibraryFootprint | null;
+  /** Package runtime's error types, of which recover() makes a runtime error's value. */
+  readonly runtimeErrors: RuntimeErrorTypes;
 }
 
 export class Program {
@@ -74,6 +76,7 @@ export class Program {
 
   constructor(readonly sched: Scheduler, private readonly library: ProgramLibrary, readonly maxOutputBytes: number) {
     ({ natives: this.natives, pathOf: this.pathOf } = nativeTables(library.packages));
+    sched.program = this;
     const prog = this;
     this.ctx = {
       method: (x, name) => prog.method(x, name),
@@ -107,7 +110,7 @@ export class Program {
           if (g) g.inLibraryOp = inLib;
         }
       },
-      recover: (thrown) => (thrown instanceof GoPanic ? { value: thrown.value } : undefined),
+      recover: (thrown) => (thrown instanceof GoPanic ? { value: recoveredValue(thrown, library.runtimeErrors) } : undefined),
     };
   }
 
@@ -133,6 +136,11 @@ export class Program {
 
   /** How each package variable box got its value, for reset(). */
   readonly pkgVarInits = new Map<Box, () => unknown>();
+
+  /** Package runtime's error types, of which recover() makes a runtime error's value. */
+  get runtimeErrors(): RuntimeErrorTypes {
+    return this.library.runtimeErrors;
+  }
 
   /** The native registered under `key` (a function, method or package variable's initializer). */
   native(key: string): Native | null {

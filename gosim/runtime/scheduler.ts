@@ -51,6 +51,8 @@ import type { GoFunc } from './native.ts';
 import { Queue } from './queue.ts';
 import { BudgetExceeded, GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
 import type { Monitor } from './monitor.ts';
+import type { Program } from './program.ts';
+import { allTracebacks, describePanic, fatalText } from './traceback.ts';
 import { PARK, PREEMPT, SWITCH, drive, isJsStackOverflow } from './calling.ts';
 import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, Objects, type Explorer, type Pending } from './footprint.ts';
 import { Goroutine, Timer, heapPop, heapPush, snapshotTop, stackOverflow } from './goroutine.ts';
@@ -97,12 +99,6 @@ export const TIMER_MOVES = 2 ** 23;
 /** Explore mode: the set of live goroutines, as an object turns touch (Explorer.touch). */
 const GOROUTINES = { name: 'goroutines' };
 
-/**
- * Go prints every goroutine in a crash; past this much text (thousands of goroutines) gosim
- * says how many it left out instead, so a deadlock of 100k goroutines stays quick and small.
- */
-const MAX_TRACEBACK_CHARS = 256 * 1024;
-const omitted = (n: number): string => `\n...${n} more goroutine${n === 1 ? '' : 's'} not shown (gosim prints the first ${MAX_TRACEBACK_CHARS / 1024} KB of tracebacks)\n`;
 const SPAWN_BURST = 100;
 
 export class Scheduler implements Budget {
@@ -141,10 +137,8 @@ export class Scheduler implements Budget {
   /** Bytes of program data counted against the memory budget (runtime/memory.ts). */
   memInUse = 0;
   private readonly maxMemory: number;
-  /** Turns snapshots of a goroutine's stack into Go's traceback text (set by the runtime). */
-  traceback: (g: Goroutine, libFrames?: FrameSnapshot[]) => string = () => '';
-  /** Called with an unrecovered panic; returns the stderr text to print. */
-  describePanic: (p: GoPanic, g: Goroutine) => string = () => '';
+  /** The program running on this scheduler (set by Program), whose methods a panic report calls. */
+  program: Program | null = null;
 
   /**
    * A fresh object per run: library state kept per run (GOMAXPROCS) is keyed by it, so that it
@@ -202,10 +196,13 @@ export class Scheduler implements Budget {
   /**
    * Back to the state of a new Scheduler, keeping this object, which compiled code holds: a
    * program compiled once then runs many times (explore). Every field comes from a fresh
-   * instance, so none can be forgotten here.
+   * instance, so none can be forgotten here; only the program stays, the one that runs again.
    */
   reset(opts: SchedulerOptions): void {
+    const program = this.program;
     Object.assign(this, new Scheduler(opts));
+    // The same compiled program runs again on it.
+    this.program = program;
   }
 
   random(): number { return this.opts.random(); }
@@ -451,9 +448,9 @@ export class Scheduler implements Budget {
         if (e instanceof GoPanic) {
           if (this.monitor !== null) this.monitor.goEnd(g, true);
           this.programEnds();
-          return { kind: 'exit', code: 2, stderr: this.describePanic(e, g) };
+          return { kind: 'exit', code: 2, stderr: describePanic(this.program, e, g) };
         }
-        if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) }; }
+        if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: fatalText(this, e, g) }; }
         if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
         if (isJsStackOverflow(e)) {
           // The JS stack ran out first: report it as Go does, the callee overflowing in its prologue.
@@ -461,7 +458,7 @@ export class Scheduler implements Budget {
           const so = stackOverflow(this.opts.maxStackDepth);
           const top = g.top;
           if (top) so.libFrames = [{ func: top.fn.name, file: top.fn.file, line: top.fn.declLine, noArgs: !top.fn.hasParams }];
-          return { kind: 'exit', code: 2, stderr: this.fatalText(so, g) };
+          return { kind: 'exit', code: 2, stderr: fatalText(this, so, g) };
         }
         throw e;
       }
@@ -494,7 +491,7 @@ export class Scheduler implements Budget {
 
   /** A timer's function failed (out of memory starting a time.AfterFunc goroutine): how the run ends. */
   private timerFailed(e: unknown): Outcome {
-    if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: this.fatalText(e, this.current) }; }
+    if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: fatalText(this, e, this.current) }; }
     if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
     throw e;
   }
@@ -752,35 +749,8 @@ export class Scheduler implements Budget {
 
   private deadlock(): Outcome {
     if (this.mainGoexited) {
-      return { kind: 'exit', code: 2, stderr: 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n' + this.allTracebacks() };
+      return { kind: 'exit', code: 2, stderr: 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n' + allTracebacks(this) };
     }
-    return { kind: 'exit', code: 2, stderr: 'fatal error: all goroutines are asleep - deadlock!\n' + this.allTracebacks() };
-  }
-
-  private allTracebacks(): string {
-    let out = '';
-    const gs = [...this.live.values()].sort((a, b) => a.id - b.id);
-    for (let i = 0; i < gs.length; i++) {
-      if (out.length > MAX_TRACEBACK_CHARS) return out + omitted(gs.length - i);
-      out += '\n' + this.traceback(gs[i]!);
-    }
-    return out;
-  }
-
-  fatalText(e: GoFatal, g: Goroutine): string {
-    let out = e.preamble + `fatal error: ${e.msg}\n`;
-    if (e.msg === 'stack overflow') {
-      out += '\nruntime stack:\nruntime.throw({0x0?, 0x0?})\n\t/usr/local/go/src/runtime/panic.go:1229\n'
-        + 'runtime.newstack()\n\t/usr/local/go/src/runtime/stack.go:1207\nruntime.morestack()\n\t/usr/local/go/src/runtime/asm_amd64.s:681\n';
-    }
-    if (!e.allGoroutines) return out;
-    const cur = g.state === 'running' ? g : null;
-    if (cur) out += '\n' + this.traceback(cur, e.libFrames);
-    const others = [...this.live.values()].filter((h) => h !== cur).sort((a, b) => a.id - b.id);
-    for (let i = 0; i < others.length; i++) {
-      if (out.length > MAX_TRACEBACK_CHARS) return out + omitted(others.length - i);
-      out += '\n' + this.traceback(others[i]!);
-    }
-    return out;
+    return { kind: 'exit', code: 2, stderr: 'fatal error: all goroutines are asleep - deadlock!\n' + allTracebacks(this) };
   }
 }
