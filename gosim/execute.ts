@@ -5,22 +5,19 @@ import { buildSource, goBuildOutput } from './build/build.ts';
 import { lookupLibraryType } from './build/library.ts';
 import type * as ast from './syntax/ast.ts';
 import { Pointer as PointerType, type Info } from './types/types.ts';
-import type { Iface } from './runtime/values.ts';
 import { jsString as decodeUtf8 } from './runtime/values.ts';
-import { Scheduler, PARK, drive, isJsStackOverflow, type Goroutine, type Explorer, type Outcome, type SchedulerOptions } from './runtime/scheduler.ts';
+import type { Explorer } from './runtime/footprint.ts';
+import { isJsStackOverflow } from './runtime/calling.ts';
+import { Scheduler, type Outcome, type SchedulerOptions } from './runtime/scheduler.ts';
 import type { GoFunc } from './runtime/native.ts';
 import { Box, zeroFn } from './runtime/ops.ts';
 import type { Monitor } from './runtime/monitor.ts';
-import { GoPanic } from './runtime/panic.ts';
-import { RuntimePanic, setRuntimeErrorTypes } from './runtime/rterror.ts';
-import type { FrameSnapshot } from './runtime/panic.ts';
-import { Program } from './compile/program.ts';
+import type { RuntimeErrorTypes } from './runtime/rterror.ts';
+import { Program, type ProgramLibrary } from './runtime/program.ts';
 import { Compiler } from './compile/compiler.ts';
 import { compileProgram } from './compile/entry.ts';
-import { panicValueText } from './compile/print.ts';
 import { packages } from './lib/registry.ts';
-import { waitFrames } from './runtime/libframes.ts';
-import type { NativePackage } from './runtime/native.ts';
+import { footprintOf } from './lib/footprints.ts';
 import { seededRandom } from './runtime/random.ts';
 import { DEFAULT_MAX_MEMORY_BYTES } from './runtime/memory.ts';
 
@@ -146,9 +143,10 @@ export interface ExecHooks {
   finish?: (result: RunResult, sched: Scheduler, outcome: Outcome | null) => void;
 }
 
-let pkgList: NativePackage[] | null = null;
-function packageList(): NativePackage[] {
-  return (pkgList ??= [...packages.values()]);
+let library: ProgramLibrary | null = null;
+/** What every program runs with: lib/'s natives, its types and its explore footprints, wired to the runtime. */
+function programLibrary(): ProgramLibrary {
+  return (library ??= { packages: [...packages.values()], lookupType: lookupLibraryType, footprintOf, runtimeErrors: runtimeErrorTypes() });
 }
 
 /** Thrown by a hook (an explorer out of time) to abandon an execution: execute() lets it through. */
@@ -233,7 +231,6 @@ export function runAgain(c: Compiled, hooks: ExecHooks = {}): { result: RunResul
     c.prog.reset();
     for (const [box, zero] of c.globals) box.v = zero();
     attach(c.sched, hooks);
-    setCrashText(c.sched, c.prog);
   } catch (e) {
     return internalError(e, c.prog, c.sched, hooks);
   }
@@ -262,19 +259,12 @@ function compile(built: Built & { kind: 'ok' }, options: RunOptions, sched: Sche
   const filename = options.filename ?? 'prog.go';
   const path = options.sourcePath ?? `/tmp/sandbox/${filename}`;
   const { file, info } = built;
-  registerRuntimeTypes();
-  const prog = new Program(sched, packageList(), options.maxOutputBytes ?? 1 << 20);
+  const prog = new Program(sched, programLibrary(), options.maxOutputBytes ?? 1 << 20);
   const c = new Compiler(file, info, prog, sched, path);
   const entry = compileProgram(c);
   const globals: [Box, () => unknown][] = [];
   for (const [v, box] of c.globals) globals.push([box, zeroFn(v.type)]);
-  setCrashText(sched, prog);
   return { sched, prog, entry, options, globals };
-}
-
-function setCrashText(s: Scheduler, p: Program): void {
-  s.traceback = (g, lib) => traceback(g, [...(lib ?? (g.state === 'waiting' ? waitFrames[g.waitReason] ?? [] : [])), ...snapshotsOf(g)]);
-  s.describePanic = (e, g) => describePanic(p, s, e, g);
 }
 
 function runCompiled(c: Compiled, hooks: ExecHooks): { result: RunResult; jsStackExhausted: boolean } {
@@ -307,17 +297,15 @@ function internalError(e: unknown, prog: Program | null, sched: Scheduler | null
   return { result, jsStackExhausted };
 }
 
-let runtimeTypesDone = false;
-function registerRuntimeTypes(): void {
-  if (runtimeTypesDone) return;
-  runtimeTypesDone = true;
+/** Package runtime's error types, from the library's declarations. */
+function runtimeErrorTypes(): RuntimeErrorTypes {
   const ta = lookupLibraryType('runtime.TypeAssertionError');
-  setRuntimeErrorTypes({
+  return {
     plain: lookupLibraryType('runtime.plainError'),
     errorString: lookupLibraryType('runtime.errorString'),
     bounds: lookupLibraryType('runtime.boundsError'),
     typeAssert: ta ? new PointerType(ta) : null,
-  });
+  };
 }
 
 function statsOf(s: Scheduler): RunStats {
@@ -337,76 +325,4 @@ function leaksOf(s: Scheduler): Leak[] {
     out.push({ id: g.id, waitReason: held ? g.pending!.reason : g.waitReason, createdAt: g.createdAt, blockedAt: at });
   }
   return out.sort((a, b) => a.id - b.id);
-}
-
-function snapshotsOf(g: Goroutine): FrameSnapshot[] {
-  const out: FrameSnapshot[] = [];
-  for (let f = g.top; f; f = f.caller) out.push({ func: f.fn.name, file: f.fn.file, line: f.line, noArgs: !f.fn.hasParams });
-  return out;
-}
-
-function traceback(g: Goroutine, frames: FrameSnapshot[], running = false): string {
-  const reason = running || g.state === 'running' ? 'running' : g.waitReason || 'runnable';
-  let out = `goroutine ${g.id} [${reason}]:\n`;
-  const fs = frames.filter((f) => !(f.func === 'main.init' && frames.length > 1));
-  const line = (f: FrameSnapshot) => `${f.func}(${f.noArgs ? '' : '...'})\n\t${f.file}:${f.line}\n`;
-  if (fs.length > 100) {
-    // Like Go: the innermost and outermost 50 frames, the rest elided.
-    for (const f of fs.slice(0, 50)) out += line(f);
-    out += `...${fs.length - 100} frames elided...\n`;
-    for (const f of fs.slice(fs.length - 50)) out += line(f);
-  } else {
-    for (const f of fs) out += line(f);
-  }
-  if (g.createdAt && g.id !== 1) {
-    const by = g.createdIn > 0 ? ` in goroutine ${g.createdIn}` : '';
-    out += `created by ${g.createdAt.func}${by}\n\t${g.createdAt.file}:${g.createdAt.line}\n`;
-  }
-  return out;
-}
-
-/** Run a Go method (Error, String) to completion outside the scheduler, for crash messages. */
-function callSync(p: Program, x: Iface, name: string): string | null {
-  const m = p.method(x, name);
-  if (!m) return null;
-  try {
-    const stack = [m()];
-    let r = drive(stack, undefined);
-    let n = 0;
-    while (!r.done) {
-      if (r.value === PARK || ++n > 100000) return null;
-      r = drive(stack, undefined);
-    }
-    return typeof r.value === 'string' ? r.value : null;
-  } catch {
-    return null;
-  }
-}
-
-function panicText(p: Program, e: GoPanic): string {
-  if (e instanceof RuntimePanic) return e.message;
-  const v = e.value;
-  if (v === null) return 'panic called with nil argument';
-  const err = callSync(p, v, 'Error');
-  if (err !== null) return err;
-  const str = callSync(p, v, 'String');
-  if (str !== null) return str;
-  return panicValueText(v);
-}
-
-function describePanic(p: Program, s: Scheduler, e: GoPanic, g: Goroutine): string {
-  const chain: GoPanic[] = [];
-  for (let x: GoPanic | null = e; x; x = x.previous) chain.unshift(x);
-  let out = '';
-  chain.forEach((x, i) => {
-    out += (i === 0 ? 'panic: ' : '\tpanic: ') + panicText(p, x);
-    if (x.repanicked) out += ' [recovered, repanicked]';
-    else if (x.recovered) out += ' [recovered]';
-    out += '\n';
-  });
-  if (e.sigsegv) out += '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n';
-  const frames = [...e.libFrames, ...(e.stack.length ? e.stack : snapshotsOf(g))];
-  out += '\n' + traceback(g, frames, true);
-  void s;
-  return out;
 }

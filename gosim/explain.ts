@@ -4,7 +4,8 @@
 // who used a channel, who holds a lock, a WaitGroup's last counter. The trace cannot see which
 // goroutines merely hold a reference to a channel, so "nobody can" rests on what happened
 // (every sender exited) and on how the run ended (everyone blocked, or main returned).
-import type { Goroutine, Scheduler } from './runtime/scheduler.ts';
+import type { Goroutine } from './runtime/goroutine.ts';
+import type { Scheduler } from './runtime/scheduler.ts';
 import type { Holder, Site, TraceRecorder } from './trace.ts';
 
 export interface Explanation {

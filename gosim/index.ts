@@ -14,7 +14,8 @@ import type { Explanation } from './explain.ts';
 import { TraceRecorder } from './trace.ts';
 import { seededRandom } from './runtime/random.ts';
 import { explain, blockedAtEnd } from './explain.ts';
-import { RandomRun, ReplayRun, parseWitness, exploreSchedules, exploreBuilt, runOptions, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
+import { exploreSchedules, exploreBuilt, runOptions, type ExploreOptions, type ExploreResult } from './explore/explore.ts';
+import { RandomRun, ReplayRun, parseWitness } from './explore/witness.ts';
 import { findConstructs } from './drill/constructs.ts';
 import { evaluateCheck, notBuiltVerdicts, type CheckVerdict, type ExerciseCheck } from './drill/checks.ts';
 import { parseDiagnostics, type Diagnostic } from './drill/diagnostics.ts';
@@ -30,7 +31,8 @@ export interface RunResult extends ExecResult {
 }
 export type { Trace, TraceEvent } from './trace.ts';
 export type { Explanation } from './explain.ts';
-export type { ExploreOptions, ExploreResult, ExploreOutcome } from './explore/explore.ts';
+export type { ExploreOptions, ExploreResult } from './explore/explore.ts';
+export type { ExploreOutcome } from './explore/outcomes.ts';
 export { constructNames, constructPhrases, isConstruct, type Construct } from './drill/constructs.ts';
 export type { ExerciseCheck, CheckVerdict } from './drill/checks.ts';
 export { quoteOutput } from './drill/checks.ts';

@@ -7,7 +7,8 @@
 // is only counted (eventsDropped). The goroutine and object tables, and the explanation state,
 // are never cut, so explanations stay right however long the run was.
 import type { Monitor, RecvMode, SendMode } from './runtime/monitor.ts';
-import { Timer, snapshotTop, type Goroutine, type Scheduler } from './runtime/scheduler.ts';
+import { Timer, snapshotTop, type Goroutine } from './runtime/goroutine.ts';
+import type { Scheduler } from './runtime/scheduler.ts';
 import type { FrameSnapshot } from './runtime/panic.ts';
 import { Channel, SelectWait } from './runtime/chan.ts';
 import { MutexState, WaitGroupState } from './lib/sync.ts';

@@ -9,13 +9,15 @@ import { Box, ValuePtr, MapValue, isAggregate, copyAgg, zeroFn, mapKeyFn, toNumb
 import { MAP, arrayCost, heapCost, valueCost, entryCost, type Budget } from '../runtime/memory.ts';
 import { Channel, chanClose } from '../runtime/chan.ts';
 import { GoPanic, GoFatal } from '../runtime/panic.ts';
-import { nilDeref, runtimeErrorPanic } from '../runtime/rterror.ts';
+import { nilDeref, recoveredValue, runtimeErrorPanic } from '../runtime/rterror.ts';
 import { sy, gn, type E, type Gen, type SyncE } from './code.ts';
 import type { Compiler, FuncHolder } from './compiler.ts';
 import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue, receiver, pkgShort } from './expr.ts';
-import { isGeneratorFn, OUTPUT } from './program.ts';
-import { CALL, FOOTPRINT_CLOSE, PREEMPT, isJsStackOverflow, type Frame } from '../runtime/scheduler.ts';
-import { writePrint } from './print.ts';
+import { isGeneratorFn } from '../runtime/program.ts';
+import { FOOTPRINT_CLOSE, OUTPUT } from '../runtime/footprint.ts';
+import { CALL, PREEMPT, isJsStackOverflow } from '../runtime/calling.ts';
+import type { Frame } from '../runtime/goroutine.ts';
+import { writePrint } from '../runtime/print.ts';
 
 const MAX_ELEMS = 64_000_000;
 
@@ -504,14 +506,16 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
         throw new GoPanic(val as Iface | null);
       });
     }
-    case 'recover':
+    case 'recover': {
+      const prog = c.prog;
       return sy((fr) => {
         const g = S.current;
         const p = g.panicking;
         if (!fr.deferred || p === null || p.recovered) return null;
         p.recovered = true;
-        return p.value ?? nilPanicValue(c);
+        return recoveredValue(p, prog.runtimeErrors) ?? nilPanicValue(c);
       });
+    }
     case 'print': case 'println': {
       const types = args.map((a) => c.typeOf(a));
       const prog = c.prog;

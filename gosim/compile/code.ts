@@ -1,7 +1,7 @@
 // The shapes of compiled code. An expression compiles to a plain closure when evaluating it can
 // never block or call Go code (`s`), and always to a generator closure (`g`) that callers use
 // with `yield*` otherwise; statements likewise. Frames hold the function's variables in slots.
-import type { Frame } from '../runtime/scheduler.ts';
+import type { Frame } from '../runtime/goroutine.ts';
 
 export type Gen<T = unknown> = Generator<unknown, T, unknown>;
 export type SyncE = (fr: Frame) => unknown;

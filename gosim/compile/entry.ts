@@ -10,8 +10,9 @@ import { ss, gs, type S } from './code.ts';
 import { Compiler, FnCtx } from './compiler.ts';
 import { compileBlock } from './stmt.ts';
 import { exprTo, expr, mapE } from './expr.ts';
-import { CALL, FuncInfo } from '../runtime/scheduler.ts';
-import { EVERYTHING } from './program.ts';
+import { CALL } from '../runtime/calling.ts';
+import { FuncInfo } from '../runtime/goroutine.ts';
+import { EVERYTHING } from '../runtime/footprint.ts';
 
 export function compileProgram(c: Compiler): GoFunc {
   const file = c.file;

@@ -4,7 +4,7 @@ import type * as ast from '../syntax/ast.ts';
 import type { Type, Func, Var } from '../types/types.ts';
 import { Signature, Pointer as PointerType, Basic } from '../types/types.ts';
 import type { Iface, SliceValue } from '../runtime/values.ts';
-import type { Frame } from '../runtime/scheduler.ts';
+import type { Frame } from '../runtime/goroutine.ts';
 import { under, identical, missingMethod, isInterface } from '../types/predicates.ts';
 import { typeString } from '../types/typestring.ts';
 import { isAny } from '../types/universe.ts';

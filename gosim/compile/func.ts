@@ -1,7 +1,9 @@
 // Compiled Go functions: frames, parameters, results, defer/recover, and the call protocol
 // every Go function follows (a generator function called with `yield*`).
 import type { GoFunc } from '../runtime/native.ts';
-import { Frame, FuncInfo, PREEMPT, handOff, stackOverflow, snapshotStack, type Goroutine, type Scheduler } from '../runtime/scheduler.ts';
+import { PREEMPT, handOff } from '../runtime/calling.ts';
+import { Frame, FuncInfo, stackOverflow, snapshotStack, type Goroutine } from '../runtime/goroutine.ts';
+import type { Scheduler } from '../runtime/scheduler.ts';
 import { GoExit, GoFatal, GoPanic } from '../runtime/panic.ts';
 import { Box } from '../runtime/ops.ts';
 import { panicFrame } from '../runtime/libframes.ts';

@@ -3,9 +3,10 @@
 import type * as ast from '../syntax/ast.ts';
 import type { Type, Var, BasicKind } from '../types/types.ts';
 import type { SliceValue, GoInt } from '../runtime/values.ts';
-import type { Frame, Scheduler } from '../runtime/scheduler.ts';
+import type { Frame } from '../runtime/goroutine.ts';
+import type { Scheduler } from '../runtime/scheduler.ts';
 import { DEFER, entryCost } from '../runtime/memory.ts';
-import { PREEMPT, handOff } from '../runtime/scheduler.ts';
+import { PREEMPT, handOff } from '../runtime/calling.ts';
 import { under } from '../types/predicates.ts';
 import { Box, MapValue, isAggregate, copyInto, mapKeyFn, intKind, intBinary, intShift, nilMapWrite } from '../runtime/ops.ts';
 import { Channel, chanSend, chanRecv } from '../runtime/chan.ts';

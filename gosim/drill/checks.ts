@@ -1,7 +1,8 @@
 // An exercise's checks, decided over every outcome an exploration found: a check holds only if
 // it holds under every schedule, and when it fails the report names one schedule (a witness)
 // that shows it failing, so the learner can run exactly that schedule.
-import type { ExploreOutcome, ExploreResult } from '../explore/explore.ts';
+import type { ExploreResult } from '../explore/explore.ts';
+import type { ExploreOutcome } from '../explore/outcomes.ts';
 import { constructPhrases, type Construct, type ConstructUses } from './constructs.ts';
 
 export type ExerciseCheck =

@@ -6,7 +6,7 @@
 // can let another goroutine run) is kept for the waiter, which then does not park at all.
 import type { Native, NativeCtx } from '../runtime/native.ts';
 import type { Iface, Pointer, StructValue } from '../runtime/values.ts';
-import type { Goroutine } from '../runtime/scheduler.ts';
+import type { Goroutine } from '../runtime/goroutine.ts';
 import { Queue } from '../runtime/queue.ts';
 import { newPointer } from './errors.ts';
 import { schedOf } from './timer.ts';

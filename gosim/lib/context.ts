@@ -15,7 +15,7 @@ import { typeString } from '../types/typestring.ts';
 import { ifacesEqual, newError, newPointer, pointerTo, stringValue } from './errors.ts';
 import { Channel, chanClose } from '../runtime/chan.ts';
 import { select } from '../runtime/select.ts';
-import type { Timer as SchedTimer } from '../runtime/scheduler.ts';
+import type { Timer as SchedTimer } from '../runtime/goroutine.ts';
 import { addDuration, durationString, now, schedOf, sub, timeString, virtualNs, type TimeValue } from './timer.ts';
 import { alloc } from '../runtime/memory.ts';
 

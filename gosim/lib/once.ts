@@ -4,7 +4,7 @@
 // still counts as done. OnceFunc and friends re-panic with f's panic value on every later call.
 import type { GoFunc, Native, NativeCtx } from '../runtime/native.ts';
 import type { Iface, Pointer, StructValue } from '../runtime/values.ts';
-import type { Goroutine } from '../runtime/scheduler.ts';
+import type { Goroutine } from '../runtime/goroutine.ts';
 import { schedOf } from './timer.ts';
 import { GoPanic } from '../runtime/panic.ts';
 
@@ -56,7 +56,7 @@ function onceWrapper(ctx: NativeCtx, f: GoFunc): GoFunc {
         result = yield* f();
       } catch (e) {
         // Remember f's panic for later calls, and let this one unwind as it is.
-        if (e instanceof GoPanic) panicked = { value: e.value };
+        if (e instanceof GoPanic) panicked = ctx.recover?.(e) ?? { value: e.value };
         throw e;
       }
     });

@@ -9,7 +9,7 @@
 // (see the end of the file).
 import type { GoFunc, Native, NativeCtx } from '../runtime/native.ts';
 import type { Iface, Pointer, StructValue } from '../runtime/values.ts';
-import type { Goroutine } from '../runtime/scheduler.ts';
+import type { Goroutine } from '../runtime/goroutine.ts';
 import { Queue } from '../runtime/queue.ts';
 import { pointerTo } from './errors.ts';
 import { ifaceEq, mapKeyFn } from '../runtime/ops.ts';

@@ -3,7 +3,7 @@
 import type { NativeCtx, NativePackage } from '../runtime/native.ts';
 import type { GoInt, GoString, Iface, Pointer, SliceValue } from '../runtime/values.ts';
 import { decodeRune, normInt } from '../runtime/values.ts';
-import { formatFloat } from './fmt/floats.ts';
+import { formatFloat } from '../runtime/floats.ts';
 import {
   canBackquote, encodeRune, isGraphic, isPrint, quote, quoteRune, quoteRuneToASCII, quoteToASCII, quoteToGraphic, validRune,
 } from './fmt/quote.ts';

@@ -2,7 +2,7 @@
 // lives outside the Go value, keyed by the struct's identity (lib/decls.ts conventions).
 import type { NativeCtx, NativePackage, GoFunc } from '../runtime/native.ts';
 import type { Pointer } from '../runtime/values.ts';
-import type { Goroutine } from '../runtime/scheduler.ts';
+import type { Goroutine } from '../runtime/goroutine.ts';
 import { Queue } from '../runtime/queue.ts';
 import { GoPanic } from '../runtime/panic.ts';
 import { negativeWaitGroupFrames } from '../runtime/libframes.ts';

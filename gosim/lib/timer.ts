@@ -15,7 +15,8 @@ import type { GoFunc, Native, NativeCtx } from '../runtime/native.ts';
 import { normInt, type GoInt, type Pointer, type StructValue } from '../runtime/values.ts';
 import { newError, newPointer, stringValue } from './errors.ts';
 import { Channel } from '../runtime/chan.ts';
-import type { Scheduler, Timer as SchedTimer } from '../runtime/scheduler.ts';
+import type { Timer as SchedTimer } from '../runtime/goroutine.ts';
+import type { Scheduler } from '../runtime/scheduler.ts';
 import { EPOCH_UNIX_SEC } from '../runtime/scheduler.ts';
 
 const NS = 1_000_000_000n;

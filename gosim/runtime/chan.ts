@@ -1,7 +1,10 @@
 // Go channels: unbuffered hand-off and buffered FIFO, with Go's exact blocking, close and panic
 // rules. Fast paths (trySend/tryRecv) are plain functions; only a goroutine that must wait
 // runs the generator that parks it.
-import { PARK, FOOTPRINT_BUF_RECV, FOOTPRINT_BUF_SEND, FOOTPRINT_CLOSE, FOOTPRINT_POLL, Objects, FOOTPRINT_SEND, FOOTPRINT_RECV, snapshotTop, type Goroutine, type Pending, type Scheduler } from './scheduler.ts';
+import { FOOTPRINT_BUF_RECV, FOOTPRINT_BUF_SEND, FOOTPRINT_CLOSE, FOOTPRINT_POLL, Objects, FOOTPRINT_SEND, FOOTPRINT_RECV, type Pending } from './footprint.ts';
+import { PARK } from './calling.ts';
+import { snapshotTop, type Goroutine } from './goroutine.ts';
+import type { Scheduler } from './scheduler.ts';
 import type { Monitor } from './monitor.ts';
 import { plainPanic } from './rterror.ts';
 import { Queue } from './queue.ts';

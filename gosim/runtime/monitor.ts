@@ -11,7 +11,7 @@
 //     monitor gives them ids (a WeakMap) if it needs to name them.
 //   - `site` arguments are where the running goroutine is now (file and line of its innermost
 //     Go frame), or null when no Go frame is running.
-import type { Goroutine } from './scheduler.ts';
+import type { Goroutine } from './goroutine.ts';
 import type { FrameSnapshot } from './panic.ts';
 
 export type SendMode = 'buffered' | 'handoff';

@@ -11,7 +11,10 @@ export interface FrameSnapshot {
   noArgs?: boolean;
 }
 
-/** A Go panic in flight. `value` is what panic() got (or a runtime error value). */
+/**
+ * A Go panic in flight. `value` is what panic() got; a runtime error's (rterror.ts) is made
+ * when it is first recovered, and null until then.
+ */
 export class GoPanic {
   /** Set once recover() returned this panic's value. */
   recovered = false;
@@ -23,7 +26,7 @@ export class GoPanic {
   repanicked = false;
   /** Library frames to show above the program's frames (a panic raised inside a native). */
   libFrames: FrameSnapshot[] = [];
-  constructor(readonly value: Iface | null, readonly isRuntimeError = false, public sigsegv = false) {}
+  constructor(public value: Iface | null, readonly isRuntimeError = false, public sigsegv = false) {}
 }
 
 /** runtime.Goexit: runs deferred calls, then ends the goroutine; recover() does not stop it. */

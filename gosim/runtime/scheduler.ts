@@ -50,345 +50,18 @@
 import type { GoFunc } from './native.ts';
 import { Queue } from './queue.ts';
 import { BudgetExceeded, GoExit, GoFatal, GoPanic, ProgramExit, type FrameSnapshot } from './panic.ts';
-import type { Park, Waiter } from './chan.ts';
 import type { Monitor } from './monitor.ts';
+import type { Program } from './program.ts';
+import { allTracebacks, describePanic, fatalText } from './traceback.ts';
+import { PARK, PREEMPT, SWITCH, drive, isJsStackOverflow } from './calling.ts';
+import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, Objects, type Explorer, type Pending } from './footprint.ts';
+import { Goroutine, Timer, heapPop, heapPush, snapshotTop, stackOverflow } from './goroutine.ts';
 import { DEFAULT_MAX_MEMORY_BYTES, FRAME, GOROUTINE, MAX_STRING_LENGTH, SLOT, STRING, TIMER, outOfMemory, setBudget, type Budget } from './memory.ts';
 
 export const EPOCH_UNIX_SEC = 1257894000;
 
-/** Yielded by a goroutine that blocked (it registered itself somewhere to be readied). */
-export const PARK = Symbol('park');
-/** Yielded by a goroutine at a loop back-edge or call when its quantum is used up. */
-export const PREEMPT = Symbol('preempt');
-/**
- * Explore mode only: yielded before a goroutine's second visible operation in one turn, so the
- * explorer decides who runs next (see Explorer and Scheduler.enter).
- */
-export const SWITCH = Symbol('switch');
-
-/**
- * Drives a run under systematic or random scheduling (explore/): it makes every scheduling
- * choice and is told what each turn touched. A turn ("transition") is one goroutine running from
- * one scheduling point to the next: its first visible operation (channel, select, sync, atomic,
- * timer, output) and the local work after it, up to just before its next visible operation.
- */
-export interface Explorer {
-  /**
-   * Which move (never none) runs the next turn: an index into `runnable`. A move is a goroutine,
-   * and with `partners` (explore mode holding blocked goroutines, Scheduler.pickExplored) the
-   * held goroutine its operation completes with, or null; a goroutine may then come more than
-   * once, with different partners.
-   */
-  pickGoroutine(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number;
-  /** A choice among n >= 2 alternatives inside a turn (which ready select case): 0..n-1. */
-  pickValue(n: number): number;
-  /** The running turn touches `obj`, or each of an Objects' list (FOOTPRINT_DEC: a WaitGroup counter change, which commutes with another). */
-  touch(obj: unknown, mode: number): void;
-  /**
-   * The running turn's channel operation on `obj` (or an Objects) could not complete: the
-   * goroutine waits. Waiting commutes with the operation that will complete it.
-   */
-  blocked(obj: unknown): void;
-  /**
-   * The running turn ended the program (main returned, a panic, a fatal error, os.Exit) while
-   * `pending` goroutines could still have run: whatever they would have done conflicts with it.
-   */
-  ended(pending: readonly Goroutine[]): void;
-  /** The clock moves on (nothing else can run, no timer is due): the turn that follows belongs to the runtime. */
-  runtimeTurn(): void;
-  /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
-  enabled(g: Goroutine): void;
-  /**
-   * The running turn stopped a timer that was due (its firing was a move: Scheduler.dueTimers),
-   * `g` standing for that move: the firing could have come first, and now never will.
-   */
-  disabled(g: Goroutine): void;
-  /**
-   * Whether a goroutine stopped before an operation that would only wait is left out of the
-   * choices until it can go ahead or a partner takes it (Scheduler.pickExplored). False only for
-   * the unreduced search, the reference that offers every goroutine at every point.
-   */
-  readonly holdsBlocked: boolean;
-}
-
-/**
- * Explore mode: the visible operation a goroutine stopped before (at a scheduling point), as far
- * as the scheduler needs it to tell whether the goroutine can go ahead.
- */
-export interface Pending {
-  /** The channels it would receive from, and send on (one for a plain operation, a select's cases). */
-  readonly recv: readonly unknown[];
-  readonly send: readonly unknown[];
-  /** Go's wait reason, should it wait ('chan receive', 'select', 'sync.Mutex.Lock', ...). */
-  readonly reason: string;
-  /** A select: when it can go ahead, it may still take a held partner's case (pickExplored). */
-  readonly select: boolean;
-  /** The operation cannot go ahead in the current state: it would only wait. */
-  blocked(): boolean;
-}
-/** An explorer footprint of several objects at once (a select's channels); any other value is one object. */
-export class Objects {
-  constructor(readonly list: readonly unknown[]) {}
-}
-
-// How a turn touches an object (Explorer.touch's mode); modesConflict says which pairs commute.
-/** Anything not described more finely: conflicts with every other access. */
-export const FOOTPRINT_RW = 0;
-/**
- * A change that commutes with others of its kind: setting a timer, and a WaitGroup decrement
- * that leaves the counter above zero (an Add or Done is touched so until the explorer learns
- * the counter: Explorer.waitGroupChanged).
- */
-export const FOOTPRINT_DEC = 1;
-/** A plain send and a plain receive (channel fast paths and their waits). */
-export const FOOTPRINT_SEND = 2;
-export const FOOTPRINT_RECV = 3;
-/** A send or receive that had to wait (see Explorer.blocked). */
-export const FOOTPRINT_SEND_WAIT = 4;
-export const FOOTPRINT_RECV_WAIT = 5;
-/** close(ch): conflicts with every operation on the channel, waiting ones included. */
-export const FOOTPRINT_CLOSE = 6;
-/**
- * A select: which case it takes, or default, depends on who waits on its channels, so it
- * conflicts with everything on them, waiting or not (and so does a select that waits).
- */
-export const FOOTPRINT_POLL = 7;
-
-/**
- * A goroutine stopped before a send, receive or select on the channel (explore mode with held
- * goroutines, Scheduler.pickExplored): from then on a receiver or a select may take it as a
- * partner. It changes nothing, so it commutes with everything but what may take partners (a
- * select) and partners starting to wait.
- */
-export const FOOTPRINT_ARRIVE = 8;
-/**
- * Mutex and RWMutex calls: a Lock, an Unlock, and a reader's RLock. A Lock (or RLock) after
- * another goroutine's Unlock could not have gone first, the lock being held until then (a held
- * goroutine waits outside the search: Scheduler.pickExplored). So that pair orders the two turns
- * without being a race to reverse (modesEnable); the race is with the Lock before the Unlock.
- */
-export const FOOTPRINT_LOCK = 9;
-export const FOOTPRINT_UNLOCK = 10;
-export const FOOTPRINT_RLOCK = 11;
-/** WaitGroup.Wait: it goes ahead only at zero, after the change that brought the counter there. */
-export const FOOTPRINT_WG_WAIT = 12;
-/** An Add or Done that brought a WaitGroup's counter to zero (or below). */
-export const FOOTPRINT_WG_ZERO = 13;
-/**
- * A send and a receive that complete on a buffered channel. They commute: with the buffer
- * neither empty nor full, in either order the receive takes the oldest value and the send
- * appends; when it is empty (or full) the receive (or send) could not have gone first.
- */
-export const FOOTPRINT_BUF_SEND = 14;
-export const FOOTPRINT_BUF_RECV = 15;
-/** An Add(1) that raised a WaitGroup's counter that was already above zero. */
-export const FOOTPRINT_WG_UP = 16;
-
-/** The waiting form of a plain send or receive (other modes do not change when they wait). */
-export function waitingMode(m: number): number {
-  if (m === FOOTPRINT_SEND || m === FOOTPRINT_BUF_SEND) return FOOTPRINT_SEND_WAIT;
-  if (m === FOOTPRINT_RECV || m === FOOTPRINT_BUF_RECV) return FOOTPRINT_RECV_WAIT;
-  return m;
-}
-
-/**
- * Whether two accesses to one object fail to commute. Two counter changes commute. A send that
- * waits commutes with a receive that completes, and a receive that waits with a send that
- * completes: in either order the value is handed over and both go on. Everything else does
- * not: two sends (whichever goes first may make the other wait), close, select.
- */
-export function modesConflict(earlier: number, later: number): boolean {
-  if ((earlier === FOOTPRINT_BUF_SEND && later === FOOTPRINT_BUF_RECV) || (earlier === FOOTPRINT_BUF_RECV && later === FOOTPRINT_BUF_SEND)) return false;
-  // Otherwise a buffered send or receive is a send or receive.
-  const a = earlier === FOOTPRINT_BUF_SEND ? FOOTPRINT_SEND : earlier === FOOTPRINT_BUF_RECV ? FOOTPRINT_RECV : earlier;
-  const b = later === FOOTPRINT_BUF_SEND ? FOOTPRINT_SEND : later === FOOTPRINT_BUF_RECV ? FOOTPRINT_RECV : later;
-  // An arrival after a partner was taken (or a select chose): the other order could take this
-  // goroutine instead. An arrival before is no matter: the choice of partner covered every one
-  // held then, this one among them.
-  if (b === FOOTPRINT_ARRIVE) return a === FOOTPRINT_POLL || a === FOOTPRINT_SEND_WAIT || a === FOOTPRINT_RECV_WAIT;
-  if (a === FOOTPRINT_ARRIVE) return false;
-  // WaitGroup changes: two decrements that leave the counter at zero or above end the same in
-  // either order, and so do increments by one from above zero, with each other and with
-  // decrements. What such an increment hides — decrements going first reach zero and let a Wait
-  // through — is the race of the increment with that Wait (modesEnable). An increment followed
-  // by a change that reaches zero does not commute: in the other order the counter could go
-  // below zero.
-  if (a === FOOTPRINT_DEC && (b === FOOTPRINT_DEC || b === FOOTPRINT_WG_ZERO || b === FOOTPRINT_WG_UP)) return false;
-  if (a === FOOTPRINT_WG_UP && (b === FOOTPRINT_WG_UP || b === FOOTPRINT_DEC)) return false;
-  if (a === FOOTPRINT_RLOCK && b === FOOTPRINT_RLOCK) return false;
-  const counter = (m: number): boolean => m === FOOTPRINT_DEC || m === FOOTPRINT_WG_UP;
-  if ((a === FOOTPRINT_WG_WAIT || b === FOOTPRINT_WG_WAIT) && (counter(a) || counter(b) || a === b)) return counter(a);
-  if ((a === FOOTPRINT_SEND_WAIT && b === FOOTPRINT_RECV) || (a === FOOTPRINT_RECV && b === FOOTPRINT_SEND_WAIT)) return false;
-  if ((a === FOOTPRINT_RECV_WAIT && b === FOOTPRINT_SEND) || (a === FOOTPRINT_SEND && b === FOOTPRINT_RECV_WAIT)) return false;
-  return true;
-}
-
-/**
- * Of two conflicting accesses (modesConflict), whether the later could not have come first: the
- * earlier one is what let it go ahead (an Unlock then a Lock, a counter brought to zero then a
- * Wait). Such a pair orders its turns but is no race to reverse (explore.ts, addBacktracks).
- */
-export function modesEnable(earlier: number, later: number): boolean {
-  if (earlier === FOOTPRINT_UNLOCK) return later === FOOTPRINT_LOCK || later === FOOTPRINT_RLOCK;
-  // Not an increment: with the decrements after it moved first, the Wait could have come first.
-  if (later === FOOTPRINT_WG_WAIT) return earlier === FOOTPRINT_WG_ZERO || earlier === FOOTPRINT_DEC;
-  return false;
-}
-
-/**
- * Yielded by compiled code to call a Go function: the scheduler runs CALL.fn(...CALL.args) on the
- * goroutine's own stack of generators and resumes the caller with its result (or throws into it).
- * Go calls therefore do not nest JS frames, and Go code recurses as deep as maxStackDepth allows.
- * (Natives may still call Go functions with plain `yield*`; both work.)
- */
-export const CALL: { fn: GoFunc | null; args: unknown[] | null } = { fn: null, args: null };
-
-/**
- * Yielded by compiled code to have a generator run on top of the goroutine's stack, like CALL:
- * the yielder is resumed with its result (or has its exception thrown in). It is `yield*` for a
- * generator that is about to park (the slow part a fast path handed back): through `yield*`
- * every later park and resume would pass through each enclosing generator, one per nested
- * statement, a loop and its block and the function's body at least. Use handOff() to yield it.
- */
-export const PUSH: { gen: Generator<unknown, unknown, unknown> | null } = { gen: null };
-
-/** The value to yield to run `gen` as PUSH describes: `const r = yield handOff(gen)`. */
-export function handOff(gen: Generator<unknown, unknown, unknown>): typeof PUSH {
-  PUSH.gen = gen;
-  return PUSH;
-}
-
-const NO_ERROR = Symbol('no error');
-
-/**
- * Run a goroutine's generator stack until it parks, is preempted or finishes; also used to run
- * Go code to completion outside the scheduler (then PARK/PREEMPT just end the drive).
- */
-export function drive(stack: Generator<unknown, unknown, unknown>[], v: unknown): IteratorResult<unknown, unknown> {
-  let err: unknown = NO_ERROR;
-  for (;;) {
-    const top = stack[stack.length - 1]!;
-    let r: IteratorResult<unknown, unknown>;
-    try {
-      if (err === NO_ERROR) r = top.next(v);
-      else { const e = err; err = NO_ERROR; r = top.throw(e); }
-    } catch (e) {
-      stack.pop();
-      if (stack.length === 0) throw e;
-      err = e;
-      continue;
-    }
-    if (r.done) {
-      stack.pop();
-      if (stack.length === 0) return r;
-      v = r.value;
-      continue;
-    }
-    if (r.value === CALL) {
-      const f = CALL.fn!, a = CALL.args!;
-      CALL.fn = null;
-      CALL.args = null;
-      stack.push(f(...a));
-      v = undefined;
-      continue;
-    }
-    if (r.value === PUSH) {
-      stack.push(PUSH.gen!);
-      PUSH.gen = null;
-      v = undefined;
-      continue;
-    }
-    return r;
-  }
-}
-
-/** The JS engine ran out of stack (as opposed to a Go stack overflow, which is a GoFatal). */
-export function isJsStackOverflow(e: unknown): boolean {
-  return e instanceof RangeError && /call stack/i.test(e.message);
-}
-
-/** Static facts about one compiled Go function, shared by all its calls. */
-export class FuncInfo {
-  constructor(readonly name: string, readonly file: string, readonly hasParams = true, readonly declLine = 0) {}
-}
-
-/** One active call of a Go function: its slots, where it is, and its deferred calls. */
-export class Frame {
-  line = 0;
-  /** Deferred calls, last one first to run at the end; null until the first defer. */
-  defers: (() => Generator<unknown, unknown, unknown>)[] | null = null;
-  /** This call was made by the deferred-call machinery (so recover() may work in it). */
-  deferred = false;
-  constructor(
-    readonly fn: FuncInfo,
-    readonly caller: Frame | null,
-    readonly depth: number,
-    public s: unknown[],
-  ) {}
-}
-
-export type GState = 'runnable' | 'running' | 'waiting' | 'dead';
-
-export class Goroutine {
-  state: GState = 'runnable';
-  waitReason = '';
-  blockedOn: unknown = null;
-  /** Value for the generator's next resume (what park() returns). */
-  wake: unknown = undefined;
-  /** Innermost active Go frame. */
-  top: Frame | null = null;
-  /** The panic whose deferred calls are running now (recover() looks here). */
-  panicking: GoPanic | null = null;
-  /** Set by the defer machinery just before it calls a deferred function. */
-  callingDeferred = false;
-  /** Where a parked goroutine blocked, captured when it parked (for leaks). */
-  blockedAt: FrameSnapshot | null = null;
-  /** The goroutine's active generators: its body at the bottom, the running Go call on top. */
-  stack: Generator<unknown, unknown, unknown>[] = [];
-  /** Reused for its plain channel sends and receives (chan.ts). */
-  waiter: Waiter | null = null;
-  /** Reused for the blocking part of its plain sends and receives (chan.ts). */
-  park: Park | null = null;
-  /**
-   * Explore mode: inside a library call that was itself the turn's scheduling point, so the
-   * channel operations the library does for it (a timer's drain) are part of it, not new points.
-   */
-  inLibraryOp = false;
-  /** Explore mode: it stopped at a scheduling point (SWITCH), just before a visible operation. */
-  atPoint = false;
-  /** Explore mode: that operation, when the scheduler may hold it back while it would only wait. */
-  pending: Pending | null = null;
-  /**
-   * Above zero while a call that ran out of JS stack as plain calls is redone through generators
-   * (compile/call.ts): every call beneath it then takes the generator path too.
-   */
-  plainOff = 0;
-  /**
-   * The deepest its stack has been (at least 1): a call beyond it counts its frame (memory.ts).
-   * Go calls compare their depth with this rather than with maxStackDepth, so that counting the
-   * stack costs nothing per call, only once per depth first reached.
-   */
-  stackLimit = 1;
-  /** What its frames beyond the first were counted as; given back when it ends. */
-  stackBytes = 0;
-  constructor(
-    readonly id: number,
-    readonly createdAt: FrameSnapshot | null,
-    readonly createdIn: number,
-  ) {}
-}
-
-export class Timer {
-  active = true;
-  /** Explore mode: the timer's firing as a move of the search (Scheduler.moverOf). */
-  mover: Goroutine | null = null;
-  constructor(
-    readonly when: number,
-    readonly seq: number,
-    readonly fire: () => void,
-    readonly keepsAlive: (() => boolean) | null,
-  ) {}
-}
+/** Where a goroutine started by a timer (time.AfterFunc) was created, as Go prints it. */
+const TIMER_CREATOR: FrameSnapshot = { func: 'time.goFunc', file: '/usr/local/go/src/time/sleep.go', line: 215 };
 
 export interface SchedulerOptions {
   random: () => number;
@@ -413,7 +86,7 @@ const QUANTUM = 5000;
 /**
  * Explore mode: the virtual clock, as an object turns touch. Setting a timer touches it as a
  * commuting change (FOOTPRINT_DEC), and so does a timer firing; stopping, resetting or reading
- * it conflicts with both (compile/program.ts).
+ * it conflicts with both (lib/footprints.ts).
  */
 export const CLOCK = { name: 'clock' };
 
@@ -426,12 +99,6 @@ export const TIMER_MOVES = 2 ** 23;
 /** Explore mode: the set of live goroutines, as an object turns touch (Explorer.touch). */
 const GOROUTINES = { name: 'goroutines' };
 
-/**
- * Go prints every goroutine in a crash; past this much text (thousands of goroutines) gosim
- * says how many it left out instead, so a deadlock of 100k goroutines stays quick and small.
- */
-const MAX_TRACEBACK_CHARS = 256 * 1024;
-const omitted = (n: number): string => `\n...${n} more goroutine${n === 1 ? '' : 's'} not shown (gosim prints the first ${MAX_TRACEBACK_CHARS / 1024} KB of tracebacks)\n`;
 const SPAWN_BURST = 100;
 
 export class Scheduler implements Budget {
@@ -470,10 +137,8 @@ export class Scheduler implements Budget {
   /** Bytes of program data counted against the memory budget (runtime/memory.ts). */
   memInUse = 0;
   private readonly maxMemory: number;
-  /** Turns snapshots of a goroutine's stack into Go's traceback text (set by the runtime). */
-  traceback: (g: Goroutine, libFrames?: FrameSnapshot[]) => string = () => '';
-  /** Called with an unrecovered panic; returns the stderr text to print. */
-  describePanic: (p: GoPanic, g: Goroutine) => string = () => '';
+  /** The program running on this scheduler (set by Program), whose methods a panic report calls. */
+  program: Program | null = null;
 
   /**
    * A fresh object per run: library state kept per run (GOMAXPROCS) is keyed by it, so that it
@@ -531,10 +196,13 @@ export class Scheduler implements Budget {
   /**
    * Back to the state of a new Scheduler, keeping this object, which compiled code holds: a
    * program compiled once then runs many times (explore). Every field comes from a fresh
-   * instance, so none can be forgotten here.
+   * instance, so none can be forgotten here; only the program stays, the one that runs again.
    */
   reset(opts: SchedulerOptions): void {
+    const program = this.program;
     Object.assign(this, new Scheduler(opts));
+    // The same compiled program runs again on it.
+    this.program = program;
   }
 
   random(): number { return this.opts.random(); }
@@ -780,9 +448,9 @@ export class Scheduler implements Budget {
         if (e instanceof GoPanic) {
           if (this.monitor !== null) this.monitor.goEnd(g, true);
           this.programEnds();
-          return { kind: 'exit', code: 2, stderr: this.describePanic(e, g) };
+          return { kind: 'exit', code: 2, stderr: describePanic(this.program, e, g) };
         }
-        if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: this.fatalText(e, g) }; }
+        if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: fatalText(this, e, g) }; }
         if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
         if (isJsStackOverflow(e)) {
           // The JS stack ran out first: report it as Go does, the callee overflowing in its prologue.
@@ -790,7 +458,7 @@ export class Scheduler implements Budget {
           const so = stackOverflow(this.opts.maxStackDepth);
           const top = g.top;
           if (top) so.libFrames = [{ func: top.fn.name, file: top.fn.file, line: top.fn.declLine, noArgs: !top.fn.hasParams }];
-          return { kind: 'exit', code: 2, stderr: this.fatalText(so, g) };
+          return { kind: 'exit', code: 2, stderr: fatalText(this, so, g) };
         }
         throw e;
       }
@@ -823,7 +491,7 @@ export class Scheduler implements Budget {
 
   /** A timer's function failed (out of memory starting a time.AfterFunc goroutine): how the run ends. */
   private timerFailed(e: unknown): Outcome {
-    if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: this.fatalText(e, this.current) }; }
+    if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: fatalText(this, e, this.current) }; }
     if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
     throw e;
   }
@@ -1081,87 +749,8 @@ export class Scheduler implements Budget {
 
   private deadlock(): Outcome {
     if (this.mainGoexited) {
-      return { kind: 'exit', code: 2, stderr: 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n' + this.allTracebacks() };
+      return { kind: 'exit', code: 2, stderr: 'fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n' + allTracebacks(this) };
     }
-    return { kind: 'exit', code: 2, stderr: 'fatal error: all goroutines are asleep - deadlock!\n' + this.allTracebacks() };
+    return { kind: 'exit', code: 2, stderr: 'fatal error: all goroutines are asleep - deadlock!\n' + allTracebacks(this) };
   }
-
-  private allTracebacks(): string {
-    let out = '';
-    const gs = [...this.live.values()].sort((a, b) => a.id - b.id);
-    for (let i = 0; i < gs.length; i++) {
-      if (out.length > MAX_TRACEBACK_CHARS) return out + omitted(gs.length - i);
-      out += '\n' + this.traceback(gs[i]!);
-    }
-    return out;
-  }
-
-  fatalText(e: GoFatal, g: Goroutine): string {
-    let out = e.preamble + `fatal error: ${e.msg}\n`;
-    if (e.msg === 'stack overflow') {
-      out += '\nruntime stack:\nruntime.throw({0x0?, 0x0?})\n\t/usr/local/go/src/runtime/panic.go:1229\n'
-        + 'runtime.newstack()\n\t/usr/local/go/src/runtime/stack.go:1207\nruntime.morestack()\n\t/usr/local/go/src/runtime/asm_amd64.s:681\n';
-    }
-    if (!e.allGoroutines) return out;
-    const cur = g.state === 'running' ? g : null;
-    if (cur) out += '\n' + this.traceback(cur, e.libFrames);
-    const others = [...this.live.values()].filter((h) => h !== cur).sort((a, b) => a.id - b.id);
-    for (let i = 0; i < others.length; i++) {
-      if (out.length > MAX_TRACEBACK_CHARS) return out + omitted(others.length - i);
-      out += '\n' + this.traceback(others[i]!);
-    }
-    return out;
-  }
-}
-
-export function stackOverflow(_limit: number): GoFatal {
-  return new GoFatal('stack overflow', true, 'runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc020160398 stack=[0xc020160000, 0xc040160000]\n');
-}
-
-const TIMER_CREATOR: FrameSnapshot = { func: 'time.goFunc', file: '/usr/local/go/src/time/sleep.go', line: 215 };
-
-export function snapshotTop(g: Goroutine): FrameSnapshot | null {
-  const f = g.top;
-  return f ? { func: f.fn.name, file: f.fn.file, line: f.line, noArgs: !f.fn.hasParams } : null;
-}
-
-export function snapshotStack(g: Goroutine): FrameSnapshot[] {
-  const out: FrameSnapshot[] = [];
-  for (let f = g.top; f; f = f.caller) out.push({ func: f.fn.name, file: f.fn.file, line: f.line, noArgs: !f.fn.hasParams });
-  return out;
-}
-
-function less(a: Timer, b: Timer): boolean {
-  return a.when < b.when || (a.when === b.when && a.seq < b.seq);
-}
-
-function heapPush(h: Timer[], t: Timer): void {
-  h.push(t);
-  let i = h.length - 1;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (!less(h[i]!, h[p]!)) break;
-    [h[i], h[p]] = [h[p]!, h[i]!];
-    i = p;
-  }
-}
-
-function heapPop(h: Timer[]): Timer | undefined {
-  if (h.length === 0) return undefined;
-  const top = h[0];
-  const last = h.pop()!;
-  if (h.length > 0) {
-    h[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1, r = l + 1;
-      let m = i;
-      if (l < h.length && less(h[l]!, h[m]!)) m = l;
-      if (r < h.length && less(h[r]!, h[m]!)) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m]!, h[i]!];
-      i = m;
-    }
-  }
-  return top;
 }

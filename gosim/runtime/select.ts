@@ -1,7 +1,8 @@
 // Go's select statement. Operands are evaluated by the caller (once, in source order); this
 // picks a ready case uniformly at random with the seeded PRNG, takes default when nothing is
 // ready, or parks on every channel until the first case fires.
-import { Objects, FOOTPRINT_POLL, type Pending, type Scheduler } from './scheduler.ts';
+import { Objects, FOOTPRINT_POLL, type Pending } from './footprint.ts';
+import type { Scheduler } from './scheduler.ts';
 import { Channel, SelectWait, Waiter } from './chan.ts';
 import { plainPanic } from './rterror.ts';
 

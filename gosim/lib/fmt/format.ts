@@ -1,7 +1,7 @@
 // The low-level half of fmt (Go's fmt/format.go): flags, width, precision and padding applied to
 // one already-typed operand. Output accumulates in `buf` as a GoString of bytes.
 import type { GoString } from '../../runtime/values.ts';
-import { formatFloat } from './floats.ts';
+import { formatFloat } from '../../runtime/floats.ts';
 import {
   canBackquote, encodeRune, isPrint, MAX_RUNE, quote, quoteRune, quoteRuneToASCII, quoteToASCII,
   RUNE_ERROR, runeCount,

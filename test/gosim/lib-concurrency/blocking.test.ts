@@ -60,7 +60,17 @@ describe('sync.RWMutex', () => {
       yield* w.recv(null);
     });
     expect(outcome.kind === 'exit' && outcome.stderr).toBe('fatal error: all goroutines are asleep - deadlock!\n\n'
-      + 'goroutine 1 [chan receive (nil chan)]:\n\ngoroutine 2 [sync.Mutex.Lock]:\n\ngoroutine 3 [sync.RWMutex.RLock]:\n');
+      + 'goroutine 1 [chan receive (nil chan)]:\n\n'
+      // These goroutines have no Go frames of their own: only the library frames Go shows above a
+      // goroutine waiting for that reason (runtime/libframes.ts).
+      + 'goroutine 2 [sync.Mutex.Lock]:\n'
+      + 'internal/sync.runtime_SemacquireMutex(...)\n\t/usr/local/go/src/runtime/sema.go:95\n'
+      + 'internal/sync.(*Mutex).lockSlow(...)\n\t/usr/local/go/src/internal/sync/mutex.go:149\n'
+      + 'internal/sync.(*Mutex).Lock(...)\n\t/usr/local/go/src/internal/sync/mutex.go:70\n'
+      + 'sync.(*Mutex).Lock(...)\n\t/usr/local/go/src/sync/mutex.go:46\n\n'
+      + 'goroutine 3 [sync.RWMutex.RLock]:\n'
+      + 'sync.runtime_SemacquireRWMutexR(...)\n\t/usr/local/go/src/runtime/sema.go:100\n'
+      + 'sync.(*RWMutex).RLock(...)\n\t/usr/local/go/src/sync/rwmutex.go:74\n');
 
     const r = run(function* (w) {
       const m = newRW();

@@ -79,7 +79,6 @@ export function run(main: (w: World) => Gen): { outcome: Outcome; log: string[];
     go(fn) { sched.go(fn as unknown as GoFunc, []); },
     ms: () => sched.now / 1e6,
   };
-  sched.traceback = (g) => `goroutine ${g.id} [${g.waitReason}]:\n`;
   sched.go((() => main(world)) as unknown as GoFunc, []);
   const outcome = sched.run();
   return { outcome, log, world };

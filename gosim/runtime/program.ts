@@ -1,20 +1,21 @@
-// What a running program needs besides its compiled code: the scheduler, output with its byte
-// budget, the natives of the imported library packages, method tables for dynamic dispatch and
-// the NativeCtx handed to library code.
-import type { NativeCtx, GoFunc, Native, NativePackage } from '../runtime/native.ts';
+// The running program: what it needs besides its compiled code. The scheduler, output with its
+// byte budget, the natives of the library packages, method tables for dynamic dispatch and the
+// NativeCtx handed to library code. What it knows of the library (its natives, its named
+// types, which calls are scheduling points in explore mode) is handed in (ProgramLibrary): the
+// runtime never imports lib/ or the build step.
+import type { NativeCtx, GoFunc, Native, NativePackage } from './native.ts';
 import type { Type, Func, Named, Var } from '../types/types.ts';
 import { Pointer as PointerType } from '../types/types.ts';
-import type { Iface, GoString, Pointer, StructValue } from '../runtime/values.ts';
-import { Scheduler, snapshotStack, CLOCK, FOOTPRINT_DEC, FOOTPRINT_LOCK, FOOTPRINT_RLOCK, FOOTPRINT_RW, FOOTPRINT_UNLOCK, FOOTPRINT_WG_WAIT, type Goroutine } from '../runtime/scheduler.ts';
-import { GoPanic, GoFatal, ProgramExit } from '../runtime/panic.ts';
-import { runtimeErrorPanic } from '../runtime/rterror.ts';
+import type { Iface, GoString } from './values.ts';
+import type { LibraryFootprint } from './footprint.ts';
+import { snapshotStack, type Goroutine } from './goroutine.ts';
+import type { Scheduler } from './scheduler.ts';
+import { GoPanic, GoFatal, ProgramExit } from './panic.ts';
+import { recoveredValue, runtimeErrorPanic, type RuntimeErrorTypes } from './rterror.ts';
 import { under, lookupFieldOrMethod, pointerRecv } from '../types/predicates.ts';
 import { errorType } from '../types/universe.ts';
-import { lookupLibraryType } from '../build/library.ts';
-import { copyAgg, Box } from '../runtime/ops.ts';
-import { fatalFrames } from '../runtime/libframes.ts';
-import { lockWaits, waitWaits } from '../lib/sync.ts';
-import { rwWaits } from '../lib/rwmutex.ts';
+import { copyAgg, Box } from './ops.ts';
+import { fatalFrames } from './libframes.ts';
 
 const GeneratorFunction = Object.getPrototypeOf(function* () { /* marker */ }).constructor;
 
@@ -42,6 +43,21 @@ function nativeTables(packages: readonly NativePackage[]): { natives: Map<string
   return t;
 }
 
+/** What a program knows of the library it runs with (execute.ts wires lib/ in). */
+export interface ProgramLibrary {
+  /** The natives of every library package. */
+  readonly packages: readonly NativePackage[];
+  /** A named type of a library package by its qualified name ('time.Duration'), or null. */
+  lookupType(qualified: string): Type | null;
+  /**
+   * Explore mode: what library call `key` touches when it is a scheduling point, or null for a
+   * call that only computes (lib/footprints.ts).
+   */
+  footprintOf(key: string): LibraryFootprint | null;
+  /** Package runtime's error types, of which recover() makes a runtime error's value. */
+  readonly runtimeErrors: RuntimeErrorTypes;
+}
+
 export class Program {
   stdout: string[] = [];
   stderr: string[] = [];
@@ -58,8 +74,9 @@ export class Program {
   /** Package name -> import path ('rand' -> 'math/rand'). */
   private pathOf: Map<string, string>;
 
-  constructor(readonly sched: Scheduler, packages: NativePackage[], readonly maxOutputBytes: number) {
-    ({ natives: this.natives, pathOf: this.pathOf } = nativeTables(packages));
+  constructor(readonly sched: Scheduler, private readonly library: ProgramLibrary, readonly maxOutputBytes: number) {
+    ({ natives: this.natives, pathOf: this.pathOf } = nativeTables(library.packages));
+    sched.program = this;
     const prog = this;
     this.ctx = {
       method: (x, name) => prog.method(x, name),
@@ -93,7 +110,7 @@ export class Program {
           if (g) g.inLibraryOp = inLib;
         }
       },
-      recover: (thrown) => (thrown instanceof GoPanic ? { value: thrown.value } : undefined),
+      recover: (thrown) => (thrown instanceof GoPanic ? { value: recoveredValue(thrown, library.runtimeErrors) } : undefined),
     };
   }
 
@@ -120,6 +137,11 @@ export class Program {
   /** How each package variable box got its value, for reset(). */
   readonly pkgVarInits = new Map<Box, () => unknown>();
 
+  /** Package runtime's error types, of which recover() makes a runtime error's value. */
+  get runtimeErrors(): RuntimeErrorTypes {
+    return this.library.runtimeErrors;
+  }
+
   /** The native registered under `key` (a function, method or package variable's initializer). */
   native(key: string): Native | null {
     return this.natives.get(key) ?? null;
@@ -132,7 +154,7 @@ export class Program {
   callable(key: string): Native | null {
     const nat = this.natives.get(key) ?? null;
     if (nat === null || this.sched.explore === null) return nat;
-    const fp = footprintOf(key);
+    const fp = this.library.footprintOf(key);
     return fp === null ? nat : visibleNative(nat, fp, this.sched);
   }
 
@@ -142,11 +164,11 @@ export class Program {
       const t = this.mainTypes.get(q.slice(5));
       if (t) return t;
     }
-    let t = lookupLibraryType(q);
+    let t = this.library.lookupType(q);
     if (!t) {
       const dot = q.lastIndexOf('.');
       const path = this.pathOf.get(q.slice(0, dot));
-      if (path) t = lookupLibraryType(`${path}.${q.slice(dot + 1)}`);
+      if (path) t = this.library.lookupType(`${path}.${q.slice(dot + 1)}`);
     }
     if (!t) throw new Error(`gosim: unknown type ${q}`);
     return t;
@@ -268,67 +290,8 @@ export class Program {
 
 export type { Named };
 
-// ------------------------------------------------------------------ explore mode
-
-/** What a visible library call touches, for explore mode's partial-order reduction. */
-interface Footprint {
-  /** The object, from the call's arguments (the receiver comes first). */
-  obj: (args: unknown[]) => unknown;
-  mode: number;
-  /** For a call that may wait: Go's wait reason, and whether it would only wait now (then it is held: Scheduler.pickExplored). */
-  waits?: { reason: string; now: (ctx: NativeCtx, args: unknown[]) => boolean };
-}
-
-/** All output, all atomics, the clock: each one object (two writes to stdout never commute). */
-export const OUTPUT = { name: 'output' };
-const ATOMICS = { name: 'atomics' };
-/** Library state not modelled more finely (contexts, Once, Cond, os.Exit): conflicts with everything. */
-export const EVERYTHING = { name: 'everything' };
-
-const fixed = (o: object): Footprint => ({ obj: () => o, mode: FOOTPRINT_RW });
-/** The value a pointer receiver points to: the identity the sync package keys its state by. */
-const receiver = (mode: number): Footprint => ({
-  obj: (args) => {
-    const p = args[0] as { load(): unknown } | null;
-    return p === null ? null : p.load();
-  },
-  mode,
-});
-const OUTPUT_CALLS = new Set(['fmt.Print', 'fmt.Printf', 'fmt.Println', 'fmt.Fprint', 'fmt.Fprintf', 'fmt.Fprintln', 'os.File.Write', 'os.File.WriteString']);
-const CLOCK_SETS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time.Tick', 'time.NewTimer', 'time.NewTicker']);
-const CLOCK_CALLS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time.Tick', 'time.NewTimer', 'time.NewTicker',
-  'time.Timer.Stop', 'time.Timer.Reset', 'time.Ticker.Stop', 'time.Ticker.Reset']);
-
-/**
- * The library calls that are scheduling points in explore mode, and what each touches; null
- * for the rest (strings, math, Sprintf...), which only compute.
- */
-function footprintOf(key: string): Footprint | null {
-  if (OUTPUT_CALLS.has(key)) return fixed(OUTPUT);
-  // Setting timers commutes with setting others and with a due timer firing (a firing touches
-  // the clock the same way: Scheduler.fireTimer); each timer fires by time, as a move of its own
-  // once the clock reaches it. Stopping or resetting one does not commute with anything on the
-  // clock: a firing may come before or after it.
-  if (CLOCK_SETS.has(key)) return { obj: () => CLOCK, mode: FOOTPRINT_DEC };
-  if (CLOCK_CALLS.has(key)) return fixed(CLOCK);
-  if (key.startsWith('atomic.')) return fixed(ATOMICS);
-  // WaitGroup calls commute with each other while the counter stays above zero (Wait then
-  // blocks in either order); the explorer makes a change that reaches zero, or leaves it, a write.
-  if (key === 'sync.WaitGroup.Wait') return { ...receiver(FOOTPRINT_WG_WAIT), waits: { reason: 'sync.WaitGroup.Wait', now: (ctx, a) => waitWaits(ctx, a[0] as Pointer | null) } };
-  if (key.startsWith('sync.WaitGroup.')) return receiver(FOOTPRINT_DEC);
-  if (key === 'sync.Mutex.Lock') return { ...receiver(FOOTPRINT_LOCK), waits: { reason: 'sync.Mutex.Lock', now: (ctx, a) => lockWaits(ctx, a[0] as Pointer | null) } };
-  if (key === 'sync.RWMutex.Lock' || key === 'sync.RWMutex.RLock') {
-    const write = key === 'sync.RWMutex.Lock';
-    return { ...receiver(write ? FOOTPRINT_LOCK : FOOTPRINT_RLOCK), waits: { reason: write ? 'sync.Mutex.Lock' : 'sync.RWMutex.RLock', now: (_c, a) => rwWaits(a[0] as Pointer<StructValue> | null, write) } };
-  }
-  if (key === 'sync.Mutex.Unlock' || key === 'sync.RWMutex.Unlock') return receiver(FOOTPRINT_UNLOCK);
-  if (/^sync\.(Mutex|RWMutex)\./.test(key)) return receiver(FOOTPRINT_RW);
-  if (key.startsWith('sync.') || key.startsWith('context.') || key === 'os.Exit' || key === 'runtime.NumGoroutine') return fixed(EVERYTHING);
-  return null;
-}
-
 /** A library call made a scheduling point: the switch comes first, then the call itself. */
-function visibleNative(nat: Native, fp: Footprint, S: Scheduler): Native {
+function visibleNative(nat: Native, fp: LibraryFootprint, S: Scheduler): Native {
   const gen = isGeneratorFn(nat);
   return function* (ctx: NativeCtx, ...args: unknown[]) {
     const w = fp.waits;

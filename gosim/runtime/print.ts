@@ -1,11 +1,11 @@
 // The print/println builtins (to stderr, numbers as Go 1.26's runtime prints them) and the text of
 // a panic value as Go's runtime prints it in a crash (`panic: ...`).
 import type { Type } from '../types/types.ts';
-import type { Iface } from '../runtime/values.ts';
+import type { Iface } from './values.ts';
 import { under } from '../types/predicates.ts';
 import { typeString } from '../types/typestring.ts';
 import type { Program } from './program.ts';
-import { formatFloat } from '../lib/fmt/floats.ts';
+import { formatFloat } from './floats.ts';
 
 function printValue(t: Type, v: unknown): string {
   const u = under(t);

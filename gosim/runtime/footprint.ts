@@ -1,0 +1,188 @@
+// The explorer's view of a run (explore/): the interface the scheduler reports each turn to, the
+// visible operation a stopped goroutine waits to do, and the footprint algebra: how a turn
+// touches an object (FOOTPRINT_* modes) and which pairs of touches commute or enable each other.
+import type { Goroutine } from './goroutine.ts';
+import type { NativeCtx } from './native.ts';
+
+/**
+ * Drives a run under systematic or random scheduling (explore/): it makes every scheduling
+ * choice and is told what each turn touched. A turn ("transition") is one goroutine running from
+ * one scheduling point to the next: its first visible operation (channel, select, sync, atomic,
+ * timer, output) and the local work after it, up to just before its next visible operation.
+ */
+export interface Explorer {
+  /**
+   * Which move (never none) runs the next turn: an index into `runnable`. A move is a goroutine,
+   * and with `partners` (explore mode holding blocked goroutines, Scheduler.pickExplored) the
+   * held goroutine its operation completes with, or null; a goroutine may then come more than
+   * once, with different partners.
+   */
+  pickGoroutine(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number;
+  /** A choice among n >= 2 alternatives inside a turn (which ready select case): 0..n-1. */
+  pickValue(n: number): number;
+  /** The running turn touches `obj`, or each of an Objects' list (FOOTPRINT_DEC: a WaitGroup counter change, which commutes with another). */
+  touch(obj: unknown, mode: number): void;
+  /**
+   * The running turn's channel operation on `obj` (or an Objects) could not complete: the
+   * goroutine waits. Waiting commutes with the operation that will complete it.
+   */
+  blocked(obj: unknown): void;
+  /**
+   * The running turn ended the program (main returned, a panic, a fatal error, os.Exit) while
+   * `pending` goroutines could still have run: whatever they would have done conflicts with it.
+   */
+  ended(pending: readonly Goroutine[]): void;
+  /** The clock moves on (nothing else can run, no timer is due): the turn that follows belongs to the runtime. */
+  runtimeTurn(): void;
+  /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
+  enabled(g: Goroutine): void;
+  /**
+   * The running turn stopped a timer that was due (its firing was a move: Scheduler.dueTimers),
+   * `g` standing for that move: the firing could have come first, and now never will.
+   */
+  disabled(g: Goroutine): void;
+  /**
+   * Whether a goroutine stopped before an operation that would only wait is left out of the
+   * choices until it can go ahead or a partner takes it (Scheduler.pickExplored). False only for
+   * the unreduced search, the reference that offers every goroutine at every point.
+   */
+  readonly holdsBlocked: boolean;
+}
+
+/**
+ * Explore mode: the visible operation a goroutine stopped before (at a scheduling point), as far
+ * as the scheduler needs it to tell whether the goroutine can go ahead.
+ */
+export interface Pending {
+  /** The channels it would receive from, and send on (one for a plain operation, a select's cases). */
+  readonly recv: readonly unknown[];
+  readonly send: readonly unknown[];
+  /** Go's wait reason, should it wait ('chan receive', 'select', 'sync.Mutex.Lock', ...). */
+  readonly reason: string;
+  /** A select: when it can go ahead, it may still take a held partner's case (pickExplored). */
+  readonly select: boolean;
+  /** The operation cannot go ahead in the current state: it would only wait. */
+  blocked(): boolean;
+}
+/** An explorer footprint of several objects at once (a select's channels); any other value is one object. */
+export class Objects {
+  constructor(readonly list: readonly unknown[]) {}
+}
+
+// How a turn touches an object (Explorer.touch's mode); modesConflict says which pairs commute.
+/** Anything not described more finely: conflicts with every other access. */
+export const FOOTPRINT_RW = 0;
+/**
+ * A change that commutes with others of its kind: setting a timer, and a WaitGroup decrement
+ * that leaves the counter above zero (an Add or Done is touched so until the explorer learns
+ * the counter: Explorer.waitGroupChanged).
+ */
+export const FOOTPRINT_DEC = 1;
+/** A plain send and a plain receive (channel fast paths and their waits). */
+export const FOOTPRINT_SEND = 2;
+export const FOOTPRINT_RECV = 3;
+/** A send or receive that had to wait (see Explorer.blocked). */
+export const FOOTPRINT_SEND_WAIT = 4;
+export const FOOTPRINT_RECV_WAIT = 5;
+/** close(ch): conflicts with every operation on the channel, waiting ones included. */
+export const FOOTPRINT_CLOSE = 6;
+/**
+ * A select: which case it takes, or default, depends on who waits on its channels, so it
+ * conflicts with everything on them, waiting or not (and so does a select that waits).
+ */
+export const FOOTPRINT_POLL = 7;
+
+/**
+ * A goroutine stopped before a send, receive or select on the channel (explore mode with held
+ * goroutines, Scheduler.pickExplored): from then on a receiver or a select may take it as a
+ * partner. It changes nothing, so it commutes with everything but what may take partners (a
+ * select) and partners starting to wait.
+ */
+export const FOOTPRINT_ARRIVE = 8;
+/**
+ * Mutex and RWMutex calls: a Lock, an Unlock, and a reader's RLock. A Lock (or RLock) after
+ * another goroutine's Unlock could not have gone first, the lock being held until then (a held
+ * goroutine waits outside the search: Scheduler.pickExplored). So that pair orders the two turns
+ * without being a race to reverse (modesEnable); the race is with the Lock before the Unlock.
+ */
+export const FOOTPRINT_LOCK = 9;
+export const FOOTPRINT_UNLOCK = 10;
+export const FOOTPRINT_RLOCK = 11;
+/** WaitGroup.Wait: it goes ahead only at zero, after the change that brought the counter there. */
+export const FOOTPRINT_WG_WAIT = 12;
+/** An Add or Done that brought a WaitGroup's counter to zero (or below). */
+export const FOOTPRINT_WG_ZERO = 13;
+/**
+ * A send and a receive that complete on a buffered channel. They commute: with the buffer
+ * neither empty nor full, in either order the receive takes the oldest value and the send
+ * appends; when it is empty (or full) the receive (or send) could not have gone first.
+ */
+export const FOOTPRINT_BUF_SEND = 14;
+export const FOOTPRINT_BUF_RECV = 15;
+/** An Add(1) that raised a WaitGroup's counter that was already above zero. */
+export const FOOTPRINT_WG_UP = 16;
+
+/** The waiting form of a plain send or receive (other modes do not change when they wait). */
+export function waitingMode(m: number): number {
+  if (m === FOOTPRINT_SEND || m === FOOTPRINT_BUF_SEND) return FOOTPRINT_SEND_WAIT;
+  if (m === FOOTPRINT_RECV || m === FOOTPRINT_BUF_RECV) return FOOTPRINT_RECV_WAIT;
+  return m;
+}
+
+/**
+ * Whether two accesses to one object fail to commute. Two counter changes commute. A send that
+ * waits commutes with a receive that completes, and a receive that waits with a send that
+ * completes: in either order the value is handed over and both go on. Everything else does
+ * not: two sends (whichever goes first may make the other wait), close, select.
+ */
+export function modesConflict(earlier: number, later: number): boolean {
+  if ((earlier === FOOTPRINT_BUF_SEND && later === FOOTPRINT_BUF_RECV) || (earlier === FOOTPRINT_BUF_RECV && later === FOOTPRINT_BUF_SEND)) return false;
+  // Otherwise a buffered send or receive is a send or receive.
+  const a = earlier === FOOTPRINT_BUF_SEND ? FOOTPRINT_SEND : earlier === FOOTPRINT_BUF_RECV ? FOOTPRINT_RECV : earlier;
+  const b = later === FOOTPRINT_BUF_SEND ? FOOTPRINT_SEND : later === FOOTPRINT_BUF_RECV ? FOOTPRINT_RECV : later;
+  // An arrival after a partner was taken (or a select chose): the other order could take this
+  // goroutine instead. An arrival before is no matter: the choice of partner covered every one
+  // held then, this one among them.
+  if (b === FOOTPRINT_ARRIVE) return a === FOOTPRINT_POLL || a === FOOTPRINT_SEND_WAIT || a === FOOTPRINT_RECV_WAIT;
+  if (a === FOOTPRINT_ARRIVE) return false;
+  // WaitGroup changes: two decrements that leave the counter at zero or above end the same in
+  // either order, and so do increments by one from above zero, with each other and with
+  // decrements. What such an increment hides — decrements going first reach zero and let a Wait
+  // through — is the race of the increment with that Wait (modesEnable). An increment followed
+  // by a change that reaches zero does not commute: in the other order the counter could go
+  // below zero.
+  if (a === FOOTPRINT_DEC && (b === FOOTPRINT_DEC || b === FOOTPRINT_WG_ZERO || b === FOOTPRINT_WG_UP)) return false;
+  if (a === FOOTPRINT_WG_UP && (b === FOOTPRINT_WG_UP || b === FOOTPRINT_DEC)) return false;
+  if (a === FOOTPRINT_RLOCK && b === FOOTPRINT_RLOCK) return false;
+  const counter = (m: number): boolean => m === FOOTPRINT_DEC || m === FOOTPRINT_WG_UP;
+  if ((a === FOOTPRINT_WG_WAIT || b === FOOTPRINT_WG_WAIT) && (counter(a) || counter(b) || a === b)) return counter(a);
+  if ((a === FOOTPRINT_SEND_WAIT && b === FOOTPRINT_RECV) || (a === FOOTPRINT_RECV && b === FOOTPRINT_SEND_WAIT)) return false;
+  if ((a === FOOTPRINT_RECV_WAIT && b === FOOTPRINT_SEND) || (a === FOOTPRINT_SEND && b === FOOTPRINT_RECV_WAIT)) return false;
+  return true;
+}
+
+/**
+ * Of two conflicting accesses (modesConflict), whether the later could not have come first: the
+ * earlier one is what let it go ahead (an Unlock then a Lock, a counter brought to zero then a
+ * Wait). Such a pair orders its turns but is no race to reverse (explore.ts, addBacktracks).
+ */
+export function modesEnable(earlier: number, later: number): boolean {
+  if (earlier === FOOTPRINT_UNLOCK) return later === FOOTPRINT_LOCK || later === FOOTPRINT_RLOCK;
+  // Not an increment: with the decrements after it moved first, the Wait could have come first.
+  if (later === FOOTPRINT_WG_WAIT) return earlier === FOOTPRINT_WG_ZERO || earlier === FOOTPRINT_DEC;
+  return false;
+}
+
+/** What a visible library call touches (lib/footprints.ts says which calls are visible). */
+export interface LibraryFootprint {
+  /** The object, from the call's arguments (the receiver comes first). */
+  obj: (args: unknown[]) => unknown;
+  mode: number;
+  /** For a call that may wait: Go's wait reason, and whether it would only wait now (then it is held: Scheduler.pickExplored). */
+  waits?: { reason: string; now: (ctx: NativeCtx, args: unknown[]) => boolean };
+}
+
+/** All output: one object (two writes to stdout never commute). */
+export const OUTPUT = { name: 'output' };
+/** Library state not modelled more finely (contexts, Once, Cond, os.Exit): conflicts with everything. */
+export const EVERYTHING = { name: 'everything' };
