@@ -12,7 +12,7 @@
 // everything, so goroutines that could still have run get their chance. When no marked
 // alternative is left (nextPath), the search was exhaustive. docs/architecture.md ("What
 // explore explores") lists what depends on what and why no outcome is lost.
-import { EVERYTHING, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, FOOTPRINT_WG_UP, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
+import { EVERYTHING, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_POLL, FOOTPRINT_POLL_CLOSED, FOOTPRINT_RW, FOOTPRINT_WG_UP, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
 import type { Goroutine } from '../runtime/goroutine.ts';
 import { CLOCK } from '../runtime/scheduler.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -312,6 +312,12 @@ export class PathRun implements Explorer {
   }
 
   get holdsBlocked(): boolean { return this.reduce; }
+
+  tookClosed(): void {
+    const t = this.cur;
+    if (t === null) return;
+    for (let i = 0; i < t.modes.length; i++) if (t.modes[i] === FOOTPRINT_POLL) t.modes[i] = FOOTPRINT_POLL_CLOSED;
+  }
 
   /**
    * A WaitGroup counter changed. Add and Done were touched as commuting decrements; now that the

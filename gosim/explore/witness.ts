@@ -54,6 +54,7 @@ export abstract class FollowingRun implements Explorer {
   abstract pickValue(n: number): number;
   touch(): void {}
   blocked(): void {}
+  tookClosed(): void {}
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}

@@ -34,6 +34,11 @@ export interface Explorer {
   ended(pending: readonly Goroutine[]): void;
   /** The clock moves on (nothing else can run, no timer is due): the turn that follows belongs to the runtime. */
   runtimeTurn(): void;
+  /**
+   * The running turn's select, all of whose cases receive, took a case whose channel is closed
+   * and empty: it changed no channel (FOOTPRINT_POLL_CLOSED).
+   */
+  tookClosed(): void;
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
   /**
@@ -121,6 +126,12 @@ export const FOOTPRINT_BUF_SEND = 14;
 export const FOOTPRINT_BUF_RECV = 15;
 /** An Add(1) that raised a WaitGroup's counter that was already above zero. */
 export const FOOTPRINT_WG_UP = 16;
+/**
+ * A select with only receive cases that took one on a closed, empty channel: it changed nothing,
+ * so it commutes with another such select (no receiver can partner another). Otherwise it is a
+ * select (FOOTPRINT_POLL): whoever arrives on its channels after it could have been taken instead.
+ */
+export const FOOTPRINT_POLL_CLOSED = 17;
 
 /** The waiting form of a plain send or receive (other modes do not change when they wait). */
 export function waitingMode(m: number): number {
@@ -143,7 +154,8 @@ export function modesConflict(earlier: number, later: number): boolean {
   // An arrival after a partner was taken (or a select chose): the other order could take this
   // goroutine instead. An arrival before is no matter: the choice of partner covered every one
   // held then, this one among them.
-  if (b === FOOTPRINT_ARRIVE) return a === FOOTPRINT_POLL || a === FOOTPRINT_SEND_WAIT || a === FOOTPRINT_RECV_WAIT;
+  if (b === FOOTPRINT_ARRIVE) return a === FOOTPRINT_POLL || a === FOOTPRINT_POLL_CLOSED || a === FOOTPRINT_SEND_WAIT || a === FOOTPRINT_RECV_WAIT;
+  if (a === FOOTPRINT_POLL_CLOSED && b === FOOTPRINT_POLL_CLOSED) return false;
   if (a === FOOTPRINT_ARRIVE) return false;
   // WaitGroup changes: two decrements that leave the counter at zero or above end the same in
   // either order, and so do increments by one from above zero, with each other and with

@@ -94,6 +94,7 @@ export function takeReady(sched: Scheduler, cases: readonly SelectCase[], gate =
     ch.recvNow();
     taken.value = ch.got;
     taken.ok = ch.gotOk;
+    if (!taken.ok && sched.explore !== null && cases.every((k) => !k.send)) sched.explore.tookClosed();
   }
   const m = sched.monitor;
   if (m !== null) m.select(sched.current, cases.map((k) => k.ch), chosen, readyCount);

@@ -2,6 +2,9 @@
 // hand (see programs.ts for each program and what real Go showed), and how a search reports
 // being exhaustive, out of budget or out of time.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { explore, run } from '../../../gosim/index.ts';
 import * as P from './programs.ts';
 import { DEADLOCK, crashed, interleavings, ok, outcomeSet, printerLines, sorted } from './outcomes.ts';
@@ -76,6 +79,13 @@ describe('explore finds every outcome', () => {
   it('of a WaitGroup whose Add runs inside the goroutine: Wait may return before it', () => {
     const r = explore(P.waitGroupAddInside);
     expect(outcomeSet(r)).toEqual(sorted([ok('n = 0\n'), ok('n = 1\n')]));
+  });
+
+  it('of five workers told to stop by one close: their selects seeing it commute (under 200 runs)', () => {
+    const src = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'explore', 'cancel5.go'), 'utf8');
+    const r = explore(src, { budget: 200 });
+    expect(outcomeSet(r)).toEqual([ok('jobs done: 2\n')]);
+    expect(r.exhaustive).toBe(true);
   });
 
   it('of an Add inside a goroutine racing two Dones: Wait may return before the Add', () => {

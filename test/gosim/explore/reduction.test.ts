@@ -73,7 +73,51 @@ const programs: [string, string][] = [
   ['a send racing with close', P.sendRacesClose],
   ['a WaitGroup Add inside the goroutine', P.waitGroupAddInside],
   ['an Add inside a goroutine racing two Dones', P.waitGroupAddRacesDones],
-  ['an Add from one racing a Done that would reach zero without it', prog(['fmt', 'sync'], `
+  ['receive-only selects seeing a closed channel, beside a select that could send to one of them', prog(['fmt'], `
+	quit := make(chan struct{})
+	work := make(chan int)
+	go func() {
+		select {
+		case v := <-work:
+			fmt.Println("work", v)
+		case <-quit:
+		}
+	}()
+	go func() {
+		select {
+		case <-work:
+		case <-quit:
+			fmt.Println("q2")
+		}
+	}()
+	go func() {
+		select {
+		case work <- 1:
+		case <-quit:
+		}
+	}()
+	close(quit)
+`)],
+  ['receive-only selects on two channels, one closed, one buffered with a value', prog(['fmt'], `
+	a := make(chan int, 1)
+	b := make(chan int)
+	a <- 7
+	close(b)
+	done := make(chan bool, 2)
+	for i := 0; i < 2; i++ {
+		go func() {
+			select {
+			case v := <-a:
+				fmt.Println(i, "a", v)
+			case v, ok := <-b:
+				fmt.Println(i, "b", v, ok)
+			}
+			done <- true
+		}()
+	}
+	<-done
+	<-done
+`)],  ['an Add from one racing a Done that would reach zero without it', prog(['fmt', 'sync'], `
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
