@@ -323,8 +323,8 @@ export class PathRun implements Explorer {
    * A WaitGroup counter changed. Add and Done were touched as commuting decrements; now that the
    * counter is known, a decrement that leaves it above zero stays one, one that brings it to
    * exactly zero (waking the waiters) becomes a zero-reaching change, an Add(1) from above zero
-   * an increment (modesConflict says which of these commute), and anything else — raising the
-   * counter from zero, taking it below zero (a panic), Add(0) at zero — a write.
+   * an increment (modesConflict says which of these commute), and anything else (raising the
+   * counter from zero, taking it below zero: a panic, Add(0) at zero) a write.
    */
   waitGroupChanged(delta: number, count: number): void {
     const t = this.cur;
