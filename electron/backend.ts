@@ -92,6 +92,7 @@ export class Backend implements Api {
     this.dailyTimer.unref();
     this.transfer = new Transfer({
       db: (method) => this.need(method).db,
+      dbPath: this.dbPath,
       rules: () => {
         const s = this.need('import').settings;
         return { desiredRetention: s.desiredRetention, dayStartHour: s.dayStartHour, learningSteps, relearningSteps, fuzz: true };
@@ -177,6 +178,11 @@ export class Backend implements Api {
     }
     if (this.readOnly && writing.has(method)) {
       throw new Conflict(`${method} is unavailable: the progress database is open read-only, so nothing can be saved.`);
+    }
+    // An import writes on a thread of its own in one transaction; reading goes on meanwhile,
+    // and a change waits until the import is written (a few seconds even for a big file).
+    if (this.transfer?.writing && writing.has(method)) {
+      throw new Conflict(`${method} is unavailable while ${this.transfer.writing} is being imported; try again when the import is written.`);
     }
     return this.live;
   }
