@@ -57,11 +57,15 @@ export function exportProgress(db: Database.Database, appVersion: string, now: D
   // One read transaction: the file is one consistent moment even if an answer lands meanwhile.
   return db.transaction(() => {
     const decks = db.prepare<[], DeckEntry>('SELECT id, name, description, file, position FROM decks ORDER BY position, id').all();
-    const cards = db.prepare<[], CardEntry>('SELECT * FROM cards ORDER BY id').all();
-    const keyOf = new Map<number, string>();
-    for (const c of cards) keyOf.set(c.id, c.key);
-    // SQLite writes each line itself: three times faster than reading rows into JS and
-    // stringifying them, which matters at a million reviews.
+    // SQLite writes the JSON itself (cards.json as one array, each review line): several times
+    // faster than reading rows into JS and stringifying them, which matters at 100k cards and
+    // a million reviews. Its numbers read back as the very same doubles.
+    const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('cards') ORDER BY cid").all().map((c) => c.name);
+    const cardsJson = db
+      .prepare<[], string>(`SELECT json_group_array(json_object(${columns.map((c) => `'${c}', "${c}"`).join(', ')})) FROM (SELECT * FROM cards ORDER BY id)`)
+      .pluck()
+      .get()!;
+    const cardCount = db.prepare<[], number>('SELECT COUNT(*) FROM cards').pluck().get()!;
     const lines = db
       .prepare<[], string>(
         `SELECT json_array(c.key, r.rating, r.state, r.reviewed_at, r.duration_ms, r.typed, r.correct, r.card_before)
@@ -70,9 +74,8 @@ export function exportProgress(db: Database.Database, appVersion: string, now: D
       .pluck()
       .all();
     const drafts = db
-      .prepare<[], { card_id: number; code: string; saved_at: number }>('SELECT card_id, code, saved_at FROM drafts ORDER BY card_id')
-      .all()
-      .map((d) => ({ card_key: keyOf.get(d.card_id)!, code: d.code, saved_at: d.saved_at }));
+      .prepare<[], DraftEntry>('SELECT c.key AS card_key, d.code, d.saved_at FROM drafts d JOIN cards c ON c.id = d.card_id ORDER BY d.card_id')
+      .all();
     const settings: Record<string, unknown> = {};
     for (const s of db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings ORDER BY key').all()) {
       try {
@@ -87,12 +90,12 @@ export function exportProgress(db: Database.Database, appVersion: string, now: D
       exportedAt: now.toISOString(),
       appVersion,
       schema: db.pragma('user_version', { simple: true }) as number,
-      counts: { decks: decks.length, cards: cards.length, reviews: lines.length, drafts: drafts.length },
+      counts: { decks: decks.length, cards: cardCount, reviews: lines.length, drafts: drafts.length },
     };
     return writeZip([
       { name: 'manifest.json', data: strToU8(JSON.stringify(manifest, null, 2)) },
       { name: 'decks.json', data: strToU8(JSON.stringify(decks)) },
-      { name: 'cards.json', data: strToU8(JSON.stringify(cards)) },
+      { name: 'cards.json', data: Buffer.from(cardsJson) },
       { name: 'review_log.ndjson', data: Buffer.from(lines.length ? lines.join('\n') + '\n' : '') },
       { name: 'drafts.json', data: strToU8(JSON.stringify(drafts)) },
       { name: 'settings.json', data: strToU8(JSON.stringify(settings, null, 2)) },
