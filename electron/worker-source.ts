@@ -17,9 +17,22 @@ const bundles = new Map<string, Promise<string>>();
  * the worker as usual (native modules such as better-sqlite3 must be).
  */
 export async function startWorker(built: string, entry: () => string, options: WorkerOptions = {}, external: string[] = []): Promise<Worker> {
+  const beside = builtFile(built);
+  if (beside) return new Worker(beside, options);
+  return new Worker(await bundle(entry(), external), { ...options, eval: true });
+}
+
+/** Bundles a worker ahead of its first start (when run from source; the built app needs nothing). */
+export function prepareWorker(built: string, entry: () => string, external: string[] = []): void {
+  if (!builtFile(built)) bundle(entry(), external).catch(() => {});
+}
+
+function builtFile(built: string): string | null {
   const beside = typeof __dirname === 'string' ? path.join(__dirname, built) : '';
-  if (beside && fs.existsSync(beside)) return new Worker(beside, options);
-  const file = entry();
+  return beside && fs.existsSync(beside) ? beside : null;
+}
+
+function bundle(file: string, external: string[]): Promise<string> {
   let source = bundles.get(file);
   if (!source) {
     const esbuild = createRequire(file)('esbuild') as typeof import('esbuild');
@@ -30,5 +43,5 @@ export async function startWorker(built: string, entry: () => string, options: W
     // A failed build is tried again next time rather than remembered.
     source.catch(() => bundles.delete(file));
   }
-  return new Worker(await source, { ...options, eval: true });
+  return source;
 }

@@ -10,7 +10,7 @@ import type { SchedulingRules } from '../scheduler/intervals.ts';
 import type { FsrsColumns, NewLog } from '../store/cards.ts';
 import type { ImportPlan, PlannedDeck, PlannedMedia } from './plan.ts';
 import { finalOf, newCardState, packCards, rangeCount, replay, replayRangeAt, type PackedCards, type ReplayedRange, type ReplayedReview } from './replay.ts';
-import { searchText, tagColumn } from '../store/search.ts';
+import { searchColumns } from '../store/search.ts';
 
 export interface ImportResult {
   decks: number;
@@ -235,7 +235,7 @@ export async function writePlan(
         const b = packed.reviewStart[i + 1]!;
         const foundId = existing.get(i);
         if (foundId !== undefined) {
-          s.update.run({ id: foundId, deck: c.deckId, content: c.content, kind: c.kind, search: searchText(c.key, c.content), tags: tagColumn(c.content) });
+          s.update.run({ id: foundId, deck: c.deckId, content: c.content, kind: c.kind, ...searchColumns(c.key, c.content) });
           result.updated++;
           const reviews: ReplayedReview[] = [];
           for (let k = a; k < b; k++) reviews.push({ at: packed.at[k]!, rating: packed.rating[k] as ReplayedReview['rating'], durationMs: packed.durationMs[k]! });
@@ -247,7 +247,7 @@ export async function writePlan(
         nextOrd.set(c.deckId, ord + 1);
         const id = ids[i]!;
         const state = a === b ? newCardState(now) : finalOf(range, i);
-        s.insert.run({ id, key: c.key, deck: c.deckId, ord, kind: c.kind, content: c.content, suspended: c.suspended ? 1 : 0, search: searchText(c.key, c.content), tags: tagColumn(c.content), ...state });
+        s.insert.run({ id, key: c.key, deck: c.deckId, ord, kind: c.kind, content: c.content, suspended: c.suspended ? 1 : 0, ...searchColumns(c.key, c.content), ...state });
         result.added++;
         for (let k = a; k < b; k++) {
           pending.push({

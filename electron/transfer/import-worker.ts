@@ -114,6 +114,8 @@ async function write(data: WriteData): Promise<void> {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
+    // The WAL is copied back after the result is reported (below), not inside the commit.
+    db.pragma('wal_autocheckpoint = 0');
     const claims = new Int32Array(data.claims);
     const replayer = sharedReplayer(data.plan.packed, data.now, data.rules, claims, data.helpers);
     const result = await writePlan(db, data.plan, data.rules, data.now, replayer, (done, total) => {
@@ -125,6 +127,8 @@ async function write(data: WriteData): Promise<void> {
       Atomics.wait(new Int32Array(data.hold), 0, 0);
     });
     parentPort?.postMessage({ result } satisfies WriterMessage);
+    // Still on this thread, so the main thread never copies a big import's WAL back itself.
+    db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (err) {
     parentPort?.postMessage({ error: err instanceof Error ? err.message : String(err) } satisfies WriterMessage);
   } finally {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { MessageChannel, type Worker } from 'node:worker_threads';
 import type { SchedulingRules } from '../scheduler/intervals.ts';
 import { nativeBindingFile } from '../store/sqlite.ts';
-import { startWorker } from '../worker-source.ts';
+import { prepareWorker, startWorker } from '../worker-source.ts';
 import type { ImportResult, PackedPlan } from './commit.ts';
 import type { ReplayData, WriteData, WriterMessage } from './import-worker.ts';
 import { rangeCount } from './replay.ts';
@@ -39,8 +39,15 @@ function sqliteModule(): string {
 
 const workerEntry = () => path.join(path.dirname(fileURLToPath(import.meta.url)), 'import-worker.ts');
 
+const built = 'import-worker.cjs';
+const external = ['better-sqlite3'];
 const start = (data: WriteData | ReplayData, transfer: readonly (import('node:worker_threads').MessagePort)[]) =>
-  startWorker('import-worker.cjs', workerEntry, { workerData: data, transferList: [...transfer] }, ['better-sqlite3']);
+  startWorker(built, workerEntry, { workerData: data, transferList: [...transfer] }, external);
+
+/** Gets the threads' code ready while a file is still being read, so Import starts writing at once. */
+export function prepareWriter(): void {
+  prepareWorker(built, workerEntry, external);
+}
 
 export async function writeOffThread(o: WriteOptions): Promise<Omit<ImportResult, 'media'>> {
   const ranges = rangeCount(o.plan.packed);

@@ -8,7 +8,7 @@ import type { Args, ExportKind, ImportOutcome, ImportPreview, Results } from '..
 import { BadInput, Conflict, NotFound, TooLarge, Unusable } from '../errors.ts';
 import type { SchedulingRules } from '../scheduler/intervals.ts';
 import { packPlan, writeInPlace, writeMedia, type ImportResult } from './commit.ts';
-import { NoWorkers, writeOffThread, type WriteOptions } from './import-writer.ts';
+import { NoWorkers, prepareWriter, writeOffThread, type WriteOptions } from './import-writer.ts';
 import { placeDeck, writeDeckFile } from './deckfile.ts';
 import { backupDatabase, databaseBytes, deckYaml, reviewLogCsv } from './exports.ts';
 import { previewOf } from './preview.ts';
@@ -62,6 +62,7 @@ export class Transfer {
 
   /** Starts reading an uploaded or chosen file; the preview follows through importStatus. */
   stage(name: string, bytes: Uint8Array): { importId: string } {
+    prepareWriter();
     return { importId: this.jobs.start(name, bytes).id };
   }
 
