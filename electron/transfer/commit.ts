@@ -46,7 +46,6 @@ export interface Statements {
   existing: Stmt<[string], { id: number }>;
   update: Stmt<{ id: number; deck: string; content: string; kind: string; search: string; tags: string }>;
   maxId: Stmt<[], { m: number | null }>;
-  maxLogId: Stmt<[], { m: number | null }>;
   insert: Stmt<NewCardRow>;
   maxOrd: Stmt<[string], { o: number | null }>;
   logTimes: Stmt<[number], { reviewed_at: number }>;
@@ -69,7 +68,6 @@ export function statements(db: Database.Database): Statements {
       'UPDATE cards SET deck_id = @deck, content = @content, kind = @kind, retired = 0, search = @search, tags = @tags WHERE id = @id',
     ),
     maxId: db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM cards'),
-    maxLogId: db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM review_log'),
     insert: db.prepare<NewCardRow>(
       `INSERT INTO cards (id, key, deck_id, ord, kind, content, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review, suspended, search, tags)
        VALUES (@id, @key, @deck, @ord, @kind, @content, @due, @stability, @difficulty, @scheduled_days, @learning_steps, @reps, @lapses, @state, @last_review, @suspended, @search, @tags)`,
@@ -178,6 +176,30 @@ function setAside(db: Database.Database, name: string): () => void {
 const rebuildTimeIndexFrom = 20_000;
 
 /**
+ * Readies a transaction for writing many cards and reviews; `finish` (still inside it) indexes
+ * the cards added since and puts the schema back as it was. The word index gets the new cards
+ * in one statement after they are all written, not a row at a time from its insert trigger
+ * (ten times faster for a big import). The log's time index is rebuilt after a write that at
+ * least doubles the log (reviews arrive ordered by card, so their times land all over it):
+ * cheaper than inserting into it row by row.
+ */
+export function bulkWrite(db: Database.Database, reviews: number): { finish(everyCard?: boolean): void } {
+  const cardsBefore = db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM cards').get()?.m ?? 0;
+  const logRows = db.prepare<[], { m: number | null }>('SELECT MAX(id) AS m FROM review_log').get()?.m ?? 0;
+  const putBackTrigger = setAside(db, 'cards_fts_insert');
+  const putBackTimeIndex = reviews >= rebuildTimeIndexFrom && reviews >= logRows ? setAside(db, 'review_log_time') : () => {};
+  return {
+    finish(everyCard = false) {
+      // Cards written since have ids above the largest before; after a restore (which empties
+      // the table first) every card is new.
+      db.prepare('INSERT INTO cards_fts(rowid, search) SELECT id, search FROM cards WHERE (id > ? OR ?) AND retired = 0 ORDER BY id').run(cardsBefore, everyCard ? 1 : 0);
+      putBackTrigger();
+      putBackTimeIndex();
+    },
+  };
+}
+
+/**
  * Writes the plan as one transaction. A card already in the collection (same key) keeps its
  * history and state; reviews the file has that the collection lacks are added, and then the
  * card's state is recomputed from its whole log, so no review is ever lost or counted twice.
@@ -215,13 +237,7 @@ export async function writePlan(
       else ids[i] = nextId++;
     }
     replayer.start(ids);
-    // The word index gets the new cards in one statement after they are all written, not a row
-    // at a time from its insert trigger (ten times faster for a big import). The log's time
-    // index is rebuilt after a write that at least doubles the log (reviews arrive ordered by
-    // card, so their times land all over it): cheaper than inserting into it row by row.
-    const putBackTrigger = setAside(db, 'cards_fts_insert');
-    const logRows = s.maxLogId.get()?.m ?? 0;
-    const putBackTimeIndex = packed.at.length >= rebuildTimeIndexFrom && packed.at.length >= logRows ? setAside(db, 'review_log_time') : () => {};
+    const bulk = bulkWrite(db, packed.at.length);
     const nextOrd = new Map<string, number>();
     const pending: NewLog[] = [];
     const ranges = rangeCount(packed);
@@ -264,9 +280,7 @@ export async function writePlan(
       onRange(r + 1, ranges);
     }
     insertLogs(s, pending);
-    db.prepare('INSERT INTO cards_fts(rowid, search) SELECT id, search FROM cards WHERE id >= ? AND retired = 0 ORDER BY id').run(firstNewId);
-    putBackTrigger();
-    putBackTimeIndex();
+    bulk.finish();
     beforeCommit();
     db.exec('COMMIT');
   } catch (err) {

@@ -71,6 +71,10 @@ describe('the progress file', () => {
     expect(await b.getSettings({})).toEqual(await a.backend.getSettings({}));
     expect(await b.today({})).toEqual(await a.backend.today({}));
     expect(await queue(b, 20)).toEqual(await queue(a.backend, 20));
+    // The browser's word index holds the restored cards as it held them there.
+    const found = async (x: Backend) => (await x.browseCards({ text: 'term 1' })).cards.map((c) => c.key).sort();
+    expect((await found(b)).length).toBeGreaterThan(5);
+    expect(await found(b)).toEqual(await found(a.backend));
     a.backend.close();
     b.close();
   });
