@@ -1,6 +1,7 @@
 // The threads an import is written by (import-writer.ts starts them). One "write" thread opens
 // its own connection to the progress database and writes the plan in one transaction
-// (commit.ts), so the main thread goes on answering the page meanwhile; "replay" threads
+// (commit.ts), so the main thread goes on answering the page meanwhile (a "restore" thread
+// does the same for a progress file, restore.ts); "replay" threads
 // recompute the FSRS states of the new cards' histories beside it, claiming ranges of cards
 // from a shared table so that each range is replayed exactly once, by whichever thread is free.
 import { createRequire } from 'node:module';
@@ -9,7 +10,10 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SchedulingRules } from '../scheduler/intervals.ts';
 import { writePlan, type PackedPlan, type Replayer } from './commit.ts';
+import type { ImportLimits } from './limits.ts';
+import { readProgressFile } from './progressFile.ts';
 import { rangeCount, rangeSize, replayRangeAt, type PackedCards, type ReplayedRange } from './replay.ts';
+import { applyProgress } from './restore.ts';
 
 /** A range's entry in the claims table: free, taken by the writer, or by helper h (2 + h). */
 const free = 0;
@@ -32,6 +36,19 @@ export interface WriteData {
   hold?: SharedArrayBuffer;
 }
 
+/** A progress file written on its own thread: the file is read again there (cheaper than handing over what the main thread read). */
+export interface RestoreData {
+  role: 'restore';
+  dbPath: string;
+  sqliteModule: string;
+  nativeBinding?: string;
+  bytes: Uint8Array;
+  file: string;
+  limits: ImportLimits;
+  rules: SchedulingRules;
+  deckDirs: string[];
+}
+
 export interface ReplayData {
   role: 'replay';
   helper: number;
@@ -46,7 +63,7 @@ export interface ReplayData {
 export type WriterMessage =
   | { progress: { done: number; total: number } }
   | { held: true }
-  | { result: { decks: number; added: number; updated: number; reviews: number } }
+  | { result: { decks: number; added: number; updated: number; reviews: number; mode?: 'restore' | 'merge' } }
   | { error: string };
 
 /**
@@ -105,36 +122,51 @@ function sharedReplayer(packed: PackedCards, now: number, rules: SchedulingRules
   };
 }
 
-async function write(data: WriteData): Promise<void> {
+/**
+ * Opens this thread's own connection, set up as the main one is (store/open.ts), runs `work`
+ * on it, reports the result, and only then copies the WAL back, still on this thread, so the
+ * main thread never copies a big import's WAL back itself.
+ */
+async function onOwnConnection(data: WriteData | RestoreData, work: (db: BetterSqlite3.Database) => Promise<Extract<WriterMessage, { result: unknown }>['result']>): Promise<void> {
   const Database = createRequire(data.sqliteModule)(data.sqliteModule) as typeof BetterSqlite3;
   const db = new Database(data.dbPath, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
   try {
-    // As the main connection is set up (store/open.ts); a write of the main thread's that is
-    // under way when this starts is waited for.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // A write of the main thread's that is under way when this starts is waited for.
     db.pragma('busy_timeout = 10000');
-    // The WAL is copied back after the result is reported (below), not inside the commit.
     db.pragma('wal_autocheckpoint = 0');
-    const claims = new Int32Array(data.claims);
-    const replayer = sharedReplayer(data.plan.packed, data.now, data.rules, claims, data.helpers);
-    const result = await writePlan(db, data.plan, data.rules, data.now, replayer, (done, total) => {
-      if (data.failAfterRanges !== undefined && done >= data.failAfterRanges) throw new Error('stopped on purpose by a test');
-      parentPort?.postMessage({ progress: { done, total } } satisfies WriterMessage);
-    }, () => {
-      if (!data.hold) return;
-      parentPort?.postMessage({ held: true } satisfies WriterMessage);
-      Atomics.wait(new Int32Array(data.hold), 0, 0);
-    });
+    const result = await work(db);
     parentPort?.postMessage({ result } satisfies WriterMessage);
-    // Still on this thread, so the main thread never copies a big import's WAL back itself.
     db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (err) {
     parentPort?.postMessage({ error: err instanceof Error ? err.message : String(err) } satisfies WriterMessage);
   } finally {
     db.close();
-    for (const port of data.helpers) port.close();
   }
+}
+
+function write(data: WriteData): Promise<void> {
+  return onOwnConnection(data, async (db) => {
+    try {
+      const replayer = sharedReplayer(data.plan.packed, data.now, data.rules, new Int32Array(data.claims), data.helpers);
+      const onRange = (done: number, total: number) => {
+        if (data.failAfterRanges !== undefined && done >= data.failAfterRanges) throw new Error('stopped on purpose by a test');
+        parentPort?.postMessage({ progress: { done, total } } satisfies WriterMessage);
+      };
+      return await writePlan(db, data.plan, data.rules, data.now, replayer, onRange, () => {
+        if (!data.hold) return;
+        parentPort?.postMessage({ held: true } satisfies WriterMessage);
+        Atomics.wait(new Int32Array(data.hold), 0, 0);
+      });
+    } finally {
+      for (const port of data.helpers) port.close();
+    }
+  });
+}
+
+function restore(data: RestoreData): Promise<void> {
+  return onOwnConnection(data, async (db) => applyProgress(db, readProgressFile(data.bytes, data.file, data.limits), data.rules, data.deckDirs));
 }
 
 function replayAlongside(data: ReplayData): void {
@@ -150,6 +182,7 @@ function replayAlongside(data: ReplayData): void {
   });
 }
 
-const data = workerData as WriteData | ReplayData;
+const data = workerData as WriteData | RestoreData | ReplayData;
 if (data?.role === 'write') void write(data);
+else if (data?.role === 'restore') void restore(data);
 else if (data?.role === 'replay') replayAlongside(data);

@@ -8,11 +8,11 @@ import type { Args, ExportKind, ImportOutcome, ImportPreview, Results } from '..
 import { BadInput, Conflict, NotFound, TooLarge, Unusable } from '../errors.ts';
 import type { SchedulingRules } from '../scheduler/intervals.ts';
 import { packPlan, writeInPlace, writeMedia, type ImportResult } from './commit.ts';
-import { NoWorkers, prepareWriter, writeOffThread, type WriteOptions } from './import-writer.ts';
+import { NoWorkers, prepareWriter, restoreOffThread, writeOffThread, type WriteOptions } from './import-writer.ts';
 import { placeDeck, writeDeckFile } from './deckfile.ts';
 import { backupDatabase, databaseBytes, deckYaml, reviewLogCsv } from './exports.ts';
 import { previewOf } from './preview.ts';
-import { exportProgress, progressExtension } from './progressFile.ts';
+import { exportProgress, progressExtension, type ProgressFile } from './progressFile.ts';
 import { applyProgress } from './restore.ts';
 import { ImportJobs, type ImportJob } from './session.ts';
 import type { ImportPlan } from './plan.ts';
@@ -132,7 +132,7 @@ export class Transfer {
       return { decks: 1, added, updated: job.deck.deck.cards.length - added, reviews: 0, images: 0 };
     }
     if (job.progressFile) {
-      const r = applyProgress(db, job.progressFile, this.ctx.rules(), this.ctx.deckDirs());
+      const r = await this.restore(job, job.progressFile, db);
       this.ctx.reload();
       return { decks: r.decks, added: r.added, updated: r.updated, reviews: r.reviews, images: 0 };
     }
@@ -149,22 +149,45 @@ export class Transfer {
     const rules = this.ctx.rules();
     writeMedia(path.join(this.ctx.dataDir, 'media'), plan.media);
     const packed = packPlan(plan);
-    let r: Omit<ImportResult, 'media'>;
-    const { inPlace, ...hooks } = this.writeHooks;
-    this.writing = job.file;
+    const r = await this.offThread(
+      job.file,
+      () => writeOffThread({ dbPath: this.ctx.dbPath, plan: packed, rules, now, ...this.writeHooks, onProgress: (done, total) => (job.progress.state = { phase: 'writing', done, total }) }),
+      () => writeInPlace(db, packed, rules, now),
+    );
+    return { ...r, media: plan.media.length };
+  }
+
+  /** A progress file, written like an Anki import: on a thread of its own where one can start. */
+  private async restore(job: ImportJob, pf: ProgressFile, db: Database.Database): Promise<ReturnType<typeof applyProgress>> {
+    const rules = this.ctx.rules();
+    const bytes = job.bytes;
+    return this.offThread(
+      job.file,
+      async () => {
+        if (!bytes) throw new NoWorkers('the file is no longer at hand');
+        return { ...(await restoreOffThread({ dbPath: this.ctx.dbPath, bytes, file: job.file, limits: this.jobs.limits, rules, deckDirs: this.ctx.deckDirs() })), media: 0 };
+      },
+      () => applyProgress(db, pf, rules, this.ctx.deckDirs()),
+    );
+  }
+
+  /**
+   * Runs an import's write on its own thread (`threaded`), or on this one (`inPlace`) where no
+   * worker thread can start or writeHooks.inPlace says so. Other writes are refused meanwhile.
+   */
+  private async offThread<T>(file: string, threaded: () => Promise<T>, inPlace: () => T | Promise<T>): Promise<T> {
+    this.writing = file;
     try {
-      if (inPlace) throw new NoWorkers('asked to write in place');
-      r = await writeOffThread({
-        dbPath: this.ctx.dbPath, plan: packed, rules, now, ...hooks,
-        onProgress: (done, total) => (job.progress.state = { phase: 'writing', done, total }),
-      });
-    } catch (err) {
-      if (!(err instanceof NoWorkers)) throw err;
-      r = await writeInPlace(db, packed, rules, now);
+      if (this.writeHooks.inPlace) return await inPlace();
+      try {
+        return await threaded();
+      } catch (err) {
+        if (!(err instanceof NoWorkers)) throw err;
+        return await inPlace();
+      }
     } finally {
       this.writing = null;
     }
-    return { ...r, media: plan.media.length };
   }
 
   /** The export as bytes and a file name (the web host's download, and what Electron saves). */

@@ -86,6 +86,26 @@ describe('the threaded import write', () => {
     backend.close();
   });
 
+  it('restores a progress file on its own thread to exactly the rows the main thread writes', async () => {
+    const source = freshBackend();
+    await importInto(source.backend, await buildApkg({ format: 'modern', notes: manyNotes(1200) }));
+    const file = await source.backend.transfer.exportFile('progress');
+    source.backend.close();
+    const prints: string[] = [];
+    for (const hooks of [{ inPlace: true }, {}]) {
+      const { backend, dbPath } = freshBackend();
+      backend.transfer.writeHooks = hooks;
+      const p = await preview(backend, file.name, file.bytes);
+      expect(p.mode).toBe('restore');
+      // 1,400 imported cards and the 5 of the fixture decks.
+      expect(await backend.importCommit({ importId: p.importId })).toMatchObject({ added: 1405 });
+      await backend.backupsSettled();
+      backend.close();
+      prints.push(fingerprint(dbPath));
+    }
+    expect(prints[1]).toBe(prints[0]);
+  });
+
   for (const how of ['throws', 'dies'] as const) {
     it(`leaves the collection exactly as it was when its writing thread ${how} midway`, async () => {
       const { backend, dbPath } = freshBackend();
