@@ -54,16 +54,24 @@ try {
   for (let i = 0; i < files; i++) fs.writeFileSync(path.join(own, `deck-${String(i).padStart(2, '0')}.yaml`), termDeck(perFile, `deck-${i}`));
   const options = { dataDir: dir, decksDir: bundled, host: 'web' as const, version: 'bench' };
 
-  let t = performance.now();
-  let backend = new Backend(options);
-  rows.push([`start, first load of ${files} files × ${perFile.toLocaleString('en')} cards (${(files * perFile).toLocaleString('en')} cards)`, s(performance.now() - t)]);
+  // A folder this big loads in the background: the backend serves as soon as its constructor
+  // returns, and decksReady settles when every deck is in.
+  let served = 0;
+  let backend!: BackendType;
+  const start = async () => {
+    const t0 = performance.now();
+    backend = new Backend(options);
+    served = performance.now() - t0;
+    await backend.decksReady;
+  };
+  const first = await timed(start);
+  rows.push([`start, first load of ${files} files × ${perFile.toLocaleString('en')} cards (${(files * perFile).toLocaleString('en')} cards): serving after / all decks in / longest event-loop stall`, `${s(served)} / ${s(first.total)} / ${s(first.stall)}`]);
   const cards = (await backend.listDecks({})).reduce((n, d) => n + d.cardCount, 0);
   if (cards !== files * perFile) throw new Error(`loaded ${cards} cards`);
   backend.close();
 
-  t = performance.now();
-  backend = new Backend(options);
-  rows.push(['start again, no file changed', s(performance.now() - t)]);
+  const again = await timed(start);
+  rows.push(['start again, no file changed: serving after / all decks in', `${s(served)} / ${s(again.total)}`]);
 
   // One file edited: the reload parses and writes that one.
   fs.writeFileSync(path.join(own, 'deck-03.yaml'), termDeck(perFile, 'deck-3').replace(/Meaning /g, 'Sense '));
