@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Backend as BackendType, BackendOptions } from '../../electron/backend.ts';
 import { aliasBomb, termDeck } from '../electron/helpers.ts';
+import { timed } from './stall.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = process.env.TRAINER_ROOT ?? path.join(here, '..', '..');
@@ -25,24 +26,6 @@ const perFile = 5000;
 class Done extends Error {}
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
-
-/**
- * How long `f` takes, and the longest the event loop was held up meanwhile (sampled by a 10 ms
- * timer): a call arriving at the web host, a status call say, waits up to that long.
- */
-async function timed(f: () => Promise<unknown>): Promise<{ total: number; stall: number }> {
-  const t0 = performance.now();
-  let last = performance.now();
-  let worst = 0;
-  const t = setInterval(() => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last - 10);
-    last = now;
-  }, 10);
-  await f();
-  clearInterval(t);
-  return { total: performance.now() - t0, stall: Math.max(worst, performance.now() - last - 10) };
-}
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trainer-bench-decks-'));
 const rows: [string, string][] = [];

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { Backend } from '../../electron/backend.ts';
 import { exportProgress } from '../../electron/transfer/progressFile.ts';
 import { buildApkg, type PkgNote } from '../electron/transfer/ankiPackage.ts';
+import { timed } from './stall.ts';
 
 const notes = 50_000;
 const reviewsPerNote = 10;
@@ -34,23 +35,6 @@ const ms = (a: number, b: number) => {
   cpuMark = process.cpuUsage();
   return `${((b - a) / 1000).toFixed(2)} s (CPU ${((c.user + c.system) / 1e6).toFixed(2)} s)`;
 };
-
-/** Runs `f`, sampling how long the event loop is held up meanwhile (what a status call would wait). */
-async function longestStall<T>(f: () => Promise<T>): Promise<{ value: T; stall: number }> {
-  let last = performance.now();
-  let worst = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last - 10);
-    last = now;
-  }, 10);
-  try {
-    const value = await f();
-    return { value, stall: Math.max(worst, performance.now() - last - 10) };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 function backend(dir: string): Backend {
   return new Backend({ dataDir: dir, decksDir: emptyDecks, host: 'web', version: 'bench' });
@@ -78,7 +62,7 @@ async function importBench(): Promise<void> {
   const read = performance.now();
   const readTime = ms(t, read);
   if (preview.problems.length) throw new Error(JSON.stringify(preview.problems.slice(0, 3)));
-  const { value: outcome, stall } = await longestStall(() => b.importCommit({ importId }));
+  const { value: outcome, stall } = await timed(() => b.importCommit({ importId }));
   const done = performance.now();
   const writeTime = ms(read, done);
   rows.push(['import: read, unpack and plan (preview)', readTime, '']);
@@ -132,7 +116,7 @@ async function exportBench(): Promise<void> {
   if (p.problems.length) throw new Error(JSON.stringify(p.problems.slice(0, 3)));
   const read = performance.now();
   const readTime = ms(t, read);
-  const restored = await longestStall(() => target.importCommit({ importId }));
+  const restored = await timed(() => target.importCommit({ importId }));
   rows.push(['restore that file into an empty profile: read / write (on a worker thread)', `${readTime} / ${ms(read, performance.now())}`, '']);
   rows.push(['— longest the main thread was held up during that write', `${(restored.stall / 1000).toFixed(2)} s`, '']);
   target.close();
