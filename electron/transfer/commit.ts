@@ -78,10 +78,7 @@ export function statements(db: Database.Database): Statements {
       'SELECT id, rating, reviewed_at, duration_ms, typed, correct FROM review_log WHERE card_id = ? ORDER BY reviewed_at, id',
     ),
     deleteLog: db.prepare<[number]>('DELETE FROM review_log WHERE card_id = ?'),
-    insertLog: db.prepare(
-      `INSERT INTO review_log (card_id, rating, state, card_before, reviewed_at, duration_ms, typed, correct)
-       VALUES (@card_id, @rating, @state, @card_before, @reviewed_at, @duration_ms, @typed, @correct)`,
-    ),
+    insertLog: db.prepare('INSERT INTO review_log (card_id, rating, state, card_before, reviewed_at, duration_ms, typed, correct) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     /** Logs go in many rows per statement: a big import writes hundreds of thousands. */
     insertLogs: db.prepare(
       `INSERT INTO review_log (card_id, rating, state, card_before, reviewed_at, duration_ms, typed, correct) VALUES
@@ -95,19 +92,39 @@ export function statements(db: Database.Database): Statements {
   };
 }
 
+/**
+ * Log rows waiting to be inserted, kept as flat values (8 a row, in the insert statements'
+ * column order) rather than an object a row: a big import writes hundreds of thousands.
+ * `flush` inserts them `logBatch` to a statement and the rest one by one, in order.
+ */
+export class LogRows {
+  private values: unknown[] = [];
+
+  constructor(private readonly s: Statements) {}
+
+  get rows(): number {
+    return this.values.length / 8;
+  }
+
+  add(cardId: number, rating: number, state: number, cardBefore: string, at: number, durationMs: number, typed: string | null, correct: number | null): void {
+    this.values.push(cardId, rating, state, cardBefore, at, durationMs, typed, correct);
+  }
+
+  flush(): void {
+    const v = this.values;
+    const width = 8 * logBatch;
+    let i = 0;
+    for (; i + width <= v.length; i += width) this.s.insertLogs.run(v.slice(i, i + width));
+    for (; i < v.length; i += 8) this.s.insertLog.run(v.slice(i, i + 8));
+    this.values = [];
+  }
+}
+
 /** Appends log rows, `logBatch` to a statement and the rest one by one. */
 export function insertLogs(s: Statements, logs: readonly NewLog[]): void {
-  let i = 0;
-  const values: unknown[] = [];
-  for (; i + logBatch <= logs.length; i += logBatch) {
-    values.length = 0;
-    for (let k = i; k < i + logBatch; k++) {
-      const l = logs[k]!;
-      values.push(l.card_id, l.rating, l.state, l.card_before, l.reviewed_at, l.duration_ms, l.typed, l.correct);
-    }
-    s.insertLogs.run(values);
-  }
-  for (; i < logs.length; i++) s.insertLog.run(logs[i]!);
+  const rows = new LogRows(s);
+  for (const l of logs) rows.add(l.card_id, l.rating, l.state, l.card_before, l.reviewed_at, l.duration_ms, l.typed, l.correct);
+  rows.flush();
 }
 
 /**
@@ -239,7 +256,7 @@ export async function writePlan(
     replayer.start(ids);
     const bulk = bulkWrite(db, packed.at.length);
     const nextOrd = new Map<string, number>();
-    const pending: NewLog[] = [];
+    const pending = new LogRows(s);
     const ranges = rangeCount(packed);
     for (let r = 0; r < ranges; r++) {
       const range = await replayer.range(r);
@@ -266,20 +283,14 @@ export async function writePlan(
         s.insert.run({ id, key: c.key, deck: c.deckId, ord, kind: c.kind, content: c.content, suspended: c.suspended ? 1 : 0, ...searchColumns(c.key, c.content), ...state });
         result.added++;
         for (let k = a; k < b; k++) {
-          pending.push({
-            card_id: id, rating: packed.rating[k]!, state: range.statesBefore[k - firstReview]!, card_before: before[k - firstReview]!,
-            reviewed_at: packed.at[k]!, duration_ms: packed.durationMs[k]!, typed: null, correct: null,
-          });
+          pending.add(id, packed.rating[k]!, range.statesBefore[k - firstReview]!, before[k - firstReview]!, packed.at[k]!, packed.durationMs[k]!, null, null);
         }
         result.reviews += b - a;
-        if (pending.length >= 4096) {
-          insertLogs(s, pending);
-          pending.length = 0;
-        }
+        if (pending.rows >= 4096) pending.flush();
       }
       onRange(r + 1, ranges);
     }
-    insertLogs(s, pending);
+    pending.flush();
     bulk.finish();
     beforeCommit();
     db.exec('COMMIT');

@@ -31,11 +31,24 @@ export function snapshotJson(c: FsrsColumns, buriedUntil: number | null): string
   return `{"due":${c.due},"stability":${c.stability},"difficulty":${c.difficulty},"scheduled_days":${c.scheduled_days},"learning_steps":${c.learning_steps},"reps":${c.reps},"lapses":${c.lapses},"state":${c.state},"last_review":${c.last_review},"buried_until":${buriedUntil}}`;
 }
 
+/**
+ * Answers `count` reviews in order (the i-th at `at(i)` with `rating(i)`), starting from
+ * `start`; `visit` sees the card as it was before each. Returns the card after the last.
+ */
+export function replaySteps(cardId: number, start: FsrsColumns, count: number, at: (i: number) => number, rating: (i: number) => Rating, rules: SchedulingRules, visit: (i: number, before: FsrsColumns) => void): FsrsColumns {
+  let card = start;
+  for (let i = 0; i < count; i++) {
+    visit(i, card);
+    card = nextState({ id: cardId, ...card }, at(i), rating(i), rules).card;
+  }
+  return card;
+}
+
 /** The log rows the reviews make (each with the state before it) and the card's state after the last. */
 export function replay(cardId: number, start: FsrsColumns, reviews: readonly ReplayedReview[], rules: SchedulingRules, buriedUntil: number | null = null): { logs: NewLog[]; final: FsrsColumns } {
-  let card: FsrsColumns = start;
   const logs: NewLog[] = [];
-  for (const r of reviews) {
+  const final = replaySteps(cardId, start, reviews.length, (i) => reviews[i]!.at, (i) => reviews[i]!.rating, rules, (i, card) => {
+    const r = reviews[i]!;
     logs.push({
       card_id: cardId,
       rating: r.rating,
@@ -46,9 +59,8 @@ export function replay(cardId: number, start: FsrsColumns, reviews: readonly Rep
       typed: r.typed ?? null,
       correct: r.correct ?? null,
     });
-    card = nextState({ id: cardId, ...card }, r.at, r.rating, rules).card;
-  }
-  return { logs, final: card };
+  });
+  return { logs, final };
 }
 
 /**
@@ -118,12 +130,9 @@ export function replayRange(packed: PackedCards, ids: Float64Array<ArrayBufferLi
       for (let k = a; k < b; k++) before.push('');
       continue;
     }
-    const reviews: ReplayedReview[] = [];
-    for (let k = a; k < b; k++) reviews.push({ at: packed.at[k]!, rating: packed.rating[k] as Rating, durationMs: packed.durationMs[k]! });
-    const { logs, final } = replay(ids[i]!, newCardState(now), reviews, rules);
-    logs.forEach((l, j) => {
-      out.statesBefore[a - first + j] = l.state;
-      before.push(l.card_before);
+    const final = replaySteps(ids[i]!, newCardState(now), b - a, (j) => packed.at[a + j]!, (j) => packed.rating[a + j] as Rating, rules, (j, card) => {
+      out.statesBefore[a - first + j] = card.state;
+      before.push(snapshotJson(card, null));
     });
     fsrsKeys.forEach((key, j) => (out.finals[(i - from) * fsrsKeys.length + j] = final[key] ?? Number.NaN));
   }

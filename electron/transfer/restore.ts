@@ -8,7 +8,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Rating } from '../../api/contract.ts';
 import type { SchedulingRules } from '../scheduler/intervals.ts';
-import { bulkWrite, mergeReviews, statements, type ImportResult } from './commit.ts';
+import { bulkWrite, LogRows, mergeReviews, statements, type ImportResult } from './commit.ts';
 import { importedFilePrefix } from './plan.ts';
 import type { DeckEntry, ProgressFile, ReviewEntry } from './progressFile.ts';
 import type { ReplayedReview } from './replay.ts';
@@ -106,7 +106,12 @@ export function applyProgress(db: Database.Database, pf: ProgressFile, rules: Sc
         insertCard.run(withSearch(c));
         idOfKey.set(c.key, c.id);
       }
-      for (const r of pf.reviews) insertLog.run(idOfKey.get(r[0]), r[1], r[2], r[7], r[3], r[4], r[5], r[6]);
+      const logs = new LogRows(statements(db));
+      for (const r of pf.reviews) {
+        logs.add(idOfKey.get(r[0])!, r[1], r[2], r[7], r[3], r[4], r[5], r[6]);
+        if (logs.rows >= 4096) logs.flush();
+      }
+      logs.flush();
       const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
       for (const [k, v] of Object.entries(pf.settings)) putSetting.run(k, JSON.stringify(v));
       for (const d of pf.drafts) insertDraft.run(idOfKey.get(d.card_key), d.code, d.saved_at);
