@@ -140,6 +140,8 @@ export interface AppStatus {
   brokenCopy?: string | null;
   /** Problems found in deck files at the last load (start or reloadDecks); those decks were skipped. */
   deckProblems?: DeckProblem[];
+  /** Deck files are being loaded (a big folder at start, or a reload): decks may be missing or out of date until it ends. */
+  decksLoading?: boolean;
   host: 'electron' | 'web';
   version: string;
 }

@@ -42,7 +42,16 @@ export interface BackendOptions {
   /** Electron's native dialogs for import and export; the web host has upload and download routes instead. */
   chooseImportFile?: () => Promise<string | null>;
   chooseExportPath?: (defaultName: string) => Promise<string | null>;
+  /**
+   * Deck files over this many bytes in all are loaded at start in the background (parsed in a
+   * worker thread, written between turns) while the app already answers, status saying
+   * `decksLoading`; smaller ones, as the bundled decks are, load before the constructor returns.
+   */
+  backgroundDeckBytes?: number;
 }
+
+/** Above this, a start's deck load runs in the background (a 100k-card folder took 20 s in place). */
+const defaultBackgroundDeckBytes = 2 * 1024 * 1024;
 
 /** Methods that change the database; refused while it is open read-only. */
 const writing = new Set([
@@ -78,6 +87,8 @@ export class Backend implements Api {
   private readonly dailyTimer: NodeJS.Timeout;
   lastLoad: DeckLoadReport = { decks: [], problems: [] };
   private reloading: Promise<DeckLoadReport> | null = null;
+  /** The start's deck load: settled at once for small folders, later for big ones loaded in the background. */
+  decksReady: Promise<DeckLoadReport> = Promise.resolve(this.lastLoad);
   /** Where the last reload parsed its files: in the worker thread, or in place when no worker could start. */
   lastParse = { worker: 0, inPlace: 0 };
   /** Import and export (electron/transfer/). */
@@ -92,6 +103,7 @@ export class Backend implements Api {
     this.dailyTimer.unref();
     this.transfer = new Transfer({
       db: (method) => this.need(method).db,
+      dbPath: this.dbPath,
       rules: () => {
         const s = this.need('import').settings;
         return { desiredRetention: s.desiredRetention, dayStartHour: s.dayStartHour, learningSteps, relearningSteps, fuzz: true };
@@ -147,13 +159,45 @@ export class Backend implements Api {
     this.fault = null;
     if (this.readOnly) return;
     this.dailyBackup();
+    if (this.deckBytes() > (this.opts.backgroundDeckBytes ?? defaultBackgroundDeckBytes)) {
+      this.decksReady = this.reloadDecks({}).catch((err: unknown) => this.deckLoadFailed(err));
+      return;
+    }
     try {
       this.loadDecks();
     } catch (err) {
-      // Starting without decks beats not starting: the learner sees the message and can fix it.
-      const message = `decks could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
-      this.lastLoad = { decks: [], problems: [{ file: shownPath(this.opts.decksDir), line: null, field: null, message }] };
+      this.deckLoadFailed(err);
     }
+    this.decksReady = Promise.resolve(this.lastLoad);
+  }
+
+  /** Starting without decks beats not starting: the learner sees the message and can fix it. */
+  private deckLoadFailed(err: unknown): DeckLoadReport {
+    const message = `decks could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+    this.lastLoad = { decks: [], problems: [{ file: shownPath(this.opts.decksDir), line: null, field: null, message }] };
+    return this.lastLoad;
+  }
+
+  /** The size of the deck files in every folder decks load from (what a load may have to parse). */
+  private deckBytes(): number {
+    let total = 0;
+    for (const { dir } of this.sources()) {
+      let names: string[];
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        if (!/\.ya?ml$/i.test(name)) continue;
+        try {
+          total += fs.statSync(path.join(dir, name)).size;
+        } catch {
+          // gone meanwhile: the load reports what it finds
+        }
+      }
+    }
+    return total;
   }
 
   private sources(): DeckSource[] {
@@ -177,6 +221,11 @@ export class Backend implements Api {
     }
     if (this.readOnly && writing.has(method)) {
       throw new Conflict(`${method} is unavailable: the progress database is open read-only, so nothing can be saved.`);
+    }
+    // An import writes on a thread of its own in one transaction; reading goes on meanwhile,
+    // and a change waits until the import is written (a few seconds even for a big file).
+    if (this.transfer?.writing && writing.has(method)) {
+      throw new Conflict(`${method} is unavailable while ${this.transfer.writing} is being imported; try again when the import is written.`);
     }
     return this.live;
   }
@@ -234,6 +283,7 @@ export class Backend implements Api {
       restored: this.restored,
       brokenCopy: this.brokenCopy,
       deckProblems: this.lastLoad.problems,
+      decksLoading: this.reloading !== null,
       host: this.opts.host,
       version: this.opts.version,
     };

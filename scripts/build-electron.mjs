@@ -39,4 +39,11 @@ await build({
   entryPoints: ['electron/decks/parse-worker.ts'],
   outfile: 'dist/electron/deck-worker.cjs',
 });
-process.stderr.write('build-electron: wrote dist/electron/main.cjs, preload.cjs and deck-worker.cjs\n');
+// An import is written by worker threads (electron/transfer/import-writer.ts looks for this file beside main.cjs).
+await build({
+  ...common,
+  entryPoints: ['electron/transfer/import-worker.ts'],
+  outfile: 'dist/electron/import-worker.cjs',
+  external: ['better-sqlite3'],
+});
+process.stderr.write('build-electron: wrote dist/electron/main.cjs, preload.cjs, deck-worker.cjs and import-worker.cjs\n');

@@ -2,11 +2,10 @@
 // and ended after it. It has a memory ceiling: a file that needs more to parse fails alone with a
 // message. When no worker can be started at all, files are parsed on the main thread instead
 // (each is capped in size, so that stays bounded).
-import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-source.ts';
 import { parseDeck, type ParseOutcome } from './format.ts';
 
 /** The memory a worker may use for parsing: a file at the size cap needs well under this. */
@@ -18,33 +17,9 @@ interface Pending {
   label: string;
 }
 
-/** The worker's code from source, bundled once per process (esbuild is there wherever the source is). */
-let bundledSource: Promise<string> | null = null;
-
-async function startWorker(): Promise<Worker> {
-  const options = { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } };
-  // The Electron build bundles the worker beside main.cjs (scripts/build-electron.mjs).
-  const built = typeof __dirname === 'string' ? path.join(__dirname, 'deck-worker.cjs') : '';
-  if (built && fs.existsSync(built)) return new Worker(built, options);
-  // Run from source (the web host, tests), the TypeScript is bundled into one script first (by
-  // esbuild's own process, so this thread keeps running): a worker thread does not get the main
-  // thread's TypeScript loader.
-  if (bundledSource === null) {
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
-    bundledSource = esbuild.build({
-      entryPoints: [path.join(here, 'parse-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      write: false,
-      logLevel: 'silent',
-    }).then((out) => out.outputFiles[0]!.text);
-    // A failed build is tried again next time rather than remembered.
-    bundledSource.catch(() => (bundledSource = null));
-  }
-  return new Worker(await bundledSource, { ...options, eval: true });
+function startParser(): Promise<Worker> {
+  const entry = () => path.join(path.dirname(fileURLToPath(import.meta.url)), 'parse-worker.ts');
+  return startWorker('deck-worker.cjs', entry, { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
 }
 
 export class ParsePool {
@@ -72,7 +47,7 @@ export class ParsePool {
 
   private ensure(): Promise<Worker | null> {
     if (this.worker) return Promise.resolve(this.worker);
-    this.starting ??= startWorker().then(
+    this.starting ??= startParser().then(
       (w) => {
         this.starting = null;
         if (this.closed) {

@@ -187,8 +187,19 @@ export class CardStore {
   /** The idle checkpoint itself; returns whether the whole WAL was copied back. */
   checkpoint(): boolean {
     if (!this.db.open || this.db.readonly) return false;
-    const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    return row?.busy === 0;
+    // It never waits: while an import's thread holds the write lock (import-writer.ts) a
+    // TRUNCATE checkpoint would hold this thread for the whole busy timeout; it is skipped
+    // instead, and that thread copies the WAL back itself when it is done.
+    const wait = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      return row?.busy === 0;
+    } catch {
+      return false;
+    } finally {
+      this.db.pragma(`busy_timeout = ${wait}`);
+    }
   }
 
   close(): void {

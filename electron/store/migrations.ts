@@ -141,6 +141,24 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    why: 'the word index lost a card whose update kept its words: SQLite ran the reindex trigger before the unindex one, which then took the words out again',
+    up: (db) => {
+      // One trigger, taking the old words out before putting the new ones in, then the index
+      // made again from the cards not retired (what it would hold had it never lost any).
+      db.exec(`
+        DROP TRIGGER cards_fts_unindex;
+        DROP TRIGGER cards_fts_reindex;
+        CREATE TRIGGER cards_fts_update AFTER UPDATE OF search, retired ON cards BEGIN
+          INSERT INTO cards_fts(cards_fts, rowid, search) SELECT 'delete', old.id, old.search WHERE old.retired = 0;
+          INSERT INTO cards_fts(rowid, search) SELECT new.id, new.search WHERE new.retired = 0;
+        END;
+        INSERT INTO cards_fts(cards_fts) VALUES ('delete-all');
+        INSERT INTO cards_fts(rowid, search) SELECT id, search FROM cards WHERE retired = 0;
+      `);
+    },
+  },
 ];
 
 export const currentVersion = migrations.length;

@@ -12,13 +12,21 @@ function strings(value: unknown, out: string[]): void {
 
 /** What the browser matches a search against, from a card's key and stored content (JSON). */
 export function searchText(key: string, content: string): string {
+  return searchColumns(key, content).search;
+}
+
+/** Both columns the browser reads (searchText's and tagColumn's), the content parsed once. */
+export function searchColumns(key: string, content: string): { search: string; tags: string } {
   const out = [key];
+  let parsed: unknown;
   try {
-    strings(JSON.parse(content), out);
+    parsed = JSON.parse(content);
   } catch {
     out.push(content);
+    return { search: out.join('\n').toLowerCase(), tags: '' };
   }
-  return out.join('\n').toLowerCase();
+  strings(parsed, out);
+  return { search: out.join('\n').toLowerCase(), tags: tagsIn(parsed) };
 }
 
 /** A learner's search, folded the way searchText folds what it searches. */
@@ -31,12 +39,17 @@ export function searchNeedle(text: string): string {
  * tag is found whole with one substring test and never as part of a longer tag.
  */
 export function tagColumn(content: string): string {
-  let tags: unknown;
+  let parsed: unknown;
   try {
-    tags = (JSON.parse(content) as { tags?: unknown }).tags;
+    parsed = JSON.parse(content);
   } catch {
     return '';
   }
+  return tagsIn(parsed);
+}
+
+function tagsIn(parsed: unknown): string {
+  const tags = (parsed as { tags?: unknown } | null)?.tags;
   if (!Array.isArray(tags)) return '';
   const names = tags.filter((t): t is string => typeof t === 'string' && t !== '' && !t.includes('\n'));
   return names.length ? `\n${names.join('\n')}\n` : '';

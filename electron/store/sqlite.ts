@@ -13,3 +13,8 @@ export function useNativeBinding(file: string | undefined): void {
 export function openSqlite(file: string, options: Database.Options = {}): Database.Database {
   return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
 }
+
+/** The addon set by useNativeBinding, for a worker thread that opens its own connection. */
+export function nativeBindingFile(): string | undefined {
+  return nativeBinding;
+}

@@ -128,15 +128,20 @@ function reviewsOf(db: Database.Database): Map<number, PlannedReview[]> {
   const out = new Map<number, PlannedReview[]>();
   // Manual entries (ease 0, type 4) and reschedules (type 5) are not answers; filtered-deck
   // reviews (type 3) are.
+  // Rows as arrays (no object per row): a big collection has hundreds of thousands.
   const rows = db
-    .prepare<[], { id: number; cid: number; ease: number; time: number }>(
-      'SELECT id, cid, ease, time FROM revlog WHERE ease BETWEEN 1 AND 4 AND type < 4 ORDER BY cid, id',
-    )
+    .prepare<[], [number, number, number, number]>('SELECT id, cid, ease, time FROM revlog WHERE ease BETWEEN 1 AND 4 AND type < 4 ORDER BY cid, id')
+    .raw()
     .all();
-  for (const r of rows) {
-    let list = out.get(r.cid);
-    if (!list) out.set(r.cid, (list = []));
-    list.push({ at: r.id, rating: r.ease as Rating, durationMs: Math.max(0, Math.min(86_400_000, Math.round(r.time))) });
+  let cid = Number.NaN;
+  let list: PlannedReview[] = [];
+  for (const [id, card, ease, time] of rows) {
+    if (card !== cid) {
+      cid = card;
+      list = out.get(card) ?? [];
+      out.set(card, list);
+    }
+    list.push({ at: id, rating: ease as Rating, durationMs: Math.max(0, Math.min(86_400_000, Math.round(time))) });
   }
   return out;
 }

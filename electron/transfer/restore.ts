@@ -8,11 +8,11 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Rating } from '../../api/contract.ts';
 import type { SchedulingRules } from '../scheduler/intervals.ts';
-import { mergeReviews, statements, type ImportResult } from './commit.ts';
+import { bulkWrite, LogRows, mergeReviews, statements, type ImportResult } from './commit.ts';
 import { importedFilePrefix } from './plan.ts';
 import type { DeckEntry, ProgressFile, ReviewEntry } from './progressFile.ts';
 import type { ReplayedReview } from './replay.ts';
-import { searchText, tagColumn } from '../store/search.ts';
+import { searchColumns } from '../store/search.ts';
 
 export interface ProgressPreview {
   mode: 'restore' | 'merge';
@@ -72,7 +72,7 @@ function localDeck(d: DeckEntry, deckDirs: readonly string[]): DeckEntry {
 }
 
 /** A card row with the browser's search and tag columns, which follow from its key and content. */
-const withSearch = <T extends { key: string; content: string }>(c: T): T & { search: string; tags: string } => ({ ...c, search: searchText(c.key, c.content), tags: tagColumn(c.content) });
+const withSearch = <T extends { key: string; content: string }>(c: T): T & { search: string; tags: string } => ({ ...c, ...searchColumns(c.key, c.content) });
 
 const asReplay = (r: ReviewEntry): ReplayedReview => ({ at: r[3], rating: r[1] as Rating, durationMs: r[4], typed: r[5], correct: r[6] });
 
@@ -97,6 +97,7 @@ export function applyProgress(db: Database.Database, pf: ProgressFile, rules: Sc
   const result: ImportResult & { mode: 'restore' | 'merge' } = { mode: 'merge', decks: 0, added: 0, updated: 0, reviews: 0, media: 0 };
   db.transaction(() => {
     const idOfKey = new Map<string, number>();
+    const bulk = bulkWrite(db, pf.reviews.length);
     if (profileIsEmpty(db)) {
       result.mode = 'restore';
       db.exec('DELETE FROM drafts; DELETE FROM review_log; DELETE FROM cards; DELETE FROM decks; DELETE FROM settings;');
@@ -105,13 +106,19 @@ export function applyProgress(db: Database.Database, pf: ProgressFile, rules: Sc
         insertCard.run(withSearch(c));
         idOfKey.set(c.key, c.id);
       }
-      for (const r of pf.reviews) insertLog.run(idOfKey.get(r[0]), r[1], r[2], r[7], r[3], r[4], r[5], r[6]);
+      const logs = new LogRows(statements(db));
+      for (const r of pf.reviews) {
+        logs.add(idOfKey.get(r[0])!, r[1], r[2], r[7], r[3], r[4], r[5], r[6]);
+        if (logs.rows >= 4096) logs.flush();
+      }
+      logs.flush();
       const putSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
       for (const [k, v] of Object.entries(pf.settings)) putSetting.run(k, JSON.stringify(v));
       for (const d of pf.drafts) insertDraft.run(idOfKey.get(d.card_key), d.code, d.saved_at);
       result.decks = pf.decks.length;
       result.added = pf.cards.length;
       result.reviews = pf.reviews.length;
+      bulk.finish(true);
       return;
     }
     const s = statements(db);
@@ -137,6 +144,7 @@ export function applyProgress(db: Database.Database, pf: ProgressFile, rules: Sc
       result.reviews += byKey.get(c.key)?.length ?? 0;
     }
     for (const d of pf.drafts) insertDraft.run(idOfKey.get(d.card_key), d.code, d.saved_at);
+    bulk.finish();
   })();
   return result;
 }

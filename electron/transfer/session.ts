@@ -24,6 +24,8 @@ export interface ImportJob {
   plan: ImportPlan | null;
   deck: { deck: DeckFile; text: string } | null;
   progressFile: ProgressFile | null;
+  /** A progress file's bytes: it is read again by the thread that writes it. */
+  bytes: Uint8Array | null;
   /** Problems that stop the import (the file is refused as a whole). */
   problems: ImportProblem[];
   finished: Promise<void>;
@@ -54,7 +56,7 @@ export class ImportJobs {
     const id = crypto.randomBytes(12).toString('base64url');
     const job: ImportJob = {
       id, file: name, format: 'apkg', progress: new Progress(), state: 'reading',
-      plan: null, deck: null, progressFile: null, problems: [], finished: Promise.resolve(),
+      plan: null, deck: null, progressFile: null, bytes: null, problems: [], finished: Promise.resolve(),
     };
     this.jobs.set(id, job);
     // Finished jobs keep their preview until the next import replaces them; only a few are kept.
@@ -70,7 +72,10 @@ export class ImportJobs {
       await job.progress.at('reading', 0, 1);
       if (job.format === 'apkg') job.plan = await readApkg(bytes, job.file, this.limits, job.progress, this.clock());
       else if (job.format === 'csv') job.plan = await readText(bytes, job.file, this.limits, job.progress);
-      else if (job.format === 'progress') job.progressFile = readProgressFile(bytes, job.file, this.limits);
+      else if (job.format === 'progress') {
+        job.progressFile = readProgressFile(bytes, job.file, this.limits);
+        job.bytes = bytes;
+      }
       else {
         const out = readDeckFile(bytes, job.file, this.limits);
         if ('problems' in out) job.problems = out.problems;
@@ -101,6 +106,7 @@ export class ImportJobs {
     job.plan = null;
     job.deck = null;
     job.progressFile = null;
+    job.bytes = null;
     return true;
   }
 }

@@ -82,7 +82,11 @@ export async function main(argv: string[]): Promise<number> {
   const status = backend.statusNow();
   err(`Progress: ${status.dbPath}`);
   if (status.dbProblem) err(`Problem: ${status.dbProblem}`);
-  for (const p of backend.lastLoad.problems) err(`Deck problem: ${formatProblem(p)}`);
+  // A big deck folder loads in the background while the host already serves.
+  if (backend.statusNow().decksLoading) err('Loading deck files in the background; the page works meanwhile.');
+  void backend.decksReady.then((load) => {
+    for (const p of load.problems) err(`Deck problem: ${formatProblem(p)}`);
+  });
 
   // Listening for the end before anything is printed: whoever reads the address may stop us
   // at once.

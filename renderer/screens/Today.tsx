@@ -14,13 +14,27 @@ export function Today(props: {
   const report = useReport();
   const [summary, setSummary] = useState<TodaySummary | null>(null);
   const [deckProblems, setDeckProblems] = useState(0);
+  const [decksLoading, setDecksLoading] = useState(false);
 
   useEffect(() => {
     let live = true;
-    api.today({}).then((s) => live && setSummary(s), report);
-    api.status({}).then((s) => live && setDeckProblems(s.deckProblems?.length ?? 0), report);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A big deck folder loads in the background after the app starts: ask again every second
+    // until it is in, showing the counts as they grow.
+    const counts = () => api.today({}).then((t) => live && setSummary(t), report);
+    const look = (first: boolean) =>
+      api.status({}).then((s) => {
+        if (!live) return;
+        setDeckProblems(s.deckProblems?.length ?? 0);
+        setDecksLoading(s.decksLoading === true);
+        if (!first) void counts();
+        if (s.decksLoading) timer = setTimeout(() => look(false), 1000);
+      }, report);
+    void counts();
+    void look(true);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [api, report]);
 
@@ -37,6 +51,11 @@ export function Today(props: {
           Reviewed today: <strong>{summary.reviewedToday}</strong>
         </p>
       </div>
+      {decksLoading && (
+        <p className="notice" role="status" data-testid="decks-loading-notice">
+          Loading deck files in the background… Decks appear here as they are ready.
+        </p>
+      )}
       {deckProblems > 0 && (
         <p className="notice notice-warn" role="status" data-testid="deck-problem-notice">
           {deckProblems === 1 ? 'A deck file has a problem' : `Deck files have ${deckProblems} problems`}, so part of
@@ -47,7 +66,7 @@ export function Today(props: {
         </p>
       )}
       {summary.decks.length === 0 ? (
-        <p className="empty">No decks are loaded. Open <em>Decks</em> and press Reload to see why.</p>
+        !decksLoading && <p className="empty">No decks are loaded. Open <em>Decks</em> and press Reload to see why.</p>
       ) : (
         <>
           <table className="counts">

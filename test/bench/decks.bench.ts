@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Backend as BackendType, BackendOptions } from '../../electron/backend.ts';
 import { aliasBomb, termDeck } from '../electron/helpers.ts';
+import { timed } from './stall.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = process.env.TRAINER_ROOT ?? path.join(here, '..', '..');
@@ -26,24 +27,6 @@ class Done extends Error {}
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-/**
- * How long `f` takes, and the longest the event loop was held up meanwhile (sampled by a 10 ms
- * timer): a call arriving at the web host, a status call say, waits up to that long.
- */
-async function timed(f: () => Promise<unknown>): Promise<{ total: number; stall: number }> {
-  const t0 = performance.now();
-  let last = performance.now();
-  let worst = 0;
-  const t = setInterval(() => {
-    const now = performance.now();
-    worst = Math.max(worst, now - last - 10);
-    last = now;
-  }, 10);
-  await f();
-  clearInterval(t);
-  return { total: performance.now() - t0, stall: Math.max(worst, performance.now() - last - 10) };
-}
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trainer-bench-decks-'));
 const rows: [string, string][] = [];
 try {
@@ -54,16 +37,24 @@ try {
   for (let i = 0; i < files; i++) fs.writeFileSync(path.join(own, `deck-${String(i).padStart(2, '0')}.yaml`), termDeck(perFile, `deck-${i}`));
   const options = { dataDir: dir, decksDir: bundled, host: 'web' as const, version: 'bench' };
 
-  let t = performance.now();
-  let backend = new Backend(options);
-  rows.push([`start, first load of ${files} files × ${perFile.toLocaleString('en')} cards (${(files * perFile).toLocaleString('en')} cards)`, s(performance.now() - t)]);
+  // A folder this big loads in the background: the backend serves as soon as its constructor
+  // returns, and decksReady settles when every deck is in.
+  let served = 0;
+  let backend!: BackendType;
+  const start = async () => {
+    const t0 = performance.now();
+    backend = new Backend(options);
+    served = performance.now() - t0;
+    await backend.decksReady;
+  };
+  const first = await timed(start);
+  rows.push([`start, first load of ${files} files × ${perFile.toLocaleString('en')} cards (${(files * perFile).toLocaleString('en')} cards): serving after / all decks in / longest event-loop stall`, `${s(served)} / ${s(first.total)} / ${s(first.stall)}`]);
   const cards = (await backend.listDecks({})).reduce((n, d) => n + d.cardCount, 0);
   if (cards !== files * perFile) throw new Error(`loaded ${cards} cards`);
   backend.close();
 
-  t = performance.now();
-  backend = new Backend(options);
-  rows.push(['start again, no file changed', s(performance.now() - t)]);
+  const again = await timed(start);
+  rows.push(['start again, no file changed: serving after / all decks in', `${s(served)} / ${s(again.total)}`]);
 
   // One file edited: the reload parses and writes that one.
   fs.writeFileSync(path.join(own, 'deck-03.yaml'), termDeck(perFile, 'deck-3').replace(/Meaning /g, 'Sense '));

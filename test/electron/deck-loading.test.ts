@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch.ts';
 import { maxDeckBytes, maxDeckCards, parseDeck } from '../../electron/decks/format.ts';
 import { ParsePool } from '../../electron/decks/parse-pool.ts';
-import { aliasBomb, cleanTemp, deckFolders, termDeck, testBackend } from './helpers.ts';
+import { aliasBomb, cleanTemp, deckFolders, tempDir, termDeck, testBackend } from './helpers.ts';
 
 afterAll(cleanTemp);
 
@@ -186,5 +186,42 @@ describe('loading without holding up the app', () => {
     expect((await b.reloadDecks({})).decks.map((d) => d.cardCount)).toEqual([4]);
     db.close();
     b.close();
+  });
+});
+
+describe('a start with a big deck folder', () => {
+  it('answers at once while the decks load in the background, and status says so until they are in', async () => {
+    const dataDir = tempDir('trainer-bigstart-');
+    const decksDir = path.join(dataDir, 'bundled');
+    fs.mkdirSync(decksDir);
+    for (const id of ['big-a', 'big-b', 'big-c']) fs.writeFileSync(path.join(decksDir, `${id}.yaml`), termDeck(3000, id));
+    // The files are 0.6 MB in all; the limit is set below that (the app's own is 2 MB).
+    const big = { backgroundDeckBytes: 100_000 };
+    const backend = testBackend(dataDir, decksDir, undefined, big);
+    // The constructor returned before any deck was written; the server answers meanwhile.
+    const early = await backend.status({});
+    expect(early.decksLoading).toBe(true);
+    expect(early.dbProblem).toBeNull();
+    expect((await backend.listDecks({})).length).toBeLessThan(3);
+    const load = await backend.decksReady;
+    expect(load.problems).toEqual([]);
+    expect((await backend.status({})).decksLoading).toBe(false);
+    expect((await backend.listDecks({})).map((d) => [d.id, d.cardCount])).toEqual([['big-a', 3000], ['big-b', 3000], ['big-c', 3000]]);
+    backend.close();
+
+    // Started again with nothing changed, it is loaded as quickly and says so at the end too.
+    const again = testBackend(dataDir, decksDir, undefined, big);
+    expect((await again.decksReady).problems).toEqual([]);
+    expect((await again.listDecks({})).map((d) => d.cardCount)).toEqual([3000, 3000, 3000]);
+    expect((await again.status({})).decksLoading).toBe(false);
+    again.close();
+  });
+
+  it('loads a small folder before the constructor returns, as before', async () => {
+    const dataDir = tempDir('trainer-smallstart-');
+    const backend = testBackend(dataDir);
+    expect(backend.statusNow().decksLoading).toBe(false);
+    expect((await backend.listDecks({})).length).toBeGreaterThan(0);
+    backend.close();
   });
 });

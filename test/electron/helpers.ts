@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { Backend } from '../../electron/backend.ts';
+import { Backend, type BackendOptions } from '../../electron/backend.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,8 +39,8 @@ export const fixedMorning = (): Date => new Date(2026, 5, 1, 10, 0);
  * A backend on `dataDir` whose clock is the test's (standing at `fixedMorning` unless one is
  * given), so what the test sees does not depend on the hour it runs at.
  */
-export function testBackend(dataDir: string, decksDir = fixtureDecks, clock = new FakeClock(fixedMorning())): Backend {
-  return new Backend({ dataDir, decksDir, host: 'web', version: 't', now: clock.now });
+export function testBackend(dataDir: string, decksDir = fixtureDecks, clock = new FakeClock(fixedMorning()), more: Partial<BackendOptions> = {}): Backend {
+  return new Backend({ dataDir, decksDir, host: 'web', version: 't', now: clock.now, ...more });
 }
 
 /** A data folder with a bundled decks folder and the learner's own, both empty. */

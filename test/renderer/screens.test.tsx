@@ -22,8 +22,8 @@ let page: Page;
 let backend: Backend;
 const problems: unknown[] = [];
 
-function open(dataDir = tempDir()): Backend {
-  backend = new Backend({ dataDir, decksDir: decks, host: 'web', version: 't', now: clock.now });
+function open(dataDir = tempDir(), backgroundDeckBytes?: number): Backend {
+  backend = new Backend({ dataDir, decksDir: decks, host: 'web', version: 't', now: clock.now, backgroundDeckBytes });
   page = new Page();
   return backend;
 }
@@ -53,6 +53,21 @@ describe('Today', () => {
     // The deck's title opens the browser on that deck.
     await page.click(row.querySelector('button.deck-title'), 'the deck title');
     expect(browsed).toEqual(['e2e-basics']);
+  });
+});
+
+describe('Today at a start whose decks load in the background', () => {
+  it('says the decks are loading, then shows them without being asked again', async () => {
+    // Any folder counts as big here, so these few decks load as 100,000 cards would.
+    open(tempDir(), 0);
+    await page.render(withReport(<Today api={apiOf(backend)} onStart={() => {}} onDecks={() => {}} />));
+    await page.until(() => page.$('[data-testid="decks-loading-notice"]') !== null, 'the loading notice');
+    expect(page.$('[data-testid="decks-loading-notice"]')!.textContent).toMatch(/Loading deck files in the background/);
+    await backend.decksReady;
+    // The page asks again once a second; `until` gives up after about one, so it may take a few.
+    const shown = () => page.$('tr[data-deck="e2e-basics"]') !== null && page.$('[data-testid="decks-loading-notice"]') === null;
+    for (let tries = 1; !shown(); tries++) await page.until(shown, 'the deck row, the notice gone').catch((err: unknown) => { if (tries >= 5) throw err; });
+    expect(page.$('tr[data-deck="e2e-basics"] [data-testid="new-count"]')!.textContent).toBe('8');
   });
 });
 

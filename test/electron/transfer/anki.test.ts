@@ -126,6 +126,10 @@ describe('importing the same package again', () => {
     expect(JSON.parse(basic.content).answer).toBe('Marks the channel closed; receivers drain it');
     expect(basic.reps).toBe(6);
     expect(rows(dbPath, 'SELECT 1 FROM review_log WHERE card_id = ?', revCard)).toHaveLength(1);
+    // Updated cards are still found by their words: the unchanged one and the one whose answer changed.
+    expect((await backend.browseCards({ text: 'mutual exclusion' })).cards.map((c) => c.key)).toEqual(['anki:vocabGuid/0']);
+    expect((await backend.browseCards({ text: 'channel closed' })).cards.map((c) => c.key)).toContain('anki:basicGuid/0');
+    expect((await backend.browseCards({ text: 'receivers drain' })).cards.map((c) => c.key)).toEqual(['anki:basicGuid/0']);
     backend.close();
   });
 });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend.ts';
 import { cleanTemp, FakeClock, fixedMorning, fixtureDecks, tempDir, termDeck, testBackend } from '../helpers.ts';
@@ -71,6 +72,10 @@ describe('the progress file', () => {
     expect(await b.getSettings({})).toEqual(await a.backend.getSettings({}));
     expect(await b.today({})).toEqual(await a.backend.today({}));
     expect(await queue(b, 20)).toEqual(await queue(a.backend, 20));
+    // The browser's word index holds the restored cards as it held them there.
+    const found = async (x: Backend) => (await x.browseCards({ text: 'term 1' })).cards.map((c) => c.key).sort();
+    expect((await found(b)).length).toBeGreaterThan(5);
+    expect(await found(b)).toEqual(await found(a.backend));
     a.backend.close();
     b.close();
   });
@@ -138,5 +143,59 @@ describe('the progress file', () => {
     expect(rows(file, 'SELECT * FROM review_log ORDER BY id')).toEqual(rows(a.dbPath, 'SELECT * FROM review_log ORDER BY id'));
     expect(rows(file, 'PRAGMA quick_check')).toEqual([{ quick_check: 'ok' }]);
     a.backend.close();
+  });
+});
+
+describe('progress file versions', () => {
+  /** The same export rewritten: `edit` gets its entries (parsed where JSON) and may change them. */
+  function rewrite(bytes: Uint8Array, edit: (e: { manifest: Record<string, unknown>; cards: { id: number; key: string }[]; lines: unknown[][] }) => void): Uint8Array {
+    const files = unzipSync(bytes);
+    const e = {
+      manifest: JSON.parse(strFromU8(files['manifest.json']!)),
+      cards: JSON.parse(strFromU8(files['cards.json']!)),
+      lines: strFromU8(files['review_log.ndjson']!).split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown[]),
+    };
+    edit(e);
+    files['manifest.json'] = strToU8(JSON.stringify(e.manifest));
+    files['review_log.ndjson'] = strToU8(e.lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    return zipSync(files);
+  }
+
+  it('writes version 2, whose review lines name cards by id, and still reads version 1, which named them by key', async () => {
+    const a = await studiedProfile();
+    const file = await a.backend.transfer.exportFile('progress');
+    const v2 = strFromU8(unzipSync(file.bytes)['review_log.ndjson']!).split('\n')[0]!;
+    expect(JSON.parse(strFromU8(unzipSync(file.bytes)['manifest.json']!)).version).toBe(2);
+    expect(typeof JSON.parse(v2)[0]).toBe('number');
+    const v1 = rewrite(file.bytes, (e) => {
+      const keyOf = new Map(e.cards.map((c) => [c.id, c.key]));
+      e.manifest.version = 1;
+      for (const l of e.lines) l[0] = keyOf.get(l[0] as number);
+    });
+    const restored: unknown[] = [];
+    for (const bytes of [file.bytes, v1]) {
+      const b = testBackend(tempDir('trainer-restore-'), a.decksDir, new FakeClock(a.clock.now()));
+      const p = await preview(b, 'old.gctprogress', bytes);
+      expect(p.problems).toEqual([]);
+      await b.importCommit({ importId: p.importId });
+      const db = path.join(b.statusNow().dataDir, 'progress.db');
+      restored.push({ cards: rows(db, 'SELECT * FROM cards ORDER BY id'), log: rows(db, 'SELECT * FROM review_log ORDER BY id') });
+      b.close();
+    }
+    expect((restored[0] as { log: unknown[] }).log.length).toBeGreaterThan(50);
+    expect(restored[1]).toEqual(restored[0]);
+    a.backend.close();
+  });
+
+  it('names the line of a review whose card id cards.json does not hold', async () => {
+    const a = await studiedProfile();
+    const bad = rewrite((await a.backend.transfer.exportFile('progress')).bytes, (e) => {
+      e.lines[2]![0] = 999_999;
+    });
+    const { backend } = freshBackend();
+    const p = await preview(backend, 'bad.gctprogress', bad);
+    expect(p.problems).toEqual([{ place: 'bad.gctprogress: review_log.ndjson:3', message: 'names card 999999, which cards.json does not hold' }]);
+    a.backend.close();
+    backend.close();
   });
 });
