@@ -134,7 +134,10 @@ async function ready(): Promise<void> {
       return picked.canceled ? null : (picked.filePath ?? null);
     },
   });
-  for (const p of backend.lastLoad.problems) console.error(`Deck problem: ${formatProblem(p)}`);
+  // A big deck folder loads in the background (the window opens meanwhile): its problems come when it is done.
+  void backend.decksReady.then((load) => {
+    for (const p of load.problems) console.error(`Deck problem: ${formatProblem(p)}`);
+  });
 
   for (const method of methodNames) {
     ipcMain.handle(channelOf(method), async (event, args: unknown): Promise<Dispatched> => {
