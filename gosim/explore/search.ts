@@ -429,17 +429,12 @@ export function addBacktracks(path: Node[], turns: Turn[], from: number): void {
     for (const j of deps) join(clock, clocks[j]!);
     clock[sp] = t;
     clocks[t] = clock;
-    // Only the latest race is reversed, as Flanagan and Godefroid do: the reversal's runs meet
-    // the earlier ones again.
-    let latest = -1;
-    for (const j of races) {
-      // A race only if nothing else orders j before t: no other conflicting turn comes after j.
-      const q = slot[j]!;
-      let direct = true;
-      for (const d of conflicting) if (d !== j && clocks[d]![q]! >= j) { direct = false; break; }
-      if (direct && j > latest) latest = j;
-    }
-    if (latest >= 0) reverse(path, turns, slot, clocks, pre!, latest, t);
+    // Every race is reversed, not only the latest (Flanagan and Godefroid's rule, sound where each
+    // process's next step is checked at every prefix of the run, not once as here), and not only
+    // those no other conflicting turn orders: such a turn may itself be no race to reverse (an
+    // Unlock before a Lock, a Wait still blocked), which would lose the order where t comes
+    // first. Sleep sets keep the extra reversals from costing runs on the benchmark's programs.
+    for (const j of races) reverse(path, turns, slot, clocks, pre!, j, t);
     lastOf[sp] = t;
     if (T.objs.length > 0) touching.push(t);
     for (let k = 0; k < T.objs.length; k++) {

@@ -73,6 +73,69 @@ const programs: [string, string][] = [
   ['a send racing with close', P.sendRacesClose],
   ['a WaitGroup Add inside the goroutine', P.waitGroupAddInside],
   ['an Add inside a goroutine racing two Dones', P.waitGroupAddRacesDones],
+  // Found by a review that generated WaitGroup programs: each was searched "exhaustively" with an
+  // outcome missing, when only the latest race of a turn was reversed, or only a race no other
+  // conflicting turn ordered (that turn could itself be no race to reverse: a Wait still blocked).
+  ['a Done then an Add in one goroutine, an Add in another, main waiting', prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		wg.Done()
+		wg.Add(1)
+	}()
+	go func() {
+		wg.Add(1)
+	}()
+	wg.Wait()
+	fmt.Println("end")
+`)],
+  ['two Dones in one goroutine and one in another, from two: who panics, before or after main prints', prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		wg.Done()
+	}()
+	go func() {
+		wg.Done()
+		wg.Done()
+	}()
+	fmt.Println("end")
+`)],
+  ['Add(-1) and Dones racing a goroutine that waits twice', prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		wg.Done()
+	}()
+	go func() {
+		wg.Add(-1)
+		wg.Done()
+	}()
+	go func() {
+		wg.Wait()
+		wg.Wait()
+	}()
+	fmt.Println("end")
+`)],
+  ['an Add hidden from a Wait behind a channel hand-off and a Once', prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	var once sync.Once
+	ch := make(chan int)
+	wg.Add(1)
+	go func() {
+		wg.Add(1)
+		<-ch
+		once.Do(func() {})
+		fmt.Println("a")
+		wg.Done()
+	}()
+	go func() {
+		wg.Done()
+		ch <- 1
+	}()
+	wg.Wait()
+	fmt.Println("W")
+`)],
   ['receive-only selects seeing a closed channel, beside a select that could send to one of them', prog(['fmt'], `
 	quit := make(chan struct{})
 	work := make(chan int)
