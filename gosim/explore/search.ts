@@ -311,6 +311,12 @@ export class PathRun implements Explorer {
     this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(CLOCK)], modes: [FOOTPRINT_DEC], enabledBy: by ?? -1 });
   }
 
+  waitDisabled(g: Goroutine, obj: unknown, mode: number): void {
+    if (this.cur === null || this.beyond) return;
+    const by = this.enabler.get(g.id);
+    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(obj)], modes: [mode], enabledBy: by ?? -1 });
+  }
+
   get holdsBlocked(): boolean { return this.reduce; }
 
   tookClosed(): void {

@@ -39,6 +39,12 @@ export interface Explorer {
    * and empty: it changed no channel (FOOTPRINT_POLL_CLOSED).
    */
   tookClosed(): void;
+  /**
+   * The last turn made `g`, stopped before a library wait that could have gone ahead, wait again
+   * (an Add raising a WaitGroup's counter from zero under a Wait): g's operation, which now will
+   * not come, gets a turn that never happened, so that DPOR tries it before that turn.
+   */
+  waitDisabled(g: Goroutine, obj: unknown, mode: number): void;
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
   /**
@@ -68,6 +74,8 @@ export interface Pending {
   readonly select: boolean;
   /** The operation cannot go ahead in the current state: it would only wait. */
   blocked(): boolean;
+  /** A library wait (WaitGroup.Wait, Lock, RLock): what its turn will touch, and how. */
+  readonly touches?: { readonly obj: unknown; readonly mode: number };
 }
 /** An explorer footprint of several objects at once (a select's channels); any other value is one object. */
 export class Objects {

@@ -295,7 +295,8 @@ function visibleNative(nat: Native, fp: LibraryFootprint, S: Scheduler): Native 
   const gen = isGeneratorFn(nat);
   return function* (ctx: NativeCtx, ...args: unknown[]) {
     const w = fp.waits;
-    yield* S.point(fp.obj(args), fp.mode, w === undefined ? null : { recv: [], send: [], reason: w.reason, select: false, blocked: () => w.now(ctx, args) });
+    const obj = fp.obj(args);
+    yield* S.point(obj, fp.mode, w === undefined ? null : { recv: [], send: [], reason: w.reason, select: false, blocked: () => w.now(ctx, args), touches: { obj, mode: fp.mode } });
     const g = S.current;
     g.inLibraryOp = true;
     try {

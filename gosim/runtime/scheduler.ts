@@ -542,6 +542,12 @@ export class Scheduler implements Budget {
 
   /** Explore mode: the running goroutine used up its quantum (PREEMPT); see pickExplored. */
   private preempted = false;
+  /**
+   * Explore mode: goroutines stopped before a library wait (Pending.touches) that could go ahead
+   * at the last pick, with that wait; a turn that leaves one of them held again disabled it
+   * (Explorer.waitDisabled).
+   */
+  private waitsThatCouldGo: [Goroutine, Pending][] = [];
 
   /**
    * Explore mode: after a partner's turn (pickExplored), the goroutine whose turn it is; it runs
@@ -569,6 +575,10 @@ export class Scheduler implements Budget {
    */
   private pickExplored(prev: Goroutine | null): Goroutine | Timer | undefined {
     const x = this.explore!;
+    if (this.waitsThatCouldGo.length > 0) {
+      for (const [g, p] of this.waitsThatCouldGo) if (g.pending === p && g.state !== 'dead' && this.held(g)) x.waitDisabled(g, p.touches!.obj, p.touches!.mode);
+      this.waitsThatCouldGo.length = 0;
+    }
     const forced = this.partnerOf;
     if (forced !== null) {
       this.partnerOf = null;
@@ -610,6 +620,7 @@ export class Scheduler implements Budget {
       for (const h of list) {
         const held = this.held(h);
         if (!held) { movers.push(h); partners.push(null); }
+        if (!held && h.atPoint && h.pending !== null && h.pending.touches !== undefined) this.waitsThatCouldGo.push([h, h.pending]);
         if (h.pending === null || !h.atPoint || (!held && !h.pending.select)) continue;
         for (const p of this.partners(h, list, !held)) { movers.push(h); partners.push(p); }
       }
