@@ -55,6 +55,7 @@ export abstract class FollowingRun implements Explorer {
   touch(): void {}
   blocked(): void {}
   tookClosed(): void {}
+  onlyRead(): void {}
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
