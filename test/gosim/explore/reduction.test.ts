@@ -232,7 +232,7 @@ describe('the reduction loses no outcome', () => {
  */
 const contextPrograms: { name: string; src: string; outcomes: string[] }[] = [
   {
-    name: 'a cancel racing a select on ctx.Done() and a channel another goroutine sends on',
+    name: 'a cancel racing a polling select on ctx.Done() and a channel another goroutine sends on',
     src: prog(['context', 'fmt'], `
 	ctx, cancel := context.WithCancel(context.Background())
 	ch := make(chan int, 1)
@@ -243,6 +243,8 @@ const contextPrograms: { name: string; src: string; outcomes: string[] }[] = [
 			fmt.Println("cancelled:", ctx.Err())
 		case v := <-ch:
 			fmt.Println("got", v)
+		default:
+			fmt.Println("neither")
 		}
 		done <- true
 	}()
@@ -250,7 +252,7 @@ const contextPrograms: { name: string; src: string; outcomes: string[] }[] = [
 	cancel()
 	<-done
 `),
-    outcomes: [ok('cancelled: context canceled\n'), ok('got 1\n')],
+    outcomes: [ok('cancelled: context canceled\n'), ok('got 1\n'), ok('neither\n')],
   },
   {
     name: 'a parent\'s cancel seen, or not yet, by a polling select on its child\'s Done',
@@ -381,6 +383,27 @@ const contextPrograms: { name: string; src: string; outcomes: string[] }[] = [
       ok('init by 1\nafter 1\nafter 2\n'), ok('init by 1\nafter 2\nafter 1\n'),
       ok('init by 2\nafter 1\nafter 2\n'), ok('init by 2\nafter 2\nafter 1\n'),
     ],
+  },
+  {
+    name: 'the function Once.Do runs has turns of its own: a receiver may come between its two sends',
+    src: prog(['fmt', 'sync'], `
+	var once sync.Once
+	ch := make(chan int, 2)
+	done := make(chan bool)
+	go func() {
+		once.Do(func() { ch <- 1; ch <- 2 })
+		done <- true
+	}()
+	v := <-ch
+	select {
+	case w := <-ch:
+		fmt.Println(v, w)
+	default:
+		fmt.Println(v, "alone")
+	}
+	<-done
+`),
+    outcomes: [ok('1 2\n'), ok('1 alone\n')],
   },
   {
     name: 'a OnceValue called from a goroutine and main, each printing its value',
