@@ -55,6 +55,10 @@ export function footprintOf(key: string): Footprint | null {
   // kin make a new Once: the call to what they return is the scheduling point (once.ts).
   if (key === 'sync.Once.Do') return receiver(FOOTPRINT_RW);
   if (key === 'sync.OnceFunc' || key === 'sync.OnceValue' || key === 'sync.OnceValues') return null;
+  // A Cond's calls touch the Cond (its wait queue): Wait's Unlock and relock of L are calls of
+  // their own (cond.ts calls L's methods); NewCond makes a new object.
+  if (key === 'sync.Cond.Wait' || key === 'sync.Cond.Signal' || key === 'sync.Cond.Broadcast') return receiver(FOOTPRINT_RW);
+  if (key === 'sync.NewCond') return null;
   if (key.startsWith('sync.') || key === 'os.Exit' || key === 'runtime.NumGoroutine') return fixed(EVERYTHING);
   return null;
 }

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../gosim/index.ts';
 import * as P from './programs.ts';
-import { ok, outcomeSet } from './outcomes.ts';
+import { DEADLOCK, crashed, ok, outcomeSet } from './outcomes.ts';
 
 const { prog } = P;
 
@@ -404,6 +404,24 @@ const contextPrograms: { name: string; src: string; outcomes: string[] }[] = [
 	<-done
 `),
     outcomes: [ok('1 2\n'), ok('1 alone\n')],
+  },
+  {
+    name: 'a Cond signalled before or after its waiter waits: the signal may be lost',
+    src: prog(['fmt', 'sync'], `
+	var mu sync.Mutex
+	c := sync.NewCond(&mu)
+	done := make(chan bool)
+	go func() {
+		mu.Lock()
+		c.Wait()
+		mu.Unlock()
+		fmt.Println("woke")
+		done <- true
+	}()
+	c.Signal()
+	<-done
+`),
+    outcomes: [ok('woke\n'), crashed('', DEADLOCK)],
   },
   {
     name: 'a OnceValue called from a goroutine and main, each printing its value',
