@@ -12,7 +12,7 @@
 // everything, so goroutines that could still have run get their chance. When no marked
 // alternative is left (nextPath), the search was exhaustive. docs/architecture.md ("What
 // explore explores") lists what depends on what and why no outcome is lost.
-import { EVERYTHING, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_POLL, FOOTPRINT_POLL_CLOSED, FOOTPRINT_RW, FOOTPRINT_WG_UP, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
+import { EVERYTHING, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_POLL, FOOTPRINT_POLL_CLOSED, FOOTPRINT_READ, FOOTPRINT_RW, FOOTPRINT_WG_UP, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
 import type { Goroutine } from '../runtime/goroutine.ts';
 import { CLOCK } from '../runtime/scheduler.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -323,6 +323,13 @@ export class PathRun implements Explorer {
     const t = this.cur;
     if (t === null) return;
     for (let i = 0; i < t.modes.length; i++) if (t.modes[i] === FOOTPRINT_POLL) t.modes[i] = FOOTPRINT_POLL_CLOSED;
+  }
+
+  onlyRead(obj: unknown): void {
+    const t = this.cur;
+    if (t === null || !this.reduce) return;
+    const id = this.ids.get(obj);
+    for (let i = 0; i < t.objs.length; i++) if (t.objs[i] === id) t.modes[i] = FOOTPRINT_READ;
   }
 
   /**

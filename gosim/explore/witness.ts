@@ -56,6 +56,7 @@ export abstract class FollowingRun implements Explorer {
   blocked(): void {}
   tookClosed(): void {}
   waitDisabled(): void {}
+  onlyRead(): void {}
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}

@@ -18,6 +18,8 @@ import { select } from '../runtime/select.ts';
 import type { Timer as SchedTimer } from '../runtime/goroutine.ts';
 import { addDuration, durationString, now, schedOf, sub, timeString, virtualNs, type TimeValue } from './timer.ts';
 import { alloc } from '../runtime/memory.ts';
+import { CLOCK } from '../runtime/scheduler.ts';
+import { EVERYTHING, FOOTPRINT_DEC, FOOTPRINT_JOIN, FOOTPRINT_READ, FOOTPRINT_RW, type LibraryFootprint } from '../runtime/footprint.ts';
 
 /** What a cancelable context's state costs in the memory budget (runtime/memory.ts), measured roughly. */
 const CANCEL_STATE = 320;
@@ -98,6 +100,11 @@ function newDoneChan(ctx: NativeCtx): Channel {
 }
 
 function cancel(ctx: NativeCtx, st: CancelState, removeFromParent: boolean, err: Iface, cause: Iface | null): void {
+  // Explore mode: a cancel writes the context and each descendant it reaches (their Done
+  // channels' closes are touched by Channel.close), leaves its parent's children (a
+  // registration there), and stops its deadline timer (as Timer.Stop touches the clock).
+  const x = schedOf(ctx).explore;
+  if (x !== null) x.touch(st, FOOTPRINT_RW);
   if (st.err !== null) return;
   st.err = err;
   st.cause = cause ?? err;
@@ -105,11 +112,17 @@ function cancel(ctx: NativeCtx, st: CancelState, removeFromParent: boolean, err:
   chanClose(st.done);
   for (const child of st.children) cancel(ctx, child, false, err, cause);
   st.children.clear();
-  if (removeFromParent && st.parent) st.parent.children.delete(st);
+  if (removeFromParent && st.parent) {
+    if (x !== null) x.touch(st.parent, FOOTPRINT_JOIN);
+    st.parent.children.delete(st);
+  }
   if (st.timer) {
     const sched = schedOf(ctx);
     const m = sched.monitor;
-    if (sched.stopTimer(st.timer) && m !== null) m.timerStop(st.timer);
+    if (sched.stopTimer(st.timer)) {
+      if (m !== null) m.timerStop(st.timer);
+      if (x !== null) x.touch(CLOCK, FOOTPRINT_RW);
+    }
     st.timer = null;
   }
   for (const reg of st.afterFuncs) {
@@ -203,12 +216,36 @@ function* withDeadline(ctx: NativeCtx, parent: Iface | null, d: TimeValue, cause
     st.timer = t;
     const m = sched.monitor;
     if (m !== null) m.timerSet(t, t.when);
+    // Setting a timer, as time.After does (lib/footprints.ts).
+    if (sched.explore !== null) sched.explore.touch(CLOCK, FOOTPRINT_DEC);
   }
   return [c, cancelFunc(ctx, st)];
 }
 
+/**
+ * A function the context package hands the program (a CancelFunc, AfterFunc's stop): in explore
+ * mode a call to it is a scheduling point touching `st` in `mode`, as a visible library call is
+ * (runtime/program.ts, visibleNative), so that a cancel is a turn of its own, not glued to the
+ * operation before it.
+ */
+function visibleFunc<A extends unknown[], R>(ctx: NativeCtx, st: CancelState | null, mode: number, body: (...args: A) => R): GoFunc {
+  return function* (...args: unknown[]) {
+    const sched = schedOf(ctx);
+    if (sched.explore === null) return body(...(args as A));
+    yield* sched.point(st, mode);
+    const g = sched.current;
+    const was = g.inLibraryOp;
+    g.inLibraryOp = true;
+    try {
+      return body(...(args as A));
+    } finally {
+      g.inLibraryOp = was;
+    }
+  };
+}
+
 function cancelFunc(ctx: NativeCtx, st: CancelState): GoFunc {
-  return function* () { cancel(ctx, st, true, canceled(ctx), null); };
+  return visibleFunc(ctx, st, FOOTPRINT_RW, () => cancel(ctx, st, true, canceled(ctx), null));
 }
 
 function* callString(ctx: NativeCtx, x: Iface): Generator<unknown, string | null, unknown> {
@@ -278,7 +315,7 @@ const natives: Record<string, Native> = {
   'context.WithCancelCause': function* (ctx: NativeCtx, parent: Iface | null) {
     requireParent(ctx, parent);
     const [c, st] = yield* withCancel(ctx, parent);
-      const f: GoFunc = function* (cause: unknown) { cancel(ctx, st, true, canceled(ctx), cause as Iface | null); };
+    const f = visibleFunc(ctx, st, FOOTPRINT_RW, (cause: unknown) => cancel(ctx, st, true, canceled(ctx), cause as Iface | null));
     return [c, f];
   },
   // Generator functions (not arrows returning generators): the runtime tells natives that may
@@ -322,12 +359,12 @@ const natives: Record<string, Native> = {
       if (st.err !== null) { reg.finished = true; schedOf(ctx).go(f, []); }
       else st.afterFuncs.add(reg);
     }
-      const stop: GoFunc = function* () {
+    const stop = visibleFunc(ctx, st, FOOTPRINT_JOIN, () => {
       if (reg.finished) return false;
       reg.finished = true;
       st?.afterFuncs.delete(reg);
       return true;
-    };
+    });
     return stop;
   },
 
@@ -372,3 +409,47 @@ const natives: Record<string, Native> = {
 };
 
 export const pkg: NativePackage = { path: 'context', natives };
+
+/**
+ * Explore mode, for a context c the program passes in: the state a cancel of it would write, as
+ * nearestState finds it but without running program code: null when nothing can cancel it (a
+ * Background, a WithoutCancel), EVERYTHING for a Context type the program wrote (its methods may
+ * do anything).
+ */
+function stateNear(c: unknown): CancelState | typeof EVERYTHING | null {
+  let cur = c as Iface | null;
+  while (cur !== null) {
+    const k = kindOf(cur);
+    if (k === 'cancel' || k === 'timer') return states.get(cancelStruct(cur, k)) ?? null;
+    if (k === 'value') { cur = (cur.v as Pointer<StructValue>).load()[0] as Iface | null; continue; }
+    return k === null ? EVERYTHING : null;
+  }
+  return null;
+}
+
+const statePointed = (p: unknown): CancelState | null => (p === null ? null : (states.get((p as Pointer<StructValue>).load()) ?? null));
+
+/** Calls that register with the context they are given (a new child, an AfterFunc). */
+const JOINS = new Set(['context.WithCancel', 'context.WithCancelCause', 'context.WithDeadline', 'context.WithDeadlineCause',
+  'context.WithTimeout', 'context.WithTimeoutCause', 'context.AfterFunc']);
+
+/**
+ * Explore mode: which context calls are scheduling points and what they touch (lib/footprints.ts;
+ * docs/architecture.md, "What explore explores", argues each).
+ * - Err and Cause read the context: they commute with each other, not with its cancel.
+ * - The With* constructors and AfterFunc make a new object and register it with the parent's
+ *   nearest cancelable context: a registration there (FOOTPRINT_JOIN), nothing when none can
+ *   cancel it. A timer a deadline sets touches the clock (withDeadline).
+ * - Everything else touches nothing and is no scheduling point: Background, TODO, WithValue,
+ *   WithoutCancel, Value, Deadline and String read values that never change; Done returns one
+ *   channel, the same whoever asks first (it is made on first use, by Done or by the cancel that
+ *   closes it), so a Done before or after a cancel hands out the same channel; what differs is
+ *   whether it is closed when received from, which the receive (a turn on the channel) sees.
+ * The cancel functions are scheduling points of their own (visibleFunc).
+ */
+export function contextFootprint(key: string): LibraryFootprint | null {
+  if (key === 'context.cancelCtx.Err') return { obj: (a) => statePointed(a[0]), mode: FOOTPRINT_READ };
+  if (key === 'context.Cause') return { obj: (a) => stateNear(a[0]), mode: FOOTPRINT_READ };
+  if (JOINS.has(key)) return { obj: (a) => stateNear(a[0]), mode: FOOTPRINT_JOIN };
+  return null;
+}

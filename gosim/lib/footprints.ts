@@ -6,6 +6,7 @@ import { EVERYTHING, FOOTPRINT_DEC, FOOTPRINT_LOCK, FOOTPRINT_RLOCK, FOOTPRINT_R
 import { CLOCK } from '../runtime/scheduler.ts';
 import { lockWaits, waitWaits } from './sync.ts';
 import { rwWaits } from './rwmutex.ts';
+import { contextFootprint } from './context.ts';
 
 /** All atomics: one object (as all output is, and the clock). */
 const ATOMICS = { name: 'atomics' };
@@ -48,6 +49,16 @@ export function footprintOf(key: string): Footprint | null {
   }
   if (key === 'sync.Mutex.Unlock' || key === 'sync.RWMutex.Unlock') return receiver(FOOTPRINT_UNLOCK);
   if (/^sync\.(Mutex|RWMutex)\./.test(key)) return receiver(FOOTPRINT_RW);
-  if (key.startsWith('sync.') || key.startsWith('context.') || key === 'os.Exit' || key === 'runtime.NumGoroutine') return fixed(EVERYTHING);
+  if (key.startsWith('context.')) return contextFootprint(key);
+  // Once.Do touches its Once only: whoever comes first runs f, whose operations are turns of
+  // their own (once.ts); a later Do returns, or waits for f and then returns. OnceFunc and its
+  // kin make a new Once: the call to what they return is the scheduling point (once.ts).
+  if (key === 'sync.Once.Do') return receiver(FOOTPRINT_RW);
+  if (key === 'sync.OnceFunc' || key === 'sync.OnceValue' || key === 'sync.OnceValues') return null;
+  // A Cond's calls touch the Cond (its wait queue): Wait's Unlock and relock of L are calls of
+  // their own (cond.ts calls L's methods); NewCond makes a new object.
+  if (key === 'sync.Cond.Wait' || key === 'sync.Cond.Signal' || key === 'sync.Cond.Broadcast') return receiver(FOOTPRINT_RW);
+  if (key === 'sync.NewCond') return null;
+  if (key.startsWith('sync.') || key === 'os.Exit' || key === 'runtime.NumGoroutine') return fixed(EVERYTHING);
   return null;
 }

@@ -7,6 +7,7 @@ import type { Iface, Pointer, StructValue } from '../runtime/values.ts';
 import type { Goroutine } from '../runtime/goroutine.ts';
 import { schedOf } from './timer.ts';
 import { GoPanic } from '../runtime/panic.ts';
+import { FOOTPRINT_RW } from '../runtime/footprint.ts';
 
 /**
  * One Once's progress: 'running' while f runs, with the goroutines that wait for it. A class so
@@ -21,9 +22,14 @@ export class OnceState {
 function newOnce(): OnceState { return new OnceState(); }
 
 /** Runs body once for st; later and concurrent callers return after it finished. */
-function* doOnce(ctx: NativeCtx, st: OnceState, body: () => Generator<unknown, unknown, unknown>): Generator<unknown, void, unknown> {
-  if (st.phase === 'done') return;
+function* doOnce(ctx: NativeCtx, st: OnceState, key: object, body: () => Generator<unknown, unknown, unknown>): Generator<unknown, void, unknown> {
   const sched = schedOf(ctx);
+  if (st.phase === 'done') {
+    // Explore mode: such a Do changes nothing; another like it commutes with it (`key` is what
+    // the call touched: the Once's struct, or the state of OnceFunc's Once).
+    if (sched.explore !== null) sched.explore.onlyRead(key);
+    return;
+  }
   if (st.phase === 'running') {
     st.waiters.push(sched.current);
     yield* sched.park('sync.Mutex.Lock', st);
@@ -33,9 +39,14 @@ function* doOnce(ctx: NativeCtx, st: OnceState, body: () => Generator<unknown, u
   const runner = sched.current;
   const m = sched.monitor;
   if (m !== null) m.lock(st, runner, 'lock');
+  // Explore mode: f is program code, its operations turns of their own, not part of Do's (the
+  // flag would make them so: Goroutine.inLibraryOp).
+  const inLib = runner.inLibraryOp;
+  runner.inLibraryOp = false;
   try {
     yield* body();
   } finally {
+    runner.inLibraryOp = inLib;
     if (m !== null) m.unlock(st, runner, 'unlock');
     st.phase = 'done';
     for (const g of st.waiters) sched.ready(g);
@@ -51,7 +62,10 @@ function onceWrapper(ctx: NativeCtx, f: GoFunc): GoFunc {
   let result: unknown;
   let panicked: { value: Iface | null } | null = null;
   return function* () {
-    yield* doOnce(ctx, st, function* () {
+    // Explore mode: the call is a scheduling point touching this Once, as Once.Do is.
+    const sched = schedOf(ctx);
+    if (sched.explore !== null) yield* sched.point(st, FOOTPRINT_RW);
+    yield* doOnce(ctx, st, st, function* () {
       try {
         result = yield* f();
       } catch (e) {
@@ -70,7 +84,7 @@ export const natives: Record<string, Native> = {
     const s = p.load();
     let st = onces.get(s);
     if (!st) { st = newOnce(); onces.set(s, st); }
-    yield* doOnce(ctx, st, function* () {
+    yield* doOnce(ctx, st, s, function* () {
       try {
         if (f === null) ctx.runtimeError('invalid memory address or nil pointer dereference');
         yield* f();

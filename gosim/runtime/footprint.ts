@@ -45,6 +45,11 @@ export interface Explorer {
    * not come, gets a turn that never happened, so that DPOR tries it before that turn.
    */
   waitDisabled(g: Goroutine, obj: unknown, mode: number): void;
+  /**
+   * The running turn's touch of `obj` only read it after all (a Once.Do that found f run
+   * already: it changes nothing): FOOTPRINT_READ.
+   */
+  onlyRead(obj: unknown): void;
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
   /**
@@ -140,6 +145,18 @@ export const FOOTPRINT_WG_UP = 16;
  * select (FOOTPRINT_POLL): whoever arrives on its channels after it could have been taken instead.
  */
 export const FOOTPRINT_POLL_CLOSED = 17;
+/**
+ * A read of library state that only a write changes (a context's Err or Cause): two reads
+ * commute, and so does a read with a FOOTPRINT_JOIN.
+ */
+export const FOOTPRINT_READ = 18;
+/**
+ * Registering with a context (a child context, an AfterFunc) or leaving its children: it
+ * conflicts with the context's cancellation (FOOTPRINT_RW), which it may see or be visited by,
+ * and with another registration (the order of the children is the order a cancel visits them),
+ * but not with a read: it changes neither the error nor the Done channel.
+ */
+export const FOOTPRINT_JOIN = 19;
 
 /** The waiting form of a plain send or receive (other modes do not change when they wait). */
 export function waitingMode(m: number): number {
@@ -174,6 +191,7 @@ export function modesConflict(earlier: number, later: number): boolean {
   if (a === FOOTPRINT_DEC && (b === FOOTPRINT_DEC || b === FOOTPRINT_WG_ZERO || b === FOOTPRINT_WG_UP)) return false;
   if (a === FOOTPRINT_WG_UP && (b === FOOTPRINT_WG_UP || b === FOOTPRINT_DEC)) return false;
   if (a === FOOTPRINT_RLOCK && b === FOOTPRINT_RLOCK) return false;
+  if ((a === FOOTPRINT_READ && (b === FOOTPRINT_READ || b === FOOTPRINT_JOIN)) || (a === FOOTPRINT_JOIN && b === FOOTPRINT_READ)) return false;
   const counter = (m: number): boolean => m === FOOTPRINT_DEC || m === FOOTPRINT_WG_UP;
   if ((a === FOOTPRINT_WG_WAIT || b === FOOTPRINT_WG_WAIT) && (counter(a) || counter(b) || a === b)) return counter(a);
   if ((a === FOOTPRINT_SEND_WAIT && b === FOOTPRINT_RECV) || (a === FOOTPRINT_RECV && b === FOOTPRINT_SEND_WAIT)) return false;
@@ -204,5 +222,5 @@ export interface LibraryFootprint {
 
 /** All output: one object (two writes to stdout never commute). */
 export const OUTPUT = { name: 'output' };
-/** Library state not modelled more finely (contexts, Once, Cond, os.Exit): conflicts with everything. */
+/** Library state not modelled more finely (Cond, a context type the program wrote, os.Exit): conflicts with everything. */
 export const EVERYTHING = { name: 'everything' };

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../gosim/index.ts';
 import * as P from './programs.ts';
-import { outcomeSet } from './outcomes.ts';
+import { DEADLOCK, crashed, ok, outcomeSet } from './outcomes.ts';
 
 const { prog } = P;
 
@@ -287,17 +287,235 @@ const programs: [string, string][] = [
 `)],
 ];
 
+/** Both searches finish with the same outcomes (and, given, exactly `expected`), the reduced one in no more runs. */
+function sameOutcomes(src: string, expected?: readonly string[]): void {
+  const full = explore(src, { reduce: false, budget: 20000, maxMs: 50_000 });
+  const reduced = explore(src, { reduce: true, budget: 20000, maxMs: 50_000 });
+  expect(full.buildErrors).toBeNull();
+  // Both searches must have finished, or comparing their sets says nothing.
+  expect(full.exhaustive, 'the search without reduction finished').toBe(true);
+  expect(reduced.exhaustive, 'the reduced search finished').toBe(true);
+  if (expected !== undefined) expect(outcomeSet(full)).toEqual([...expected].sort());
+  expect(outcomeSet(reduced)).toEqual(outcomeSet(full));
+  expect(reduced.runs).toBeLessThanOrEqual(full.runs);
+}
+
 describe('the reduction loses no outcome', () => {
-  for (const [name, src] of programs) {
-    it(name, () => {
-      const full = explore(src, { reduce: false, budget: 20000, maxMs: 50_000 });
-      const reduced = explore(src, { reduce: true, budget: 20000, maxMs: 50_000 });
-      expect(full.buildErrors).toBeNull();
-      // Both searches must have finished, or comparing their sets says nothing.
-      expect(full.exhaustive, 'the search without reduction finished').toBe(true);
-      expect(reduced.exhaustive, 'the reduced search finished').toBe(true);
-      expect(outcomeSet(reduced)).toEqual(outcomeSet(full));
-      expect(reduced.runs).toBeLessThanOrEqual(full.runs);
-    });
-  }
+  for (const [name, src] of programs) it(name, () => sameOutcomes(src));
+});
+
+/**
+ * Contexts and Once (lib/context.ts contextFootprint, lib/once.ts): finer footprints than
+ * "touches everything". Each program has its outcomes worked out by hand as well, which both
+ * searches must find: a footprint that wrongly glues two operations into one turn loses an
+ * outcome in both.
+ */
+const contextPrograms: { name: string; src: string; outcomes: string[] }[] = [
+  {
+    name: 'a cancel racing a polling select on ctx.Done() and a channel another goroutine sends on',
+    src: prog(['context', 'fmt'], `
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan int, 1)
+	done := make(chan bool)
+	go func() {
+		select {
+		case <-ctx.Done():
+			fmt.Println("cancelled:", ctx.Err())
+		case v := <-ch:
+			fmt.Println("got", v)
+		default:
+			fmt.Println("neither")
+		}
+		done <- true
+	}()
+	go func() { ch <- 1 }()
+	cancel()
+	<-done
+`),
+    outcomes: [ok('cancelled: context canceled\n'), ok('got 1\n'), ok('neither\n')],
+  },
+  {
+    name: 'a parent\'s cancel seen, or not yet, by a polling select on its child\'s Done',
+    src: prog(['context', 'fmt'], `
+	parent, cancel := context.WithCancel(context.Background())
+	child, stop := context.WithCancel(parent)
+	defer stop()
+	done := make(chan bool)
+	go func() {
+		select {
+		case <-child.Done():
+			fmt.Println("child done:", child.Err())
+		default:
+			fmt.Println("child alive")
+		}
+		done <- true
+	}()
+	cancel()
+	<-done
+	fmt.Println("after:", child.Err())
+`),
+    outcomes: [ok('child alive\nafter: context canceled\n'), ok('child done: context canceled\nafter: context canceled\n')],
+  },
+  {
+    name: 'a child made while its parent is being cancelled: cancelled at birth or with the parent',
+    src: prog(['context', 'fmt'], `
+	parent, cancel := context.WithCancel(context.Background())
+	done := make(chan bool)
+	go func() {
+		child, stop := context.WithCancel(parent)
+		defer stop()
+		fmt.Println("born", child.Err())
+		<-child.Done()
+		done <- true
+	}()
+	cancel()
+	fmt.Println("cancelled")
+	<-done
+`),
+    outcomes: [
+      ok('born <nil>\ncancelled\n'), ok('cancelled\nborn <nil>\n'),
+      ok('born context canceled\ncancelled\n'), ok('cancelled\nborn context canceled\n'),
+    ],
+  },
+  {
+    name: 'ctx.Err() read by a goroutine and main, each before or after a third goroutine cancels',
+    src: prog(['context', 'fmt'], `
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- ctx.Err() }()
+	go cancel()
+	e := ctx.Err()
+	fmt.Println(<-done, e)
+`),
+    outcomes: [
+      ok('<nil> <nil>\n'), ok('<nil> context canceled\n'),
+      ok('context canceled <nil>\n'), ok('context canceled context canceled\n'),
+    ],
+  },
+  {
+    name: 'a cancel right after a send is a turn of its own: the receiver may still see the context alive',
+    src: prog(['context', 'fmt'], `
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := make(chan int, 1)
+	done := make(chan bool)
+	go func() {
+		ch <- 1
+		cancel()
+		done <- true
+	}()
+	<-ch
+	fmt.Println(ctx.Err())
+	<-done
+`),
+    outcomes: [ok('<nil>\n'), ok('context canceled\n')],
+  },
+  {
+    name: 'WithTimeout\'s deadline racing a result sent at the same instant',
+    src: prog(['context', 'fmt', 'time'], `
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	res := make(chan string, 1)
+	go func() {
+		time.Sleep(10 * time.Millisecond)
+		res <- "result"
+	}()
+	select {
+	case r := <-res:
+		fmt.Println(r, ctx.Err())
+	case <-ctx.Done():
+		fmt.Println("timeout:", ctx.Err())
+	}
+`),
+    outcomes: [ok('result <nil>\n'), ok('result context deadline exceeded\n'), ok('timeout: context deadline exceeded\n')],
+  },
+  {
+    name: 'an AfterFunc\'s stop racing the cancel that would run it',
+    src: prog(['context', 'fmt'], `
+	ctx, cancel := context.WithCancel(context.Background())
+	ran := make(chan bool, 1)
+	stop := context.AfterFunc(ctx, func() { fmt.Println("after"); ran <- true })
+	go cancel()
+	if stop() {
+		fmt.Println("stopped")
+	} else {
+		<-ran
+		fmt.Println("too late")
+	}
+`),
+    outcomes: [ok('stopped\n'), ok('after\ntoo late\n')],
+  },
+  {
+    name: 'Once.Do from two goroutines, printing inside and after it',
+    src: prog(['fmt', 'sync'], `
+	var once sync.Once
+	var wg sync.WaitGroup
+	for i := 1; i <= 2; i++ {
+		wg.Add(1)
+		go func(id int) {
+			defer wg.Done()
+			once.Do(func() { fmt.Println("init by", id) })
+			fmt.Println("after", id)
+		}(i)
+	}
+	wg.Wait()
+`),
+    outcomes: [
+      ok('init by 1\nafter 1\nafter 2\n'), ok('init by 1\nafter 2\nafter 1\n'),
+      ok('init by 2\nafter 1\nafter 2\n'), ok('init by 2\nafter 2\nafter 1\n'),
+    ],
+  },
+  {
+    name: 'the function Once.Do runs has turns of its own: a receiver may come between its two sends',
+    src: prog(['fmt', 'sync'], `
+	var once sync.Once
+	ch := make(chan int, 2)
+	done := make(chan bool)
+	go func() {
+		once.Do(func() { ch <- 1; ch <- 2 })
+		done <- true
+	}()
+	v := <-ch
+	select {
+	case w := <-ch:
+		fmt.Println(v, w)
+	default:
+		fmt.Println(v, "alone")
+	}
+	<-done
+`),
+    outcomes: [ok('1 2\n'), ok('1 alone\n')],
+  },
+  {
+    name: 'a Cond signalled before or after its waiter waits: the signal may be lost',
+    src: prog(['fmt', 'sync'], `
+	var mu sync.Mutex
+	c := sync.NewCond(&mu)
+	done := make(chan bool)
+	go func() {
+		mu.Lock()
+		c.Wait()
+		mu.Unlock()
+		fmt.Println("woke")
+		done <- true
+	}()
+	c.Signal()
+	<-done
+`),
+    outcomes: [ok('woke\n'), crashed('', DEADLOCK)],
+  },
+  {
+    name: 'a OnceValue called from a goroutine and main, each printing its value',
+    src: prog(['fmt', 'sync'], `
+	get := sync.OnceValue(func() int { fmt.Println("computing"); return 7 })
+	done := make(chan bool)
+	go func() { fmt.Println("g", get()); done <- true }()
+	fmt.Println("main", get())
+	<-done
+`),
+    outcomes: [ok('computing\ng 7\nmain 7\n'), ok('computing\nmain 7\ng 7\n')],
+  },
+];
+
+describe('contexts and Once: the reduction loses no outcome, and both searches find every one', () => {
+  for (const { name, src, outcomes } of contextPrograms) it(name, () => sameOutcomes(src, outcomes));
 });
