@@ -128,7 +128,7 @@ export const FOOTPRINT_UNLOCK = 10;
 export const FOOTPRINT_RLOCK = 11;
 /** WaitGroup.Wait: it goes ahead only at zero, after the change that brought the counter there. */
 export const FOOTPRINT_WG_WAIT = 12;
-/** An Add or Done that brought a WaitGroup's counter to zero (or below). */
+/** A decrement that brought a WaitGroup's counter to exactly zero (below zero is a panic: FOOTPRINT_RW). */
 export const FOOTPRINT_WG_ZERO = 13;
 /**
  * A send and a receive that complete on a buffered channel. They commute: with the buffer
