@@ -6,6 +6,7 @@ import { run } from '../../gosim/index.ts';
 import { parseFile } from '../../gosim/syntax/parser.ts';
 import { seededRandom } from '../../gosim/runtime/random.ts';
 import { corpus, mutate } from '../gosim/syntax/mutations.ts';
+import { hugeMutexDeadlock as hugeDeadlock, rearmingTimer as rearm } from '../gosim/runtime/limit-programs.ts';
 
 const fib = `package main
 
@@ -19,36 +20,6 @@ func fib(n int) int {
 }
 
 func main() { fmt.Println(fib(90)) }
-`;
-
-const rearm = `package main
-
-import (
-	"fmt"
-	"time"
-)
-
-func main() {
-	var f func()
-	f = func() { time.AfterFunc(time.Nanosecond, f) }
-	f()
-	fmt.Println("start")
-	select {}
-}
-`;
-
-const hugeDeadlock = `package main
-
-import "sync"
-
-func main() {
-	var mu sync.Mutex
-	mu.Lock()
-	for i := 0; i < 20000; i++ {
-		go func() { mu.Lock() }()
-	}
-	select {}
-}
 `;
 
 function timed(f: () => void): number {

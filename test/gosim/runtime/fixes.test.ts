@@ -3,6 +3,7 @@
 // with the `+0x..` offsets and goroutine frame arguments gosim leaves out removed.
 import { describe, it, expect } from 'vitest';
 import { run } from '../../../gosim/index.ts';
+import { hugeMutexDeadlock, rearmingTimer } from './limit-programs.ts';
 
 const path = '/tmp/gt/prog.go';
 const go = (src: string, opts: Parameters<typeof run>[1] = {}) => run(src, { sourcePath: path, ...opts });
@@ -140,21 +141,7 @@ func main() {
 	}
 }
 `],
-    ['a timer that re-arms itself', `package main
-
-import (
-	"fmt"
-	"time"
-)
-
-func main() {
-	var f func()
-	f = func() { time.AfterFunc(time.Nanosecond, f) }
-	f()
-	fmt.Println("start")
-	select {}
-}
-`],
+    ['a timer that re-arms itself', rearmingTimer],
   ];
   for (const [name, src] of cases) {
     it(`stops ${name}`, () => {
@@ -466,19 +453,7 @@ func main() {
 describe('crashes with many goroutines', () => {
   it('prints the first tracebacks of a huge deadlock and counts the rest', () => {
     // How long this takes is measured by `npm run bench:limits`.
-    const r = go(`package main
-
-import "sync"
-
-func main() {
-	var mu sync.Mutex
-	mu.Lock()
-	for i := 0; i < 20000; i++ {
-		go func() { mu.Lock() }()
-	}
-	select {}
-}
-`);
+    const r = go(hugeMutexDeadlock);
     expect(r.exitCode).toBe(2);
     expect(r.stderr.startsWith('fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [select (no cases)]:\nmain.main()\n')).toBe(true);
     expect(r.stderr.length).toBeLessThan(300 * 1024);
