@@ -14,7 +14,7 @@ import { sy, gn, type E, type Gen, type SyncE } from './code.ts';
 import type { Compiler, FuncHolder } from './compiler.ts';
 import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue, receiver, pkgShort } from './expr.ts';
 import { isGeneratorFn } from '../runtime/program.ts';
-import { FOOTPRINT_CLOSE, OUTPUT } from '../runtime/footprint.ts';
+import { FOOTPRINT_CLOSE, FOOTPRINT_READ, OUTPUT } from '../runtime/footprint.ts';
 import { CALL, PREEMPT, isJsStackOverflow } from '../runtime/calling.ts';
 import type { Frame } from '../runtime/goroutine.ts';
 import { writePrint } from '../runtime/print.ts';
@@ -355,7 +355,19 @@ function builtin(c: Compiler, name: string, e: ast.CallExpr): E {
         case 'Array': { const n = t.len; return mapE(x, () => n); }
         case 'Pointer': { const n = (under(t.elem) as import('../types/types.ts').GoArray).len; return mapE(x, () => n); }
         case 'Map': return mapE(x, (m) => (m === null ? 0 : (m as MapValue).size));
-        case 'Chan': return mapE(x, (ch) => (ch === null ? 0 : isCap ? (ch as Channel).cap : (ch as Channel).len));
+        case 'Chan': {
+          if (isCap || S.explore === null) return mapE(x, (ch) => (ch === null ? 0 : isCap ? (ch as Channel).cap : (ch as Channel).len));
+          // Explore mode: len(ch) reads what sends and receives change, so it is a scheduling
+          // point of its own (a read: it commutes with other reads). Otherwise a send and a
+          // receive that commute could be taken to happen after it in one order only.
+          const xg = x.g;
+          return gn(function* (fr) {
+            const ch = (yield* xg(fr)) as Channel | null;
+            if (ch === null) return 0;
+            yield* S.point(ch, FOOTPRINT_READ);
+            return ch.len;
+          });
+        }
         default: throw new Error(`gosim: len of ${t.tag}`);
       }
     }

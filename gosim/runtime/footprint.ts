@@ -146,8 +146,8 @@ export const FOOTPRINT_WG_UP = 16;
  */
 export const FOOTPRINT_POLL_CLOSED = 17;
 /**
- * A read of library state that only a write changes (a context's Err or Cause): two reads
- * commute, and so does a read with a FOOTPRINT_JOIN.
+ * A read of state that only a write changes (a context's Err or Cause, len(ch) of a channel's
+ * buffer): two reads commute, and so does a read with a FOOTPRINT_JOIN.
  */
 export const FOOTPRINT_READ = 18;
 /**

@@ -10,7 +10,8 @@
 // program is shrunk (dropping operations and goroutines, unbuffering channels, while the
 // outcome sets still differ) and printed. A second set adds sleeps of 1 or 2 ms and receives
 // racing time.After, so that timers fall due at one instant with goroutines ready to move, and
-// holds the two searches to the same outcomes there too (virtual time's moves).
+// holds the two searches to the same outcomes there too (virtual time's moves). A third set
+// prints len(ch) among the operations, which reads what buffered sends and receives change.
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../gosim/index.ts';
 import { seededRandom } from '../../../gosim/runtime/random.ts';
@@ -23,6 +24,9 @@ const FULL_RUNS = 800;
 /** Programs with sleeps and timers, and how many of them the unreduced search must finish (111 of 200 do). */
 const TIMED_PROGRAMS = 200;
 const TIMED_COMPARED = 100;
+/** Programs that also print len(c0) or len(c1), and how many the unreduced search must finish (86 of 300 do). */
+const LEN_PROGRAMS = 300;
+const LEN_COMPARED = 75;
 /** Only a hung search gets near this; every search here is capped by runs. */
 const MAX_MS = 60_000;
 
@@ -37,7 +41,12 @@ type Op =
   | { k: 'wait' }
   /** With timers: a sleep, or a receive racing a timer of the same length as the others' sleeps. */
   | { k: 'sleep'; ms: number }
-  | { k: 'after'; ms: number };
+  | { k: 'after'; ms: number }
+  /** A read of how many values wait in a channel's buffer. */
+  | { k: 'len'; ch: number };
+
+/** Which operations a set draws from: the plain ones, with sleeps and timers, or with len(ch). */
+type Kind = 'plain' | 'timed' | 'len';
 
 interface Prog {
   caps: [number, number];
@@ -45,13 +54,14 @@ interface Prog {
   bodies: Op[][];
 }
 
-function draw(seed: number, timers = false): Prog {
+function draw(seed: number, kind: Kind): Prog {
   const r = seededRandom(seed);
   const n = (k: number) => Math.floor(r() * k);
   const op = (inMain: boolean): Op => {
     const ch = n(2);
     // Sleeps of 1 or 2 ms, so that timers often fall due at one instant.
-    if (timers && r() < 0.4) return r() < 0.6 ? { k: 'sleep', ms: 1 + n(2) } : { k: 'after', ms: 1 + n(2) };
+    if (kind === 'timed' && r() < 0.4) return r() < 0.6 ? { k: 'sleep', ms: 1 + n(2) } : { k: 'after', ms: 1 + n(2) };
+    if (kind === 'len' && r() < 0.3) return { k: 'len', ch };
     switch (n(inMain ? 7 : 8)) {
       case 0: return { k: 'print' };
       case 1: return { k: 'send', ch };
@@ -64,9 +74,11 @@ function draw(seed: number, timers = false): Prog {
     }
   };
   const bodies: Op[][] = [];
-  for (let g = r() < 0.15 ? 3 : 2; g > 0; g--) bodies.push(Array.from({ length: r() < 0.35 ? 2 : 1 }, () => op(false)));
+  // len(ch) tells buffers apart only after a send and a receive: longer bodies, buffered channels.
+  const long = kind === 'len' ? 0.6 : 0.35;
+  for (let g = r() < 0.15 ? 3 : 2; g > 0; g--) bodies.push(Array.from({ length: r() < long ? 2 : 1 }, () => op(false)));
   bodies.push(Array.from({ length: r() < 0.4 ? 1 : 0 }, () => op(true)));
-  return { caps: [n(3), n(2)], bodies };
+  return { caps: kind === 'len' ? [1 + n(2), 1 + n(2)] : [n(3), n(2)], bodies };
 }
 
 /** Go for one operation; `tag` tells the goroutine and operation apart in the output. */
@@ -83,6 +95,7 @@ function stmt(o: Op, tag: number): string {
     case 'wait': return `done.Wait(); fmt.Print("w${tag} ")`;
     case 'sleep': return `time.Sleep(${o.ms} * time.Millisecond); fmt.Print("S${tag} ")`;
     case 'after': return `select { case v := <-c0: fmt.Print("a", v, " "); case <-time.After(${o.ms} * time.Millisecond): fmt.Print("t${tag} ") }`;
+    case 'len': return `fmt.Print("n${tag}=", len(${c(o.ch)}), " ")`;
   }
 }
 
@@ -157,17 +170,17 @@ function shrink(p: Prog): Prog {
  * Compares the two searches on `count` programs drawn from seeds (times `spread`), failing with a
  * shrunk program on the first disagreement; returns how many the unreduced search finished.
  */
-function compareGenerated(count: number, spread: number, timers: boolean): number {
+function compareGenerated(count: number, spread: number, kind: Kind): number {
   let compared = 0;
   for (let seed = FIRST_SEED; seed < FIRST_SEED + count; seed++) {
-    const p = draw(seed * spread, timers);
+    const p = draw(seed * spread, kind);
     const c = compare(p);
     if (c === null) continue;
     compared++;
     if (!c.same) {
       const small = shrink(p);
       const s = compare(small)!;
-      expect.fail(`${timers ? 'timed ' : ''}seed ${seed}: the searches differ${s.reducedExhaustive ? '' : ' (the reduced one did not finish)'}; shrunk to:\n${source(small)}\nreduced: ${s.reduced.join('\n         ')}\nfull:    ${s.full.join('\n         ')}`);
+      expect.fail(`${kind === 'plain' ? '' : `${kind} `}seed ${seed}: the searches differ${s.reducedExhaustive ? '' : ' (the reduced one did not finish)'}; shrunk to:\n${source(small)}\nreduced: ${s.reduced.join('\n         ')}\nfull:    ${s.full.join('\n         ')}`);
     }
   }
   return compared;
@@ -176,10 +189,14 @@ function compareGenerated(count: number, spread: number, timers: boolean): numbe
 describe('explore: the reduced search finds exactly the outcomes of every interleaving', () => {
   it(`on ${PROGRAMS} generated programs (seeds ${FIRST_SEED}..${FIRST_SEED + PROGRAMS - 1})`, () => {
     // A hundred and fifty programs and more are small enough for the unreduced search: the property is tested on those.
-    expect(compareGenerated(PROGRAMS, 104729, false)).toBeGreaterThanOrEqual(150);
+    expect(compareGenerated(PROGRAMS, 104729, 'plain')).toBeGreaterThanOrEqual(150);
   }, 600_000);
 
   it(`on ${TIMED_PROGRAMS} generated programs with sleeps and timers due at the same instants`, () => {
-    expect(compareGenerated(TIMED_PROGRAMS, 7561, true)).toBeGreaterThanOrEqual(TIMED_COMPARED);
+    expect(compareGenerated(TIMED_PROGRAMS, 7561, 'timed')).toBeGreaterThanOrEqual(TIMED_COMPARED);
+  }, 600_000);
+
+  it(`on ${LEN_PROGRAMS} generated programs that read len(ch) between sends and receives`, () => {
+    expect(compareGenerated(LEN_PROGRAMS, 6151, 'len')).toBeGreaterThanOrEqual(LEN_COMPARED);
   }, 600_000);
 });
