@@ -12,7 +12,7 @@
 // everything, so goroutines that could still have run get their chance. When no marked
 // alternative is left (nextPath), the search was exhaustive. docs/architecture.md ("What
 // explore explores") lists what depends on what and why no outcome is lost.
-import { EVERYTHING, FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_POLL, FOOTPRINT_POLL_CLOSED, FOOTPRINT_READ, FOOTPRINT_RW, FOOTPRINT_WG_UP, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
+import { EVERYTHING, FOOTPRINT_ARRIVE, FOOTPRINT_BUF_RECV, FOOTPRINT_BUF_RECV_KEPT, FOOTPRINT_BUF_RECV_LAST, FOOTPRINT_BUF_SEND, FOOTPRINT_BUF_SEND_KEPT, FOOTPRINT_BUF_SEND_LAST, NO_KEY, valueKey, valuesCommute, FOOTPRINT_DEC, FOOTPRINT_POLL, FOOTPRINT_POLL_CLOSED, FOOTPRINT_READ, FOOTPRINT_RW, FOOTPRINT_WG_UP, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
 import type { Goroutine } from '../runtime/goroutine.ts';
 import { CLOCK } from '../runtime/scheduler.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -45,7 +45,12 @@ export interface Node {
  * objects both start from the same next number, so they are never wrongly found independent.
  * ALL stands for library state not modelled finely: it conflicts with everything.
  */
-interface Footprint { objs: number[]; modes: number[] }
+interface Footprint {
+  objs: number[];
+  modes: number[];
+  /** Where modes[i] is a valued buffered mode (FOOTPRINT_BUF_SEND_KEPT...): vals[i] is the value's key. */
+  vals?: unknown[];
+}
 
 /** The sleep set of most states: nobody asleep (shared, never written). */
 const NO_SLEEP: Map<number, Footprint> = new Map();
@@ -65,7 +70,7 @@ function conflicts(a: Footprint, b: Footprint, asleep = false): boolean {
     for (let j = 0; j < b.objs.length; j++) {
       const x = a.objs[i]!, y = b.objs[j]!;
       if (asleep && b.modes[j] === FOOTPRINT_ARRIVE) continue;
-      if (x === ALL || y === ALL || (x === y && modesConflict(a.modes[i]!, b.modes[j]!))) return true;
+      if (x === ALL || y === ALL || (x === y && modesConflict(a.modes[i]!, b.modes[j]!) && !valuesCommute(a.modes[i]!, a.vals?.[i], b.modes[j]!, b.vals?.[j]))) return true;
     }
   }
   return false;
@@ -74,13 +79,18 @@ function conflicts(a: Footprint, b: Footprint, asleep = false): boolean {
 function mergeInto(m: Map<number, Footprint>, g: number, fp: Footprint): void {
   let into = m.get(g);
   if (into === undefined) { into = { objs: [], modes: [] }; m.set(g, into); }
-  // Every run through this state merges its turn here: keep each (object, mode) once.
+  // Every run through this state merges its turn here: keep each (object, mode, value) once.
   for (let i = 0; i < fp.objs.length; i++) {
+    const v = fp.vals?.[i];
     let seen = false;
     for (let j = 0; j < into.objs.length; j++) {
-      if (into.objs[j] === fp.objs[i] && into.modes[j] === fp.modes[i]) { seen = true; break; }
+      if (into.objs[j] === fp.objs[i] && into.modes[j] === fp.modes[i] && Object.is(into.vals?.[j], v)) { seen = true; break; }
     }
-    if (!seen) { into.objs.push(fp.objs[i]!); into.modes.push(fp.modes[i]!); }
+    if (!seen) {
+      if (v !== undefined) (into.vals ??= [])[into.objs.length] = v;
+      into.objs.push(fp.objs[i]!);
+      into.modes.push(fp.modes[i]!);
+    }
   }
 }
 
@@ -93,6 +103,8 @@ interface Turn {
   node: number;
   objs: number[];
   modes: number[];
+  /** As in Footprint: the keys of the values of valued buffered modes. */
+  vals?: unknown[];
   /** The turn that made g runnable (started or woke it) since g's previous turn, or -1. */
   enabledBy: number;
 }
@@ -172,7 +184,7 @@ export class PathRun implements Explorer {
     const t = this.cur;
     if (prev === null || t === null || t.g === 0 || (prev.sleep.size === 0 && prev.done.length < 2)) return NO_SLEEP;
     const out = new Map<number, Footprint>();
-    const fp: Footprint = { objs: t.objs, modes: t.modes };
+    const fp: Footprint = { objs: t.objs, modes: t.modes, vals: t.vals };
     // A move of a goroutine that took part in the turn is gone with it.
     const consider = (m: number, f: Footprint) => {
       const g = goroutineOf(m), p = partnerOf(m);
@@ -192,7 +204,7 @@ export class PathRun implements Explorer {
     const t = this.cur;
     if (t === null || t.node < 0) return;
     const node = this.path[t.node]!;
-    mergeInto(node.fps, t.move, { objs: t.objs, modes: t.modes });
+    mergeInto(node.fps, t.move, { objs: t.objs, modes: t.modes, vals: t.vals });
   }
 
   pickGoroutine(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number {
@@ -325,6 +337,19 @@ export class PathRun implements Explorer {
     for (let i = 0; i < t.modes.length; i++) if (t.modes[i] === FOOTPRINT_POLL) t.modes[i] = FOOTPRINT_POLL_CLOSED;
   }
 
+  buffered(ch: unknown, value: unknown, kept: boolean): void {
+    const t = this.cur;
+    if (t === null || !this.reduce) return;
+    const key = valueKey(value);
+    const i = this.opStart;
+    if (key === NO_KEY || t.objs[i] !== this.ids.get(ch)) return;
+    const m = t.modes[i];
+    if (m === FOOTPRINT_BUF_SEND) t.modes[i] = kept ? FOOTPRINT_BUF_SEND_KEPT : FOOTPRINT_BUF_SEND_LAST;
+    else if (m === FOOTPRINT_BUF_RECV) t.modes[i] = kept ? FOOTPRINT_BUF_RECV_KEPT : FOOTPRINT_BUF_RECV_LAST;
+    else return;
+    (t.vals ??= [])[i] = key;
+  }
+
   onlyRead(obj: unknown): void {
     const t = this.cur;
     if (t === null || !this.reduce) return;
@@ -387,10 +412,9 @@ export function addBacktracks(path: Node[], turns: Turn[], from: number): void {
   const lastOf = new Int32Array(width).fill(-1);
   /** The turns t depends on: for its clock; those it conflicts with (could have gone after it): for races. */
   const deps: number[] = [];
-  const conflicting: number[] = [];
   const races: number[] = [];
   /** Per object: the turns that touched it and how, in order. */
-  const objs = new Map<number, { turns: number[]; modes: number[] }>();
+  const objs = new Map<number, { turns: number[]; modes: number[]; vals: unknown[] }>();
   /** Turns that touched ALL, and every turn that touched anything (what ALL conflicts with). */
   const alls: number[] = [];
   const touching: number[] = [];
@@ -409,15 +433,17 @@ export function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       if (T.enabledBy >= 0) join(clock, clocks[T.enabledBy]!);
     }
     deps.length = 0;
-    conflicting.length = 0;
     races.length = 0;
-    const dep = (j: number): void => {
-      deps.push(j);
-      conflicting.push(j);
+    /** j and t would have run in the other order had t's goroutine been scheduled first: a race, unless something else orders them. */
+    const race = (j: number): void => {
       const q = turns[j]!.g;
       if (q === p || p === 0 || q === 0 || t < from) return;
       if (clock[slot[j]!]! >= j) return;
       races.push(j);
+    };
+    const dep = (j: number): void => {
+      deps.push(j);
+      race(j);
     };
     for (let k = 0; k < T.objs.length; k++) {
       const o = T.objs[k]!;
@@ -426,13 +452,20 @@ export function addBacktracks(path: Node[], turns: Turn[], from: number): void {
         continue;
       }
       let st = objs.get(o);
-      if (st === undefined) { st = { turns: [], modes: [] }; objs.set(o, st); }
+      if (st === undefined) { st = { turns: [], modes: [], vals: [] }; objs.set(o, st); }
       const m = T.modes[k]!;
+      const v = T.vals?.[k];
       for (let i = 0; i < st.turns.length; i++) {
         const e = st.modes[i]!;
-        if (!modesConflict(e, m)) continue;
+        if (!modesConflict(e, m) || valuesCommute(e, st.vals[i], m, v)) continue;
         // What let t go ahead orders it, but t could not have gone first: no race.
         if (modesEnable(e, m)) deps.push(st.turns[i]!);
+        // An arrival after a select (or a wait) that could have taken the arriving goroutine as
+        // a partner: in the other order there is one more move, the partnered one, so it is a
+        // race to reverse; but it orders nothing, an arrival changing no state. Ordering t after
+        // j would hide a race of t's goroutine's next operations with what came before j, and
+        // the run that reverses this one may end, sleep-set blocked, before showing it.
+        else if (m === FOOTPRINT_ARRIVE) race(st.turns[i]!);
         else dep(st.turns[i]!);
       }
       for (const j of alls) dep(j);
@@ -456,6 +489,7 @@ export function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       const st = objs.get(o)!;
       st.turns.push(t);
       st.modes.push(T.modes[k]!);
+      st.vals.push(T.vals?.[k]);
     }
   }
 }

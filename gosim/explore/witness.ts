@@ -57,6 +57,7 @@ export abstract class FollowingRun implements Explorer {
   tookClosed(): void {}
   waitDisabled(): void {}
   onlyRead(): void {}
+  buffered(): void {}
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}

@@ -185,8 +185,13 @@ export class Channel {
       this.buf.push(v);
       return true;
     }
-    if (s.explore !== null && !s.enter(this, this.cap > 0 ? FOOTPRINT_BUF_SEND : FOOTPRINT_SEND, this.pendingSend())) return false;
-    return this.sendNow(v);
+    if (s.explore === null) return this.sendNow(v);
+    if (!s.enter(this, this.cap > 0 ? FOOTPRINT_BUF_SEND : FOOTPRINT_SEND, this.pendingSend())) return false;
+    const before = this.buf.length;
+    if (!this.sendNow(v)) return false;
+    // Into the buffer, no receiver waiting: the search may let it commute with an equal send.
+    if (this.buf.length > before) s.explore.buffered(this, v, this.buf.length < this.cap);
+    return true;
   }
 
   /** trySend without explore mode's scheduling point, for a select that already passed its own. */
@@ -261,8 +266,13 @@ export class Channel {
       this.gotOk = true;
       return true;
     }
-    if (s.explore !== null && !s.enter(this, this.cap > 0 ? FOOTPRINT_BUF_RECV : FOOTPRINT_RECV, this.pendingRecv())) return false;
-    return this.recvNow();
+    if (s.explore === null) return this.recvNow();
+    if (!s.enter(this, this.cap > 0 ? FOOTPRINT_BUF_RECV : FOOTPRINT_RECV, this.pendingRecv())) return false;
+    const before = this.buf.length;
+    if (!this.recvNow()) return false;
+    // From the buffer, no sender let in behind it: the search may let it commute with an equal receive.
+    if (this.buf.length === before - 1) s.explore.buffered(this, this.got, this.buf.length > 0);
+    return true;
   }
 
   /** tryRecv without explore mode's scheduling point. */

@@ -50,6 +50,13 @@ export interface Explorer {
    * already: it changes nothing): FOOTPRINT_READ.
    */
   onlyRead(obj: unknown): void;
+  /**
+   * The running turn's latest operation, a plain send or receive on the buffered channel `ch`,
+   * moved `value` through the buffer alone (no receiver was waiting for it, no sender was let in
+   * behind it); `kept`: the buffer still had room (a send) or a value (a receive) after it.
+   * Two such operations with equal values commute (valuesCommute).
+   */
+  buffered(ch: unknown, value: unknown, kept: boolean): void;
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
   /**
@@ -158,6 +165,59 @@ export const FOOTPRINT_READ = 18;
  */
 export const FOOTPRINT_JOIN = 19;
 
+/**
+ * A send (or receive) that put its value into a channel's buffer (or took it from there) alone,
+ * the value being one that compares equal across runs (valueKey): KEPT when the buffer still had
+ * room (a value) after it, LAST when it was then full (empty). Explorer.buffered turns a
+ * FOOTPRINT_BUF_SEND or FOOTPRINT_BUF_RECV into one of these; modesConflict treats them as
+ * what they were, and valuesCommute says when two of them commute after all.
+ */
+export const FOOTPRINT_BUF_SEND_KEPT = 20;
+export const FOOTPRINT_BUF_SEND_LAST = 21;
+export const FOOTPRINT_BUF_RECV_KEPT = 22;
+export const FOOTPRINT_BUF_RECV_LAST = 23;
+
+/** valueKey's answer for a value that has no key. */
+export const NO_KEY: unique symbol = Symbol('no key');
+const EMPTY_KEY = 'struct{}{}';
+
+/**
+ * What identifies a value sent on a channel across runs, or NO_KEY: a boolean, number, string
+ * or nil is its own key (compared with Object.is, so 0 and -0 differ, as printing tells them
+ * apart), and every empty struct (or array) has one key. Anything else (a pointer, a struct with
+ * fields, an interface) has none: objects are new in every run, so they cannot be compared
+ * across runs, and the search compares footprints of different runs.
+ */
+export function valueKey(v: unknown): unknown {
+  if (v === null || v === undefined) return v;
+  switch (typeof v) {
+    case 'boolean': case 'number': case 'string': case 'bigint': return v;
+    case 'object': return Array.isArray(v) && v.length === 0 ? EMPTY_KEY : NO_KEY;
+    default: return NO_KEY;
+  }
+}
+
+/**
+ * Whether two buffered sends (or receives) of equal values on one channel commute, `earlier`
+ * having run first. If the earlier left room in the buffer (a value in it), the later could
+ * have gone first, and then the earlier after it: either way the buffer ends with the same
+ * values and each goroutine sent (received) an equal value, so both orders reach one state.
+ * If the earlier filled (emptied) the buffer, the later had to wait for something else in
+ * between; in the other order the earlier one would wait instead: they do not commute.
+ */
+export function valuesCommute(earlier: number, earlierKey: unknown, later: number, laterKey: unknown): boolean {
+  if (earlier === FOOTPRINT_BUF_SEND_KEPT) return (later === FOOTPRINT_BUF_SEND_KEPT || later === FOOTPRINT_BUF_SEND_LAST) && Object.is(earlierKey, laterKey);
+  if (earlier === FOOTPRINT_BUF_RECV_KEPT) return (later === FOOTPRINT_BUF_RECV_KEPT || later === FOOTPRINT_BUF_RECV_LAST) && Object.is(earlierKey, laterKey);
+  return false;
+}
+
+/** A valued buffered mode as the plain one it refines (any other mode as itself). */
+function plainMode(m: number): number {
+  if (m === FOOTPRINT_BUF_SEND_KEPT || m === FOOTPRINT_BUF_SEND_LAST) return FOOTPRINT_BUF_SEND;
+  if (m === FOOTPRINT_BUF_RECV_KEPT || m === FOOTPRINT_BUF_RECV_LAST) return FOOTPRINT_BUF_RECV;
+  return m;
+}
+
 /** The waiting form of a plain send or receive (other modes do not change when they wait). */
 export function waitingMode(m: number): number {
   if (m === FOOTPRINT_SEND || m === FOOTPRINT_BUF_SEND) return FOOTPRINT_SEND_WAIT;
@@ -172,6 +232,8 @@ export function waitingMode(m: number): number {
  * not: two sends (whichever goes first may make the other wait), close, select.
  */
 export function modesConflict(earlier: number, later: number): boolean {
+  earlier = plainMode(earlier);
+  later = plainMode(later);
   if ((earlier === FOOTPRINT_BUF_SEND && later === FOOTPRINT_BUF_RECV) || (earlier === FOOTPRINT_BUF_RECV && later === FOOTPRINT_BUF_SEND)) return false;
   // Otherwise a buffered send or receive is a send or receive.
   const a = earlier === FOOTPRINT_BUF_SEND ? FOOTPRINT_SEND : earlier === FOOTPRINT_BUF_RECV ? FOOTPRINT_RECV : earlier;

@@ -11,7 +11,10 @@
 // outcome sets still differ) and printed. A second set adds sleeps of 1 or 2 ms and receives
 // racing time.After, so that timers fall due at one instant with goroutines ready to move, and
 // holds the two searches to the same outcomes there too (virtual time's moves). A third set
-// prints len(ch) among the operations, which reads what buffered sends and receives change.
+// prints len(ch) among the operations, which reads what buffered sends and receives change. A
+// fourth sends 0 or 1 instead of a tag, mostly on one buffered channel, so that sends and
+// receives of equal values (which commute when the buffer keeps room or a value) meet unequal
+// ones; it fails if values are not compared, or if a send that filled the buffer commutes.
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../gosim/index.ts';
 import { seededRandom } from '../../../gosim/runtime/random.ts';
@@ -27,6 +30,9 @@ const TIMED_COMPARED = 100;
 /** Programs that also print len(c0) or len(c1), and how many the unreduced search must finish (86 of 300 do). */
 const LEN_PROGRAMS = 300;
 const LEN_COMPARED = 75;
+/** Programs whose sends send 0 or 1, and how many the unreduced search must finish (168 of 300 do). */
+const EQUAL_PROGRAMS = 300;
+const EQUAL_COMPARED = 120;
 /** Only a hung search gets near this; every search here is capped by runs. */
 const MAX_MS = 60_000;
 
@@ -45,11 +51,17 @@ type Op =
   /** A read of how many values wait in a channel's buffer. */
   | { k: 'len'; ch: number };
 
-/** Which operations a set draws from: the plain ones, with sleeps and timers, or with len(ch). */
-type Kind = 'plain' | 'timed' | 'len';
+/**
+ * Which operations a set draws from: the plain ones, with sleeps and timers, with len(ch), or
+ * the plain ones sending equal values (0 or 1, so that buffered sends and receives of one value
+ * race: the search lets those commute when the buffer keeps room or a value).
+ */
+type Kind = 'plain' | 'timed' | 'len' | 'equal';
 
 interface Prog {
   caps: [number, number];
+  /** Sends send 0 or 1 rather than their tag. */
+  equal?: boolean;
   /** The goroutines' operations; the last list is main's (run after starting them). */
   bodies: Op[][];
 }
@@ -62,6 +74,11 @@ function draw(seed: number, kind: Kind): Prog {
     // Sleeps of 1 or 2 ms, so that timers often fall due at one instant.
     if (kind === 'timed' && r() < 0.4) return r() < 0.6 ? { k: 'sleep', ms: 1 + n(2) } : { k: 'after', ms: 1 + n(2) };
     if (kind === 'len' && r() < 0.3) return { k: 'len', ch };
+    // Mostly sends and receives on c0, so that sends of equal and unequal values meet in its buffer.
+    if (kind === 'equal') {
+      const x = r(), on = r() < 0.75 ? 0 : 1;
+      return x < 0.45 ? { k: 'send', ch: on } : x < 0.8 ? { k: 'recv', ch: on } : x < 0.9 ? { k: 'selSend', ch: on, def: r() < 0.5 } : { k: 'print' };
+    }
     switch (n(inMain ? 7 : 8)) {
       case 0: return { k: 'print' };
       case 1: return { k: 'send', ch };
@@ -75,21 +92,24 @@ function draw(seed: number, kind: Kind): Prog {
   };
   const bodies: Op[][] = [];
   // len(ch) tells buffers apart only after a send and a receive: longer bodies, buffered channels.
-  const long = kind === 'len' ? 0.6 : 0.35;
+  const long = kind === 'len' || kind === 'equal' ? 0.6 : 0.35;
   for (let g = r() < 0.15 ? 3 : 2; g > 0; g--) bodies.push(Array.from({ length: r() < long ? 2 : 1 }, () => op(false)));
   bodies.push(Array.from({ length: r() < 0.4 ? 1 : 0 }, () => op(true)));
+  if (kind === 'equal') return { caps: [1 + n(2), n(3)], bodies, equal: true };
   return { caps: kind === 'len' ? [1 + n(2), 1 + n(2)] : [n(3), n(2)], bodies };
 }
 
 /** Go for one operation; `tag` tells the goroutine and operation apart in the output. */
-function stmt(o: Op, tag: number): string {
+function stmt(o: Op, tag: number, equal = false): string {
   const c = (ch: number) => `c${ch}`;
+  // Equal values: 0 or 1, the first operations of neighbouring goroutines differing.
+  const v = equal ? (Math.floor(tag / 10) + tag) % 2 : tag;
   switch (o.k) {
     case 'print': return `fmt.Print("p${tag} ")`;
-    case 'send': return `${c(o.ch)} <- ${tag}`;
+    case 'send': return `${c(o.ch)} <- ${v}`;
     case 'recv': return `if v, ok := <-${c(o.ch)}; ok { fmt.Print("r", v, " ") } else { fmt.Print("z${tag} ") }`;
     case 'selRecv': return `select { case v := <-c0: fmt.Print("a", v, " "); case v := <-c1: fmt.Print("b", v, " ")${o.def ? `; default: fmt.Print("d${tag} ")` : ''} }`;
-    case 'selSend': return `select { case ${c(o.ch)} <- ${tag}: fmt.Print("s${tag} ")${o.def ? `; default: fmt.Print("n${tag} ")` : ''} }`;
+    case 'selSend': return `select { case ${c(o.ch)} <- ${v}: fmt.Print("s${tag} ")${o.def ? `; default: fmt.Print("n${tag} ")` : ''} }`;
     case 'close': return `close(${c(o.ch)})`;
     case 'lock': return `mu.Lock(); fmt.Print("L${tag} "); mu.Unlock()`;
     case 'wait': return `done.Wait(); fmt.Print("w${tag} ")`;
@@ -106,9 +126,9 @@ function source(p: Prog): string {
   const waits = p.bodies.some((ops) => ops.some((o) => o.k === 'wait'));
   let body = `${waits ? '\tdone.Add(1)\n' : ''}\twg.Add(${gs.length})\n`;
   gs.forEach((ops, g) => {
-    body += `\tgo func() {\n\t\tdefer wg.Done()\n${g === 0 && waits ? '\t\tdefer done.Done()\n' : ''}${ops.map((o, i) => `\t\t${stmt(o, (g + 1) * 10 + i)}\n`).join('')}\t}()\n`;
+    body += `\tgo func() {\n\t\tdefer wg.Done()\n${g === 0 && waits ? '\t\tdefer done.Done()\n' : ''}${ops.map((o, i) => `\t\t${stmt(o, (g + 1) * 10 + i, p.equal)}\n`).join('')}\t}()\n`;
   });
-  body += main.map((o, i) => `\t${stmt(o, 90 + i)}\n`).join('');
+  body += main.map((o, i) => `\t${stmt(o, 90 + i, p.equal)}\n`).join('');
   const timed = p.bodies.some((ops) => ops.some((o) => o.k === 'sleep' || o.k === 'after'));
   return `package main
 
@@ -198,5 +218,9 @@ describe('explore: the reduced search finds exactly the outcomes of every interl
 
   it(`on ${LEN_PROGRAMS} generated programs that read len(ch) between sends and receives`, () => {
     expect(compareGenerated(LEN_PROGRAMS, 6151, 'len')).toBeGreaterThanOrEqual(LEN_COMPARED);
+  }, 600_000);
+
+  it(`on ${EQUAL_PROGRAMS} generated programs whose sends race with equal values`, () => {
+    expect(compareGenerated(EQUAL_PROGRAMS, 3571, 'equal')).toBeGreaterThanOrEqual(EQUAL_COMPARED);
   }, 600_000);
 });
