@@ -179,7 +179,7 @@ export const FOOTPRINT_BUF_RECV_LAST = 23;
 
 /** valueKey's answer for a value that has no key. */
 export const NO_KEY: unique symbol = Symbol('no key');
-const EMPTY_KEY = 'struct{}{}';
+const EMPTY_KEY: unique symbol = Symbol('empty struct');
 
 /**
  * What identifies a value sent on a channel across runs, or NO_KEY: a boolean, number, string
