@@ -203,6 +203,7 @@ const explorePrograms: { name: string; file: string; target: string }[] = [
   { name: '3-stage pipeline × 5 values', file: join(benchExplore, 'pipeline3x5.go'), target: 'exhaustive, < 1 s' },
   { name: 'cancel by close, 5 goroutines', file: join(benchExplore, 'cancel5.go'), target: 'exhaustive, < 1 s' },
   { name: 'prints 3×3 (1680 outcomes)', file: join(benchExplore, 'prints3x3.go'), target: 'exhaustive, < 0.3 s' },
+  { name: '6 goroutines signalling `done <- true` on a buffered channel', file: join(benchExplore, 'done6.go'), target: 'exhaustive, < 1 s' },
 ].filter((p) => !only || only.includes(basename(p.file, '.go')));
 const exploreBudget = Number(process.env.BENCH_EXPLORE_BUDGET ?? 200_000);
 const exploreMaxMs = Number(process.env.BENCH_EXPLORE_MAX_MS ?? 60_000);
