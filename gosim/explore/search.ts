@@ -48,6 +48,12 @@ export interface Node {
 interface Footprint {
   objs: number[];
   modes: number[];
+  /**
+   * How many objects the run had numbered when the turn began. Every run through the turn's node
+   * numbers those alike; an object numbered from here on was first touched by this turn, and a
+   * later run, touching objects in another order after the node, may give it another number.
+   */
+  base: number;
   /** Where modes[i] is a valued buffered mode (FOOTPRINT_BUF_SEND_KEPT...): vals[i] is the value's key. */
   vals?: unknown[];
 }
@@ -70,7 +76,8 @@ function conflicts(a: Footprint, b: Footprint, asleep = false): boolean {
     for (let j = 0; j < b.objs.length; j++) {
       const x = a.objs[i]!, y = b.objs[j]!;
       if (asleep && b.modes[j] === FOOTPRINT_ARRIVE) continue;
-      if (x === ALL || y === ALL || (x === y && modesConflict(a.modes[i]!, b.modes[j]!) && !valuesCommute(a.modes[i]!, a.vals?.[i], b.modes[j]!, b.vals?.[j]))) return true;
+      // b may be of a later run than a: an object a touched first may have any number not below a.base there.
+      if (x === ALL || y === ALL || ((x === y || (x >= a.base && y >= a.base)) && modesConflict(a.modes[i]!, b.modes[j]!) && !valuesCommute(a.modes[i]!, a.vals?.[i], b.modes[j]!, b.vals?.[j]))) return true;
     }
   }
   return false;
@@ -78,7 +85,7 @@ function conflicts(a: Footprint, b: Footprint, asleep = false): boolean {
 
 function mergeInto(m: Map<number, Footprint>, g: number, fp: Footprint): void {
   let into = m.get(g);
-  if (into === undefined) { into = { objs: [], modes: [] }; m.set(g, into); }
+  if (into === undefined) { into = { objs: [], modes: [], base: fp.base }; m.set(g, into); }
   // Every run through this state merges its turn here: keep each (object, mode, value) once.
   for (let i = 0; i < fp.objs.length; i++) {
     const v = fp.vals?.[i];
@@ -103,8 +110,9 @@ interface Turn {
   node: number;
   objs: number[];
   modes: number[];
-  /** As in Footprint: the keys of the values of valued buffered modes. */
+  /** As in Footprint: the keys of the values of valued buffered modes, and the objects numbered before it. */
   vals?: unknown[];
+  base: number;
   /** The turn that made g runnable (started or woke it) since g's previous turn, or -1. */
   enabledBy: number;
 }
@@ -184,7 +192,7 @@ export class PathRun implements Explorer {
     const t = this.cur;
     if (prev === null || t === null || t.g === 0 || (prev.sleep.size === 0 && prev.done.length < 2)) return NO_SLEEP;
     const out = new Map<number, Footprint>();
-    const fp: Footprint = { objs: t.objs, modes: t.modes, vals: t.vals };
+    const fp: Footprint = { objs: t.objs, modes: t.modes, vals: t.vals, base: t.base };
     // A move of a goroutine that took part in the turn is gone with it.
     const consider = (m: number, f: Footprint) => {
       const g = goroutineOf(m), p = partnerOf(m);
@@ -204,7 +212,7 @@ export class PathRun implements Explorer {
     const t = this.cur;
     if (t === null || t.node < 0) return;
     const node = this.path[t.node]!;
-    mergeInto(node.fps, t.move, { objs: t.objs, modes: t.modes, vals: t.vals });
+    mergeInto(node.fps, t.move, { objs: t.objs, modes: t.modes, vals: t.vals, base: t.base });
   }
 
   pickGoroutine(runnable: readonly Goroutine[], partners?: readonly (Goroutine | null)[]): number {
@@ -222,7 +230,7 @@ export class PathRun implements Explorer {
     const id = goroutineOf(move);
     const by = this.enabler.get(id);
     this.enabler.delete(id);
-    this.cur = { g: id, move, partner: partnerOf(move), node: this.pos - 1, objs: [], modes: [], enabledBy: by ?? -1 };
+    this.cur = { g: id, move, partner: partnerOf(move), node: this.pos - 1, objs: [], modes: [], enabledBy: by ?? -1, base: this.ids.size };
     this.startTurn(this.cur);
     this.turns.push(this.cur);
     return ids.indexOf(move);
@@ -277,7 +285,7 @@ export class PathRun implements Explorer {
     t.modes.push(FOOTPRINT_RW);
     for (const g of pending) {
       const by = this.enabler.get(g.id);
-      this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [ALL], modes: [FOOTPRINT_RW], enabledBy: by ?? -1 });
+      this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [ALL], modes: [FOOTPRINT_RW], enabledBy: by ?? -1, base: this.ids.size });
     }
     this.cur = null;
   }
@@ -299,7 +307,7 @@ export class PathRun implements Explorer {
     if (this.beyond) return;
     this.endTurn();
     this.lastG = null;
-    this.cur = { g: 0, move: 0, partner: 0, node: -1, objs: [], modes: [], enabledBy: -1 };
+    this.cur = { g: 0, move: 0, partner: 0, node: -1, objs: [], modes: [], enabledBy: -1, base: this.ids.size };
     this.turns.push(this.cur);
   }
 
@@ -320,13 +328,13 @@ export class PathRun implements Explorer {
   disabled(g: Goroutine): void {
     if (this.cur === null || this.beyond) return;
     const by = this.enabler.get(g.id);
-    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(CLOCK)], modes: [FOOTPRINT_DEC], enabledBy: by ?? -1 });
+    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(CLOCK)], modes: [FOOTPRINT_DEC], enabledBy: by ?? -1, base: this.ids.size });
   }
 
   waitDisabled(g: Goroutine, obj: unknown, mode: number): void {
     if (this.cur === null || this.beyond) return;
     const by = this.enabler.get(g.id);
-    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(obj)], modes: [mode], enabledBy: by ?? -1 });
+    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(obj)], modes: [mode], enabledBy: by ?? -1, base: this.ids.size });
   }
 
   get holdsBlocked(): boolean { return this.reduce; }
@@ -480,7 +488,7 @@ export function addBacktracks(path: Node[], turns: Turn[], from: number): void {
     // those no other conflicting turn orders: such a turn may itself be no race to reverse (an
     // Unlock before a Lock, a Wait still blocked), which would lose the order where t comes
     // first. Sleep sets keep the extra reversals from costing runs on the benchmark's programs.
-    for (const j of races) reverse(path, turns, slot, clocks, pre!, j, t);
+    for (const j of races) reverse(path, turns, slot, clocks, pre!, deps, j, t);
     lastOf[sp] = t;
     if (T.objs.length > 0) touching.push(t);
     for (let k = 0; k < T.objs.length; k++) {
@@ -500,10 +508,16 @@ export function addBacktracks(path: Node[], turns: Turn[], from: number): void {
  * source sets, POPL 2014): one whose first turn in it follows no other turn of it. When none was
  * runnable at j (t's goroutine was woken by j itself), every runnable one is tried.
  */
-function reverse(path: Node[], turns: Turn[], slot: Int32Array, clocks: Int32Array[], preT: Int32Array, j: number, t: number): void {
+function reverse(path: Node[], turns: Turn[], slot: Int32Array, clocks: Int32Array[], preT: Int32Array, deps: readonly number[], j: number, t: number): void {
   const node = path[turns[j]!.node];
   if (node === undefined) return;
   const sj = slot[j]!;
+  // What orders t in the sequence: its program order and wake-up (preT), and every turn it
+  // depends on other than j that does not happen after j (those stay before t when j moves
+  // after it). Without them t's goroutine could pass for one that starts the sequence although
+  // t must follow a turn in it (a len(ch) read before the send t is).
+  const ckT = preT.slice();
+  for (const d of deps) if (d !== j && clocks[d]![sj]! < j) join(ckT, clocks[d]!);
   // The turns after j that do not happen after it, then t.
   const seq: number[] = [];
   for (let k = j + 1; k < t; k++) if (turns[k]!.g !== 0 && clocks[k]![sj]! < j) seq.push(k);
@@ -515,7 +529,7 @@ function reverse(path: Node[], turns: Turn[], slot: Int32Array, clocks: Int32Arr
     const k = seq[a]!;
     const gk = turns[k]!.g;
     if (initials.includes(gk)) continue;
-    const ck = k === t ? preT : clocks[k]!;
+    const ck = k === t ? ckT : clocks[k]!;
     let first = true;
     for (let b = 0; b < a; b++) {
       const i = seq[b]!;
@@ -523,22 +537,27 @@ function reverse(path: Node[], turns: Turn[], slot: Int32Array, clocks: Int32Arr
     }
     if (first) { initials.push(gk); firsts.push(k); }
   }
-  // Each initial's moves at the node: the very move it made, else every move of that goroutine.
+  // Each initial's moves at the node: all of its goroutine's, alone and with each partner. They
+  // are one goroutine's local choices (addPartnerChoices tries them all once one is chosen), and
+  // the turn that starts the sequence may be one that never happened (a goroutine that could
+  // still have run when the program ended), which stands for any of them.
   const movesAt: number[][] = [];
   for (let i = 0; i < initials.length; i++) {
-    const m = turns[firsts[i]!]!.move;
-    const ms = node.options.includes(m) ? [m] : node.options.filter((o) => goroutineOf(o) === initials[i]);
+    const ms = node.options.filter((o) => goroutineOf(o) === initials[i]);
     if (ms.length > 0) movesAt.push(ms);
   }
   if (movesAt.length === 0) {
     for (const o of node.options) addTo(node.backtrack, o);
     return;
   }
-  for (const ms of movesAt) for (const m of ms) if (node.backtrack.includes(m) || node.sleep.has(m)) return;
+  // An initial is covered when one of its moves is to be tried (the others follow) or every one
+  // is asleep. One asleep is not enough: a select's move alone may sleep, its run having been
+  // tried before a partner arrived, while the move that takes the partner is new.
+  for (const ms of movesAt) if (ms.some((m) => node.backtrack.includes(m)) || ms.every((m) => node.sleep.has(m))) return;
   // t's own goroutine when it can start the sequence: the reversal then runs t's race soonest.
   const pt = turns[t]!.g;
   const mine = movesAt.find((ms) => goroutineOf(ms[0]!) === pt);
-  for (const m of mine ?? movesAt[0]!) addTo(node.backtrack, m);
+  for (const m of mine ?? movesAt[0]!) if (!node.sleep.has(m)) addTo(node.backtrack, m);
 }
 
 /**

@@ -317,6 +317,55 @@ const programs: [string, string, string[]?][] = [
 	<-ch
 	fmt.Println(len(ch))
 `), [ok('0\n'), ok('1\n')]],
+  // A select's move alone slept, tried before the receiver arrived; the race with the end of
+  // the program was taken as covered by it, and the move taking the receiver never came.
+  ['a select that could take a receiver that arrived after main yielded', prog(['fmt', 'runtime'], `
+	c := make(chan int)
+	go func() {
+		select {
+		case c <- 10:
+			fmt.Print("s10 ")
+		default:
+			fmt.Print("d10 ")
+		}
+	}()
+	go func() { fmt.Print("r", <-c, " ") }()
+	runtime.Gosched()
+	fmt.Println("end")
+`)],
+  // Objects are numbered in the order a run first touches them. A print that slept was the first
+  // to touch stdout in its run; in the next, an arrival at a channel took that number, stdout
+  // another, and the print stayed asleep through a goroutine's print: "p end" was never tried.
+  ['a sleeping print, and a print after an arrival at a channel nobody else touches', prog(['fmt', 'runtime'], `
+	c := make(chan int)
+	go func() {
+		runtime.Gosched()
+		fmt.Print("p ")
+	}()
+	go func() { <-c }()
+	fmt.Println("end")
+`), [ok('end\n'), ok('end\np '), ok('p end\n')]],
+  // The send that races the second len(ch) also follows the first (a read it conflicts with),
+  // so main cannot start the reversed order; taken for one that could, and asleep, it hid it.
+  ['two goroutines reading len(ch) around a send, one after another turn of its own', prog(['fmt', 'sync', 'sync/atomic'], `
+	var wg sync.WaitGroup
+	var n int32
+	c := make(chan int, 1)
+	var a, b int
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		atomic.LoadInt32(&n)
+		a = len(c)
+	}()
+	go func() {
+		defer wg.Done()
+		b = len(c)
+	}()
+	c <- 90
+	wg.Wait()
+	fmt.Println(a, b)
+`), [ok('0 0\n'), ok('0 1\n'), ok('1 0\n'), ok('1 1\n')]],
   ['equal and unequal values racing into one buffer', prog(['fmt'], `
 	c := make(chan int, 3)
 	go func() { c <- 0 }()
