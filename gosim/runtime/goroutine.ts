@@ -57,6 +57,12 @@ export class Goroutine {
   /** Explore mode: that operation, when the scheduler may hold it back while it would only wait. */
   pending: Pending | null = null;
   /**
+   * Explore mode: a panic (or fatal error) ended this goroutine after a visible operation in the
+   * same turn; the crash it brings is a move of its own (Scheduler.run), so that goroutines the
+   * operation let go can run first, as they can in Go while the panic is being reported.
+   */
+  crash: { readonly stderr: string; readonly panicked: boolean } | null = null;
+  /**
    * Above zero while a call that ran out of JS stack as plain calls is redone through generators
    * (compile/call.ts): every call beneath it then takes the generator path too.
    */

@@ -423,6 +423,12 @@ export class Scheduler implements Budget {
       }
       if (g.state === 'dead') continue;
       this.current = g;
+      if (g.crash !== null) {
+        // Explore mode: the crash deferred at the end of g's last turn comes now.
+        if (this.monitor !== null && g.crash.panicked) this.monitor.goEnd(g, true);
+        this.programEnds();
+        return { kind: 'exit', code: 2, stderr: g.crash.stderr };
+      }
       g.state = 'running';
       this.preemptAt = this.steps + QUANTUM;
       this.spawned = 0;
@@ -445,12 +451,22 @@ export class Scheduler implements Budget {
           if (g === this.main) this.mainGoexited = true;
           continue;
         }
-        if (e instanceof GoPanic) {
-          if (this.monitor !== null) this.monitor.goEnd(g, true);
+        if (e instanceof GoPanic || e instanceof GoFatal) {
+          const stderr = e instanceof GoPanic ? describePanic(this.program, e, g) : fatalText(this, e, g);
+          if (this.explore !== null && this.turnOps > 0 && !this.firingTimers) {
+            // The turn did a visible operation before the crash: the crash is the goroutine's
+            // next move, and whoever that operation let go may move before it.
+            g.crash = { stderr, panicked: e instanceof GoPanic };
+            g.state = 'runnable';
+            g.atPoint = true;
+            g.pending = null;
+            this.runq.push(g);
+            continue;
+          }
+          if (this.monitor !== null && e instanceof GoPanic) this.monitor.goEnd(g, true);
           this.programEnds();
-          return { kind: 'exit', code: 2, stderr: describePanic(this.program, e, g) };
+          return { kind: 'exit', code: 2, stderr };
         }
-        if (e instanceof GoFatal) { this.programEnds(); return { kind: 'exit', code: 2, stderr: fatalText(this, e, g) }; }
         if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
         if (isJsStackOverflow(e)) {
           // The JS stack ran out first: report it as Go does, the callee overflowing in its prologue.

@@ -366,6 +366,27 @@ const programs: [string, string, string[]?][] = [
 	wg.Wait()
 	fmt.Println(a, b)
 `), [ok('0 0\n'), ok('0 1\n'), ok('1 0\n'), ok('1 1\n')]],
+  // A panic right after a visible operation was part of that operation's turn, so the goroutine
+  // the operation let go could never move before the crash (both searches missed "got").
+  ['a goroutine panicking right after the send main waits for', prog(['fmt'], `
+	done := make(chan bool)
+	go func() {
+		done <- true
+		panic("boom")
+	}()
+	<-done
+	fmt.Println("got")
+`), [crashed('', 'panic: boom'), ok('got\n'), crashed('got\n', 'panic: boom')]],
+  ['a goroutine panicking right after the Done main waits for', prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		wg.Done()
+		panic("boom")
+	}()
+	wg.Wait()
+	fmt.Println("got")
+`), [crashed('', 'panic: boom'), ok('got\n'), crashed('got\n', 'panic: boom')]],
   ['equal and unequal values racing into one buffer', prog(['fmt'], `
 	c := make(chan int, 3)
 	go func() { c <- 0 }()
@@ -377,8 +398,8 @@ const programs: [string, string, string[]?][] = [
 
 /** Both searches finish with the same outcomes (and, given, exactly `expected`), the reduced one in no more runs. */
 function sameOutcomes(src: string, expected?: readonly string[]): void {
-  const full = explore(src, { reduce: false, budget: 20000, maxMs: 50_000 });
-  const reduced = explore(src, { reduce: true, budget: 20000, maxMs: 50_000 });
+  const full = explore(src, { reduce: false, budget: 30_000, maxMs: 50_000 });
+  const reduced = explore(src, { reduce: true, budget: 30_000, maxMs: 50_000 });
   expect(full.buildErrors).toBeNull();
   // Both searches must have finished, or comparing their sets says nothing.
   expect(full.exhaustive, 'the search without reduction finished').toBe(true);
