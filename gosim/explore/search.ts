@@ -516,8 +516,15 @@ function reverse(path: Node[], turns: Turn[], slot: Int32Array, clocks: Int32Arr
   // depends on other than j that does not happen after j (those stay before t when j moves
   // after it). Without them t's goroutine could pass for one that starts the sequence although
   // t must follow a turn in it (a len(ch) read before the send t is).
-  const ckT = preT.slice();
-  for (const d of deps) if (d !== j && clocks[d]![sj]! < j) join(ckT, clocks[d]!);
+  const tClock = (): Int32Array => {
+    let ck = preT;
+    for (const d of deps) {
+      if (d === j || clocks[d]![sj]! >= j) continue;
+      if (ck === preT) ck = preT.slice();
+      join(ck, clocks[d]!);
+    }
+    return ck;
+  };
   // The turns after j that do not happen after it, then t.
   const seq: number[] = [];
   for (let k = j + 1; k < t; k++) if (turns[k]!.g !== 0 && clocks[k]![sj]! < j) seq.push(k);
@@ -529,7 +536,7 @@ function reverse(path: Node[], turns: Turn[], slot: Int32Array, clocks: Int32Arr
     const k = seq[a]!;
     const gk = turns[k]!.g;
     if (initials.includes(gk)) continue;
-    const ck = k === t ? ckT : clocks[k]!;
+    const ck = k === t ? tClock() : clocks[k]!;
     let first = true;
     for (let b = 0; b < a; b++) {
       const i = seq[b]!;
