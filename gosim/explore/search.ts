@@ -557,10 +557,12 @@ function reverse(path: Node[], turns: Turn[], slot: Int32Array, clocks: Int32Arr
     for (const o of node.options) addTo(node.backtrack, o);
     return;
   }
-  // An initial is covered when one of its moves is to be tried (the others follow) or every one
-  // is asleep. One asleep is not enough: a select's move alone may sleep, its run having been
-  // tried before a partner arrived, while the move that takes the partner is new.
-  for (const ms of movesAt) if (ms.some((m) => node.backtrack.includes(m)) || ms.every((m) => node.sleep.has(m))) return;
+  // An initial is covered when one of its moves was or will be tried (the others follow it:
+  // addPartnerChoices; a move marked but asleep is never tried) or every one is asleep. One
+  // asleep is not enough: a select's move alone may sleep, its run having been tried before a
+  // partner arrived, while the move that takes the partner is new.
+  const tried = (m: number) => node.done.includes(m) || (node.backtrack.includes(m) && !node.sleep.has(m));
+  for (const ms of movesAt) if (ms.some(tried) || ms.every((m) => node.sleep.has(m))) return;
   // t's own goroutine when it can start the sequence: the reversal then runs t's race soonest.
   const pt = turns[t]!.g;
   const mine = movesAt.find((ms) => goroutineOf(ms[0]!) === pt);
