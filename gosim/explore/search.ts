@@ -12,7 +12,7 @@
 // everything, so goroutines that could still have run get their chance. When no marked
 // alternative is left (nextPath), the search was exhaustive. docs/architecture.md ("What
 // explore explores") lists what depends on what and why no outcome is lost.
-import { EVERYTHING, FOOTPRINT_ARRIVE, FOOTPRINT_BUF_RECV, FOOTPRINT_BUF_RECV_KEPT, FOOTPRINT_BUF_RECV_LAST, FOOTPRINT_BUF_SEND, FOOTPRINT_BUF_SEND_KEPT, FOOTPRINT_BUF_SEND_LAST, NO_KEY, valueKey, valuesCommute, FOOTPRINT_DEC, FOOTPRINT_POLL, FOOTPRINT_POLL_CLOSED, FOOTPRINT_READ, FOOTPRINT_RW, FOOTPRINT_WG_UP, FOOTPRINT_WG_ZERO, Objects, modesConflict, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
+import { EVERYTHING, FOOTPRINT_ARRIVE, FOOTPRINT_BUF_RECV, FOOTPRINT_BUF_RECV_KEPT, FOOTPRINT_BUF_RECV_LAST, FOOTPRINT_BUF_SEND, FOOTPRINT_BUF_SEND_KEPT, FOOTPRINT_BUF_SEND_LAST, NO_KEY, valueKey, accessesConflict, FOOTPRINT_DEC, FOOTPRINT_POLL, FOOTPRINT_POLL_CLOSED, FOOTPRINT_READ, FOOTPRINT_RW, FOOTPRINT_WG_UP, FOOTPRINT_WG_ZERO, Objects, modesEnable, waitingMode, type Explorer } from '../runtime/footprint.ts';
 import type { Goroutine } from '../runtime/goroutine.ts';
 import { CLOCK } from '../runtime/scheduler.ts';
 import type { Monitor } from '../runtime/monitor.ts';
@@ -77,7 +77,7 @@ function conflicts(a: Footprint, b: Footprint, asleep = false): boolean {
       const x = a.objs[i]!, y = b.objs[j]!;
       if (asleep && b.modes[j] === FOOTPRINT_ARRIVE) continue;
       // b may be of a later run than a: an object a touched first may have any number not below a.base there.
-      if (x === ALL || y === ALL || ((x === y || (x >= a.base && y >= a.base)) && modesConflict(a.modes[i]!, b.modes[j]!) && !valuesCommute(a.modes[i]!, a.vals?.[i], b.modes[j]!, b.vals?.[j]))) return true;
+      if (x === ALL || y === ALL || ((x === y || (x >= a.base && y >= a.base)) && accessesConflict(a.modes[i]!, a.vals?.[i], b.modes[j]!, b.vals?.[j]))) return true;
     }
   }
   return false;
@@ -465,7 +465,7 @@ export function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       const v = T.vals?.[k];
       for (let i = 0; i < st.turns.length; i++) {
         const e = st.modes[i]!;
-        if (!modesConflict(e, m) || valuesCommute(e, st.vals[i], m, v)) continue;
+        if (!accessesConflict(e, st.vals[i], m, v)) continue;
         // What let t go ahead orders it, but t could not have gone first: no race.
         if (modesEnable(e, m)) deps.push(st.turns[i]!);
         // An arrival after a select (or a wait) that could have taken the arriving goroutine as

@@ -205,10 +205,18 @@ export function valueKey(v: unknown): unknown {
  * If the earlier filled (emptied) the buffer, the later had to wait for something else in
  * between; in the other order the earlier one would wait instead: they do not commute.
  */
-export function valuesCommute(earlier: number, earlierKey: unknown, later: number, laterKey: unknown): boolean {
+function valuesCommute(earlier: number, earlierKey: unknown, later: number, laterKey: unknown): boolean {
   if (earlier === FOOTPRINT_BUF_SEND_KEPT) return (later === FOOTPRINT_BUF_SEND_KEPT || later === FOOTPRINT_BUF_SEND_LAST) && Object.is(earlierKey, laterKey);
   if (earlier === FOOTPRINT_BUF_RECV_KEPT) return (later === FOOTPRINT_BUF_RECV_KEPT || later === FOOTPRINT_BUF_RECV_LAST) && Object.is(earlierKey, laterKey);
   return false;
+}
+
+/**
+ * Whether two accesses to one object, each a mode and (for a valued buffered mode) its value's
+ * key, fail to commute: modesConflict, unless they are equal values moving through a buffer.
+ */
+export function accessesConflict(earlier: number, earlierKey: unknown, later: number, laterKey: unknown): boolean {
+  return modesConflict(earlier, later) && !valuesCommute(earlier, earlierKey, later, laterKey);
 }
 
 /** A valued buffered mode as the plain one it refines (any other mode as itself). */
