@@ -18,6 +18,7 @@ import { select } from '../runtime/select.ts';
 import type { Timer as SchedTimer } from '../runtime/goroutine.ts';
 import { addDuration, durationString, now, schedOf, sub, timeString, virtualNs, type TimeValue } from './timer.ts';
 import { alloc } from '../runtime/memory.ts';
+import { visibleNative } from '../runtime/program.ts';
 import { CLOCK } from '../runtime/scheduler.ts';
 import { EVERYTHING, FOOTPRINT_DEC, FOOTPRINT_JOIN, FOOTPRINT_READ, FOOTPRINT_RW, type LibraryFootprint } from '../runtime/footprint.ts';
 
@@ -229,18 +230,10 @@ function* withDeadline(ctx: NativeCtx, parent: Iface | null, d: TimeValue, cause
  * operation before it.
  */
 function visibleFunc<A extends unknown[], R>(ctx: NativeCtx, st: CancelState | null, mode: number, body: (...args: A) => R): GoFunc {
+  const sched = schedOf(ctx);
+  const visible = visibleNative((_c: NativeCtx, ...args: unknown[]) => body(...(args as A)), { obj: () => st, mode }, sched);
   return function* (...args: unknown[]) {
-    const sched = schedOf(ctx);
-    if (sched.explore === null) return body(...(args as A));
-    yield* sched.point(st, mode);
-    const g = sched.current;
-    const was = g.inLibraryOp;
-    g.inLibraryOp = true;
-    try {
-      return body(...(args as A));
-    } finally {
-      g.inLibraryOp = was;
-    }
+    return sched.explore === null ? body(...(args as A)) : yield* (visible(ctx, ...args) as Generator<unknown, unknown, unknown>);
   };
 }
 

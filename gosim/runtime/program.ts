@@ -291,7 +291,7 @@ export class Program {
 export type { Named };
 
 /** A library call made a scheduling point: the switch comes first, then the call itself. */
-function visibleNative(nat: Native, fp: LibraryFootprint, S: Scheduler): Native {
+export function visibleNative(nat: Native, fp: LibraryFootprint, S: Scheduler): Native {
   const gen = isGeneratorFn(nat);
   return function* (ctx: NativeCtx, ...args: unknown[]) {
     const w = fp.waits;
