@@ -22,8 +22,7 @@ const receiver = (mode: number): Footprint => ({
 });
 const OUTPUT_CALLS = new Set(['fmt.Print', 'fmt.Printf', 'fmt.Println', 'fmt.Fprint', 'fmt.Fprintf', 'fmt.Fprintln', 'os.File.Write', 'os.File.WriteString']);
 const CLOCK_SETS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time.Tick', 'time.NewTimer', 'time.NewTicker']);
-const CLOCK_CALLS = new Set(['time.Sleep', 'time.After', 'time.AfterFunc', 'time.Tick', 'time.NewTimer', 'time.NewTicker',
-  'time.Timer.Stop', 'time.Timer.Reset', 'time.Ticker.Stop', 'time.Ticker.Reset']);
+const CLOCK_CHANGES = new Set(['time.Timer.Stop', 'time.Timer.Reset', 'time.Ticker.Stop', 'time.Ticker.Reset']);
 
 /**
  * The library calls that are scheduling points in explore mode, and what each touches; null
@@ -36,7 +35,7 @@ export function footprintOf(key: string): Footprint | null {
   // once the clock reaches it. Stopping or resetting one does not commute with anything on the
   // clock: a firing may come before or after it.
   if (CLOCK_SETS.has(key)) return { obj: () => CLOCK, mode: FOOTPRINT_DEC };
-  if (CLOCK_CALLS.has(key)) return fixed(CLOCK);
+  if (CLOCK_CHANGES.has(key)) return fixed(CLOCK);
   if (key.startsWith('atomic.')) return fixed(ATOMICS);
   // WaitGroup changes are touched as commuting decrements; once the call has run, the explorer
   // learns the counter and says which kind of change it was (PathRun.waitGroupChanged).
