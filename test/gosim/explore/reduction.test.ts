@@ -215,7 +215,8 @@ const programs: [string, string, string[]?][] = [
 	}
 	<-done
 	<-done
-`)],  ['an Add from one racing a Done that would reach zero without it', prog(['fmt', 'sync'], `
+`)],
+  ['an Add from one racing a Done that would reach zero without it', prog(['fmt', 'sync'], `
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
