@@ -16,7 +16,7 @@ import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue
 import { isGeneratorFn } from '../runtime/program.ts';
 import { FOOTPRINT_CLOSE, FOOTPRINT_READ, OUTPUT } from '../runtime/footprint.ts';
 import { CALL, PREEMPT, isJsStackOverflow } from '../runtime/calling.ts';
-import type { Frame } from '../runtime/goroutine.ts';
+import { startOf, type Frame, type StartedFunc } from '../runtime/goroutine.ts';
 import { writePrint } from '../runtime/print.ts';
 
 const MAX_ELEMS = 64_000_000;
@@ -298,14 +298,18 @@ export function prepareThunk(c: Compiler, e: ast.CallExpr, forGo = false): E {
     }
   }
   const p = prepare(c, e);
+  const starts = forGo && c.S.explore !== null;
   return mapE(p, (v) => {
     const [f, args] = v as [GoFunc | null, unknown[]];
-    return (function () {
+    const th = (function () {
       // A go statement calls the thunk at once (it starts the goroutine's generator), and Go
       // refuses a nil function there, in the creating goroutine.
       if (f === null) throw forGo ? new GoFatal('go of nil func value') : nilDeref();
       return f(...args);
     }) as Thunk;
+    // Explore mode: what the goroutine starts as, so that goroutines that start alike are found (Scheduler.findTwin).
+    if (starts && f !== null) (th as unknown as StartedFunc).start = startOf(f, args);
+    return th;
   });
 }
 

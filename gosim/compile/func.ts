@@ -9,6 +9,7 @@ import { Box } from '../runtime/ops.ts';
 import { panicFrame } from '../runtime/libframes.ts';
 import { DEFER } from '../runtime/memory.ts';
 import { pending, type S, type Gen } from './code.ts';
+import type { StartedFunc } from '../runtime/goroutine.ts';
 
 export interface FuncShape {
   info: FuncInfo;
@@ -104,9 +105,13 @@ function enter(S: Scheduler, sh: FuncShape, caps: unknown[] | null, args: unknow
 
 /** Builds the GoFunc for a function shape; `caps` are a closure's captured boxes. */
 export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null): GoFunc {
-  const f = goFunc(S, sh, caps);
-  if (sh.frameBytes === 0) return f;
-  // A frame holding big values: counted against the memory budget while the call lasts.
+  const f = sh.frameBytes === 0 ? goFunc(S, sh, caps) : bigFrame(S, sh, goFunc(S, sh, caps));
+  if (S.explore !== null) startCode(f, sh, caps);
+  return f;
+}
+
+/** A function whose frame holds big values: counted against the memory budget while the call lasts. */
+function bigFrame(S: Scheduler, sh: FuncShape, f: GoFunc): GoFunc {
   const bytes = sh.frameBytes;
   return function* (...args: unknown[]): Gen {
     allocFrame(S, sh);
@@ -116,6 +121,13 @@ export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null):
       S.free(bytes);
     }
   };
+}
+
+/** Explore mode: what a goroutine started with f begins as (Scheduler.go: startOf). */
+function startCode(f: GoFunc, sh: FuncShape, caps: unknown[] | null): void {
+  const h = f as StartedFunc;
+  h.code = sh;
+  h.caps = caps;
 }
 
 /** Count a big frame before the call starts; when it does not fit, Go fails in the callee's prologue, as for a stack overflow. */

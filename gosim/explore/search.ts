@@ -4,7 +4,8 @@
 // footprint; after the run, addBacktracks finds pairs of turns of different goroutines that
 // touched the same object in ways that do not commute (modesConflict, in the order they ran)
 // and were not already ordered by something else (program order, a goroutine start, a wake-up,
-// or another conflict) -- a race -- and marks the state before the earlier turn to try, first,
+// another conflict, or for a goroutine that started alike with an earlier one, that one's first
+// operation: Explorer.follows) -- a race -- and marks the state before the earlier turn to try, first,
 // a move that starts the reversed order (a source set). Sleep sets skip orders already covered.
 // Orders of independent turns (two goroutines touching different channels) are thus not tried
 // twice, while every order of conflicting ones is. A goroutine's alternative partners, and
@@ -115,6 +116,8 @@ interface Turn {
   base: number;
   /** The turn that made g runnable (started or woke it) since g's previous turn, or -1. */
   enabledBy: number;
+  /** g's first turn: the first turn of the goroutine that started alike before it and that g waited for (Explorer.follows), or -1. */
+  after: number;
 }
 
 /** Follows a path of choices and extends it with default ones (depth-first search), or random ones. */
@@ -125,6 +128,8 @@ export class PathRun implements Explorer {
   witness: number[] = [];
   /** goroutine id -> the turn that last made it runnable. */
   private enabler = new Map<number, number>();
+  /** goroutine id -> the turn it waited for to have its first (follows). */
+  private twinFirst = new Map<number, number>();
   /** A replayed choice was not among the options: the program ran differently under the same choices. */
   diverged = false;
 
@@ -230,7 +235,7 @@ export class PathRun implements Explorer {
     const id = goroutineOf(move);
     const by = this.enabler.get(id);
     this.enabler.delete(id);
-    this.cur = { g: id, move, partner: partnerOf(move), node: this.pos - 1, objs: [], modes: [], enabledBy: by ?? -1, base: this.ids.size };
+    this.cur = { g: id, move, partner: partnerOf(move), node: this.pos - 1, objs: [], modes: [], enabledBy: by ?? -1, after: this.afterTwin(id), base: this.ids.size };
     this.startTurn(this.cur);
     this.turns.push(this.cur);
     return ids.indexOf(move);
@@ -285,7 +290,7 @@ export class PathRun implements Explorer {
     t.modes.push(FOOTPRINT_RW);
     for (const g of pending) {
       const by = this.enabler.get(g.id);
-      this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [ALL], modes: [FOOTPRINT_RW], enabledBy: by ?? -1, base: this.ids.size });
+      this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [ALL], modes: [FOOTPRINT_RW], enabledBy: by ?? -1, after: this.afterTwin(g.id), base: this.ids.size });
     }
     this.cur = null;
   }
@@ -307,7 +312,7 @@ export class PathRun implements Explorer {
     if (this.beyond) return;
     this.endTurn();
     this.lastG = null;
-    this.cur = { g: 0, move: 0, partner: 0, node: -1, objs: [], modes: [], enabledBy: -1, base: this.ids.size };
+    this.cur = { g: 0, move: 0, partner: 0, node: -1, objs: [], modes: [], enabledBy: -1, after: -1, base: this.ids.size };
     this.turns.push(this.cur);
   }
 
@@ -320,6 +325,17 @@ export class PathRun implements Explorer {
     if (this.cur !== null && !this.beyond) this.enabler.set(g.id, this.turns.lastIndexOf(this.cur));
   }
 
+  follows(g: Goroutine): void {
+    if (this.cur !== null && !this.beyond) this.twinFirst.set(g.id, this.turns.lastIndexOf(this.cur));
+  }
+
+  private afterTwin(id: number): number {
+    const t = this.twinFirst.get(id);
+    if (t === undefined) return -1;
+    this.twinFirst.delete(id);
+    return t;
+  }
+
   /**
    * A due timer was stopped: its firing, a move that will not come now, gets a turn that never
    * happened, touching the clock as a firing does, so that DPOR finds the race with the Stop
@@ -328,13 +344,13 @@ export class PathRun implements Explorer {
   disabled(g: Goroutine): void {
     if (this.cur === null || this.beyond) return;
     const by = this.enabler.get(g.id);
-    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(CLOCK)], modes: [FOOTPRINT_DEC], enabledBy: by ?? -1, base: this.ids.size });
+    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(CLOCK)], modes: [FOOTPRINT_DEC], enabledBy: by ?? -1, after: -1, base: this.ids.size });
   }
 
   waitDisabled(g: Goroutine, obj: unknown, mode: number): void {
     if (this.cur === null || this.beyond) return;
     const by = this.enabler.get(g.id);
-    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(obj)], modes: [mode], enabledBy: by ?? -1, base: this.ids.size });
+    this.turns.push({ g: g.id, move: g.id, partner: 0, node: -1, objs: [this.idOf(obj)], modes: [mode], enabledBy: by ?? -1, after: -1, base: this.ids.size });
   }
 
   get holdsBlocked(): boolean { return this.reduce; }
@@ -439,6 +455,7 @@ export function addBacktracks(path: Node[], turns: Turn[], from: number): void {
       if (prev >= 0) clock.set(clocks[prev]!);
       else clock.fill(-1);
       if (T.enabledBy >= 0) join(clock, clocks[T.enabledBy]!);
+      if (T.after >= 0) join(clock, clocks[T.after]!);
     }
     deps.length = 0;
     races.length = 0;

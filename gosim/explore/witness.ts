@@ -61,6 +61,7 @@ export abstract class FollowingRun implements Explorer {
   ended(): void {}
   runtimeTurn(): void {}
   enabled(): void {}
+  follows(): void {}
   disabled(): void {}
   readonly holdsBlocked = true;
 }

@@ -60,6 +60,11 @@ export interface Explorer {
   /** The running turn made `g` runnable (it started it or woke it): g's next turn happens after it. */
   enabled(g: Goroutine): void;
   /**
+   * The running turn is the first of a goroutine that started as `g` will (Scheduler.starts):
+   * g, which waited for it, may now run, and its first turn happens after this one.
+   */
+  follows(g: Goroutine): void;
+  /**
    * The running turn stopped a timer that was due (its firing was a move: Scheduler.dueTimers),
    * `g` standing for that move: the firing could have come first, and now never will.
    */

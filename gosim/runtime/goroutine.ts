@@ -27,6 +27,36 @@ export class Frame {
 
 export type GState = 'runnable' | 'running' | 'waiting' | 'dead';
 
+/**
+ * Explore mode: a Go function value knows the code it runs and the variables it captured
+ * (compile/func.ts), and a go statement's thunk what the goroutine starts as (startOf).
+ */
+export interface StartedFunc {
+  code?: unknown;
+  caps?: unknown[] | null;
+  start?: unknown[];
+}
+
+/**
+ * What a goroutine running f(args) starts as: its code, the variables its closure captured and
+ * its arguments. Two goroutines that start alike are interchangeable until one of them begins a
+ * visible operation: the explorer lets the one created first begin first (Scheduler.findTwin).
+ */
+export function startOf(f: unknown, args: readonly unknown[]): unknown[] {
+  const h = f as StartedFunc;
+  const out: unknown[] = [h.code ?? f];
+  if (h.caps) for (const c of h.caps) out.push(c);
+  for (const a of args) out.push(a);
+  return out;
+}
+
+/** Whether two starts (startOf) are the same: the same code, the very same variables, equal or identical arguments. */
+export function sameStart(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 export class Goroutine {
   state: GState = 'runnable';
   waitReason = '';
@@ -56,6 +86,13 @@ export class Goroutine {
   atPoint = false;
   /** Explore mode: that operation, when the scheduler may hold it back while it would only wait. */
   pending: Pending | null = null;
+  /** Explore mode: what it started as (startOf), when a go statement started it; null otherwise. */
+  start: unknown[] | null = null;
+  /** Explore mode: it has begun its first visible operation, or ended without one. */
+  started = false;
+  /** Explore mode: the goroutine created before it that started alike and had not begun then (it waits for it), and the one that waits for it. */
+  twin: Goroutine | null = null;
+  twinNext: Goroutine | null = null;
   /**
    * Explore mode: a panic (or fatal error) ended this goroutine after a visible operation in the
    * same turn; the crash it brings is a move of its own (Scheduler.run), so that goroutines the

@@ -55,7 +55,7 @@ import type { Program } from './program.ts';
 import { allTracebacks, describePanic, fatalText } from './traceback.ts';
 import { PARK, PREEMPT, SWITCH, drive, isJsStackOverflow } from './calling.ts';
 import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, Objects, type Explorer, type Pending } from './footprint.ts';
-import { Goroutine, Timer, heapPop, heapPush, snapshotTop, stackOverflow } from './goroutine.ts';
+import { Goroutine, Timer, heapPop, heapPush, sameStart, snapshotTop, stackOverflow, type StartedFunc } from './goroutine.ts';
 import { DEFAULT_MAX_MEMORY_BYTES, FRAME, GOROUTINE, MAX_STRING_LENGTH, SLOT, STRING, TIMER, outOfMemory, setBudget, type Budget } from './memory.ts';
 
 export const EPOCH_UNIX_SEC = 1257894000;
@@ -99,6 +99,8 @@ export const TIMER_MOVES = 2 ** 23;
 /** Explore mode: the set of live goroutines, as an object turns touch (Explorer.touch). */
 const GOROUTINES = { name: 'goroutines' };
 
+/** How many goroutines that have not begun and run the same code a new one is compared with (Scheduler.findTwin). */
+const TWIN_LOOKBACK = 32;
 const SPAWN_BURST = 100;
 
 export class Scheduler implements Budget {
@@ -190,7 +192,10 @@ export class Scheduler implements Budget {
   /** A goroutine ended: what it was counted as is given back. */
   private ended(g: Goroutine): void {
     this.free(GOROUTINE + g.stackBytes);
-    if (this.explore !== null) this.explore.touch(GOROUTINES, FOOTPRINT_DEC);
+    if (this.explore !== null) {
+      this.explore.touch(GOROUTINES, FOOTPRINT_DEC);
+      if (!g.started && g.start !== null) this.starts(g);
+    }
   }
 
   /**
@@ -273,6 +278,10 @@ export class Scheduler implements Budget {
     // The function's own generator is the bottom of the stack (no wrapper: 100k goroutines
     // live at once must stay small); Goexit is caught in run().
     g.stack.push(fn(...args));
+    if (this.explore !== null && this.explore.holdsBlocked) {
+      const start = (fn as StartedFunc).start;
+      if (start !== undefined) this.findTwin(g, start);
+    }
     this.live.set(g.id, g);
     this.goroutinesCreated++;
     if (this.live.size > this.maxLive) this.maxLive = this.live.size;
@@ -516,7 +525,7 @@ export class Scheduler implements Budget {
   private programEnds(): void {
     if (this.explore === null) return;
     const runnable: Goroutine[] = [];
-    for (const h of this.runq) if (h.state === 'runnable') runnable.push(h);
+    for (const h of this.runq) if (h.state === 'runnable' && !this.waitsForTwin(h)) runnable.push(h);
     // Goroutines held at an operation that would only wait could not have run; due timers could have fired.
     const could = this.explore.holdsBlocked ? runnable.filter((h) => this.canGo(h, runnable)) : runnable;
     for (const t of this.dueTimers()) could.push(this.moverOf(t));
@@ -613,10 +622,10 @@ export class Scheduler implements Budget {
       // visible operation happened), so a goroutine spinning on local work never keeps the others
       // from running, and the search does not branch at every quantum.
       this.preempted = false;
-      for (const g of this.runq) if (g.state !== 'dead' && (!x.holdsBlocked || this.canGo(g, null))) { list.push(g); break; }
-      if (list.length === 0) for (const g of this.runq) if (g.state !== 'dead') { list.push(g); break; }
+      for (const g of this.runq) if (g.state !== 'dead' && (!x.holdsBlocked || (this.canGo(g, null) && !this.waitsForTwin(g)))) { list.push(g); break; }
+      if (list.length === 0) for (const g of this.runq) if (g.state !== 'dead' && !this.waitsForTwin(g)) { list.push(g); break; }
     } else {
-      for (const g of this.runq) if (g.state !== 'dead') list.push(g);
+      for (const g of this.runq) if (g.state !== 'dead' && !this.waitsForTwin(g)) list.push(g);
     }
     // Timers due now fire in any order with the goroutines' moves (a quantum running out is no choice).
     const due = preempted ? [] : this.dueTimers();
@@ -653,8 +662,11 @@ export class Scheduler implements Budget {
       this.runq.remove(g);
       if (prev !== null) this.runq.push(prev);
     }
+    // A goroutine started by a go statement does its first visible operation (starts).
+    if (!g.started && g.start !== null && g.atPoint) this.starts(g);
     g.pending = null;
     if (partner !== null) {
+      if (!partner.started && partner.start !== null) this.starts(partner);
       // The partner runs first, up to where it waits; then g's turn goes on (partnerOf).
       this.runq.remove(partner);
       this.runq.push(g);
@@ -686,6 +698,49 @@ export class Scheduler implements Budget {
    * Explore mode: whether g may be picked: it is not held, or it is a held receiver with a held
    * sender on that channel among `others` (null: do not look for partners).
    */
+  /**
+   * Explore mode (reduced search): goroutines started by a go statement, by the code they run,
+   * latest last (those that have begun are dropped now and then).
+   *
+   * Two goroutines that start alike (startOf: the same code, the very same captured variables,
+   * equal arguments) are interchangeable until one of them does a visible operation: nothing
+   * tells them apart, so a schedule in which the later one goes first is a schedule in which the
+   * earlier one does, with the two renamed, and it ends the same way (outcomes never name
+   * goroutines). So the later one waits (waitsForTwin) until the earlier one begins its first
+   * visible operation, and follows that turn (Explorer.follows). The local code they run before
+   * it reads what was written before both were created, unless it races with a write.
+   */
+  private readonly byCode = new Map<unknown, Goroutine[]>();
+
+  /** g is created to start as `start`: it waits for the latest goroutine that started alike and has not begun (a few are looked at). */
+  private findTwin(g: Goroutine, start: unknown[]): void {
+    g.start = start;
+    let list = this.byCode.get(start[0]);
+    if (list === undefined) { list = []; this.byCode.set(start[0], list); }
+    for (let i = list.length - 1, seen = 0; i >= 0 && seen < TWIN_LOOKBACK; i--) {
+      const h = list[i]!;
+      if (h.started) continue;
+      seen++;
+      if (sameStart(h.start!, start)) { g.twin = h; h.twinNext = g; break; }
+    }
+    if (list.length >= 2 * TWIN_LOOKBACK) {
+      const keep = list.filter((h) => !h.started);
+      list.length = 0;
+      list.push(...keep);
+    }
+    list.push(g);
+  }
+
+  private waitsForTwin(g: Goroutine): boolean {
+    return g.twin !== null && !g.twin.started;
+  }
+
+  /** g begins its first visible operation (or ends without one): the goroutine waiting for it may go, after this turn. */
+  private starts(g: Goroutine): void {
+    g.started = true;
+    if (g.twinNext !== null) this.explore!.follows(g.twinNext);
+  }
+
   private canGo(g: Goroutine, others: readonly Goroutine[] | null): boolean {
     if (!this.held(g)) return true;
     return others !== null && this.partners(g, others, false).length > 0;

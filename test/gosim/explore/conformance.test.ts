@@ -43,13 +43,11 @@ interface Cap {
  * cores (the file to well under a minute), and one that finishes only above it.
  */
 const CAPS: Record<string, Cap> = {
-  'conc/close_broadcast.go': { runs: 2000, ends: 'budget', why: 'not exhaustive at 25 000 runs' },
   'conc/cond.go': { runs: 2000, ends: 'budget', why: 'not exhaustive at 25 000 runs' },
   'conc/waitgroup_go.go': { runs: 2000, ends: 'budget', why: 'not exhaustive at 25 000 runs' },
   'idiom/context_tree_shutdown.go': { runs: 2000, ends: 'budget', why: 'exhaustive at 8 192 runs (about 4 s bundled): too slow for this file' },
   'idiom/fan_in_waitgroup.go': { runs: 7000, ends: 'exhaustive', why: 'finishes after 5050 systematic runs (80% of the cap is systematic)' },
   'idiom/mutex_bank.go': { runs: 2000, ends: 'budget', why: 'not exhaustive at 25 000 runs' },
-  'idiom/semaphore.go': { runs: 2000, ends: 'budget', why: 'not exhaustive at 25 000 runs' },
   'idiom/worker_pool.go': { runs: 2000, ends: 'budget', why: 'not exhaustive at 25 000 runs' },
   'idiom/cancel_by_close.go': { runs: 2000, ends: 'depth', why: 'its first run already passes the explorer\'s depth limit; the rest are random' },
   'conc/atomic_types.go': { runs: 300, ends: 'budget', why: 'about 3 ms a run; not exhaustive at 20 000 runs' },

@@ -14,7 +14,10 @@
 // prints len(ch) among the operations, which reads what buffered sends and receives change. A
 // fourth sends 0 or 1 instead of a tag, mostly on one buffered channel, so that sends and
 // receives of equal values (which commute when the buffer keeps room or a value) meet unequal
-// ones; it fails if values are not compared, or if a send that filled the buffer commutes.
+// ones; it fails if values are not compared, or if a send that filled the buffer commutes. A
+// fifth starts its first goroutine two or three times from one loop (twins, which the reduced
+// search lets begin only in the order they were created), some of them telling themselves apart
+// by the loop's variable or by an argument, which must keep them from counting as twins.
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../gosim/index.ts';
 import { seededRandom } from '../../../gosim/runtime/random.ts';
@@ -33,6 +36,9 @@ const LEN_COMPARED = 75;
 /** Programs whose sends send 0 or 1, and how many the unreduced search must finish (168 of 300 do). */
 const EQUAL_PROGRAMS = 300;
 const EQUAL_COMPARED = 120;
+/** Programs whose first goroutine is started several times from a loop, and how many the unreduced search must finish (77 of 300 do). */
+const TWIN_PROGRAMS = 300;
+const TWIN_COMPARED = 70;
 /** Only a hung search gets near this; every search here is capped by runs. */
 const MAX_MS = 60_000;
 
@@ -56,12 +62,18 @@ type Op =
  * the plain ones sending equal values (0 or 1, so that buffered sends and receives of one value
  * race: the search lets those commute when the buffer keeps room or a value).
  */
-type Kind = 'plain' | 'timed' | 'len' | 'equal';
+type Kind = 'plain' | 'timed' | 'len' | 'equal' | 'twins';
 
 interface Prog {
   caps: [number, number];
   /** Sends send 0 or 1 rather than their tag. */
   equal?: boolean;
+  /**
+   * The first goroutine is started this many times from a loop; `by` says how its copies differ:
+   * not at all (twins), by the loop's variable they capture and print, or by an argument (1 for
+   * the first copy, 2 for the others, so that only those are twins).
+   */
+  twins?: { n: number; by: 'none' | 'loopVar' | 'arg' };
   /** The goroutines' operations; the last list is main's (run after starting them). */
   bodies: Op[][];
 }
@@ -93,9 +105,14 @@ function draw(seed: number, kind: Kind): Prog {
   const bodies: Op[][] = [];
   // len(ch) tells buffers apart only after a send and a receive: longer bodies, buffered channels.
   const long = kind === 'len' || kind === 'equal' ? 0.6 : 0.35;
-  for (let g = r() < 0.15 ? 3 : 2; g > 0; g--) bodies.push(Array.from({ length: r() < long ? 2 : 1 }, () => op(false)));
+  // Twins: a copy or two of the first goroutine stand for the others.
+  for (let g = kind === 'twins' ? 1 + n(2) : r() < 0.15 ? 3 : 2; g > 0; g--) bodies.push(Array.from({ length: r() < long ? 2 : 1 }, () => op(false)));
   bodies.push(Array.from({ length: r() < 0.4 ? 1 : 0 }, () => op(true)));
   if (kind === 'equal') return { caps: [1 + n(2), n(3)], bodies, equal: true };
+  if (kind === 'twins') {
+    const x = r();
+    return { caps: [n(3), n(2)], bodies, twins: { n: r() < 0.75 ? 2 : 3, by: x < 0.6 ? 'none' : x < 0.8 ? 'loopVar' : 'arg' } };
+  }
   return { caps: kind === 'len' ? [1 + n(2), 1 + n(2)] : [n(3), n(2)], bodies };
 }
 
@@ -124,9 +141,15 @@ function source(p: Prog): string {
   const gs = p.bodies.slice(0, -1);
   // The WaitGroup `done` only when someone waits on it.
   const waits = p.bodies.some((ops) => ops.some((o) => o.k === 'wait'));
-  let body = `${waits ? '\tdone.Add(1)\n' : ''}\twg.Add(${gs.length})\n`;
+  const tw = p.twins;
+  const copies = tw?.n ?? 1;
+  let body = `${waits ? `\tdone.Add(${copies})\n` : ''}\twg.Add(${gs.length - 1 + copies})\n`;
   gs.forEach((ops, g) => {
-    body += `\tgo func() {\n\t\tdefer wg.Done()\n${g === 0 && waits ? '\t\tdefer done.Done()\n' : ''}${ops.map((o, i) => `\t\t${stmt(o, (g + 1) * 10 + i, p.equal)}\n`).join('')}\t}()\n`;
+    const inner = `\t\tdefer wg.Done()\n${g === 0 && waits ? '\t\tdefer done.Done()\n' : ''}${ops.map((o, i) => `\t\t${stmt(o, (g + 1) * 10 + i, p.equal)}\n`).join('')}`;
+    if (g > 0 || tw === undefined) body += `\tgo func() {\n${inner}\t}()\n`;
+    else if (tw.by === 'none') body += `\tfor range ${tw.n} {\n\tgo func() {\n${inner}\t}()\n\t}\n`;
+    else if (tw.by === 'loopVar') body += `\tfor k := range ${tw.n} {\n\tgo func() {\n\t\tfmt.Print("k", k, " ")\n${inner}\t}()\n\t}\n`;
+    else body += `\tfor k := range ${tw.n} {\n\tgo func(a int) {\n\t\tfmt.Print("a", a, " ")\n${inner}\t}(min(k, 1) + 1)\n\t}\n`;
   });
   body += main.map((o, i) => `\t${stmt(o, 90 + i, p.equal)}\n`).join('');
   const timed = p.bodies.some((ops) => ops.some((o) => o.k === 'sleep' || o.k === 'after'));
@@ -171,6 +194,7 @@ function smaller(p: Prog): Prog[] {
     if (g < p.bodies.length - 1) out.push({ ...p, bodies: p.bodies.filter((_, h) => h !== g) });
   });
   for (const c of [0, 1] as const) if (p.caps[c] > 0) out.push({ ...p, caps: c === 0 ? [0, p.caps[1]] : [p.caps[0], 0] });
+  if (p.twins !== undefined && p.twins.n > 2) out.push({ ...p, twins: { ...p.twins, n: p.twins.n - 1 } });
   return out;
 }
 
@@ -222,5 +246,9 @@ describe('explore: the reduced search finds exactly the outcomes of every interl
 
   it(`on ${EQUAL_PROGRAMS} generated programs whose sends race with equal values`, () => {
     expect(compareGenerated(EQUAL_PROGRAMS, 3571, 'equal')).toBeGreaterThanOrEqual(EQUAL_COMPARED);
+  }, 600_000);
+
+  it(`on ${TWIN_PROGRAMS} generated programs starting one goroutine several times from a loop`, () => {
+    expect(compareGenerated(TWIN_PROGRAMS, 2357, 'twins')).toBeGreaterThanOrEqual(TWIN_COMPARED);
   }, 600_000);
 });

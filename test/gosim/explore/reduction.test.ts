@@ -395,6 +395,26 @@ const programs: [string, string, string[]?][] = [
 	go func() { c <- 1 }()
 	fmt.Println(<-c, <-c, <-c)
 `), [ok('0 0 1\n'), ok('0 1 0\n'), ok('1 0 0\n')]],
+  // Goroutines that start alike (twins) begin in the order they were created (Scheduler.findTwin).
+  ['twins polling a buffered channel main fills', prog(['fmt', 'sync'], `
+	c := make(chan int, 1)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case v := <-c:
+				fmt.Print("got", v, " ")
+			default:
+				fmt.Print("none ")
+			}
+		}()
+	}
+	c <- 7
+	wg.Wait()
+	fmt.Println()
+`), [ok('got7 none \n'), ok('none got7 \n'), ok('none none \n')]],
 ];
 
 /** Both searches finish with the same outcomes (and, given, exactly `expected`), the reduced one in no more runs. */
@@ -412,6 +432,46 @@ function sameOutcomes(src: string, expected?: readonly string[]): void {
 
 describe('the reduction loses no outcome', () => {
   for (const [name, src, outcomes] of programs) it(name, () => sameOutcomes(src, outcomes));
+});
+
+/**
+ * Twins too many for the unreduced search to finish: the reduced one must find exactly the
+ * outcomes worked out by hand, each order in which the twins' values can come out.
+ */
+const twinPrograms: [string, string, string[]][] = [
+  ['two goroutines started alike and a third with another argument, sending on one channel', prog(['fmt'], `
+	c := make(chan int)
+	go send(c, 1)
+	go send(c, 1)
+	go send(c, 2)
+	fmt.Println(<-c, <-c, <-c)
+`, 'func send(c chan int, v int) { c <- v }\n\n'), [ok('1 1 2\n'), ok('1 2 1\n'), ok('2 1 1\n')]],
+  ['twins receiving what main sends them, each printing it', prog(['fmt', 'sync'], `
+	c := make(chan int)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v := <-c
+			fmt.Print(v, " ")
+		}()
+	}
+	c <- 1
+	c <- 2
+	wg.Wait()
+	fmt.Println()
+`), [ok('1 2 \n'), ok('2 1 \n')]],
+];
+
+describe('goroutines that start alike: every order of what they do is still found', () => {
+  for (const [name, src, outcomes] of twinPrograms) {
+    it(name, () => {
+      const r = explore(src, { budget: 30_000, maxMs: 50_000 });
+      expect(r.exhaustive).toBe(true);
+      expect(outcomeSet(r)).toEqual([...outcomes].sort());
+    });
+  }
 });
 
 /**
