@@ -4,6 +4,7 @@
 import { GoFatal, type FrameSnapshot, type GoPanic } from './panic.ts';
 import type { Park, Waiter } from './chan.ts';
 import type { Pending } from './footprint.ts';
+import { ElemPtr, ValuePtr, ptrEq } from './ops.ts';
 
 /** Static facts about one compiled Go function, shared by all its calls. */
 export class FuncInfo {
@@ -50,10 +51,19 @@ export function startOf(f: unknown, args: readonly unknown[]): unknown[] {
   return out;
 }
 
-/** Whether two starts (startOf) are the same: the same code, the very same variables, equal or identical arguments. */
+/**
+ * Whether two starts (startOf) are the same: the same code, the very same variables, and
+ * arguments that are equal numbers, strings or booleans, the same object, or pointers to the
+ * same place (`&wg` makes a new pointer each time it is evaluated).
+ */
 export function sameStart(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i], y = b[i];
+    if (Object.is(x, y)) continue;
+    if ((x instanceof ValuePtr || x instanceof ElemPtr) && y instanceof x.constructor && ptrEq(x, y)) continue;
+    return false;
+  }
   return true;
 }
 

@@ -446,6 +446,15 @@ const twinPrograms: [string, string, string[]][] = [
 	go send(c, 2)
 	fmt.Println(<-c, <-c, <-c)
 `, 'func send(c chan int, v int) { c <- v }\n\n'), [ok('1 1 2\n'), ok('1 2 1\n'), ok('2 1 1\n')]],
+  // &a makes a new pointer each time: two to the same struct count as equal, to another struct not.
+  ['goroutines given pointers to one struct or to another, sending what they point at', prog(['fmt'], `
+	a, b := T{1}, T{2}
+	c := make(chan int)
+	go put(c, &a)
+	go put(c, &b)
+	go put(c, &a)
+	fmt.Println(<-c, <-c, <-c)
+`, 'type T struct{ v int }\n\nfunc put(c chan int, p *T) { c <- p.v }\n\n'), [ok('1 1 2\n'), ok('1 2 1\n'), ok('2 1 1\n')]],
   ['twins receiving what main sends them, each printing it', prog(['fmt', 'sync'], `
 	c := make(chan int)
 	var wg sync.WaitGroup
