@@ -16,7 +16,7 @@ import { expr, exprTo, conversion, methodValue, seqE, mapE, convertFn, funcValue
 import { isGeneratorFn } from '../runtime/program.ts';
 import { FOOTPRINT_CLOSE, FOOTPRINT_READ, OUTPUT } from '../runtime/footprint.ts';
 import { CALL, PREEMPT, isJsStackOverflow } from '../runtime/calling.ts';
-import { startOf, type Frame, type StartedFunc } from '../runtime/goroutine.ts';
+import type { Frame, StartedFunc } from '../runtime/goroutine.ts';
 import { writePrint } from '../runtime/print.ts';
 
 const MAX_ELEMS = 64_000_000;
@@ -308,7 +308,7 @@ export function prepareThunk(c: Compiler, e: ast.CallExpr, forGo = false): E {
       return f(...args);
     }) as Thunk;
     // Explore mode: what the goroutine starts as, so that goroutines that start alike are found (Scheduler.findTwin).
-    if (starts && f !== null) (th as unknown as StartedFunc).start = startOf(f, args);
+    if (starts && f !== null && (f as StartedFunc).code !== undefined) (th as unknown as StartedFunc).start = { f, args };
     return th;
   });
 }

@@ -14,6 +14,7 @@ import { under } from '../types/predicates.ts';
 import type { Program } from '../runtime/program.ts';
 import { analyze, type Escapes } from './scope.ts';
 import { makeGoFunc, type FuncShape, type PlainFunc } from './func.ts';
+import { startsQuietly } from './quiet.ts';
 import { sy, slotE, type E, type S } from './code.ts';
 
 /** Per-function compile state: slot numbers of its variables. */
@@ -223,6 +224,7 @@ export class Compiler {
         resultSlots, resultBoxed, resultZero, hasDefer: fc.hasDefer, body: b,
         boxes: [...paramBoxed, ...resultBoxed].filter((x) => x).length * POINTER,
         frameBytes: frameBytes >= BIG_VALUE ? frameBytes : 0,
+        quiet: this.S.explore !== null && startsQuietly(this, body, caps),
       };
     } finally {
       this.fn = outer;

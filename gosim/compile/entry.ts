@@ -65,7 +65,7 @@ export function compileProgram(c: Compiler): GoFunc {
   const initInfo = new FuncInfo('main.init', c.path);
   const initShape = {
     info: initInfo, nslots: initCtx.n, ncaps: 0, paramSlots: [], paramBoxed: [], resultSlots: [], resultBoxed: [],
-    resultZero: [], hasDefer: false, boxes: 0, frameBytes: 0,
+    resultZero: [], hasDefer: false, boxes: 0, frameBytes: 0, quiet: false,
     body: gs(function* (fr) { for (const p of initParts) yield* p.g(fr); return undefined; }),
   };
   const initFn = makeGoFunc(S_, initShape, null);

@@ -27,6 +27,8 @@ export interface FuncShape {
   boxes: number;
   /** Bytes of structs and arrays in its frame when they are big (memory.ts's BIG_VALUE), else 0. */
   frameBytes: number;
+  /** Explore mode: it starts quietly (quiet.ts), so goroutines running it may be searched as twins. */
+  quiet: boolean;
 }
 
 export function* runDefers(S: Scheduler, g: Goroutine, fr: Frame, thrown: GoPanic | GoExit | null): Gen<GoPanic | GoExit | null> {
@@ -106,7 +108,7 @@ function enter(S: Scheduler, sh: FuncShape, caps: unknown[] | null, args: unknow
 /** Builds the GoFunc for a function shape; `caps` are a closure's captured boxes. */
 export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null): GoFunc {
   const f = sh.frameBytes === 0 ? goFunc(S, sh, caps) : bigFrame(S, sh, goFunc(S, sh, caps));
-  if (S.explore !== null) startCode(f, sh, caps);
+  if (S.explore !== null && sh.quiet) startCode(f, sh, caps);
   return f;
 }
 

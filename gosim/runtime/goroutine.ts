@@ -29,13 +29,14 @@ export class Frame {
 export type GState = 'runnable' | 'running' | 'waiting' | 'dead';
 
 /**
- * Explore mode: a Go function value knows the code it runs and the variables it captured
- * (compile/func.ts), and a go statement's thunk what the goroutine starts as (startOf).
+ * Explore mode: a Go function value that starts quietly (compile/quiet.ts) knows the code it runs
+ * and the variables it captured (compile/func.ts); a go statement's thunk of such a function, the
+ * function and its arguments (compile/call.ts).
  */
 export interface StartedFunc {
   code?: unknown;
   caps?: unknown[] | null;
-  start?: unknown[];
+  start?: { f: unknown; args: readonly unknown[] };
 }
 
 /**
@@ -45,7 +46,7 @@ export interface StartedFunc {
  */
 export function startOf(f: unknown, args: readonly unknown[]): unknown[] {
   const h = f as StartedFunc;
-  const out: unknown[] = [h.code ?? f];
+  const out: unknown[] = [h.code];
   if (h.caps) for (const c of h.caps) out.push(c);
   for (const a of args) out.push(a);
   return out;

@@ -55,7 +55,7 @@ import type { Program } from './program.ts';
 import { allTracebacks, describePanic, fatalText } from './traceback.ts';
 import { PARK, PREEMPT, SWITCH, drive, isJsStackOverflow } from './calling.ts';
 import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, Objects, type Explorer, type Pending } from './footprint.ts';
-import { Goroutine, Timer, heapPop, heapPush, sameStart, snapshotTop, stackOverflow, type StartedFunc } from './goroutine.ts';
+import { Goroutine, Timer, heapPop, heapPush, sameStart, snapshotTop, stackOverflow, startOf, type StartedFunc } from './goroutine.ts';
 import { DEFAULT_MAX_MEMORY_BYTES, FRAME, GOROUTINE, MAX_STRING_LENGTH, SLOT, STRING, TIMER, outOfMemory, setBudget, type Budget } from './memory.ts';
 
 export const EPOCH_UNIX_SEC = 1257894000;
@@ -280,7 +280,7 @@ export class Scheduler implements Budget {
     g.stack.push(fn(...args));
     if (this.explore !== null && this.explore.holdsBlocked) {
       const start = (fn as StartedFunc).start;
-      if (start !== undefined) this.findTwin(g, start);
+      if (start !== undefined) this.findTwin(g, startOf(start.f, start.args));
     }
     this.live.set(g.id, g);
     this.goroutinesCreated++;
@@ -695,20 +695,18 @@ export class Scheduler implements Budget {
   }
 
   /**
-   * Explore mode: whether g may be picked: it is not held, or it is a held receiver with a held
-   * sender on that channel among `others` (null: do not look for partners).
-   */
-  /**
-   * Explore mode (reduced search): goroutines started by a go statement, by the code they run,
-   * latest last (those that have begun are dropped now and then).
+   * Explore mode (reduced search): goroutines started by a go statement of a function that starts
+   * quietly (compile/quiet.ts), by the code they run, latest last (those that have begun are
+   * dropped now and then).
    *
    * Two goroutines that start alike (startOf: the same code, the very same captured variables,
    * equal arguments) are interchangeable until one of them does a visible operation: nothing
    * tells them apart, so a schedule in which the later one goes first is a schedule in which the
    * earlier one does, with the two renamed, and it ends the same way (outcomes never name
    * goroutines). So the later one waits (waitsForTwin) until the earlier one begins its first
-   * visible operation, and follows that turn (Explorer.follows). The local code they run before
-   * it reads what was written before both were created, unless it races with a write.
+   * visible operation, and follows that turn (Explorer.follows). What they do before it is quiet:
+   * it reads nothing another goroutine may change, writes nothing shared, draws nothing from the
+   * seeded random stream and cannot spin, so running it later changes nothing.
    */
   private readonly byCode = new Map<unknown, Goroutine[]>();
 
@@ -741,6 +739,10 @@ export class Scheduler implements Budget {
     if (g.twinNext !== null) this.explore!.follows(g.twinNext);
   }
 
+  /**
+   * Explore mode: whether g may be picked: it is not held, or it is a held receiver with a held
+   * sender on that channel among `others` (null: do not look for partners).
+   */
   private canGo(g: Goroutine, others: readonly Goroutine[] | null): boolean {
     if (!this.held(g)) return true;
     return others !== null && this.partners(g, others, false).length > 0;

@@ -396,6 +396,64 @@ const programs: [string, string, string[]?][] = [
 	fmt.Println(<-c, <-c, <-c)
 `), [ok('0 0 1\n'), ok('0 1 0\n'), ok('1 0 0\n')]],
   // Goroutines that start alike (twins) begin in the order they were created (Scheduler.findTwin).
+  // Not those whose code before the first operation could tell them apart or be seen (compile/quiet.ts):
+  ['two goroutines drawing a random number, then printing it', prog(['fmt', 'math/rand', 'sync'], `
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v := rand.Intn(1000)
+			fmt.Println(v)
+		}()
+	}
+	wg.Wait()
+`)],
+  ['two goroutines ranging over one map, then printing the keys in the order seen', prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	m := map[int]int{1: 1, 2: 2, 3: 3}
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := ""
+			for k := range m {
+				s += fmt.Sprint(k)
+			}
+			fmt.Println(s)
+		}()
+	}
+	wg.Wait()
+`)],
+  ['two goroutines incrementing a shared counter without a lock, then printing it', prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	x := 0
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			x++
+			v := x
+			fmt.Println(v)
+		}()
+	}
+	wg.Wait()
+`)],
+  ['the first goroutine to claim a flag spins forever, the other prints', prog(['fmt', 'time'], `
+	claimed := false
+	for range 2 {
+		go func() {
+			if !claimed {
+				claimed = true
+				for {
+				}
+			}
+			fmt.Println("second")
+		}()
+	}
+	time.Sleep(time.Second)
+	fmt.Println("main")
+`)],
   ['twins polling a buffered channel main fills', prog(['fmt', 'sync'], `
 	c := make(chan int, 1)
 	var wg sync.WaitGroup
