@@ -10,13 +10,15 @@
 // receives, a range over a channel, a `for { … }` beginning with one of those, a sync method
 // call (`mu.Lock()`, `wg.Wait()`), `time.Sleep(d)`, or a print of basic values. A quiet
 // expression reads only constants, the function's own parameters and captured variables that
-// never change after their declaration (Var.mutable: the escape analysis's), or takes an
-// address. Anything else, however harmless, does not start quietly: the search then treats the
+// never change after their declaration (Var.mutable: the escape analysis's; no structs or arrays,
+// whose elements may change), or takes an address, and cannot panic: a panic there would run the
+// deferred calls, which may do anything, before the first operation. Anything else, however harmless, does not start quietly: the search then treats the
 // goroutines as strangers, as it always did.
 import type * as ast from '../syntax/ast.ts';
 import type { Type, Var } from '../types/types.ts';
 import type { Compiler } from './compiler.ts';
 import { under } from '../types/predicates.ts';
+import { isAggregate } from '../runtime/ops.ts';
 
 export function startsQuietly(c: Compiler, body: ast.BlockStmt, caps: readonly Var[]): boolean {
   const list = body.list;
@@ -30,11 +32,18 @@ function unparen(e: ast.Expr): ast.Expr {
   return e;
 }
 
-/** Whether reading v gives every goroutine running this code the same value, whenever it reads. */
+/**
+ * Whether reading v gives every goroutine running this code the same value, whenever it reads: a
+ * parameter, or a captured variable that never changes. Not a captured struct or array: writing
+ * one of its fields or elements does not count as changing the variable (Var.mutable).
+ */
 function readable(c: Compiler, caps: readonly Var[], v: Var): boolean {
   if (c.esc.globals.has(v)) return false;
-  return !caps.includes(v) || !v.mutable;
+  return !caps.includes(v) || (!v.mutable && !isAggregate(v.type));
 }
+
+/** Operators that can panic (a zero divisor, a negative shift count) are left out, unless constant. */
+const MAY_PANIC = new Set(['/', '%', '<<', '>>']);
 
 function quiet(c: Compiler, caps: readonly Var[], e: ast.Expr): boolean {
   e = unparen(e);
@@ -48,26 +57,32 @@ function quiet(c: Compiler, caps: readonly Var[], e: ast.Expr): boolean {
       if (o.tag === 'Var') return readable(c, caps, o);
       return o.tag === 'Const' || o.tag === 'Nil' || o.tag === 'Func' || o.tag === 'TypeName';
     }
-    case 'CompositeLit': return e.elts.every((x) => quiet(c, caps, x.kind === 'KeyValueExpr' ? x.value : x));
+    case 'CompositeLit': return e.elts.every((x) => (x.kind === 'KeyValueExpr' ? quiet(c, caps, x.key) && quiet(c, caps, x.value) : quiet(c, caps, x)));
     case 'UnaryExpr': {
       if (e.op === '<-') return false;
       // An address reads nothing (`&wg`, `&T{}`).
       if (e.op === '&') { const x = unparen(e.x); return x.kind === 'Ident' || (x.kind === 'CompositeLit' && quiet(c, caps, x)); }
       return quiet(c, caps, e.x);
     }
-    case 'BinaryExpr': return quiet(c, caps, e.x) && quiet(c, caps, e.y);
+    // On numbers, strings and booleans only: comparing interfaces can panic.
+    case 'BinaryExpr': return !MAY_PANIC.has(e.op) && basic(c, e.x) && basic(c, e.y) && quiet(c, caps, e.x) && quiet(c, caps, e.y);
     case 'CallExpr': {
-      // A conversion of a quiet value.
+      // A conversion of a quiet value to a number or string (a slice to an array can panic).
       const f = c.info.types.get(unparen(e.fun).id);
-      return f !== undefined && f.mode === 'typexpr' && e.args.length === 1 && quiet(c, caps, e.args[0]!);
+      return f !== undefined && f.mode === 'typexpr' && under(f.type).tag === 'Basic' && e.args.length === 1 && quiet(c, caps, e.args[0]!);
     }
     default: return false;
   }
 }
 
+function basic(c: Compiler, e: ast.Expr): boolean {
+  return under(c.typeOf(e)).tag === 'Basic';
+}
+
+/** A sync struct (Mutex, WaitGroup...), or a pointer to one; not the interface sync.Locker, whose Lock may be the program's. */
 function isSync(t: Type): boolean {
   const n = t.tag === 'Pointer' ? t.elem : t;
-  return n.tag === 'Named' && n.pkg === 'sync';
+  return n.tag === 'Named' && n.pkg === 'sync' && under(n).tag === 'Struct';
 }
 
 /** `x.M(args)` on a sync object: only x's address is taken (or x, a quiet pointer, is read). */

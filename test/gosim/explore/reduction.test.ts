@@ -439,6 +439,44 @@ const programs: [string, string, string[]?][] = [
 	}
 	wg.Wait()
 `)],
+  ['a division by zero before the first print runs a deferred closure that draws a random number', prog(['fmt', 'math/rand', 'sync'], `
+	var wg sync.WaitGroup
+	zero := 0
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { recover(); fmt.Println(rand.Intn(1000)) }()
+			fmt.Println(1 / zero)
+		}()
+	}
+	wg.Wait()
+`)],
+  ['a Lock through sync.Locker that is the program\'s own, drawing a random number', prog(['fmt', 'math/rand', 'sync'], `
+	var wg sync.WaitGroup
+	var l sync.Locker = R{}
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			l.Lock()
+		}()
+	}
+	wg.Wait()
+`, 'type R struct{}\n\nfunc (R) Lock()   { fmt.Println(rand.Intn(1000)) }\nfunc (R) Unlock() {}\n\n')],
+  ['two goroutines printing whether a shared array is still zero, then writing it', prog(['fmt', 'sync'], `
+	var wg sync.WaitGroup
+	var a [1]int
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fmt.Println(a == [1]int{})
+			a[0] = 1
+		}()
+	}
+	wg.Wait()
+`)],
   ['the first goroutine to claim a flag spins forever, the other prints', prog(['fmt', 'time'], `
 	claimed := false
 	for range 2 {
