@@ -68,6 +68,18 @@ export function sameStart(a: readonly unknown[], b: readonly unknown[]): boolean
   return true;
 }
 
+/** Explore mode: a goroutine started by a go statement of a function that starts quietly (compile/quiet.ts). */
+export class Twin {
+  /** It has begun its first visible operation, or ended without one. */
+  started = false;
+  /** The goroutine created before it that started alike and had not begun then: it waits for it. */
+  prev: Goroutine | null = null;
+  /** The goroutine that waits for it. */
+  next: Goroutine | null = null;
+  /** What it started as (startOf). */
+  constructor(readonly start: readonly unknown[]) {}
+}
+
 export class Goroutine {
   state: GState = 'runnable';
   waitReason = '';
@@ -97,13 +109,8 @@ export class Goroutine {
   atPoint = false;
   /** Explore mode: that operation, when the scheduler may hold it back while it would only wait. */
   pending: Pending | null = null;
-  /** Explore mode: what it started as (startOf), when a go statement started it; null otherwise. */
-  start: unknown[] | null = null;
-  /** Explore mode: it has begun its first visible operation, or ended without one. */
-  started = false;
-  /** Explore mode: the goroutine created before it that started alike and had not begun then (it waits for it), and the one that waits for it. */
-  twin: Goroutine | null = null;
-  twinNext: Goroutine | null = null;
+  /** Explore mode: what it started as, when a go statement started it with a function that starts quietly (Scheduler.findTwin). */
+  twin: Twin | null = null;
   /**
    * Explore mode: a panic (or fatal error) ended this goroutine after a visible operation in the
    * same turn; the crash it brings is a move of its own (Scheduler.run), so that goroutines the

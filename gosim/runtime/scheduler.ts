@@ -55,7 +55,7 @@ import type { Program } from './program.ts';
 import { allTracebacks, describePanic, fatalText } from './traceback.ts';
 import { PARK, PREEMPT, SWITCH, drive, isJsStackOverflow } from './calling.ts';
 import { FOOTPRINT_ARRIVE, FOOTPRINT_DEC, FOOTPRINT_RW, Objects, type Explorer, type Pending } from './footprint.ts';
-import { Goroutine, Timer, heapPop, heapPush, sameStart, snapshotTop, stackOverflow, startOf, type StartedFunc } from './goroutine.ts';
+import { Goroutine, Timer, Twin, heapPop, heapPush, sameStart, snapshotTop, stackOverflow, startOf, type StartedFunc } from './goroutine.ts';
 import { DEFAULT_MAX_MEMORY_BYTES, FRAME, GOROUTINE, MAX_STRING_LENGTH, SLOT, STRING, TIMER, outOfMemory, setBudget, type Budget } from './memory.ts';
 
 export const EPOCH_UNIX_SEC = 1257894000;
@@ -194,7 +194,7 @@ export class Scheduler implements Budget {
     this.free(GOROUTINE + g.stackBytes);
     if (this.explore !== null) {
       this.explore.touch(GOROUTINES, FOOTPRINT_DEC);
-      if (!g.started && g.start !== null) this.starts(g);
+      if (g.twin !== null && !g.twin.started) this.starts(g.twin);
     }
   }
 
@@ -663,10 +663,10 @@ export class Scheduler implements Budget {
       if (prev !== null) this.runq.push(prev);
     }
     // A goroutine started by a go statement does its first visible operation (starts).
-    if (!g.started && g.start !== null && g.atPoint) this.starts(g);
+    if (g.twin !== null && !g.twin.started && g.atPoint) this.starts(g.twin);
     g.pending = null;
     if (partner !== null) {
-      if (!partner.started && partner.start !== null) this.starts(partner);
+      if (partner.twin !== null && !partner.twin.started) this.starts(partner.twin);
       // The partner runs first, up to where it waits; then g's turn goes on (partnerOf).
       this.runq.remove(partner);
       this.runq.push(g);
@@ -712,17 +712,18 @@ export class Scheduler implements Budget {
 
   /** g is created to start as `start`: it waits for the latest goroutine that started alike and has not begun (a few are looked at). */
   private findTwin(g: Goroutine, start: unknown[]): void {
-    g.start = start;
+    const tw = new Twin(start);
+    g.twin = tw;
     let list = this.byCode.get(start[0]);
     if (list === undefined) { list = []; this.byCode.set(start[0], list); }
     for (let i = list.length - 1, seen = 0; i >= 0 && seen < TWIN_LOOKBACK; i--) {
-      const h = list[i]!;
+      const h = list[i]!.twin!;
       if (h.started) continue;
       seen++;
-      if (sameStart(h.start!, start)) { g.twin = h; h.twinNext = g; break; }
+      if (sameStart(h.start, start)) { tw.prev = list[i]!; h.next = g; break; }
     }
     if (list.length >= 2 * TWIN_LOOKBACK) {
-      const keep = list.filter((h) => !h.started);
+      const keep = list.filter((h) => !h.twin!.started);
       list.length = 0;
       list.push(...keep);
     }
@@ -730,13 +731,14 @@ export class Scheduler implements Budget {
   }
 
   private waitsForTwin(g: Goroutine): boolean {
-    return g.twin !== null && !g.twin.started;
+    const tw = g.twin;
+    return tw !== null && tw.prev !== null && !tw.prev.twin!.started;
   }
 
-  /** g begins its first visible operation (or ends without one): the goroutine waiting for it may go, after this turn. */
-  private starts(g: Goroutine): void {
-    g.started = true;
-    if (g.twinNext !== null) this.explore!.follows(g.twinNext);
+  /** A goroutine begins its first visible operation (or ends without one): the goroutine waiting for it may go, after this turn. */
+  private starts(tw: Twin): void {
+    tw.started = true;
+    if (tw.next !== null) this.explore!.follows(tw.next);
   }
 
   /**
