@@ -7,13 +7,14 @@
 //
 // A function starts quietly when its body is `defer` statements of plain calls, then one visible
 // operation whose operands are quiet expressions: a send, a receive, a select of sends and
-// receives, a range over a channel, a `for { … }` beginning with one of those, a sync method
+// receives, a range over a channel, a `for { ... }` beginning with one of those, a sync method
 // call (`mu.Lock()`, `wg.Wait()`), `time.Sleep(d)`, or a print of basic values. A quiet
 // expression reads only constants, the function's own parameters and captured variables that
 // never change after their declaration (Var.mutable: the escape analysis's; no structs or arrays,
 // whose elements may change), or takes an address, and cannot panic: a panic there would run the
-// deferred calls, which may do anything, before the first operation. Anything else, however harmless, does not start quietly: the search then treats the
-// goroutines as strangers, as it always did.
+// deferred calls, which may do anything, before the first operation. Anything else, however
+// harmless, does not start quietly: the search then treats the goroutines as strangers, as it
+// always did.
 import type * as ast from '../syntax/ast.ts';
 import type { Type, Var } from '../types/types.ts';
 import type { Compiler } from './compiler.ts';
