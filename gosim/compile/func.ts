@@ -108,7 +108,7 @@ function enter(S: Scheduler, sh: FuncShape, caps: unknown[] | null, args: unknow
 /** Builds the GoFunc for a function shape; `caps` are a closure's captured boxes. */
 export function makeGoFunc(S: Scheduler, sh: FuncShape, caps: unknown[] | null): GoFunc {
   const f = sh.frameBytes === 0 ? goFunc(S, sh, caps) : bigFrame(S, sh, goFunc(S, sh, caps));
-  if (S.explore !== null && sh.quiet) startCode(f, sh, caps);
+  if (sh.quiet) startCode(f, sh, caps);
   return f;
 }
 

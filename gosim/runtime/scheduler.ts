@@ -432,12 +432,8 @@ export class Scheduler implements Budget {
       }
       if (g.state === 'dead') continue;
       this.current = g;
-      if (g.crash !== null) {
-        // Explore mode: the crash deferred at the end of g's last turn comes now.
-        if (this.monitor !== null && g.crash.panicked) this.monitor.goEnd(g, true);
-        this.programEnds();
-        return { kind: 'exit', code: 2, stderr: g.crash.stderr };
-      }
+      // Explore mode: the crash deferred at the end of g's last turn comes now.
+      if (g.crash !== null) return this.crashed(g, g.crash.stderr, g.crash.panicked);
       g.state = 'running';
       this.preemptAt = this.steps + QUANTUM;
       this.spawned = 0;
@@ -472,9 +468,7 @@ export class Scheduler implements Budget {
             this.runq.push(g);
             continue;
           }
-          if (this.monitor !== null && e instanceof GoPanic) this.monitor.goEnd(g, true);
-          this.programEnds();
-          return { kind: 'exit', code: 2, stderr };
+          return this.crashed(g, stderr, e instanceof GoPanic);
         }
         if (e instanceof ProgramExit) { this.programEnds(); return { kind: 'exit', code: e.code, stderr: e.stderrTail }; }
         if (isJsStackOverflow(e)) {
@@ -512,6 +506,13 @@ export class Scheduler implements Budget {
         } else prev = g;
       }
     }
+  }
+
+  /** A panic (`panicked`) or fatal error in g ends the program with `stderr`. */
+  private crashed(g: Goroutine, stderr: string, panicked: boolean): Outcome {
+    if (this.monitor !== null && panicked) this.monitor.goEnd(g, true);
+    this.programEnds();
+    return { kind: 'exit', code: 2, stderr };
   }
 
   /** A timer's function failed (out of memory starting a time.AfterFunc goroutine): how the run ends. */
@@ -722,8 +723,10 @@ export class Scheduler implements Budget {
       seen++;
       if (sameStart(h.start, start)) { tw.prev = list[i]!; h.next = g; break; }
     }
+    // Only the latest TWIN_LOOKBACK that have not begun are ever looked at again: the list stays short
+    // however many goroutines a program starts.
     if (list.length >= 2 * TWIN_LOOKBACK) {
-      const keep = list.filter((h) => !h.twin!.started);
+      const keep = list.filter((h) => !h.twin!.started).slice(-TWIN_LOOKBACK);
       list.length = 0;
       list.push(...keep);
     }
