@@ -29,6 +29,24 @@ function sendThenSelect(cases: string): string {
 `);
 }
 
+/**
+ * main starts the same goroutine twice from a loop and waits for both: `setup` lines before the
+ * loop, the goroutine's `body` lines after its `defer wg.Done()`; `extra` as prog's.
+ */
+function twice(imports: string[], setup: string[], body: string[], extra = ''): string {
+  const lines = (ls: string[], tabs: string) => ls.map((l) => `${tabs}${l}\n`).join('');
+  return prog(imports, `
+	var wg sync.WaitGroup
+${lines(setup, '\t')}	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+${lines(body, '\t\t\t')}		}()
+	}
+	wg.Wait()
+`, extra);
+}
+
 /** Programs, and for some the outcomes (worked out by hand) both searches must find. */
 const programs: [string, string, string[]?][] = [
   // Real Go, 300 runs: "m\ng" 278 times, "m" 22 times ("g\nm" is possible too).
@@ -397,86 +415,12 @@ const programs: [string, string, string[]?][] = [
 `), [ok('0 0 1\n'), ok('0 1 0\n'), ok('1 0 0\n')]],
   // Goroutines that start alike (twins) begin in the order they were created (Scheduler.findTwin).
   // Not those whose code before the first operation could tell them apart or be seen (compile/quiet.ts):
-  ['two goroutines drawing a random number, then printing it', prog(['fmt', 'math/rand', 'sync'], `
-	var wg sync.WaitGroup
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			v := rand.Intn(1000)
-			fmt.Println(v)
-		}()
-	}
-	wg.Wait()
-`)],
-  ['two goroutines ranging over one map, then printing the keys in the order seen', prog(['fmt', 'sync'], `
-	var wg sync.WaitGroup
-	m := map[int]int{1: 1, 2: 2, 3: 3}
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := ""
-			for k := range m {
-				s += fmt.Sprint(k)
-			}
-			fmt.Println(s)
-		}()
-	}
-	wg.Wait()
-`)],
-  ['two goroutines incrementing a shared counter without a lock, then printing it', prog(['fmt', 'sync'], `
-	var wg sync.WaitGroup
-	x := 0
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			x++
-			v := x
-			fmt.Println(v)
-		}()
-	}
-	wg.Wait()
-`)],
-  ['a division by zero before the first print runs a deferred closure that draws a random number', prog(['fmt', 'math/rand', 'sync'], `
-	var wg sync.WaitGroup
-	zero := 0
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { recover(); fmt.Println(rand.Intn(1000)) }()
-			fmt.Println(1 / zero)
-		}()
-	}
-	wg.Wait()
-`)],
-  ['a Lock through sync.Locker that is the program\'s own, drawing a random number', prog(['fmt', 'math/rand', 'sync'], `
-	var wg sync.WaitGroup
-	var l sync.Locker = R{}
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			l.Lock()
-		}()
-	}
-	wg.Wait()
-`, 'type R struct{}\n\nfunc (R) Lock()   { fmt.Println(rand.Intn(1000)) }\nfunc (R) Unlock() {}\n\n')],
-  ['two goroutines printing whether a shared array is still zero, then writing it', prog(['fmt', 'sync'], `
-	var wg sync.WaitGroup
-	var a [1]int
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fmt.Println(a == [1]int{})
-			a[0] = 1
-		}()
-	}
-	wg.Wait()
-`)],
+  ['two goroutines drawing a random number, then printing it', twice(['fmt', 'math/rand', 'sync'], [], ['v := rand.Intn(1000)', 'fmt.Println(v)'])],
+  ['two goroutines ranging over one map, then printing the keys in the order seen', twice(['fmt', 'sync'], ['m := map[int]int{1: 1, 2: 2, 3: 3}'], ['s := ""', 'for k := range m {', '\ts += fmt.Sprint(k)', '}', 'fmt.Println(s)'])],
+  ['two goroutines incrementing a shared counter without a lock, then printing it', twice(['fmt', 'sync'], ['x := 0'], ['x++', 'v := x', 'fmt.Println(v)'])],
+  ['a division by zero before the first print runs a deferred closure that draws a random number', twice(['fmt', 'math/rand', 'sync'], ['zero := 0'], ['defer func() { recover(); fmt.Println(rand.Intn(1000)) }()', 'fmt.Println(1 / zero)'])],
+  ['a Lock through sync.Locker that is the program\'s own, drawing a random number', twice(['fmt', 'math/rand', 'sync'], ['var l sync.Locker = R{}'], ['l.Lock()'], 'type R struct{}\n\nfunc (R) Lock()   { fmt.Println(rand.Intn(1000)) }\nfunc (R) Unlock() {}\n\n')],
+  ['two goroutines printing whether a shared array is still zero, then writing it', twice(['fmt', 'sync'], ['var a [1]int'], ['fmt.Println(a == [1]int{})', 'a[0] = 1'])],
   ['the first goroutine to claim a flag spins forever, the other prints', prog(['fmt', 'time'], `
 	claimed := false
 	for range 2 {
